@@ -1,0 +1,120 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+/// One set of upcoming-feature flags for every target, as Hummingbird does.
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+]
+
+let package = Package(
+    name: "Broadsheet",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "broadsheet", targets: ["broadsheet"]),
+        .library(name: "BroadsheetCore", targets: ["BroadsheetCore"]),
+        .library(name: "BroadsheetExtraction", targets: ["BroadsheetExtraction"]),
+        .library(name: "BroadsheetSearch", targets: ["BroadsheetSearch"]),
+        .library(name: "BroadsheetHTTP", targets: ["BroadsheetHTTP"]),
+        .library(name: "BroadsheetAPI", targets: ["BroadsheetAPI"]),
+        .library(name: "BroadsheetClient", targets: ["BroadsheetClient"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // Article model, format detection and parsing, sentence splitting: pure, no I/O but the corpus loader.
+        .target(name: "BroadsheetCore", swiftSettings: swiftSettings),
+        // Entities, quotes, time expressions and events: pure functions of a parsed document.
+        .target(
+            name: "BroadsheetExtraction",
+            dependencies: ["BroadsheetCore"],
+            resources: [.copy("Resources/Lexicons")],
+            swiftSettings: swiftSettings
+        ),
+        // Inverted index, BM25 ranking, query language, snippets: pure.
+        .target(name: "BroadsheetSearch", dependencies: ["BroadsheetCore"], swiftSettings: swiftSettings),
+        // System zlib, for gzip response bodies.
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // HTTP/1.1 engine on POSIX sockets and Dispatch. Knows nothing about news.
+        .target(
+            name: "BroadsheetHTTP",
+            dependencies: ["CZlib", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings
+        ),
+        // Routes, DTOs and problem mapping: the only module that joins the others.
+        .target(
+            name: "BroadsheetAPI",
+            dependencies: [
+                "BroadsheetCore", "BroadsheetExtraction", "BroadsheetSearch", "BroadsheetHTTP",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Resources/openapi.yaml")],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "broadsheet",
+            dependencies: [
+                "BroadsheetAPI", "BroadsheetCore", "BroadsheetExtraction", "BroadsheetHTTP",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // libcurl, with C shims for its variadic setopt/getinfo.
+        .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
+        // Typed Swift client over libcurl (used by the end-to-end tests; not linked into the server).
+        .target(name: "BroadsheetClient", dependencies: ["CCurl"], swiftSettings: swiftSettings),
+
+        // Benchmarks (release builds, run by scripts in Benchmarks/; never timed in tests).
+        .executableTarget(
+            name: "broadsheet-bench",
+            dependencies: ["BroadsheetCore", "BroadsheetExtraction", "BroadsheetSearch"],
+            path: "Benchmarks/Sources/broadsheet-bench",
+            swiftSettings: swiftSettings
+        ),
+
+        .testTarget(
+            name: "BroadsheetCoreTests",
+            dependencies: ["BroadsheetCore"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "BroadsheetExtractionTests",
+            dependencies: ["BroadsheetCore", "BroadsheetExtraction"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "BroadsheetSearchTests",
+            dependencies: ["BroadsheetCore", "BroadsheetSearch"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "BroadsheetHTTPTests",
+            dependencies: ["BroadsheetHTTP", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "BroadsheetAPITests",
+            dependencies: [
+                "BroadsheetAPI", "BroadsheetCore", "BroadsheetExtraction", "BroadsheetSearch", "BroadsheetHTTP",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: [
+                "BroadsheetAPI", "BroadsheetClient", "BroadsheetCore", "BroadsheetHTTP",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Yams", package: "Yams"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+    ]
+)

@@ -1,0 +1,2 @@
+/// Placeholder for the API layer.
+public struct BroadsheetAPIPlaceholder: Sendable {}

@@ -1,0 +1,3 @@
+internal import CCurl
+/// Placeholder for the libcurl client.
+public struct BroadsheetClientPlaceholder: Sendable {}

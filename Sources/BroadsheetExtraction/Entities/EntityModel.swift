@@ -1,0 +1,87 @@
+public import BroadsheetCore
+
+/// The kinds of entity Broadsheet recognises.
+public enum EntityType: String, Sendable, Hashable, Codable, CaseIterable {
+    case person, organization, location, money, percent, other
+}
+
+/// The normalised value of a `money` or `percent` entity.
+///
+/// Money: `{ "amount": 2000000000000, "currency": "USD" }`; percent: `{ "amount": 9.9 }`.
+public struct EntityValue: Sendable, Hashable, Codable {
+    public var amount: Double
+    /// ISO 4217 code for money; `nil` for percentages.
+    public var currency: String?
+    public init(amount: Double, currency: String? = nil) {
+        self.amount = amount
+        self.currency = currency
+    }
+}
+
+/// One occurrence of an entity in a document.
+public struct EntityMention: Sendable, Hashable, Codable {
+    /// UTF-16 span into ``Document/text`` (without a possessive `’s`).
+    public var span: TextSpan
+    /// The text as written.
+    public var text: String
+    /// Index into ``Document/sentences``.
+    public var sentence: Int
+    public init(span: TextSpan, text: String, sentence: Int) {
+        self.span = span
+        self.text = text
+        self.sentence = sentence
+    }
+}
+
+/// An entity as found in one document, with its aliases merged.
+public struct DocumentEntity: Sendable, Hashable, Codable {
+    /// Position in ``DocumentEntities/entities``; quotes and events refer to entities by it.
+    public var key: Int
+    /// Canonical name: the fullest form the document uses.
+    public var name: String
+    public var type: EntityType
+    /// Other forms used in the document (not including ``name``).
+    public var aliases: [String]
+    /// Roles and descriptions the text gives ("Treasury Secretary", "head of ...").
+    public var descriptions: [String]
+    /// Money and percent only.
+    public var value: EntityValue?
+    public var mentions: [EntityMention]
+
+    public init(
+        key: Int, name: String, type: EntityType, aliases: [String] = [], descriptions: [String] = [],
+        value: EntityValue? = nil, mentions: [EntityMention] = []
+    ) {
+        self.key = key
+        self.name = name
+        self.type = type
+        self.aliases = aliases
+        self.descriptions = descriptions
+        self.value = value
+        self.mentions = mentions
+    }
+}
+
+/// Every entity of one document.
+public struct DocumentEntities: Sendable, Hashable, Codable {
+    public var documentId: String
+    public var entities: [DocumentEntity]
+
+    public init(documentId: String, entities: [DocumentEntity]) {
+        self.documentId = documentId
+        self.entities = entities
+    }
+
+    /// Every mention with its entity key, sorted by start offset.
+    public var mentionsInOrder: [(key: Int, mention: EntityMention)] {
+        entities.flatMap { e in e.mentions.map { (e.key, $0) } }.sorted { $0.mention.span < $1.mention.span }
+    }
+
+    /// The key of the entity with a mention covering UTF-16 offset `offset`, if any.
+    public func entityKey(at offset: Int) -> Int? {
+        for e in entities where e.mentions.contains(where: { $0.span.start <= offset && offset < $0.span.end }) {
+            return e.key
+        }
+        return nil
+    }
+}

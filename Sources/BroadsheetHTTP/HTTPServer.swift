@@ -1,0 +1,2 @@
+/// Placeholder for the HTTP/1.1 engine.
+public struct HTTPServerPlaceholder: Sendable {}

@@ -1,0 +1,4 @@
+@main
+struct Broadsheet {
+    static func main() {}
+}

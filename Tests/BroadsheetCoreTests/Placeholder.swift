@@ -1,0 +1,3 @@
+import Testing
+@testable import BroadsheetCore
+@Test func placeholderBuilds() { #expect(Bool(true)) }

@@ -1,0 +1,3 @@
+import Testing
+@testable import BroadsheetExtraction
+@Test func placeholderBuilds() { #expect(Bool(true)) }

@@ -1,0 +1,3 @@
+import Testing
+@testable import BroadsheetHTTP
+@Test func placeholderBuilds() { #expect(Bool(true)) }

@@ -1,0 +1,3 @@
+import Testing
+@testable import BroadsheetSearch
+@Test func placeholderBuilds() { #expect(Bool(true)) }

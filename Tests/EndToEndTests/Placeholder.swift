@@ -1,0 +1,3 @@
+import Testing
+@testable import BroadsheetAPI
+@Test func placeholderBuilds() { #expect(Bool(true)) }
