@@ -1,1 +1,7 @@
-print("benchmarks: nothing yet")
+// Release-build benchmarks; scripts in Benchmarks/ run them. Usage: broadsheet-bench <entities|search> [options]
+let arguments = Array(CommandLine.arguments.dropFirst())
+switch arguments.first {
+case "entities": EntityBenchmark.run(Array(arguments.dropFirst()))
+case "search": SearchBenchmark.run(Array(arguments.dropFirst()))
+default: print("usage: broadsheet-bench <entities|search> [options]")
+}
