@@ -14,9 +14,10 @@ struct AccessLogTests {
         #expect(response.headers["X-Inner"] == id)
     }
 
-    @Test(arguments: [
-        nil, "", "has space", "quote\"", "new\nline", "semi;colon", String(repeating: "a", count: 129), "ünïcode",
-    ] as [String?])
+    @Test(
+        arguments: [
+            nil, "", "has space", "quote\"", "new\nline", "semi;colon", String(repeating: "a", count: 129), "ünïcode",
+        ] as [String?])
     func missingOrUnsafeIDIsReplaced(sent: String?) async {
         let app = FeatureFixtures.fixed("{}").wrapped(in: [RequestIDMiddleware()])
         var headers: HTTPHeaders = [:]

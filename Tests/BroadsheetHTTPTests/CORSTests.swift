@@ -10,7 +10,10 @@ struct CORSTests {
     func preflight(_ path: String, origin: String = "https://app.example") -> HTTPRequest {
         FeatureFixtures.request(
             .options, path,
-            headers: ["Origin": origin, "Access-Control-Request-Method": "GET", "Access-Control-Request-Headers": "if-none-match"])
+            headers: [
+                "Origin": origin, "Access-Control-Request-Method": "GET",
+                "Access-Control-Request-Headers": "if-none-match",
+            ])
     }
 
     @Test func preflightUsesRouterMethods() async {
@@ -52,7 +55,8 @@ struct CORSTests {
     }
 
     @Test func specificOriginIsEchoedWithVary() async {
-        let cors = CORSMiddleware(allowedOrigin: .origins(["https://news.example"]), router: Router<TestEndpoint>.sample)
+        let cors = CORSMiddleware(
+            allowedOrigin: .origins(["https://news.example"]), router: Router<TestEndpoint>.sample)
         let app = routed.wrapped(in: [cors])
         let match = await app.respond(
             to: FeatureFixtures.request(.get, "/v1/documents", headers: ["Origin": "https://news.example"]))
@@ -80,7 +84,8 @@ struct CORSTests {
 
     @Test func plainOptionsIsNotAPreflight() async {
         let app = routed.wrapped(in: [CORSMiddleware()])
-        let response = await app.respond(to: FeatureFixtures.request(.options, "/v1/documents", headers: ["Origin": "https://a.example"]))
+        let response = await app.respond(
+            to: FeatureFixtures.request(.options, "/v1/documents", headers: ["Origin": "https://a.example"]))
         #expect(response.status.code == 204)
         #expect(response.headers["Allow"] == "GET, HEAD, OPTIONS")
         #expect(response.headers["Access-Control-Allow-Methods"] == nil)

@@ -17,8 +17,10 @@ struct CompressionTests {
     }
 
     @Test(arguments: [
-        ("gzip", true), ("gzip, deflate, br", true), ("GZIP", true), ("x-gzip", true), ("*", true), ("deflate, *;q=0.5", true),
-        ("gzip;q=0", false), ("gzip; q=0.0", false), ("gzip;q=0, *", false), ("deflate, br", false), ("identity", false),
+        ("gzip", true), ("gzip, deflate, br", true), ("GZIP", true), ("x-gzip", true), ("*", true),
+        ("deflate, *;q=0.5", true),
+        ("gzip;q=0", false), ("gzip; q=0.0", false), ("gzip;q=0, *", false), ("deflate, br", false),
+        ("identity", false),
         ("", false), ("gzip;q=0.5, identity;q=1", false), ("gzip;q=1, identity;q=0.5", true), ("*;q=0", false),
         ("gzip;q=abc", false),
     ])
@@ -55,7 +57,9 @@ struct CompressionTests {
         #expect(response.headers["Vary"] == nil)
     }
 
-    @Test(arguments: ["text/plain; version=0.0.4; charset=utf-8", "application/problem+json", "text/html", "image/svg+xml"])
+    @Test(arguments: [
+        "text/plain; version=0.0.4; charset=utf-8", "application/problem+json", "text/html", "image/svg+xml",
+    ])
     func textualTypesAreCompressed(type: String) async {
         let response = await respond(acceptEncoding: "gzip", contentType: type)
         #expect(response.headers["Content-Encoding"] == "gzip")
@@ -79,7 +83,8 @@ struct CompressionTests {
             let app = ClosureResponder { _ in
                 HTTPResponse(status: status, headers: ["Content-Type": "application/json"], body: [])
             }.wrapped(in: [CompressionMiddleware(minimumSize: 0)])
-            let response = await app.respond(to: FeatureFixtures.request(.get, "/x", headers: ["Accept-Encoding": "gzip"]))
+            let response = await app.respond(
+                to: FeatureFixtures.request(.get, "/x", headers: ["Accept-Encoding": "gzip"]))
             #expect(response.headers["Content-Encoding"] == nil)
             #expect(response.headers["Vary"] == nil)
         }
@@ -88,7 +93,8 @@ struct CompressionTests {
     @Test func incompressibleBodyStaysIdentity() async {
         var generator = SystemRandomNumberGenerator()
         let noise = (0..<4096).map { _ in UInt8.random(in: 32...126, using: &generator) }
-        let response = await respond(acceptEncoding: "gzip", body: String(decoding: noise, as: UTF8.self), contentType: "text/plain")
+        let response = await respond(
+            acceptEncoding: "gzip", body: String(decoding: noise, as: UTF8.self), contentType: "text/plain")
         #expect(response.headers["Content-Encoding"] == nil || response.body.count < noise.count)
     }
 

@@ -32,7 +32,8 @@ struct ConditionalGETTests {
         let response = await custom.respond(to: FeatureFixtures.request(.get, "/x"))
         #expect(response.headers["Cache-Control"] == "max-age=5")
         #expect(response.headers["ETag"] == "\"v1\"")
-        let revalidated = await custom.respond(to: FeatureFixtures.request(.get, "/x", headers: ["If-None-Match": "W/\"v1\""]))
+        let revalidated = await custom.respond(
+            to: FeatureFixtures.request(.get, "/x", headers: ["If-None-Match": "W/\"v1\""]))
         #expect(revalidated.status.code == 304)
     }
 
@@ -49,7 +50,8 @@ struct ConditionalGETTests {
     func matchingIfNoneMatchIs304(condition: String) async {
         let header = condition.replacing("TAG", with: tag)
         for method in [HTTPMethod.get, .head] {
-            let response = await app.respond(to: FeatureFixtures.request(method, "/x", headers: ["If-None-Match": header]))
+            let response = await app.respond(
+                to: FeatureFixtures.request(method, "/x", headers: ["If-None-Match": header]))
             #expect(response.status.code == 304)
             #expect(response.body.isEmpty)
             #expect(response.headers["ETag"] == tag)

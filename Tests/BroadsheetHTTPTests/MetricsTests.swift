@@ -91,7 +91,8 @@ struct MetricsTests {
         #expect(text.contains("# HELP jobs_total Jobs\\\\done\\nnow.\n"))
         #expect(text.contains(#"jobs_total{kind="a\"b\\c\nd"} 1"#))
         let parsed = try ParsedExposition(text)
-        #expect(parsed.types == ["jobs_total": "counter", "queue_depth": "gauge", "broadsheet_corpus_documents": "gauge"])
+        #expect(
+            parsed.types == ["jobs_total": "counter", "queue_depth": "gauge", "broadsheet_corpus_documents": "gauge"])
         #expect(parsed.value("jobs_total", ["kind": "a\"b\\c\nd"]) == 1)
         #expect(parsed.value("jobs_total", ["kind": "plain"]) == 2)
         #expect(parsed.value("queue_depth") == 3.5)
@@ -124,18 +125,27 @@ struct MetricsTests {
         metrics.openConnections.increment()
 
         let parsed = try ParsedExposition(registry.render())
-        #expect(parsed.value("http_requests_total", ["route": "/v1/documents/{id}", "method": "GET", "status": "200"]) == 3)
-        #expect(parsed.value("http_requests_total", ["route": "/v1/documents/{id}", "method": "POST", "status": "405"]) == 1)
+        #expect(
+            parsed.value("http_requests_total", ["route": "/v1/documents/{id}", "method": "GET", "status": "200"]) == 3)
+        #expect(
+            parsed.value("http_requests_total", ["route": "/v1/documents/{id}", "method": "POST", "status": "405"]) == 1
+        )
         #expect(parsed.value("http_requests_total", ["route": "unmatched", "method": "GET", "status": "404"]) == 1)
         #expect(parsed.value("http_requests_total", ["route": "/", "method": "other", "status": "405"]) == 1)
         #expect(!parsed.samples.contains { $0.labels["route"]?.hasPrefix("/random") == true })
         #expect(parsed.value("http_request_duration_seconds_count", ["route": "/v1/documents/{id}"]) == 4)
-        #expect(parsed.value("http_request_duration_seconds_bucket", ["route": "/v1/documents/{id}", "le": "+Inf"]) == 4)
-        #expect(parsed.value("http_request_duration_seconds_bucket", ["route": "/v1/documents/{id}", "le": "0.0005"]) != nil)
-        #expect(parsed.value("http_request_duration_seconds_bucket", ["route": "/v1/documents/{id}", "le": "10"]) != nil)
+        #expect(
+            parsed.value("http_request_duration_seconds_bucket", ["route": "/v1/documents/{id}", "le": "+Inf"]) == 4)
+        #expect(
+            parsed.value("http_request_duration_seconds_bucket", ["route": "/v1/documents/{id}", "le": "0.0005"]) != nil
+        )
+        #expect(
+            parsed.value("http_request_duration_seconds_bucket", ["route": "/v1/documents/{id}", "le": "10"]) != nil)
         #expect(parsed.value("http_open_connections") == 1)
         // Buckets never decrease.
-        let buckets = parsed.samples.filter { $0.name == "http_request_duration_seconds_bucket" && $0.labels["route"] == "unmatched" }
+        let buckets = parsed.samples.filter {
+            $0.name == "http_request_duration_seconds_bucket" && $0.labels["route"] == "unmatched"
+        }
         #expect(buckets.count == Histogram.defaultBuckets.count + 1)
         #expect(zip(buckets, buckets.dropFirst()).allSatisfy { $0.value <= $1.value })
     }

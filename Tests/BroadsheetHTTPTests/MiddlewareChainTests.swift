@@ -5,9 +5,9 @@ import Testing
 @testable import BroadsheetHTTP
 
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+    import FoundationEssentials
 #else
-import Foundation
+    import Foundation
 #endif
 
 /// Shared fixtures for the router and middleware tests (namespaced to stay clear of other test files).
@@ -78,7 +78,8 @@ struct TraceMiddleware: HTTPMiddleware {
 struct MiddlewareChainTests {
     @Test func firstMiddlewareIsOutermost() async {
         let inner = ClosureResponder { request in
-            HTTPResponse(status: .ok, headers: ["X-Seen": request.headers.values(for: "X-Trace").joined(separator: ",")])
+            HTTPResponse(
+                status: .ok, headers: ["X-Seen": request.headers.values(for: "X-Trace").joined(separator: ",")])
         }
         let chain = MiddlewareChain([TraceMiddleware(name: "a"), TraceMiddleware(name: "b")], responder: inner)
         let response = await chain.respond(to: FeatureFixtures.request(.get, "/"))

@@ -13,7 +13,8 @@ struct RouterParameterTests {
 
     @Test(arguments: [
         ("0", ParameterError.Reason.outOfRange(1...100)), ("101", .outOfRange(1...100)),
-        ("abc", .notAnInteger(range: 1...100)), ("", .notAnInteger(range: 1...100)), (" 5", .notAnInteger(range: 1...100)),
+        ("abc", .notAnInteger(range: 1...100)), ("", .notAnInteger(range: 1...100)),
+        (" 5", .notAnInteger(range: 1...100)),
         ("+5", .notAnInteger(range: 1...100)), ("1e2", .notAnInteger(range: 1...100)),
     ])
     func limitErrors(value: String, reason: ParameterError.Reason) throws {
@@ -66,12 +67,16 @@ struct RouterParameterTests {
     @Test func booleans() throws {
         #expect(try query([("x", "true")]).bool("x", default: false))
         #expect(try !query([("x", "0")]).bool("x", default: true))
-        #expect(throws: ParameterError("x", .notOneOf(["true", "false"]))) { try query([("x", "yes")]).bool("x", default: true) }
+        #expect(throws: ParameterError("x", .notOneOf(["true", "false"]))) {
+            try query([("x", "yes")]).bool("x", default: true)
+        }
     }
 
     @Test(arguments: [
-        ("2024", "2024-01-01", "2024-12-31"), ("2024-02", "2024-02-01", "2024-02-29"), ("2023-02", "2023-02-01", "2023-02-28"),
-        ("1900-02", "1900-02-01", "1900-02-28"), ("2000-02-29", "2000-02-29", "2000-02-29"), ("1999-11-30", "1999-11-30", "1999-11-30"),
+        ("2024", "2024-01-01", "2024-12-31"), ("2024-02", "2024-02-01", "2024-02-29"),
+        ("2023-02", "2023-02-01", "2023-02-28"),
+        ("1900-02", "1900-02-01", "1900-02-28"), ("2000-02-29", "2000-02-29", "2000-02-29"),
+        ("1999-11-30", "1999-11-30", "1999-11-30"),
     ])
     func validDates(text: String, first: String, last: String) throws {
         let date = try #require(try query([("from", text)]).date("from"))
@@ -80,7 +85,10 @@ struct RouterParameterTests {
         #expect(QueryDate(last)?.first == date.last)
     }
 
-    @Test(arguments: ["24", "2024-1", "2024-13", "2024-00", "2023-02-29", "2024-04-31", "2024-01-01T00", "0000", "２０２４", "2024-", "", "abcd"])
+    @Test(arguments: [
+        "24", "2024-1", "2024-13", "2024-00", "2023-02-29", "2024-04-31", "2024-01-01T00", "0000", "２０２４", "2024-", "",
+        "abcd",
+    ])
     func invalidDates(text: String) {
         #expect(throws: ParameterError("from", .invalidDate)) { try query([("from", text)]).date("from") }
     }
@@ -97,7 +105,9 @@ struct RouterParameterTests {
         #expect(try params.require("id") == "abc")
         #expect(try params.require("n", as: Int.self) == 42)
         #expect(try params.require("sort", as: SampleSort.self) == .name)
-        #expect(throws: ParameterError("id", in: .path, .invalid("expected Int"))) { try params.require("id", as: Int.self) }
+        #expect(throws: ParameterError("id", in: .path, .invalid("expected Int"))) {
+            try params.require("id", as: Int.self)
+        }
         #expect(throws: ParameterError("nope", in: .path, .missing)) { try params.require("nope") }
         let problem = ParameterError("id", in: .path, .invalid("expected Int")).problem
         #expect(problem.detail == "path parameter 'id' is invalid: expected Int")

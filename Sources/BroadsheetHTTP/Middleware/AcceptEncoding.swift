@@ -15,7 +15,11 @@ public struct AcceptEncoding: Sendable, Hashable {
                 for param in parts.dropFirst() {
                     let pair = param.split(separator: "=", maxSplits: 1)
                     guard pair.count == 2, pair[0].trimmingOWS().lowercased() == "q" else { continue }
-                    if let parsed = Double(pair[1].trimmingOWS()), (0...1).contains(parsed) { q = parsed } else { q = 0 }
+                    if let parsed = Double(pair[1].trimmingOWS()), (0...1).contains(parsed) {
+                        q = parsed
+                    } else {
+                        q = 0
+                    }
                 }
                 qualities[coding] = max(qualities[coding] ?? 0, q)
             }

@@ -2,10 +2,10 @@ public import Logging
 
 /// One structured log line per request, at `info`, after the response is built.
 ///
-/// Message: `GET /v1/documents 200`. Metadata: `method`, `path`, `status`, `bytes` (body bytes as sent, after
-/// compression), `duration_ms` (milliseconds with three decimals, measured with `ContinuousClock` around the inner
-/// chain) and `request_id` (from ``RequestIDMiddleware``, `-` when absent). Place it just inside
-/// ``RequestIDMiddleware``.
+/// Message: `GET /v1/documents 200`. Metadata: `method`, `path` (raw, still percent-encoded, so a decoded control
+/// character cannot break a line), `status`, `bytes` (body bytes as sent, after compression), `duration_ms`
+/// (milliseconds with three decimals, measured with `ContinuousClock` around the inner chain) and `request_id`
+/// (from ``RequestIDMiddleware``, `-` when absent). Place it just inside ``RequestIDMiddleware``.
 public struct AccessLogMiddleware: HTTPMiddleware {
     public var logger: Logger
     public var level: Logger.Level
@@ -24,13 +24,14 @@ public struct AccessLogMiddleware: HTTPMiddleware {
         let response = await next.respond(to: request)
         let elapsed = start.duration(to: clock.now)
         let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
-        let requestID = response.headers[RequestIDMiddleware.headerName] ?? request.headers[RequestIDMiddleware.headerName]
+        let requestID =
+            response.headers[RequestIDMiddleware.headerName] ?? request.headers[RequestIDMiddleware.headerName]
         logger.log(
             level: level,
-            "\(request.method.rawValue) \(request.path) \(response.status.code)",
+            "\(request.method.rawValue) \(request.rawPath) \(response.status.code)",
             metadata: [
                 "method": "\(request.method.rawValue)",
-                "path": "\(request.path)",
+                "path": "\(request.rawPath)",
                 "status": "\(response.status.code)",
                 "bytes": "\(response.body.count)",
                 "duration_ms": "\(Self.format(milliseconds))",

@@ -35,7 +35,9 @@ public struct CORSMiddleware: HTTPMiddleware {
     public init(
         allowedOrigin: AllowedOrigin = .any,
         allowedHeaders: [String] = ["Accept", "Content-Type", "If-None-Match", "X-Request-Id"],
-        exposedHeaders: [String] = ["ETag", "X-Request-Id", "Content-Length", "Content-Encoding", "Allow", "Retry-After"],
+        exposedHeaders: [String] = [
+            "ETag", "X-Request-Id", "Content-Length", "Content-Encoding", "Allow", "Retry-After",
+        ],
         maxAge: Int = 600,
         allowedMethods: @escaping @Sendable (HTTPRequest) -> [HTTPMethod]? = { _ in [.get, .head, .options] }
     ) {
@@ -50,7 +52,9 @@ public struct CORSMiddleware: HTTPMiddleware {
     public init<Route>(
         allowedOrigin: AllowedOrigin = .any,
         allowedHeaders: [String] = ["Accept", "Content-Type", "If-None-Match", "X-Request-Id"],
-        exposedHeaders: [String] = ["ETag", "X-Request-Id", "Content-Length", "Content-Encoding", "Allow", "Retry-After"],
+        exposedHeaders: [String] = [
+            "ETag", "X-Request-Id", "Content-Length", "Content-Encoding", "Allow", "Retry-After",
+        ],
         maxAge: Int = 600,
         router: Router<Route>
     ) {

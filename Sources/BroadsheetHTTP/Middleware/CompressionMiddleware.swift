@@ -48,7 +48,9 @@ public struct CompressionMiddleware: HTTPMiddleware {
         guard let contentType else { return false }
         let type = contentType.split(separator: ";", maxSplits: 1).first.map { $0.trimmingOWS().lowercased() } ?? ""
         if type.hasPrefix("text/") || type.hasSuffix("+json") || type.hasSuffix("+xml") { return true }
-        return ["application/json", "application/xml", "application/javascript", "image/svg+xml", "application/x-ndjson"]
-            .contains(type)
+        return [
+            "application/json", "application/xml", "application/javascript", "image/svg+xml", "application/x-ndjson",
+        ]
+        .contains(type)
     }
 }

@@ -49,7 +49,8 @@ public struct ConditionalGETMiddleware: HTTPMiddleware {
 
     static func isJSON(_ contentType: String?) -> Bool {
         guard let contentType else { return false }
-        let mediaType = contentType.split(separator: ";", maxSplits: 1).first.map { $0.trimmingOWS().lowercased() } ?? ""
+        let mediaType =
+            contentType.split(separator: ";", maxSplits: 1).first.map { $0.trimmingOWS().lowercased() } ?? ""
         return mediaType == "application/json" || mediaType.hasSuffix("+json")
     }
 }

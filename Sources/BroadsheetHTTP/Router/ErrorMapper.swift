@@ -24,7 +24,9 @@ public struct ErrorMapper: Sendable {
                 "path": "\(request.path)",
                 "request_id": "\(request.headers["X-Request-Id"] ?? "-")",
             ])
-        return ProblemDetails(.internalError, status: .internalServerError, detail: "The server failed to answer this request.")
-            .response()
+        return ProblemDetails(
+            .internalError, status: .internalServerError, detail: "The server failed to answer this request."
+        )
+        .response()
     }
 }

@@ -67,7 +67,8 @@ public struct QueryParameters: Sendable {
     }
 
     /// An integer in `range`, `defaultValue` when absent.
-    public func int(_ name: String, default defaultValue: Int, in range: ClosedRange<Int>) throws(ParameterError) -> Int {
+    public func int(_ name: String, default defaultValue: Int, in range: ClosedRange<Int>) throws(ParameterError) -> Int
+    {
         try int(name, in: range) ?? defaultValue
     }
 
@@ -127,7 +128,9 @@ public struct QueryParameters: Sendable {
             negative = true
             digits = digits.dropFirst()
         }
-        guard !digits.isEmpty, digits.utf8.count <= 18, digits.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else { return nil }
+        guard !digits.isEmpty, digits.utf8.count <= 18, digits.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) else {
+            return nil
+        }
         var value = 0
         for byte in digits.utf8 { value = value * 10 + Int(byte - 48) }
         return negative ? -value : value

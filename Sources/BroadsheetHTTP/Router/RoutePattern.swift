@@ -109,7 +109,8 @@ public struct RoutePattern: Sendable, Hashable, CustomStringConvertible {
     /// Used to pick one pattern when several match (`/v1/documents/search` wins over `/v1/documents/{id}`).
     func isMoreSpecific(than other: RoutePattern) -> Bool {
         for (a, b) in zip(components, other.components) {
-            let ra = Self.rank(a), rb = Self.rank(b)
+            let ra = Self.rank(a)
+            let rb = Self.rank(b)
             if ra != rb { return ra > rb }
         }
         return components.count > other.components.count

@@ -180,7 +180,9 @@ enum PercentDecoding {
         var iterator = segment.utf8.makeIterator()
         while let byte = iterator.next() {
             if byte == UInt8(ascii: "%") {
-                guard let h = iterator.next().flatMap(hexValue), let l = iterator.next().flatMap(hexValue) else { return nil }
+                guard let h = iterator.next().flatMap(hexValue), let l = iterator.next().flatMap(hexValue) else {
+                    return nil
+                }
                 bytes.append(h << 4 | l)
             } else {
                 bytes.append(byte)
