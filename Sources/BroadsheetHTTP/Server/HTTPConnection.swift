@@ -319,6 +319,12 @@ final class HTTPConnection: @unchecked Sendable {
         }
         phase = .lingering
         _ = Glibc.shutdown(fd, Int32(SHUT_WR))
+        if draining {
+            // Server shutdown: discard what has arrived, then close without waiting for the peer.
+            drainInput()
+            close()
+            return
+        }
         lingerDeadline = DispatchTime.now().uptimeNanoseconds + configuration.lingerTimeout.nanoseconds
         resumeReading()
         updateTimer()
@@ -326,6 +332,7 @@ final class HTTPConnection: @unchecked Sendable {
 
     /// Starts a graceful close for server shutdown: idle connections close now, a busy one after its response.
     func drain() {
+        if phase == .lingering { close() }
         guard phase == .open else { return }
         draining = true
         if !inFlight && !hasPendingOutput && pendingCount == 0 {
