@@ -41,7 +41,9 @@ enum BodyReflower {
         // One paragraph per line?
         if blocks.count == 1, blocks[0].count >= 3 {
             let lines = blocks[0]
-            let finals = lines.filter { endsSentence($0) || isHeadingLike($0) }.count
+            let finals = lines.filter {
+                endsSentence($0) || (isHeadingLike($0) && $0.count <= 50 && $0.split(separator: " ").count <= 8)
+            }.count
             if finals * 4 >= lines.count * 3 {
                 blocks = lines.map { [$0] }
             }
@@ -94,7 +96,8 @@ enum BodyReflower {
                 i += 1
                 continue
             }
-            let boundary = i == 0 || current.isEmpty || (endsSentence(lines[i - 1]) && isShort(i)) || isIndented(i)
+            let boundary = i == 0 || current.isEmpty || isIndented(i)
+                || (endsSentence(lines[i - 1]) && isShort(i) && !startsLowercase(line))
             guard boundary else {
                 current.append(line)
                 i += 1
@@ -130,6 +133,11 @@ enum BodyReflower {
         }
         flush()
         return out
+    }
+
+    /// A line whose first letter is lower case continues a sentence; it never starts a paragraph.
+    static func startsLowercase(_ line: String) -> Bool {
+        line.first { $0.isLetter || $0.isNumber }?.isLowercase ?? false
     }
 
     static func isMarkdownHeading(_ line: String) -> Bool {

@@ -12,7 +12,7 @@ enum Boilerplate {
         "a version of this article", "appeared in the", "copyright", "©", "(c) ", "all rights reserved",
         "write to ", "email the author", "contact the reporter", "contact the author", "read more",
         "read the full", "subscribe", "sign up", "click here", "follow us", "follow the author",
-        "share this", "related:", "related coverage", "more from", "see also", "reporting by",
+        "share this", "follow ", "related:", "related coverage", "more from", "see also", "reporting by",
         "editing by", "additional reporting", "reprints", "source:", "photo:", "image:",
     ]
     static let fragments: [String] = ["(paywall)", "all rights reserved", "print edition"]

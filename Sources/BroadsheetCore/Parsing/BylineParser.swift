@@ -80,7 +80,7 @@ extension String {
         var out: [String] = []
         var current: [Substring] = []
         for w in split(separator: " ") {
-            if w == word { out.append(current.joined(separator: " ")); current = [] } else { current.append(w) }
+            if w.lowercased() == word { out.append(current.joined(separator: " ")); current = [] } else { current.append(w) }
         }
         out.append(current.joined(separator: " "))
         return out

@@ -8,6 +8,8 @@
 /// byline, date and publication lines (a publication line is a short Title-Case line without
 /// sentence punctuation, either between two metadata lines or containing a word such as `Journal`,
 /// `Times`, `Post`, `News`). Without any byline or date, the title is the first line only.
+/// When no `By` line exists, a last title line made only of names (two or three capitalised
+/// words each, e.g. `Sam Okafor` or `Ann Lee and Bo Chen`) is taken as the byline.
 ///
 /// **Body.** See ``BodyReflower``.
 enum PlainTextParser {
@@ -39,12 +41,10 @@ enum PlainTextParser {
                 }
             }
             groups.removeAll { $0.isEmpty }
-            if var titleLines = groups.first {
-                if titleLines.count > 1, let last = titleLines.last, looksLikePublication(last, strict: true) {
-                    draft.publication = last
-                    titleLines.removeLast()
-                }
-                draft.title = BodyReflower.join(titleLines.map(stripMarkdownHeading))
+            var titleLines = groups.first ?? []
+            if titleLines.count > 1, let last = titleLines.last, looksLikePublication(last, strict: true) {
+                draft.publication = last
+                titleLines.removeLast()
             }
             for group in groups.dropFirst() {
                 let joined = BodyReflower.join(group)
@@ -77,6 +77,16 @@ enum PlainTextParser {
                 j += 1
             }
             bodyStart = j
+            // A byline without "By": a last title line that is only names (2–3 words each).
+            if draft.authors.isEmpty, titleLines.count > 1, let last = titleLines.last,
+                let names = BylineParser.names(last),
+                names.allSatisfy({ (2...3).contains($0.split(separator: " ").count) && !$0.contains(where: \.isNumber) }),
+                !last.contains(":")
+            {
+                draft.authors = names
+                titleLines.removeLast()
+            }
+            draft.title = BodyReflower.join(titleLines.map(stripMarkdownHeading))
         } else {
             if i < lines.count { draft.title = stripMarkdownHeading(lines[i].trimmingWhitespace) }
             bodyStart = i + 1
