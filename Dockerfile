@@ -28,8 +28,9 @@ RUN cp "$(swift build --package-path /build -c release --show-bin-path)/broadshe
 
 FROM debian:bookworm-slim
 
-# The static-stdlib binary still links glibc, libstdc++/libgcc_s (C++ runtime of the static
-# Swift runtime) and zlib (gzip responses); tzdata serves time zone look-ups.
+# ldd of a --static-swift-stdlib build lists libc, libm, libstdc++, libgcc_s (C++ runtime of the
+# static Swift runtime) and libz (gzip responses); no libcurl (the client is not in the server).
+# tzdata serves time zone look-ups.
 # hadolint ignore=DL3008
 RUN apt-get update \
     && apt-get install -y --no-install-recommends libstdc++6 zlib1g tzdata \

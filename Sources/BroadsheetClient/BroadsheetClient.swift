@@ -16,6 +16,8 @@ import Dispatch
 /// let detail = try await client.document(id: page.data[0].id)
 /// ```
 ///
+/// A cancelled task's request still runs to completion or to its ``ClientRequest/timeout``.
+///
 /// `Sendable`: the only mutable state is the libcurl handle, confined to the private serial
 /// `queue`; `curl_easy_perform` blocks on that queue (never on Swift's cooperative pool) and
 /// resumes the caller's continuation when done.
@@ -112,6 +114,21 @@ public final class BroadsheetClient: Sendable {
     /// `GET /readyz`: the status code (200 once the corpus is loaded and indexed, 503 before).
     public func ready() async throws(BroadsheetClientError) -> Int {
         try await get(target: "/readyz").status
+    }
+
+    /// Polls `GET /readyz` until it answers 200 or `timeout` passes.
+    ///
+    /// - Returns: true when the server became ready in time.
+    public func waitUntilReady(timeout: Duration = .seconds(30), interval: Duration = .milliseconds(50)) async -> Bool {
+        let deadline = ContinuousClock.now + timeout
+        while ContinuousClock.now < deadline {
+            if let status = try? await send(ClientRequest(target: "/readyz", timeout: 2, connectTimeout: 1)).status,
+               status == 200 {
+                return true
+            }
+            do { try await Task.sleep(for: interval) } catch { return false }
+        }
+        return false
     }
 
     /// `GET /metrics`: the Prometheus text exposition.

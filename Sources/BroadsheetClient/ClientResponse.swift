@@ -38,6 +38,11 @@ public struct ClientResponse: Sendable {
     /// The `Content-Type` header, if any.
     public var contentType: String? { headers["Content-Type"] }
 
+    /// The body decoded as an RFC 9457 problem, or `nil` when it is not one.
+    public var problem: ProblemBody? {
+        try? JSONDecoder().decode(ProblemBody.self, from: Data(body))
+    }
+
     /// Decodes the body as JSON.
     ///
     /// - Throws: ``BroadsheetClientError/decoding(type:message:body:)``.
