@@ -119,8 +119,8 @@ schemathesis_step() {
     SERVER_PID=$!
     echo "server pid $SERVER_PID on 127.0.0.1:$port"
     until [[ "$(http_status "http://127.0.0.1:$port/readyz")" == 200 ]]; do
-        if ! kill -0 "$SERVER_PID" 2>/dev/null || (( waited >= 120 )); then
-            echo "server did not become ready within ${waited}s; its log:"
+        if ! kill -0 "$SERVER_PID" 2>/dev/null || (( waited >= 240 )); then
+            echo "server did not become ready (waited $((waited / 2)) s; it is alive: $(kill -0 "$SERVER_PID" 2>/dev/null && echo yes || echo no)); its log:"
             cat "$SERVER_LOG"
             stop_server
             return 1
