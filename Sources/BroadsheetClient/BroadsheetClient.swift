@@ -24,6 +24,10 @@ import Dispatch
 public final class BroadsheetClient: Sendable {
     /// The base URL, without a trailing slash, e.g. `http://127.0.0.1:8080`.
     public let baseURL: String
+    /// `scheme://host:port` of ``baseURL``.
+    private let origin: String
+    /// The path part of ``baseURL`` (empty or `/prefix`), put before every origin-form target.
+    private let pathPrefix: String
     private let queue: DispatchQueue
     private let curl: CurlEasyHandle
 
@@ -37,6 +41,14 @@ public final class BroadsheetClient: Sendable {
         var trimmed = baseURL
         while trimmed.hasSuffix("/") { trimmed.removeLast() }
         self.baseURL = trimmed
+        let afterScheme = trimmed.index(trimmed.startIndex, offsetBy: trimmed.hasPrefix("https://") ? 8 : 7)
+        if let slash = trimmed[afterScheme...].firstIndex(of: "/") {
+            self.origin = String(trimmed[..<slash])
+            self.pathPrefix = String(trimmed[slash...])
+        } else {
+            self.origin = trimmed
+            self.pathPrefix = ""
+        }
         self.queue = DispatchQueue(label: "broadsheet.client.curl")
         self.curl = try CurlEasyHandle()
     }
@@ -53,10 +65,12 @@ public final class BroadsheetClient: Sendable {
     /// - Throws: ``BroadsheetClientError/transport(code:message:)`` when no response arrives,
     ///   ``BroadsheetClientError/malformedResponse(_:)`` when its head cannot be parsed.
     public func send(_ request: ClientRequest) async throws(BroadsheetClientError) -> ClientResponse {
-        let url = baseURL + "/"
+        let url = origin + "/"
+        var request = request
+        if request.target.hasPrefix("/") { request.target = pathPrefix + request.target }
         let curl = self.curl
         let result: Result<ClientResponse, BroadsheetClientError> = await withCheckedContinuation { continuation in
-            queue.async {
+            queue.async { [request] in
                 do throws(BroadsheetClientError) {
                     continuation.resume(returning: .success(try curl.perform(request, url: url)))
                 } catch {
