@@ -35,7 +35,7 @@ summary() {
         if [[ "${STEP_RESULTS[$i]}" == PASS ]]; then passed=$((passed + 1)); else failed=$((failed + 1)); fi
     done
     echo "=========================================================="
-    echo "steps: $passed passed, $failed failed"
+    echo "test-all: $passed of $((passed + failed)) steps passed"
 }
 
 stop_server() {
