@@ -142,4 +142,21 @@ struct ClientTests {
     @Test func invalidBaseURLIsRejected() {
         #expect(throws: BroadsheetClientError.self) { try BroadsheetClient(baseURL: "127.0.0.1:8080") }
     }
+
+    @Test func responseExposesProblemAndTypedDecodingErrors() throws {
+        let problem = ClientResponse(status: 404, body: Array(#"{"title":"Not Found","status":404,"detail":"no document x"}"#.utf8))
+        #expect(problem.problem?.status == 404)
+        #expect(problem.problem?.detail == "no document x")
+        #expect(ClientResponse(status: 200, body: Array("[1,2]".utf8)).problem == nil)
+        #expect(try ClientResponse(status: 200, body: Array("[1,2]".utf8)).decode([Int].self) == [1, 2])
+        #expect(throws: BroadsheetClientError.self) { try ClientResponse(status: 200, body: Array("{".utf8)).decode([Int].self) }
+    }
+
+    @Test func requestHeadersLiteralKeepsOrderAndDuplicates() {
+        var headers: ClientHeaders = [("Accept", "a"), ("X-Twice", "1")]
+        headers.add("x-twice", "2")
+        #expect(headers.fields == [HeaderField("Accept", "a"), HeaderField("X-Twice", "1"), HeaderField("x-twice", "2")])
+        #expect(headers.contains("ACCEPT"))
+        #expect(!headers.contains("Host"))
+    }
 }
