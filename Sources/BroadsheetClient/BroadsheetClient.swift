@@ -1,9 +1,10 @@
-#if canImport(FoundationEssentials)
-import FoundationEssentials
-#else
-import Foundation
-#endif
 import Dispatch
+
+#if canImport(FoundationEssentials)
+    import FoundationEssentials
+#else
+    import Foundation
+#endif
 
 /// A client for the Broadsheet HTTP API over libcurl, used by the end-to-end tests.
 ///
@@ -97,13 +98,17 @@ public final class BroadsheetClient: Sendable {
     public func get<T: Decodable>(
         _ path: String, query: [(String, String)] = [], as type: T.Type = T.self
     ) async throws(BroadsheetClientError) -> T {
-        let response = try await send(ClientRequest(
-            method: "GET", target: Self.target(path: path, query: query), headers: [("Accept", "application/json")]))
+        let response = try await send(
+            ClientRequest(
+                method: "GET", target: Self.target(path: path, query: query), headers: [("Accept", "application/json")])
+        )
         return try Self.checked(response).decode(T.self)
     }
 
     /// `GET /v1/documents`: one page of document summaries.
-    public func documents(limit: Int? = nil, offset: Int? = nil) async throws(BroadsheetClientError) -> Page<DocumentSummary> {
+    public func documents(limit: Int? = nil, offset: Int? = nil) async throws(BroadsheetClientError) -> Page<
+        DocumentSummary
+    > {
         var query: [(String, String)] = []
         if let limit { query.append(("limit", String(limit))) }
         if let offset { query.append(("offset", String(offset))) }
@@ -137,7 +142,8 @@ public final class BroadsheetClient: Sendable {
         let deadline = ContinuousClock.now + timeout
         while ContinuousClock.now < deadline {
             if let status = try? await send(ClientRequest(target: "/readyz", timeout: 2, connectTimeout: 1)).status,
-               status == 200 {
+                status == 200
+            {
                 return true
             }
             do { try await Task.sleep(for: interval) } catch { return false }
@@ -177,8 +183,8 @@ public final class BroadsheetClient: Sendable {
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"),
-                 UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."),
-                 UInt8(ascii: "_"), UInt8(ascii: "~"):
+                UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "."),
+                UInt8(ascii: "_"), UInt8(ascii: "~"):
                 out.unicodeScalars.append(Unicode.Scalar(byte))
             default:
                 let hex = Array("0123456789ABCDEF".utf8)

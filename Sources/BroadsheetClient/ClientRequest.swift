@@ -36,7 +36,7 @@ public struct ClientRequest: Sendable {
     /// How ``body`` is framed.
     public var bodyFraming: BodyFraming
     /// When true, sends `Accept-Encoding: gzip` and returns the body exactly as received (still
-    /// compressed if the server compressed it): decode it with ``Gzip/decompress(_:)``.
+    /// compressed if the server compressed it): decode it with ``BroadsheetClient/gunzip(_:)``.
     public var acceptGzip: Bool
     /// The HTTP version to use.
     public var httpVersion: HTTPVersion

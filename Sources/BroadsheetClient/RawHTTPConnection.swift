@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A test aid: one blocking TCP connection that sends arbitrary bytes and reads responses back.
@@ -30,9 +30,9 @@ public final class RawHTTPConnection {
     /// - Throws: ``BroadsheetClientError/socket(call:errno:)``.
     public init(host: String = "127.0.0.1", port: Int, timeout: Double = 5) throws(BroadsheetClientError) {
         #if canImport(Glibc)
-        let streamType = Int32(SOCK_STREAM.rawValue)
+            let streamType = Int32(SOCK_STREAM.rawValue)
         #else
-        let streamType = SOCK_STREAM
+            let streamType = SOCK_STREAM
         #endif
         let fd = socket(AF_INET, streamType, 0)
         guard fd >= 0 else { throw .socket(call: "socket", errno: errno) }
@@ -169,8 +169,8 @@ private func closeDescriptor(_ fd: Int32) {
 /// `send(2)` without SIGPIPE, out of reach of the instance method of the same name.
 private func sendBytes(_ fd: Int32, _ bytes: UnsafePointer<UInt8>, _ count: Int) -> Int {
     #if canImport(Darwin)
-    return send(fd, bytes, count, 0)
+        return send(fd, bytes, count, 0)
     #else
-    return send(fd, bytes, count, Int32(MSG_NOSIGNAL))
+        return send(fd, bytes, count, Int32(MSG_NOSIGNAL))
     #endif
 }

@@ -19,7 +19,9 @@ public struct RawResponseReader: Sendable {
     ///   - atEndOfStream: true once the peer has closed: a response without `Content-Length` or
     ///     chunked framing then ends here (RFC 9112 §6.3 rule 8).
     /// - Throws: ``BroadsheetClientError/malformedResponse(_:)``.
-    public mutating func next(expectBody: Bool = true, atEndOfStream: Bool = false) throws(BroadsheetClientError) -> ClientResponse? {
+    public mutating func next(expectBody: Bool = true, atEndOfStream: Bool = false) throws(BroadsheetClientError)
+        -> ClientResponse?
+    {
         guard let headEnd = Self.find([13, 10, 13, 10], in: buffer, from: 0) else {
             if atEndOfStream && !buffer.isEmpty { throw .malformedResponse("connection closed inside a response head") }
             return nil
@@ -27,7 +29,8 @@ public struct RawResponseReader: Sendable {
         let headText = String(decoding: buffer[..<headEnd], as: UTF8.self)
         let head: ResponseHead
         do {
-            head = try ResponseHead.parse(lines: headText.split(separator: "\r\n", omittingEmptySubsequences: false).map(String.init))
+            head = try ResponseHead.parse(
+                lines: headText.split(separator: "\r\n", omittingEmptySubsequences: false).map(String.init))
         } catch {
             throw .malformedResponse(String(describing: error))
         }
@@ -37,7 +40,8 @@ public struct RawResponseReader: Sendable {
         var consumed = bodyStart
         if noBody {
             // nothing
-        } else if head.headers.values(for: "Transfer-Encoding").joined(separator: ",").lowercased().contains("chunked") {
+        } else if head.headers.values(for: "Transfer-Encoding").joined(separator: ",").lowercased().contains("chunked")
+        {
             guard let (decoded, end) = try Self.decodeChunked(buffer, from: bodyStart) else {
                 if atEndOfStream { throw .malformedResponse("connection closed inside a chunked body") }
                 return nil

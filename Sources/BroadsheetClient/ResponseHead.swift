@@ -29,11 +29,13 @@ public struct ResponseHead: Sendable, Hashable {
     ///
     /// - Returns: the version (`"1.1"`), the status and the reason phrase.
     /// - Throws: ``ParseError/invalidStatusLine(_:)``.
-    public static func parseStatusLine(_ line: String) throws(ParseError) -> (version: String, status: Int, reason: String) {
+    public static func parseStatusLine(_ line: String) throws(ParseError) -> (
+        version: String, status: Int, reason: String
+    ) {
         let trimmed = line.trimmingLineEnd()
         let parts = trimmed.split(separator: " ", maxSplits: 2, omittingEmptySubsequences: false)
         guard parts.count >= 2, parts[0].hasPrefix("HTTP/"),
-              parts[1].count == 3, let status = Int(parts[1]), status >= 100
+            parts[1].count == 3, let status = Int(parts[1]), status >= 100
         else { throw .invalidStatusLine(trimmed) }
         let version = String(parts[0].dropFirst("HTTP/".count))
         let reason = parts.count == 3 ? String(parts[2]) : ""

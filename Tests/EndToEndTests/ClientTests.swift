@@ -59,7 +59,8 @@ struct ClientTests {
 
     @Test func readerDecodesChunkedBodyWithExtensionsAndTrailers() throws {
         var reader = RawResponseReader()
-        let wire = "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
+        let wire =
+            "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n"
             + "4;ext=1\r\nWiki\r\n6\r\npedia \r\nE\r\nin \r\n\r\nchunks.\r\n0\r\nX-Trailer: t\r\n\r\nrest"
         reader.feed(Array(wire.utf8))
         let response = try #require(try reader.next())
@@ -75,7 +76,10 @@ struct ClientTests {
 
     @Test func readerHandlesHeadAndNoBodyStatusesAndCloseDelimitedBodies() throws {
         var reader = RawResponseReader()
-        reader.feed(Array("HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nHTTP/1.1 304 Not Modified\r\nContent-Length: 3\r\n\r\n".utf8))
+        reader.feed(
+            Array(
+                "HTTP/1.1 200 OK\r\nContent-Length: 10\r\n\r\nHTTP/1.1 304 Not Modified\r\nContent-Length: 3\r\n\r\n"
+                    .utf8))
         #expect(try reader.next(expectBody: false)?.body == [])
         #expect(try reader.next()?.status == 304)
         reader.feed(Array("HTTP/1.0 200 OK\r\n\r\nuntil close".utf8))
@@ -97,31 +101,33 @@ struct ClientTests {
     ]
 
     @Test func gunzipDecodesAnotherEncodersOutput() throws {
-        #expect(try Gzip.decompress(Self.pythonGzip) == Array("Broadsheet gzip check\n".utf8))
+        #expect(try BroadsheetClient.gunzip(Self.pythonGzip) == Array("Broadsheet gzip check\n".utf8))
     }
 
     @Test func gzipRoundTripsLargeInput() throws {
         let text = Array(String(repeating: "The quick brown fox jumps over the lazy dog. ", count: 5000).utf8)
-        let compressed = try Gzip.compress(text)
+        let compressed = try BroadsheetClient.gzip(text)
         #expect(compressed.count < text.count / 10)
         #expect(Array(compressed.prefix(2)) == [0x1f, 0x8b])
-        #expect(try Gzip.decompress(compressed) == text)
+        #expect(try BroadsheetClient.gunzip(compressed) == text)
     }
 
     @Test func gunzipRejectsTruncatedAndForeignData() {
-        #expect(throws: BroadsheetClientError.self) { try Gzip.decompress(Array(Self.pythonGzip.dropLast(12))) }
-        #expect(throws: BroadsheetClientError.self) { try Gzip.decompress(Array("not gzip at all".utf8)) }
+        #expect(throws: BroadsheetClientError.self) { try BroadsheetClient.gunzip(Array(Self.pythonGzip.dropLast(12))) }
+        #expect(throws: BroadsheetClientError.self) { try BroadsheetClient.gunzip(Array("not gzip at all".utf8)) }
     }
 
     @Test func queryIsPercentEncoded() {
-        #expect(BroadsheetClient.target(path: "/v1/search", query: [("q", "a b&c=d"), ("limit", "5")])
-            == "/v1/search?q=a%20b%26c%3Dd&limit=5")
+        #expect(
+            BroadsheetClient.target(path: "/v1/search", query: [("q", "a b&c=d"), ("limit", "5")])
+                == "/v1/search?q=a%20b%26c%3Dd&limit=5")
         #expect(BroadsheetClient.percentEncode("Zürich-~._") == "Z%C3%BCrich-~._")
         #expect(BroadsheetClient.target(path: "/v1/documents", query: []) == "/v1/documents")
     }
 
     @Test func nonSuccessStatusThrowsDecodedProblem() throws {
-        let body = #"{"type":"https://broadsheet.example/problems/invalid-query","title":"Invalid query","status":400,"detail":"limit must be 1...100","parameter":"limit"}"#
+        let body =
+            #"{"type":"https://broadsheet.example/problems/invalid-query","title":"Invalid query","status":400,"detail":"limit must be 1...100","parameter":"limit"}"#
         let response = ClientResponse(status: 400, body: Array(body.utf8))
         do {
             _ = try BroadsheetClient.checked(response)
@@ -135,7 +141,9 @@ struct ClientTests {
             #expect(problem.parameter == "limit")
             #expect(problem.title == "Invalid query")
         }
-        #expect(throws: BroadsheetClientError.self) { try BroadsheetClient.checked(ClientResponse(status: 500, body: Array("oops".utf8))) }
+        #expect(throws: BroadsheetClientError.self) {
+            try BroadsheetClient.checked(ClientResponse(status: 500, body: Array("oops".utf8)))
+        }
         #expect(try BroadsheetClient.checked(ClientResponse(status: 204)).status == 204)
     }
 
@@ -144,18 +152,22 @@ struct ClientTests {
     }
 
     @Test func responseExposesProblemAndTypedDecodingErrors() throws {
-        let problem = ClientResponse(status: 404, body: Array(#"{"title":"Not Found","status":404,"detail":"no document x"}"#.utf8))
+        let problem = ClientResponse(
+            status: 404, body: Array(#"{"title":"Not Found","status":404,"detail":"no document x"}"#.utf8))
         #expect(problem.problem?.status == 404)
         #expect(problem.problem?.detail == "no document x")
         #expect(ClientResponse(status: 200, body: Array("[1,2]".utf8)).problem == nil)
         #expect(try ClientResponse(status: 200, body: Array("[1,2]".utf8)).decode([Int].self) == [1, 2])
-        #expect(throws: BroadsheetClientError.self) { try ClientResponse(status: 200, body: Array("{".utf8)).decode([Int].self) }
+        #expect(throws: BroadsheetClientError.self) {
+            try ClientResponse(status: 200, body: Array("{".utf8)).decode([Int].self)
+        }
     }
 
     @Test func requestHeadersLiteralKeepsOrderAndDuplicates() {
         var headers: ClientHeaders = [("Accept", "a"), ("X-Twice", "1")]
         headers.add("x-twice", "2")
-        #expect(headers.fields == [HeaderField("Accept", "a"), HeaderField("X-Twice", "1"), HeaderField("x-twice", "2")])
+        #expect(
+            headers.fields == [HeaderField("Accept", "a"), HeaderField("X-Twice", "1"), HeaderField("x-twice", "2")])
         #expect(headers.contains("ACCEPT"))
         #expect(!headers.contains("Host"))
     }

@@ -35,6 +35,12 @@ public struct DocumentDetail: Decodable, Sendable, Hashable {
     public var publication: String?
     /// The publication date as sent.
     public var publishedAt: String?
+    /// The standfirst under the headline, when there is one.
+    public var dek: String?
+    /// The detected article format.
+    public var format: String?
+    /// The source file name.
+    public var source: String?
     /// The number of words.
     public var wordCount: Int
     /// The number of paragraphs.

@@ -13,4 +13,10 @@ public struct DocumentSummary: Decodable, Sendable, Hashable {
     public var publishedAt: String?
     /// The number of words.
     public var wordCount: Int?
+    /// The number of paragraphs.
+    public var paragraphCount: Int?
+    /// The detected article format.
+    public var format: String?
+    /// The source file name.
+    public var source: String?
 }

@@ -1,12 +1,13 @@
 internal import CZlib
 
 /// gzip (RFC 1952) compression and decompression over the system zlib, for checking
-/// `Content-Encoding: gzip` bodies byte for byte.
-public enum Gzip {
+/// `Content-Encoding: gzip` bodies byte for byte. Static members of ``BroadsheetClient`` so
+/// that they do not clash with the server's own gzip types in tests that import both.
+extension BroadsheetClient {
     /// Decompresses a complete gzip stream.
     ///
     /// - Throws: ``BroadsheetClientError/gzip(_:)`` when the data is not a complete gzip stream.
-    public static func decompress(_ data: [UInt8]) throws(BroadsheetClientError) -> [UInt8] {
+    public static func gunzip(_ data: [UInt8]) throws(BroadsheetClientError) -> [UInt8] {
         var stream = z_stream()
         // 16 + MAX_WBITS: gzip wrapper only.
         guard broadsheet_inflateInit2(&stream, 16 + 15) == Z_OK else { throw .gzip("inflateInit2 failed") }
@@ -36,7 +37,7 @@ public enum Gzip {
     /// Compresses `data` into a gzip stream (default level), e.g. to send a gzip request body.
     ///
     /// - Throws: ``BroadsheetClientError/gzip(_:)`` when zlib fails.
-    public static func compress(_ data: [UInt8]) throws(BroadsheetClientError) -> [UInt8] {
+    public static func gzip(_ data: [UInt8]) throws(BroadsheetClientError) -> [UInt8] {
         var stream = z_stream()
         guard broadsheet_deflateInit2(&stream, Z_DEFAULT_COMPRESSION, 16 + 15) == Z_OK else {
             throw .gzip("deflateInit2 failed")
