@@ -68,9 +68,10 @@ public struct Router<Route: Sendable>: Sendable {
     ///   method, `400` for a malformed percent-escape.
     public func match(method: HTTPMethod, path: String) throws(HTTPError) -> RouteMatch<Route> {
         let segments = try Self.segments(of: path)
-        guard let (entry, captures) = bestEntry(for: segments) else {
+        guard let index = bestIndex(for: segments) else {
             throw notFound(path: path)
         }
+        let entry = entries[index]
         let registered: HTTPMethod
         if entry.routes[method] != nil {
             registered = method
@@ -82,20 +83,20 @@ public struct Router<Route: Sendable>: Sendable {
         let registration = entry.routes[registered]!
         return RouteMatch(
             route: registration.route, pattern: entry.pattern.string, method: registered,
-            parameters: PathParameters(captures), allowedQuery: registration.query)
+            parameters: PathParameters(entry.pattern.captures(segments)), allowedQuery: registration.query)
     }
 
     /// The methods allowed on `path` (for `Allow` and CORS preflights), or `nil` when no pattern matches it.
     /// Always includes `OPTIONS`, and `HEAD` whenever `GET` is there; listed in a canonical order.
     public func allowedMethods(path: String) -> [HTTPMethod]? {
-        guard let segments = try? Self.segments(of: path), let (entry, _) = bestEntry(for: segments) else { return nil }
-        return Self.allowed(entry)
+        guard let segments = try? Self.segments(of: path), let index = bestIndex(for: segments) else { return nil }
+        return Self.allowed(entries[index])
     }
 
     /// The pattern string that `path` matches (whatever the method), or `nil`: the bounded-cardinality label for metrics.
     public func pattern(path: String) -> String? {
-        guard let segments = try? Self.segments(of: path), let (entry, _) = bestEntry(for: segments) else { return nil }
-        return entry.pattern.string
+        guard let segments = try? Self.segments(of: path), let index = bestIndex(for: segments) else { return nil }
+        return entries[index].pattern.string
     }
 
     /// Every method used by any route, for `OPTIONS *`.
@@ -110,12 +111,12 @@ public struct Router<Route: Sendable>: Sendable {
 
     // MARK: - Internals
 
-    private func bestEntry(for segments: [String]) -> (Entry, [String: String])? {
-        var best: (Entry, [String: String])?
-        for entry in entries {
-            guard let captures = entry.pattern.match(segments) else { continue }
-            if let current = best, !entry.pattern.isMoreSpecific(than: current.0.pattern) { continue }
-            best = (entry, captures)
+    /// The index of the most specific entry matching `segments` (ties: the first registered).
+    private func bestIndex(for segments: [String]) -> Int? {
+        var best: Int?
+        for index in entries.indices where entries[index].pattern.matches(segments) {
+            if let current = best, !entries[index].pattern.isMoreSpecific(than: entries[current].pattern) { continue }
+            best = index
         }
         return best
     }
@@ -123,7 +124,7 @@ public struct Router<Route: Sendable>: Sendable {
     private func notFound(path: String) -> HTTPError {
         if path.count > 1, path.hasSuffix("/") {
             let trimmed = String(path.dropLast())
-            if let segments = try? Self.segments(of: trimmed), bestEntry(for: segments) != nil {
+            if let segments = try? Self.segments(of: trimmed), bestIndex(for: segments) != nil {
                 return .notFound("No resource at \(path); paths take no trailing slash: use \(trimmed)")
             }
         }
