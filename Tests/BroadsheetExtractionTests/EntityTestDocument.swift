@@ -35,7 +35,10 @@ enum EntityTestDocument {
         var out: [Range<Int>] = []
         var start = 0
         var i = 0
-        func isUpperOrQuote(_ c: UInt16) -> Bool { (c >= 65 && c <= 90) || c == 0x201C || c == 34 || c == 0x2018 || (c >= 48 && c <= 57) }
+        func isUpperOrQuote(_ c: UInt16) -> Bool {
+            (c >= 65 && c <= 90) || c == 0x201C || c == 34 || c == 0x2018 || (c >= 48 && c <= 57)
+                || (c >= 0xC0 && Unicode.Scalar(c).map { $0.properties.isUppercase } ?? false)
+        }
         while i < u.count {
             let c = u[i]
             if c == 46 || c == 63 || c == 33 {

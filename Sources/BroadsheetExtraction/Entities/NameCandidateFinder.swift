@@ -128,7 +128,9 @@ struct NameCandidateFinder {
                 if lex.calendarWords.contains(nx.lower) { break }
                 if titleMatch(at: k) != nil, !runEndsWithHead(from: k) { break }
                 if let m = lexiconMatch(at: k), m.last >= k, !joinedOf {
-                    if !runEndsWithHead(from: k) { break }
+                    // "Michael Jordan", "Paris Hilton": a given name before a one-word known name is a person.
+                    let givenOnly = (i...j).allSatisfy { tokens[$0].kind != .word || lex.givenNames.contains(tokens[$0].text) || tokens[$0].text.count == 1 }
+                    if !(givenOnly && m.last == k && m.entry.kind != .demonym) && !runEndsWithHead(from: k) { break }
                 }
                 j = k
                 continue
