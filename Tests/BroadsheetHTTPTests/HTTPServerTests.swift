@@ -1,6 +1,5 @@
 import BroadsheetHTTP
 import Logging
-import Synchronization
 import Testing
 
 /// Opens when told; lets a test hold a request in flight without sleeping.
@@ -222,10 +221,10 @@ struct HTTPServerTests {
     }
 
     @Test func connectionsBeyondTheLimitAreClosed() async throws {
-        let counts = Mutex<[Int]>([])
+        let (counts, countsContinuation) = AsyncStream.makeStream(of: Int.self)
         try await withServer(configure: {
             $0.maxConnections = 2
-            $0.onConnectionCountChange = { count in counts.withLock { $0.append(count) } }
+            $0.onConnectionCountChange = { countsContinuation.yield($0) }
         }) { server, port in
             let first = try await RawClient(port: port)
             let second = try await RawClient(port: port)
@@ -239,8 +238,12 @@ struct HTTPServerTests {
             #expect(try await third.readToEnd().isEmpty)
             #expect(server.openConnections == 2)
         }
-        #expect(counts.withLock { $0.prefix(2) } == [1, 2])
-        #expect(counts.withLock { $0.last } == 0)
+        var seen: [Int] = []
+        for await count in counts {
+            seen.append(count)
+            if count == 0 { break }
+        }
+        #expect(seen == [1, 2, 1, 0])
     }
 
     @Test func shutdownLetsTheInFlightRequestFinish() async throws {

@@ -31,7 +31,7 @@ final class HTTPConnection: @unchecked Sendable {
 
     let queue: DispatchQueue
     private let fd: Int32
-    private unowned let server: HTTPServer
+    private let server: HTTPServer  // strong: the server drops its reference when this connection closes
     private let responder: any HTTPResponder
     private let configuration: HTTPServer.Configuration
 

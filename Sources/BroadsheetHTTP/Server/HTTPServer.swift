@@ -33,6 +33,8 @@ public final class HTTPServer: Sendable {
     let logger: Logger
     private let state = Mutex(State())
     private let acceptQueue = DispatchQueue(label: "broadsheet.http.accept")
+    /// Delivers ``Configuration/onConnectionCountChange`` calls one at a time, in the order the counts changed.
+    private let countQueue = DispatchQueue(label: "broadsheet.http.connection-count")
 
     /// Creates a server; nothing is bound until ``start()``.
     ///
@@ -140,6 +142,7 @@ public final class HTTPServer: Sendable {
             }
             let connection = HTTPConnection(fd: fd, server: self, responder: responder, configuration: configuration)
             state.connections[ObjectIdentifier(connection)] = connection
+            reportCount(state.connections.count)
             return (connection, state.connections.count)
         }
         guard let connection else {
@@ -147,21 +150,24 @@ public final class HTTPServer: Sendable {
             Socket.close(fd)
             return
         }
-        configuration.onConnectionCountChange?(count)
         connection.start()
+    }
+
+    /// Queues a count report; called with the lock held so reports keep the order of the changes.
+    private func reportCount(_ count: Int) {
+        guard let callback = configuration.onConnectionCountChange else { return }
+        countQueue.async { callback(count) }
     }
 
     /// Called by a connection once its descriptor is closed.
     func connectionClosed(_ connection: HTTPConnection) {
-        let (count, waiters) = state.withLock { state in
+        let waiters = state.withLock { state in
             state.connections[ObjectIdentifier(connection)] = nil
-            guard state.shuttingDown && state.connections.isEmpty else {
-                return (state.connections.count, [CheckedContinuation<Void, Never>]())
-            }
+            reportCount(state.connections.count)
+            guard state.shuttingDown && state.connections.isEmpty else { return [CheckedContinuation<Void, Never>]() }
             defer { state.drainWaiters = [] }
-            return (0, state.drainWaiters)
+            return state.drainWaiters
         }
-        configuration.onConnectionCountChange?(count)
         for waiter in waiters { waiter.resume() }
     }
 }
