@@ -83,6 +83,15 @@ struct HTTPServerTests {
         }
     }
 
+    @Test func chunkedRequestBodyIsDecoded() async throws {
+        try await withServer { _, port in
+            let client = try await RawClient(port: port)
+            try await client.send("POST /c HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\n3;x=y\r\nabc\r\n")
+            try await client.send("2\r\nde\r\n0\r\nX-Trailer: 1\r\n\r\n")
+            #expect(try await client.response().text == "POST /c abcde")
+        }
+    }
+
     @Test func pipelinedRequestsAreAnsweredInOrder() async throws {
         try await withServer { _, port in
             let client = try await RawClient(port: port)

@@ -94,6 +94,8 @@ final class HTTPConnection: @unchecked Sendable {
     /// Creates and resumes the read source and the deadline timer.
     func start() {
         queue.async { [self] in
+            // A shutdown may have closed the connection before this block ran.
+            guard phase == .open else { return }
             let read = DispatchSource.makeReadSource(fileDescriptor: fd, queue: queue)
             read.setEventHandler { [unowned self] in onReadable() }
             read.setCancelHandler { [self] in sourceCancelled() }
