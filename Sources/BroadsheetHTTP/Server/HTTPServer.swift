@@ -1,6 +1,5 @@
 import Dispatch
 public import Logging
-import Synchronization
 
 /// Broadsheet's HTTP/1.1 server: POSIX sockets and Dispatch sources (epoll underneath), no thread per
 /// connection, an async ``HTTPResponder`` per request.
@@ -16,7 +15,7 @@ import Synchronization
 /// itself with `application/problem+json` and `Connection: close`, and keeps connections persistent by
 /// default (RFC 9112 §9.3).
 public final class HTTPServer: Sendable {
-    private struct State: ~Copyable {
+    private struct State: Sendable {
         var listener: Listener?
         var port: Int?
         var connections: [ObjectIdentifier: HTTPConnection] = [:]
@@ -31,7 +30,7 @@ public final class HTTPServer: Sendable {
     public let configuration: Configuration
     let responder: any HTTPResponder
     let logger: Logger
-    private let state = Mutex(State())
+    private let state = Locked(State())
     private let acceptQueue = DispatchQueue(label: "broadsheet.http.accept")
     /// Delivers ``Configuration/onConnectionCountChange`` calls one at a time, in the order the counts changed.
     private let countQueue = DispatchQueue(label: "broadsheet.http.connection-count")
