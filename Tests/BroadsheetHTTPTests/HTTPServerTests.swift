@@ -38,6 +38,9 @@ struct EchoResponder: HTTPResponder {
     func respond(to request: HTTPRequest) async -> HTTPResponse {
         if request.path == "/slow", let gate { await gate.pass() }
         if request.path == "/empty" { return HTTPResponse(status: .noContent, body: Array("dropped".utf8)) }
+        if request.path == "/big" {
+            return HTTPResponse(body: [UInt8](repeating: UInt8(ascii: "a"), count: 8 << 20) + Array("END".utf8))
+        }
         let text = "\(request.method) \(request.path) \(String(decoding: request.body, as: UTF8.self))"
         return HTTPResponse(headers: ["Content-Type": "text/plain"], body: Array(text.utf8))
     }
@@ -281,6 +284,33 @@ struct HTTPServerTests {
         await server.waitUntilStopped()
         // No longer accepting.
         await #expect(throws: RawClientError.self) { _ = try await RawClient(port: port) }
+    }
+
+    @Test func shutdownClosesStuckRequestsAtTheDeadline() async throws {
+        let gate = Gate()
+        let server = HTTPServer(
+            configuration: .init(host: "127.0.0.1", port: 0, shutdownTimeout: .milliseconds(200)),
+            responder: EchoResponder(gate: gate), logger: Self.quiet)
+        let port = try server.start()
+        let stuck = try await RawClient(port: port)
+        try await stuck.send("GET /slow HTTP/1.1\r\nHost: t\r\n\r\n")
+        await gate.waitForEntry()
+        await server.shutdown()
+        #expect(server.openConnections == 0)
+        #expect(try await stuck.readToEnd().isEmpty)
+        gate.open()
+    }
+
+    @Test func largeResponseIsWrittenCompletelyBeforeTheNextOne() async throws {
+        try await withServer { _, port in
+            let client = try await RawClient(port: port)
+            // The 8 MiB body overflows the socket buffer, so the server finishes it with a write source.
+            try await client.send("GET /big HTTP/1.1\r\nHost: t\r\n\r\nGET /after HTTP/1.1\r\nHost: t\r\n\r\n")
+            let big = try await client.response()
+            #expect(big.body.count == 8 << 20 + 3)
+            #expect(big.body.suffix(4) == Array("aEND".utf8))
+            #expect(try await client.response().text == "GET /after ")
+        }
     }
 
     @Test func manyIdleConnectionsDoNotDelayANormalClient() async throws {
