@@ -181,3 +181,57 @@ struct PlainTextParserTests {
         #expect(doc.paragraphs.count == 2)
     }
 }
+
+struct HeaderVariantTests {
+    @Test func dekUnderTheTitleWithoutBlankLine() throws {
+        let text = """
+            Robots Take Over
+            the Night Shift
+            Warehouses are running around the clock with fewer people. Workers are split.
+            By Priya Raman
+            Oct. 2, 2024
+            The Tech Wire
+
+            At a distribution center outside Memphis, the lights stay off after midnight.
+
+            Only four people work the night shift, down from 40 two years ago.
+            """
+        let doc = try #require(try ArticleParser().parse(text: text, source: "robots.txt").first)
+        DocumentInvariants.check(doc)
+        #expect(doc.title == "Robots Take Over the Night Shift")
+        #expect(doc.dek == "Warehouses are running around the clock with fewer people. Workers are split.")
+        #expect(doc.publication == "The Tech Wire")
+        #expect(doc.paragraphs.count == 2)
+    }
+
+    @Test func headingsSplitOverTwoLinesInWrappedText() throws {
+        // Seed-style wrapping: every paragraph starts with a short line.
+        let text = """
+            Harvest Festival Returns
+            By Ann Lee
+            Sept. 14, 2024
+            The county fair
+            opened on Friday with record crowds, organizers said, and long lines at the gates.
+            Vendors from six
+            states sold cheese, honey and cider, and a brass band played until dark that night.
+            The biggest
+            pumpkin
+            A farmer from
+            Millbrook won the giant pumpkin contest with a 1,204-pound entry on Saturday.
+            """
+        let doc = try #require(try ArticleParser().parse(text: text, source: "fair.txt").first)
+        DocumentInvariants.check(doc)
+        #expect(doc.format == .wrappedText)
+        #expect(doc.sections.map(\.title) == ["The biggest pumpkin"])
+        #expect(doc.paragraphs.count == 3)
+        #expect(doc.text(of: doc.paragraphs[2].span).hasPrefix("A farmer from Millbrook won"))
+    }
+
+    @Test func htmlBodyInJSON() throws {
+        let json = #"{"title": "Tide Tables", "body": "<p>High tide is at 6&nbsp;a.m. today.</p><h2>Warnings</h2><p>Stay off the &ldquo;sandbar&rdquo; &amp; jetty.<br>Thanks.</p>"}"#
+        let doc = try #require(try ArticleParser().parse(text: json, source: "t.json").first)
+        DocumentInvariants.check(doc)
+        #expect(doc.sections.map(\.title) == ["Warnings"])
+        #expect(doc.paragraphs.map { String(doc.text(of: $0.span)) } == ["High tide is at 6 a.m. today.", "Stay off the “sandbar” & jetty. Thanks."])
+    }
+}

@@ -13,7 +13,7 @@
 /// A whole block of one or two short lines (≤ 80 characters, ≤ 12 words, capitalised, no final
 /// punctuation) that is not the last block is also a heading, as is a Markdown `#` line.
 ///
-/// A body with no blank lines in which at least 75% of lines end a sentence is read as one
+/// A block of three or more lines in which at least 75% of lines end a sentence is read as one
 /// paragraph per line (not hard-wrapped).
 ///
 /// Joining: lines are joined with one space, except after a line ending in an em/en dash or
@@ -38,15 +38,11 @@ enum BodyReflower {
         blocks.removeAll { $0.isEmpty }
         guard !blocks.isEmpty else { return Result(blocks: [], wrapped: false) }
 
-        // One paragraph per line?
-        if blocks.count == 1, blocks[0].count >= 3 {
-            let lines = blocks[0]
-            let finals = lines.filter {
-                endsSentence($0) || (isHeadingLike($0) && $0.count <= 50 && $0.split(separator: " ").count <= 8)
-            }.count
-            if finals * 4 >= lines.count * 3 {
-                blocks = lines.map { [$0] }
-            }
+        // One paragraph per line? (per block)
+        blocks = blocks.flatMap { lines -> [[String]] in
+            guard lines.count >= 3 else { return [lines] }
+            let finals = lines.filter { endsSentence($0) }.count
+            return finals * 4 >= lines.count * 3 ? lines.map { [$0] } : [lines]
         }
 
         let lengths = blocks.flatMap { $0 }.map { $0.trimmingWhitespace.count }.sorted()

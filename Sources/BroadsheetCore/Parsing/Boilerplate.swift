@@ -1,7 +1,7 @@
 /// Trailing boilerplate that is not part of an article: source notes, copyright lines, contact
 /// lines, subscription prompts.
 ///
-/// A paragraph is boilerplate when it is shorter than 300 characters and starts (case-insensitively)
+/// A paragraph is boilerplate when it is shorter than 500 characters and starts (case-insensitively)
 /// with one of ``prefixes``, or contains one of ``fragments``. Only a run at the *end* of the body is
 /// removed, so an article that quotes such a phrase mid-text keeps it. Headings left dangling at the
 /// end are removed too.
@@ -18,7 +18,7 @@ enum Boilerplate {
     static let fragments: [String] = ["(paywall)", "all rights reserved", "print edition"]
 
     static func isBoilerplate(_ paragraph: String) -> Bool {
-        guard paragraph.count < 300 else { return false }
+        guard paragraph.count < 500 else { return false }
         let lower = paragraph.lowercased()
         return prefixes.contains { lower.hasPrefix($0) } || fragments.contains { lower.contains($0) }
     }

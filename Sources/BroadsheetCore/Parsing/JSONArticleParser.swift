@@ -14,6 +14,8 @@ import Foundation
 ///   date-time, or any form ``DateLineParser`` accepts)
 /// - dek: `dek`, `standfirst`, `subtitle`, `subheadline`, `description`, `summary`
 /// - id: `id`, `slug` (string or number; slugified)
+///
+/// A body that contains HTML paragraph or heading tags is converted first (see ``SimpleHTML``).
 enum JSONArticleParser {
     static func isCompleteJSONObject(_ s: String) -> Bool {
         guard let data = s.data(using: .utf8) else { return false }
@@ -140,7 +142,8 @@ enum JSONArticleParser {
 
     /// A body string: blank-line paragraphs (lines joined) or, without blank lines, one paragraph
     /// per line. Markdown `#` lines are headings.
-    static func blocks(fromBody body: String) -> [ArticleDraft.Block] {
+    static func blocks(fromBody rawBody: String) -> [ArticleDraft.Block] {
+        let body = SimpleHTML.looksLikeHTML(rawBody) ? SimpleHTML.toText(rawBody) : rawBody
         let lines = TextNormalizer.lines(body)
         let hasBlank = lines.contains { $0.trimmingWhitespace.isEmpty } && lines.count > 1
         var out: [ArticleDraft.Block] = []

@@ -3,7 +3,8 @@
 ///
 /// **Header.** The first non-blank line starts the title. The first byline (`By …`) or date line
 /// among the first six non-blank lines starts the metadata; title lines before it are joined with
-/// a space (a title may wrap over several lines). A further blank-line-separated group before the
+/// a space (a title may wrap over several lines); trailing sentence-case lines of that group that
+/// end with a period are the dek (`Headline` / `Sentence dek over a line.`). A further blank-line-separated group before the
 /// metadata is a publication name (if it looks like one) or the dek. The metadata zone is a run of
 /// byline, date and publication lines (a publication line is a short Title-Case line without
 /// sentence punctuation, either between two metadata lines or containing a word such as `Journal`,
@@ -42,6 +43,16 @@ enum PlainTextParser {
             }
             groups.removeAll { $0.isEmpty }
             var titleLines = groups.first ?? []
+            // Title lines, then sentence-case lines ending with a period: a dek without a blank line.
+            if titleLines.count >= 2, let last = titleLines.last, last.hasSuffix("."),
+                let split = (1..<titleLines.count).first(where: { !isTitleCase(titleLines[$0]) || titleLines[$0 - 1].hasSuffix(".") })
+            {
+                let dekLines = Array(titleLines[split...])
+                if BodyReflower.join(dekLines).split(separator: " ").count >= 5 {
+                    draft.dek = BodyReflower.join(dekLines)
+                    titleLines = Array(titleLines[..<split])
+                }
+            }
             if titleLines.count > 1, let last = titleLines.last, looksLikePublication(last, strict: true) {
                 draft.publication = last
                 titleLines.removeLast()
@@ -115,6 +126,14 @@ enum PlainTextParser {
     static func stripMarkdownHeading(_ line: String) -> String {
         guard line.hasPrefix("#") else { return line }
         return String(line.drop(while: { $0 == "#" })).trimmingWhitespace
+    }
+
+    /// Most words of four or more letters are capitalised (headline style).
+    static func isTitleCase(_ line: String) -> Bool {
+        let words = line.split(separator: " ").filter { $0.filter(\.isLetter).count >= 4 }
+        guard !words.isEmpty else { return true }
+        let capitalised = words.filter { $0.first(where: \.isLetter)?.isUppercase ?? false }.count
+        return capitalised * 10 >= words.count * 7
     }
 
     /// Words that mark an outlet name.
