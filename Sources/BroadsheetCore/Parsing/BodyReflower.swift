@@ -123,7 +123,15 @@ enum BodyReflower {
                     group = []
                 }
             }
-            if !group.isEmpty { out.append(.heading(join(group))) }
+            if !group.isEmpty {
+                let text = join(group)
+                // A heading starts with a capital or digit and has no more than 12 words; anything else
+                // (an opening quote, a lower-case word) is a short paragraph.
+                let first = text.first
+                let headingLike = (first?.isUppercase ?? false || first?.isNumber ?? false)
+                    && text.split(separator: " ").count <= 12
+                out.append(headingLike ? .heading(text) : .paragraph(text))
+            }
             current = [lines[j - 1]]
             i = j
         }
@@ -133,7 +141,10 @@ enum BodyReflower {
 
     /// A line whose first letter is lower case continues a sentence; it never starts a paragraph.
     static func startsLowercase(_ line: String) -> Bool {
-        line.first { $0.isLetter || $0.isNumber }?.isLowercase ?? false
+        // The first word, from its first letter or digit; "iPhone" or "eBay" do not count.
+        let word = line.drop(while: { !($0.isLetter || $0.isNumber) }).prefix(while: { !$0.isWhitespace })
+        guard let first = word.first, first.isLowercase else { return false }
+        return !word.contains(where: \.isUppercase)
     }
 
     static func isMarkdownHeading(_ line: String) -> Bool {

@@ -8,7 +8,7 @@
 /// metadata is a publication name (if it looks like one) or the dek. The metadata zone is a run of
 /// byline, date and publication lines (a publication line is a short Title-Case line without
 /// sentence punctuation, either between two metadata lines or containing a word such as `Journal`,
-/// `Times`, `Post`, `News`). Without any byline or date, the title is the first line only.
+/// `Times`, `Post`, `News` as its last word, or a known outlet name). Without any byline or date, the title is the first line only.
 /// When no `By` line exists, a last title line made only of names (two or three capitalised
 /// words each, e.g. `Sam Okafor` or `Ann Lee and Bo Chen`) is taken as the byline.
 ///
@@ -144,9 +144,23 @@ enum PlainTextParser {
         "inquirer", "register", "dispatch", "bulletin", "monitor", "wire", "today", "record", "sentinel",
         "bbc", "cnn", "npr", "ap", "afp", "associated", "axios", "politico", "atlantic", "yorker", "wired",
         "verge", "insider", "forbes", "fortune", "zeitung", "spiegel", "monde", "figaro", "país", "pais",
+        "businessweek", "barron's", "barron’s", "quarterly", "spectator",
+        "statesman", "newsweek",
     ]
 
-    /// A short Title-Case line without sentence punctuation; `strict` also requires an outlet word.
+    /// Outlet names that carry none of ``publicationWords``, matched as the whole line.
+    static let knownOutlets: Set<String> = [
+        "vox", "slate", "semafor", "the information", "puck", "air mail", "the free press", "vanity fair",
+        "rolling stone", "nikkei asia", "al jazeera", "the hill", "propublica", "the intercept", "haaretz",
+        "newsweek", "time", "foreign affairs", "foreign policy", "the nation", "barron's", "barron’s",
+        "the spectator", "new statesman", "the new republic", "cnbc", "fox", "nbc", "cbs", "abc", "msnbc",
+        "agence france-presse", "le monde", "der spiegel", "el país", "la repubblica", "the australian",
+        "the cut", "vice", "quartz", "techcrunch", "ars technica", "the block", "coindesk", "defense one",
+        "lawfare", "war on the rocks", "the diplomat", "the atlantic", "bbc", "npr", "pbs", "cnn",
+    ]
+
+    /// A short Title-Case line without sentence punctuation; `strict` also requires an outlet word
+    /// (or a known outlet name).
     static func looksLikePublication(_ line: String, strict: Bool) -> Bool {
         let t = line.trimmingWhitespace
         guard !t.isEmpty, t.count <= 60, let last = t.last, !".?!,:;”\"".contains(last) else { return false }
@@ -156,7 +170,9 @@ enum PlainTextParser {
             guard let c = w.first, c.isUppercase || c.isNumber else { return false }
         }
         if !strict { return true }
-        return words.contains { publicationWords.contains(String($0).lowercased().trimmingNonLetters) }
+        if knownOutlets.contains(t.lowercased()) { return true }
+        // Outlet names end with the outlet word: "The Coastal Times", "Chicago Tribune", "Reuters".
+        return words.last.map { publicationWords.contains(String($0).lowercased().trimmingNonLetters) } ?? false
     }
 }
 
