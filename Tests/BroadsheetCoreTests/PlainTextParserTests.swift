@@ -97,7 +97,7 @@ struct PlainTextParserTests {
         "November 29, 2025", "Nov. 29, 2025", "Nov 29, 2025", "Nov 29 2025", "29 November 2025", "29 Nov. 2025",
         "2025-11-29", "11/29/2025", "Saturday, November 29, 2025", "Sat., Nov. 29, 2025",
         "November 29, 2025 10:00 am ET", "Nov. 29, 2025 5:30 p.m. EST", "Updated Nov. 29, 2025 10:00 am ET",
-        "Published: 2025-11-29", "Nov. 29, 2025 | Updated Nov. 30, 2025", "2025-11-29T08:00:00Z", "November 29th, 2025",
+        "Published: 2025-11-29", "Nov. 29, 2025 | Updated Nov. 30, 2025", "Published Nov. 29, 2025Updated Nov. 30, 2025, 9:12 a.m. ET", "2025-11-29T08:00:00Z", "November 29th, 2025",
     ])
     func dateLines(line: String) {
         #expect(DateLineParser.dateLine(line) == CivilDate(year: 2025, month: 11, day: 29))
