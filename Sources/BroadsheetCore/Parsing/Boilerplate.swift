@@ -23,6 +23,16 @@ enum Boilerplate {
         return prefixes.contains { lower.hasPrefix($0) } || fragments.contains { lower.contains($0) }
     }
 
+    /// Page furniture that is dropped wherever it appears, when a paragraph is exactly one of these
+    /// (case-insensitive).
+    static let noise: Set<String> = [
+        "advertisement", "skip advertisement", "continue reading the main story",
+        "story continues below advertisement", "article continues below advertisement",
+        "listen to this article", "share", "share this article", "share full article", "save",
+    ]
+
+    static func isNoise(_ paragraph: String) -> Bool { noise.contains(paragraph.lowercased()) }
+
     static func strippingTrailing(_ blocks: [ArticleDraft.Block]) -> [ArticleDraft.Block] {
         var result = blocks
         while let last = result.last {

@@ -11,7 +11,8 @@ import Foundation
 ///   such as `"A, B and C"`)
 /// - publication: `publication`, `publisher`, `source`, `outlet`, `site` (string or `{ "name" }`)
 /// - date: `publishedAt`, `published_at`, `datePublished`, `date`, `published` (ISO date or
-///   date-time, or any form ``DateLineParser`` accepts)
+///   date-time, any form ``DateLineParser`` accepts, or a Unix time number in seconds or
+///   milliseconds, taken as a UTC date)
 /// - dek: `dek`, `standfirst`, `subtitle`, `subheadline`, `description`, `summary`
 /// - id: `id`, `slug` (string or number; slugified)
 ///
@@ -26,11 +27,14 @@ enum JSONArticleParser {
     static func parseObject(_ text: String) throws(ArticleParseError) -> ArticleDraft {
         let object: Any
         do {
-            object = try JSONSerialization.jsonObject(with: Data(text.utf8), options: [])
+            object = try JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])
         } catch {
             throw .invalidJSON(jsonErrorReason(error))
         }
         guard let dict = object as? [String: Any] else {
+            if object is [Any] {
+                throw .invalidJSON("top-level value is an array; expected one article object (use NDJSON for several)")
+            }
             throw .invalidJSON("top-level value is not an object")
         }
         return try draft(from: dict, format: .json)
@@ -96,8 +100,14 @@ enum JSONArticleParser {
         draft.id = string(first(dict, ["id", "slug"]))
         draft.publication = string(first(dict, ["publication", "publisher", "source", "outlet", "site"]))
         draft.dek = string(first(dict, ["dek", "standfirst", "subtitle", "subheadline", "description", "summary"]))
-        if let dateValue = string(first(dict, ["publishedAt", "published_at", "datePublished", "date", "published"])) {
-            draft.publishedAt = DateLineParser.parseField(dateValue)
+        let dateValue = first(dict, ["publishedAt", "published_at", "datePublished", "date", "published"])
+        if let number = dateValue as? NSNumber, !(dateValue is Bool) {
+            // Unix time, in seconds or (when very large) milliseconds; the UTC calendar date.
+            var seconds = number.doubleValue
+            if seconds > 1e11 { seconds /= 1000 }
+            draft.publishedAt = CivilDate(daysSinceEpoch: Int((seconds / 86400).rounded(.down)))
+        } else if let text = string(dateValue) {
+            draft.publishedAt = DateLineParser.parseField(text)
         }
         draft.authors = authors(first(dict, ["authors", "author", "byline", "by"]))
 
