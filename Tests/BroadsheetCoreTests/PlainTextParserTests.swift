@@ -83,6 +83,12 @@ struct PlainTextParserTests {
         ("By Ann Lee & Bo Chen", ["Ann Lee", "Bo Chen"]),
         ("By Ludwig van Beethoven | Staff Writer", ["Ludwig van Beethoven"]),
         ("Authors: Ann Lee, Bo Chen", ["Ann Lee", "Bo Chen"]),
+        ("By Ann Lee in London", ["Ann Lee"]),
+        ("By Ann Lee and Bo Chen in Zürich", ["Ann Lee", "Bo Chen"]),
+        ("By Ann Lee, Staff Writer", ["Ann Lee"]),
+        ("By Ann Lee, The Associated Press", ["Ann Lee"]),
+        ("Written by Gabriel García Márquez", ["Gabriel García Márquez"]),
+        ("By Mary-Kate O’Neil-Smith and Jean-Luc de la Tour", ["Mary-Kate O’Neil-Smith", "Jean-Luc de la Tour"]),
     ])
     func bylines(line: String, expected: [String]) {
         #expect(BylineParser.authors(line) == expected)
@@ -133,6 +139,14 @@ struct PlainTextParserTests {
         #expect(doc.authors == ["Ann Lee"])
         #expect(doc.publication == "The Valley Gazette")
         #expect(doc.paragraphs.count == 2)
+    }
+
+    @Test func bylineWrappedOverTwoLines() throws {
+        let text = "Dam Holds After Record Rain\nBy Ann Lee, Bo Chen, Cy Diaz,\nDee Evans and Eli Fox\nJuly 4, 2023\n\nThe dam held overnight.\n"
+        let doc = try #require(try ArticleParser().parse(text: text, source: "dam.txt").first)
+        #expect(doc.authors == ["Ann Lee", "Bo Chen", "Cy Diaz", "Dee Evans", "Eli Fox"])
+        #expect(doc.text == "The dam held overnight.")
+        #expect(doc.publishedAt == CivilDate(year: 2023, month: 7, day: 4))
     }
 
     @Test func headerWithoutMetadataUsesFirstLineAsTitle() throws {

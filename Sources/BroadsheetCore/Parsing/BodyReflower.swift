@@ -182,7 +182,7 @@ enum BodyReflower {
             let first = line.first!
             if last == "—" || last == "–" && !out.hasSuffix(" –") || first == "—" {
                 out += line
-            } else if last == "-", out.count >= 2, out.dropLast().last!.isLetter, first.isLetter {
+            } else if last == "-", let beforeHyphen = out.dropLast().last, beforeHyphen.isLetter, first.isLetter {
                 out += line
             } else {
                 out += " " + line

@@ -18,7 +18,7 @@ enum Boilerplate {
     static let fragments: [String] = ["(paywall)", "all rights reserved", "print edition"]
 
     static func isBoilerplate(_ paragraph: String) -> Bool {
-        guard paragraph.count < 500 else { return false }
+        guard paragraph.utf8.count < 1000, paragraph.count < 500 else { return false }
         let lower = paragraph.lowercased()
         return prefixes.contains { lower.hasPrefix($0) } || fragments.contains { lower.contains($0) }
     }
@@ -31,7 +31,9 @@ enum Boilerplate {
         "listen to this article", "share", "share this article", "share full article", "save",
     ]
 
-    static func isNoise(_ paragraph: String) -> Bool { noise.contains(paragraph.lowercased()) }
+    static func isNoise(_ paragraph: String) -> Bool {
+        paragraph.utf8.count <= 40 && noise.contains(paragraph.lowercased())
+    }
 
     static func strippingTrailing(_ blocks: [ArticleDraft.Block]) -> [ArticleDraft.Block] {
         var result = blocks

@@ -69,10 +69,19 @@ enum PlainTextParser {
             var j = m
             var previousWasMeta = false
             while j < lines.count {
-                let t = lines[j].trimmingWhitespace
+                var t = lines[j].trimmingWhitespace
                 if t.isEmpty { j += 1; continue }
+                // A byline wrapped over lines: "By A, B," / "C and D".
+                var extra = 0
+                while BylineParser.authors(t) != nil || t.lowercased().hasPrefix("by "),
+                    t.hasSuffix(",") || t.hasSuffix(" and") || t.hasSuffix(" &"), j + extra + 1 < lines.count
+                {
+                    extra += 1
+                    t += " " + lines[j + extra].trimmingWhitespace
+                }
                 if draft.authors.isEmpty, let names = BylineParser.authors(t) {
                     draft.authors = names
+                    j += extra
                 } else if let date = DateLineParser.dateLine(t) {
                     if draft.publishedAt == nil { draft.publishedAt = date }
                 } else if draft.publication == nil,
