@@ -249,3 +249,35 @@ struct HeaderVariantTests {
         #expect(doc.paragraphs.map { String(doc.text(of: $0.span)) } == ["High tide is at 6 a.m. today.", "Stay off the “sandbar” & jetty. Thanks."])
     }
 }
+
+/// The dek rule (see `DekDetector`): short summary first blocks are deks, anchored or attributed leads are not.
+struct DekRuleTests {
+    static func article(firstParagraph: String) -> String {
+        """
+        Harbor Tunnel Opens to Traffic
+        By Ann Lee
+        May 2, 2024
+
+        \(firstParagraph)
+
+        The tunnel runs 1.2 miles under the harbor and took six years to build, at a cost of $1.1 billion, more than twice the first estimate made in 2015.
+
+        Officials expect 40,000 vehicles a day by the end of the year.
+        """
+    }
+
+    @Test(arguments: [
+        ("A long wait ends. Drivers are relieved.", true),
+        ("The new crossing cuts the trip downtown to five minutes.", true),
+        ("The tunnel opened on Tuesday after six years of work.", false),
+        ("The tunnel opened on May 1 after six years of work.", false),
+        ("“It is finally here,” the mayor said.", false),
+        ("The tunnel opened, officials said, after six years.", false),
+    ])
+    func dekOrLead(first: String, isDek: Bool) throws {
+        let doc = try #require(try ArticleParser().parse(text: Self.article(firstParagraph: first), source: "t.txt").first)
+        DocumentInvariants.check(doc)
+        #expect((doc.dek == first) == isDek)
+        #expect(doc.paragraphs.count == (isDek ? 2 : 3))
+    }
+}

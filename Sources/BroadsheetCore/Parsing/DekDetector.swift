@@ -3,7 +3,8 @@
 /// Rule (documented, deliberately conservative): the first block is a paragraph (no heading
 /// before it) of 4–32 words in exactly two sentences, or of at most 20 words in one sentence; it
 /// ends with `.`, `!` or `?`, contains no quotation marks, no attribution (`said`, `says`, `told`,
-/// `according to`) and no weekday or `yesterday` (leads anchor news in time), does not start with
+/// `according to`) and no weekday, `yesterday` or month-and-day date (leads anchor news in
+/// time), does not start with
 /// a dateline (an upper-case place followed by a dash), and the next paragraph exists and is
 /// longer; the body must have at least three blocks. Leads are
 /// usually longer and attributed; deks are short summaries.
@@ -26,6 +27,14 @@ enum DekDetector {
         if let firstWord = words.first, firstWord.count > 1,
             firstWord.allSatisfy({ $0.isUppercase || $0 == "," }), words.count > 1,
             words.prefix(4).contains(where: { $0 == "—" || $0 == "-" || $0 == "–" })
+        {
+            return nil
+        }
+        // A calendar date ("on Jan. 9", "March 3") also anchors a lead.
+        let tokens = DateLineParser.tokens(first)
+        for (i, t) in tokens.enumerated().dropLast()
+        where t.first?.isUppercase == true && DateLineParser.months[t.lowercased()] != nil
+            && DateLineParser.dayNumber(tokens[i + 1]) != nil
         {
             return nil
         }
