@@ -281,3 +281,28 @@ struct DekRuleTests {
         #expect(doc.paragraphs.count == (isDek ? 2 : 3))
     }
 }
+
+struct ShortLastLineTests {
+    /// A paragraph whose second-to-last line ends a sentence and whose last line is short stays whole.
+    @Test func shortLastLineAfterASentenceEndStaysInItsParagraph() throws {
+        let text = """
+            Ferry Fares Rise
+            By Ann Lee
+            Jan. 5, 2026
+            Fares on the island
+            ferry will rise by 10% in March, the transit authority announced after a vote.
+            Commuters can buy monthly passes at the old price until the end of February.
+            It ends then.
+            A second vote is
+            planned for the summer, when the board will review the winter timetable again.
+            Riders groaned.
+            """
+        let doc = try #require(try ArticleParser().parse(text: text, source: "f.txt").first)
+        DocumentInvariants.check(doc)
+        let paragraphs = doc.paragraphs.map { String(doc.text(of: $0.span)) }
+        #expect(paragraphs.count == 2)
+        #expect(paragraphs.first?.hasSuffix("until the end of February. It ends then.") == true)
+        #expect(paragraphs.last?.hasSuffix("review the winter timetable again. Riders groaned.") == true)
+        #expect(doc.sections.isEmpty)
+    }
+}

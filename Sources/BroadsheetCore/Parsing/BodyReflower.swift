@@ -10,6 +10,8 @@
 /// Headings: in a run of short lines after a sentence end, the last short line starts the next
 /// paragraph (it is followed by a full-width line); the short lines before it that do not end a
 /// sentence form a heading, joined with spaces (a heading may itself wrap: `A` / `visitor from …`).
+/// A first short line of the run that ends a sentence is the last line of the previous paragraph;
+/// later ones are one-line paragraphs.
 /// A whole block of one or two short lines (≤ 80 characters, ≤ 12 words, capitalised, no final
 /// punctuation) that is not the last block is also a heading, as is a Markdown `#` line.
 ///
@@ -99,8 +101,8 @@ enum BodyReflower {
                 i += 1
                 continue
             }
-            flush()
             guard isShort(i), n > 1 else {
+                flush()
                 current = [line]
                 i += 1
                 continue
@@ -108,15 +110,31 @@ enum BodyReflower {
             var j = i
             while j < n, isShort(j), !isMarkdownHeading(lines[j]), j == i || !isIndented(j) { j += 1 }
             if j == n || isMarkdownHeading(lines[j]) || isIndented(j) {
-                // The run is not followed by a full-width line: one paragraph.
+                // The run is not followed by a full-width line. One short line that ends a sentence
+                // is the last line of the paragraph before (unless it is boilerplate); otherwise the
+                // run is one paragraph.
+                if j == i + 1, !current.isEmpty, endsSentence(line), !Boilerplate.isBoilerplate(line) {
+                    current.append(line)
+                    i = j
+                    continue
+                }
+                flush()
                 current = Array(lines[i..<j])
                 i = j
                 continue
             }
             // lines[j - 1] is followed by a long line: it starts a paragraph. Lines before it are
-            // headings, or one-line paragraphs when they end a sentence.
+            // headings, or one-line paragraphs when they end a sentence. A first short line that ends
+            // a sentence is more likely the last line of the paragraph before (whose previous line
+            // happened to end a sentence too) than a paragraph of its own.
+            var headStart = i
+            if !current.isEmpty, j - 1 > i, endsSentence(lines[i]) {
+                current.append(lines[i])
+                headStart = i + 1
+            }
+            flush()
             var group: [String] = []
-            for h in lines[i..<(j - 1)] {
+            for h in lines[headStart..<(j - 1)] {
                 group.append(h)
                 if endsSentence(h) {
                     out.append(.paragraph(join(group)))
