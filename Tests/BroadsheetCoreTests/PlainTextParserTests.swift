@@ -149,6 +149,20 @@ struct PlainTextParserTests {
         #expect(doc.publishedAt == CivilDate(year: 2023, month: 7, day: 4))
     }
 
+    @Test func headerFurnitureIsSkipped() throws {
+        let text = "Snow Day\nBy Ann Lee\nUpdated 3 hours ago\n4 min read\n\nSchools closed across the county.\n"
+        let doc = try #require(try ArticleParser().parse(text: text, source: "s.txt").first)
+        #expect(doc.text == "Schools closed across the county.")
+        #expect(doc.authors == ["Ann Lee"])
+    }
+
+    @Test func headlineWrappedOverLinesWithoutMetadata() throws {
+        let text = "The Last Lighthouse Keeper\nof Gull Island\n\nFor 41 years, Ed Marsh climbed 112 steps every night.\n"
+        let doc = try #require(try ArticleParser().parse(text: text, source: "g.txt").first)
+        #expect(doc.title == "The Last Lighthouse Keeper of Gull Island")
+        #expect(doc.text == "For 41 years, Ed Marsh climbed 112 steps every night.")
+    }
+
     @Test func headerWithoutMetadataUsesFirstLineAsTitle() throws {
         let text = "Quiet Week at the Harbor\nNothing much happened at the harbor this week. Boats came and went.\n"
         let doc = try #require(try ArticleParser().parse(text: text, source: "q.txt").first)

@@ -6,7 +6,7 @@
 /// a space (a title may wrap over several lines); trailing sentence-case lines of that group that
 /// end with a period are the dek (`Headline` / `Sentence dek over a line.`). A further blank-line-separated group before the
 /// metadata is a publication name (if it looks like one) or the dek. The metadata zone is a run of
-/// byline, date and publication lines (a publication line is a short Title-Case line without
+/// byline, date and publication lines, plus "Updated 3 hours ago" stamps and reading times (a publication line is a short Title-Case line without
 /// sentence punctuation, either between two metadata lines or containing a word such as `Journal`,
 /// `Times`, `Post`, `News` as its last word, or a known outlet name). Without any byline or date, the title is the first line only.
 /// When no `By` line exists, a last title line made only of names (two or three capitalised
@@ -84,6 +84,8 @@ enum PlainTextParser {
                     j += extra
                 } else if let date = DateLineParser.dateLine(t) {
                     if draft.publishedAt == nil { draft.publishedAt = date }
+                } else if isHeaderFurniture(t) {
+                    // "Updated 3 hours ago", "5 min read": skipped.
                 } else if draft.publication == nil,
                     looksLikePublication(t, strict: true)
                         || (looksLikePublication(t, strict: false) && previousWasMeta
@@ -108,13 +110,37 @@ enum PlainTextParser {
             }
             draft.title = BodyReflower.join(titleLines.map(stripMarkdownHeading))
         } else {
-            if i < lines.count { draft.title = stripMarkdownHeading(lines[i].trimmingWhitespace) }
-            bodyStart = i + 1
+            // No byline or date: the title is the first line, or the first blank-line group when it
+            // is a few short lines without a final period (a headline wrapped over lines).
+            var end = i
+            while end < lines.count, !lines[end].trimmingWhitespace.isEmpty { end += 1 }
+            let group = lines[i..<end].map { $0.trimmingWhitespace }
+            if group.count > 1, group.count <= 3, end < lines.count,
+                group.allSatisfy({ $0.count <= 100 && !$0.hasSuffix(".") })
+            {
+                draft.title = BodyReflower.join(group.map(stripMarkdownHeading))
+                bodyStart = end
+            } else {
+                if i < lines.count { draft.title = stripMarkdownHeading(lines[i].trimmingWhitespace) }
+                bodyStart = i + 1
+            }
         }
         let body = BodyReflower.reflow(Array(lines[min(bodyStart, lines.count)...]))
         draft.blocks = body.blocks
         draft.format = body.wrapped ? .wrappedText : .blankLineText
         return draft
+    }
+
+    /// Header lines that are neither title nor body: an unparsed "Updated …" stamp, a reading time.
+    static func isHeaderFurniture(_ line: String) -> Bool {
+        let lower = line.lowercased()
+        let words = lower.split(separator: " ")
+        guard words.count <= 8 else { return false }
+        if ["updated", "published", "posted", "last updated", "first published"].contains(where: { lower.hasPrefix($0) }) {
+            return !line.hasSuffix(".")
+        }
+        if lower.hasSuffix("min read") || lower.hasSuffix("minute read") || lower.hasPrefix("listen (") { return true }
+        return false
     }
 
     static func isMeta(_ line: String) -> Bool {
