@@ -320,3 +320,23 @@ struct ShortLastLineTests {
         #expect(doc.sections.isEmpty)
     }
 }
+
+struct BoilerplateTests {
+    @Test(arguments: [
+        "Originally published here (paywall)", "Copyright 2025 Example Media Inc.", "© 2024 The Valley Gazette",
+        "Write to Ann Lee at ann.lee@example.com and Bo Chen at bo.chen@example.com",
+        "Read more: Ten things to know", "Subscribe to our newsletter", "This article originally appeared in The Post.",
+        "Appeared in the November 30, 2025, print edition as 'Storm Warning'.", "—Cy Diaz contributed to this article.",
+    ])
+    func trailingBoilerplateIsDropped(line: String) throws {
+        let text = "Storm Warning\nBy Ann Lee\nMay 2, 2024\n\nThe storm arrived at dawn.\n\nIt left by noon.\n\n\(line)\n"
+        let doc = try #require(try ArticleParser().parse(text: text, source: "s.txt").first)
+        #expect(doc.text == "The storm arrived at dawn.\n\nIt left by noon.")
+    }
+
+    @Test func boilerplatePhrasesMidArticleAreKept() throws {
+        let text = "Storm Warning\n\nCopyright law was the topic at dawn.\n\nIt left by noon.\n"
+        let doc = try #require(try ArticleParser().parse(text: text, source: "s.txt").first)
+        #expect(doc.paragraphs.count == 2)
+    }
+}

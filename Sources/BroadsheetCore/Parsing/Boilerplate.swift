@@ -15,7 +15,10 @@ enum Boilerplate {
         "share this", "follow ", "related:", "related coverage", "more from", "see also", "reporting by",
         "editing by", "additional reporting", "reprints", "source:", "photo:", "image:",
     ]
-    static let fragments: [String] = ["(paywall)", "all rights reserved", "print edition"]
+    static let fragments: [String] = [
+        "(paywall)", "all rights reserved", "print edition", "contributed to this article",
+        "contributed to this report", "contributed reporting",
+    ]
 
     static func isBoilerplate(_ paragraph: String) -> Bool {
         guard paragraph.utf8.count < 1000, paragraph.count < 500 else { return false }
