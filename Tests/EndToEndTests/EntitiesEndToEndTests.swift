@@ -64,7 +64,7 @@ import Testing
             for mention in detail.mentions {
                 #expect(String(decoding: utf16[mention.start..<mention.end], as: UTF16.self) == mention.text)
             }
-            #expect(detail.related.contains { $0.name.contains("Portsmouth") && !$0.evidence.isEmpty })
+            #expect(detail.related.contains { $0.type == "percent" && $0.evidence.contains { $0.sentence.contains("15%") } })
             let paged = try await client.entity(id: hit.id, limit: 1, offset: 1)
             #expect(paged.mentions.count == 1)
             #expect(paged.mentions.first == detail.mentions.dropFirst().first)
