@@ -1,0 +1,222 @@
+import BroadsheetCore
+
+/// A verb or phrase of saying found in the frame.
+struct AttributionCue: Sendable, Hashable {
+    enum Kind: Sendable, Hashable {
+        /// `said`, `told`, `wrote`…: the subject is before it, or after it when inverted (`said X`).
+        case verb
+        /// `according to X`: the source follows.
+        case accordingTo
+    }
+    var kind: Kind
+    /// Index of the cue's first token in the host sentence's tokens.
+    var index: Int
+    /// Number of tokens in the cue.
+    var length: Int
+}
+
+/// Finds the attribution of one quotation in the sentence of the writer's text that holds it.
+///
+/// Orders handled: `“…,” X said`, `“…,” said X, the …`, `“…,” said White House spokesperson X`,
+/// `“…,” X, the spokesperson, said`, `X said: “…”`, `X said that … “…”`, `according to X`,
+/// `In a statement, X said …`, `X offered a pithy summary: “…”` (a colon introducing the quote), and
+/// the agent of a naming verb (`which it called a “…”`).
+struct AttributionFinder: Sendable {
+    let context: QuoteContext
+    let resolver: SpeakerResolver
+
+    init(context: QuoteContext) {
+        self.context = context
+        self.resolver = SpeakerResolver(context: context)
+    }
+
+    /// The cue starting at token `t`, if any.
+    func cue(at t: Int, in tokens: [FrameToken]) -> AttributionCue? {
+        let tok = tokens[t]
+        guard tok.isWord, tok.isLowercase else { return nil }
+        if tok.lower == "according", t + 1 < tokens.count, tokens[t + 1].lower == "to" {
+            return AttributionCue(kind: .accordingTo, index: t, length: 2)
+        }
+        guard AttributionLexicon.speechVerbs.contains(tok.lower) else { return nil }
+        if t > 0, tokens[t - 1].isWord, ["to", "not", "declined", "refused"].contains(tokens[t - 1].lower) { return nil }
+        if tok.lower == "offered" || tok.lower == "continued" || tok.lower == "posted" || tok.lower == "reported" {
+            // Only as a verb of saying when it introduces the quote (“offered a summary:”, “continued:”).
+            let colon = tokens[(t + 1)...].prefix(6).first { $0.isPunct(":") || $0.kind == .quote }
+            guard let colon, colon.isPunct(":") || (colon.kind == .quote && tok.lower != "offered") else { return nil }
+        }
+        return AttributionCue(kind: .verb, index: t, length: 1)
+    }
+
+    /// The attribution of quote `q`, or `nil` if its sentence has none of its own.
+    func attribution(of q: Int, tokens: [FrameToken], quoteToken qi: Int) -> Attribution? {
+        var right: AttributionCue?
+        var t = qi + 1
+        while t < tokens.count, tokens[t].kind != .quote, t - qi <= 25 {
+            if let c = cue(at: t, in: tokens) {
+                right = c
+                break
+            }
+            t += 1
+        }
+        var left: AttributionCue?
+        t = qi - 1
+        while t >= 0, tokens[t].kind != .quote, qi - t <= 40 {
+            if let c = cue(at: t, in: tokens) {
+                left = c
+                break
+            }
+            t -= 1
+        }
+        var chosen: AttributionCue?
+        if let r = right, r.index - qi <= 7 {
+            chosen = r
+        } else if let l = left {
+            chosen = l
+        } else if let r = right {
+            chosen = r
+        } else {
+            // Any cue elsewhere in the sentence (`“A” and “B,” X said`), nearest first.
+            let all = tokens.indices.compactMap { cue(at: $0, in: tokens) }
+            chosen = all.min { abs($0.index - qi) < abs($1.index - qi) }
+        }
+        if let c = chosen, var a = attribution(for: c, in: tokens) {
+            a.cue = cueText(c, tokens)
+            return a
+        }
+        if let a = namingAgent(before: qi, in: tokens) { return a }
+        return colonIntroduction(before: qi, in: tokens)
+    }
+
+    private func cueText(_ c: AttributionCue, _ tokens: [FrameToken]) -> String {
+        switch c.kind {
+        case .accordingTo: return "according to"
+        case .verb:
+            let verb = tokens[c.index].lower
+            if verb == "offered", let colon = tokens[(c.index + 1)...].prefix(6).firstIndex(where: { $0.isPunct(":") }) {
+                return tokens[c.index..<colon].map(\.lower).joined(separator: " ")
+            }
+            return verb
+        }
+    }
+
+    /// The speaker of cue `c`: the subject before the verb, or after it when inverted or `according to`.
+    func attribution(for c: AttributionCue, in tokens: [FrameToken]) -> Attribution? {
+        if c.kind == .accordingTo { return resolver.resolve(phrase: rightPhrase(after: c.index + c.length, tokens)) }
+        let verb = tokens[c.index].lower
+        // The clause before the verb, back to the previous quotation or a colon/semicolon.
+        var lo = c.index
+        while lo > 0, tokens[lo - 1].kind != .quote, !tokens[lo - 1].isPunct(":"), !tokens[lo - 1].isPunct(";") { lo -= 1 }
+        var hi = c.index
+        while hi > lo, tokens[hi - 1].isWord,
+            AttributionLexicon.verbModifiers.contains(tokens[hi - 1].lower)
+                || (tokens[hi - 1].lower.hasSuffix("ly") && tokens[hi - 1].lower.count > 4 && tokens[hi - 1].isLowercase)
+        {
+            hi -= 1
+        }
+        let clause = tokens[lo..<hi]
+        if !clause.contains(where: \.isWord) {
+            guard !AttributionLexicon.objectVerbs.contains(verb) else { return nil }
+            return resolver.resolve(phrase: rightPhrase(after: c.index + 1, tokens))
+        }
+        return resolver.resolve(phrase: subjectPhrase(clause))
+    }
+
+    /// The subject at the end of a clause, with appositives (`X, the spokesperson,`) and relative
+    /// clauses (`X, who …,`) skipped back to the name they describe.
+    private func subjectPhrase(_ clause: ArraySlice<FrameToken>) -> ArraySlice<FrameToken> {
+        var end = clause.endIndex
+        while end > clause.startIndex, clause[end - 1].kind == .punctuation, !clause[end - 1].isClauseComma { end -= 1 }
+        let trailingComma = end > clause.startIndex && clause[end - 1].isClauseComma
+        if trailingComma { end -= 1 }
+        let chunk0Start = clause[clause.startIndex..<end].lastIndex(where: \.isClauseComma).map { $0 + 1 } ?? clause.startIndex
+        var chunk0 = clause[chunk0Start..<end]
+        if chunk0.count > 10 { chunk0 = chunk0.suffix(10) }
+        guard trailingComma, chunk0Start > clause.startIndex else { return chunk0 }
+        // `X, <chunk0>, said`: an appositive or relative clause between commas describes X.
+        let relative = ["who", "which", "whose", "where"].contains(chunk0.first?.lower ?? "")
+        let hasSubject = chunk0.first.map { resolver.subjectMention(from: $0.start, to: chunk0.last!.end) != nil } ?? false
+        let isNumber = chunk0.count == 1 && chunk0.first!.lower.allSatisfy(\.isNumber)
+        guard relative || !hasSubject || isNumber else { return chunk0 }
+        let chunk1End = chunk0Start - 1
+        let chunk1Start = clause[clause.startIndex..<chunk1End].lastIndex(where: \.isClauseComma).map { $0 + 1 } ?? clause.startIndex
+        let chunk1 = clause[chunk1Start..<chunk1End]
+        guard let last = chunk1.last, context.mentions(from: chunk1.first!.start, to: last.end).contains(where: { $0.end >= last.end - 1 })
+        else { return relative || isNumber ? chunk1 : chunk0 }
+        return chunk1
+    }
+
+    /// The words after an inverted verb (`said White House spokesperson X, who …`) up to a clause end.
+    private func rightPhrase(after start: Int, _ tokens: [FrameToken]) -> ArraySlice<FrameToken> {
+        let stops: Set<String> = ["who", "which", "in", "on", "at", "during", "after", "before", "when", "while", "as", "to", "that", "because", "adding", "noting", "referring"]
+        var end = start
+        while end < tokens.count, end - start < 10 {
+            let t = tokens[end]
+            if t.kind == .quote || (t.kind == .punctuation && t.lower != "." && t.lower != "-" && t.lower != "&") { break }
+            if t.kind == .punctuation && t.lower == "." && (end + 1 >= tokens.count || tokens[end + 1].isCapitalized || tokens[end + 1].kind != .word) {
+                // A period ends the phrase unless it belongs to an initial or abbreviation.
+                let prev = end > start ? tokens[end - 1].lower : ""
+                if !(prev.count == 1 || AttributionLexicon.abbreviations.contains(prev)) { break }
+            }
+            if t.isWord && t.isLowercase && stops.contains(t.lower) && end > start { break }
+            end += 1
+        }
+        return tokens[start..<end]
+    }
+
+    /// `which it called a “…”`, `he dubbed the plan “…”`: the agent of a naming verb right before the quote.
+    func namingAgent(before qi: Int, in tokens: [FrameToken]) -> Attribution? {
+        guard let v = namingVerb(before: qi, in: tokens), isAgentive(verbAt: v, tokens) else { return nil }
+        var lo = v
+        while lo > 0, tokens[lo - 1].kind != .quote, !tokens[lo - 1].isPunct(":"), !tokens[lo - 1].isPunct(";") { lo -= 1 }
+        guard var a = resolver.resolve(phrase: subjectPhrase(tokens[lo..<v])) else { return nil }
+        a.cue = tokens[v].lower
+        return a
+    }
+
+    /// Index of a naming verb (`called`, `dubbed`…) within three tokens before the quote.
+    func namingVerb(before qi: Int, in tokens: [FrameToken]) -> Int? {
+        var t = qi - 1
+        var skipped = 0
+        let fillers: Set<String> = ["a", "an", "the", "it", "them", "him", "her", "this", "that", "as", "its", "his", "their", "plan", "deal", "move", "idea"]
+        while t >= 0, skipped <= 3, tokens[t].isWord {
+            if AttributionLexicon.namingVerbs.contains(tokens[t].lower) && tokens[t].isLowercase { return t }
+            guard fillers.contains(tokens[t].lower) else { return nil }
+            skipped += 1
+            t -= 1
+        }
+        return nil
+    }
+
+    /// Whether the naming verb at `v` has an agent (`it called`, `Smith has called`) rather than
+    /// being a participle after a noun (`an island called`).
+    func isAgentive(verbAt v: Int, _ tokens: [FrameToken]) -> Bool {
+        var t = v - 1
+        while t >= 0, tokens[t].isWord, AttributionLexicon.verbModifiers.contains(tokens[t].lower) { t -= 1 }
+        guard t >= 0, tokens[t].isWord else { return false }
+        if ["it", "he", "she", "they", "we", "i", "you"].contains(tokens[t].lower) { return true }
+        if t < v - 1, ["has", "have", "had"].contains(tokens[t + 1].lower) { return true }
+        return context.mentions(from: tokens[t].start, to: tokens[t].end).contains { m in m.end >= tokens[t].end && !context.isPossessive(m) }
+    }
+
+    /// `X offered a pithy summary: “…”`, `Dmitriev was optimistic …: “…”`: the subject of the clause
+    /// that a colon closes, right before the quote.
+    func colonIntroduction(before qi: Int, in tokens: [FrameToken]) -> Attribution? {
+        guard qi > 0, tokens[qi - 1].isPunct(":") else { return nil }
+        var lo = qi - 1
+        while lo > 0, tokens[lo - 1].kind != .quote, !tokens[lo - 1].isPunct(";"), !tokens[lo - 1].isPunct(":") { lo -= 1 }
+        let clause = tokens[lo..<(qi - 1)]
+        guard let first = clause.first(where: \.isWord), let last = clause.last else { return nil }
+        let chunkStart = clause.lastIndex(where: { $0.isPunct(",") }).map { $0 + 1 } ?? clause.startIndex
+        let search = chunkStart < qi - 1 ? tokens[chunkStart..<(qi - 1)] : clause
+        if let s = search.first, let m = resolver.subjectMention(from: s.start, to: last.end) ?? resolver.subjectMention(from: first.start, to: last.end) {
+            var a = Attribution(speaker: m.key, speakerText: context.text.string(m.start, m.end), speakerSpan: .init(start: m.start, end: m.end))
+            let after = tokens[(qi - 1 - min(6, qi - 1))..<(qi - 1)].filter { $0.start >= m.end && $0.isWord }
+            if !after.isEmpty && after.count <= 5 { a.cue = after.map(\.lower).joined(separator: " ") }
+            return a
+        }
+        if let w = search.first(where: \.isWord), ["he", "she"].contains(w.lower) {
+            return resolver.resolve(phrase: search[search.startIndex..<(search.firstIndex(where: { $0.start == w.start })! + 1)])
+        }
+        return nil
+    }
+}
