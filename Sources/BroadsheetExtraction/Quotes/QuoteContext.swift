@@ -156,10 +156,11 @@ struct QuoteContext: Sendable {
     }
 
     /// Whether the mention is the object of a preposition (`spokesperson for the State Department`).
-    func isAfterPreposition(_ m: LocatedMention) -> Bool {
+    /// Only a preposition at or after `lowerBound` counts (the start of the phrase being read).
+    func isAfterPreposition(_ m: LocatedMention, within lowerBound: Int = 0) -> Bool {
         var pos = m.start
         for _ in 0..<3 {
-            guard let (w, s) = Self.previousWordWithStart(before: pos, in: text) else { return false }
+            guard let (w, s) = Self.previousWordWithStart(before: pos, in: text), s >= lowerBound else { return false }
             let lw = w.lowercased()
             if AttributionLexicon.prepositions.contains(lw) { return true }
             if lw == "the" || lw == "a" || lw == "an" {

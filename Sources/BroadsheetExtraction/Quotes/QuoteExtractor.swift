@@ -77,7 +77,7 @@ public struct QuoteExtractor: Sendable {
                 final[q] = a
             } else if chainOf[q] != q || marked[q].reopensNext, let a = chainAttribution[chainOf[q]] {
                 final[q] = a
-            } else if let p = lastAttributed, let a = final[p], inherits(q, from: p, context) {
+            } else if let p = lastAttributed, let a = final[p], inherits(q, from: p, speaker: a.speaker, context) {
                 final[q] = a
             }
             if final[q] != nil { lastAttributed = q }
@@ -119,22 +119,19 @@ public struct QuoteExtractor: Sendable {
         }
     }
 
-    /// Whether quote `q` without an attribution of its own continues the speaker of quote `p`.
-    private func inherits(_ q: Int, from p: Int, _ context: QuoteContext) -> Bool {
+    /// Whether quote `q` without an attribution of its own continues the speaker of quote `p`:
+    /// always in the same paragraph; in the next paragraph only when `q` opens it, `p` ended its own
+    /// paragraph (followed by at most a short attribution) and nobody else is named in between.
+    private func inherits(_ q: Int, from p: Int, speaker: Int?, _ context: QuoteContext) -> Bool {
         let a = context.quotes[p]
         let b = context.quotes[q]
         if a.paragraph == b.paragraph { return true }
-        guard b.paragraph == a.paragraph + 1 || (b.paragraph == a.paragraph + 2 && context.quotes.contains { $0.paragraph == a.paragraph + 1 } == false && false) else {
-            return false
-        }
-        // The quote must open its paragraph, and the previous paragraph must end with quote p
-        // (no other quote after it) and name no other person after it.
+        guard b.paragraph == a.paragraph + 1, q == p + 1 else { return false }
         let paragraph = context.document.paragraphs[b.paragraph]
-        let before = context.tokenizer.tokens(from: paragraph.span.start, to: b.open)
-        guard !before.contains(where: \.isWord) else { return false }
-        if context.quotes.indices.contains(where: { $0 > p && $0 < q }) { return false }
-        let between = context.mentions(from: a.end, to: b.open).filter { $0.type == .person }
-        return between.isEmpty
+        guard !context.tokenizer.tokens(from: paragraph.span.start, to: b.open).contains(where: \.isWord) else { return false }
+        let previous = context.document.paragraphs[a.paragraph]
+        guard context.tokenizer.tokens(from: a.end, to: previous.span.end).filter(\.isWord).count <= 15 else { return false }
+        return !context.mentions(from: a.end, to: b.open).contains { $0.type == .person && $0.key != speaker }
     }
 
     private func interviewQuotes(_ turns: [InterviewTurn], context: QuoteContext) -> [(quote: Quote, continuesPrevious: Bool)] {

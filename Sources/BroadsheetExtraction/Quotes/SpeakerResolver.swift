@@ -57,7 +57,7 @@ struct SpeakerResolver: Sendable {
     /// The subject-like mention in a phrase: not possessive, not after a preposition; people first.
     func subjectMention(from start: Int, to end: Int) -> LocatedMention? {
         let candidates = context.mentions(from: start, to: end).filter {
-            !context.isPossessive($0) && !context.isAfterPreposition($0)
+            !context.isPossessive($0) && !context.isAfterPreposition($0, within: start)
         }
         return candidates.first { $0.type == .person } ?? candidates.first { $0.type == .organization }
             ?? candidates.first { $0.type == .location }
@@ -68,7 +68,10 @@ struct SpeakerResolver: Sendable {
     private func resolveDescription(_ words: [FrameToken], at position: Int) -> Int? {
         guard let first = words.first, let head = words.last?.lower else { return nil }
         // A capitalised word that is a known entity's name or alias (a mention the recogniser missed).
-        for w in words where w.isCapitalized && !(w.start == first.start && AttributionLexicon.determiners.contains(w.lower)) {
+        let covered = context.entities.entities.flatMap(\.mentions).map(\.span)
+        for w in words where w.isCapitalized && !(w.start == first.start && AttributionLexicon.determiners.contains(w.lower))
+            && !covered.contains(where: { $0.start < w.end && w.start < $0.end })
+        {
             let matches = context.entities.entities.filter { e in
                 (e.type == .person || e.type == .organization)
                     && ([e.name] + e.aliases).contains { name in
