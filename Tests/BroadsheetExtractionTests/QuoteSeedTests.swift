@@ -91,7 +91,7 @@ struct QuoteSeedTests {
     ]
 
     @Test func everyQuotationFoundAndAttributed() throws {
-        let document = QuoteTestDocument.fromWrappedSeed(try QuoteTestFixture.seed())
+        let document = try QuoteTestDocument.parse(try QuoteTestFixture.seed(), source: "000_ee080ed0b85908a5.txt")
         let entities = Self.gazetteer.entities(for: document)
         let quotes = QuoteExtractor().extract(document, entities: entities)
         let problems = QuoteTestFixture.mismatches(quotes, Self.expected, entities: entities)
@@ -99,7 +99,7 @@ struct QuoteSeedTests {
     }
 
     @Test func anonymousSourcesNeverGetANamedSpeaker() throws {
-        let document = QuoteTestDocument.fromWrappedSeed(try QuoteTestFixture.seed())
+        let document = try QuoteTestDocument.parse(try QuoteTestFixture.seed(), source: "000_ee080ed0b85908a5.txt")
         let entities = Self.gazetteer.entities(for: document)
         let quotes = QuoteExtractor().extract(document, entities: entities)
         let anonymous = quotes.filter { q in
@@ -111,7 +111,7 @@ struct QuoteSeedTests {
     }
 
     @Test func spansAreExactAndTermsHaveNoSpeaker() throws {
-        let document = QuoteTestDocument.fromWrappedSeed(try QuoteTestFixture.seed())
+        let document = try QuoteTestDocument.parse(try QuoteTestFixture.seed(), source: "000_ee080ed0b85908a5.txt")
         let quotes = QuoteExtractor().extract(document, entities: Self.gazetteer.entities(for: document))
         for q in quotes {
             #expect(String(document.text(of: q.textSpan)) == q.text)

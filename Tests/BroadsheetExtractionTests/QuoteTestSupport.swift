@@ -32,6 +32,12 @@ enum QuoteTestDocument {
         return make(parts, title: title, id: id)
     }
 
+    /// Parses an article with the core parser (the first document of the file).
+    static func parse(_ raw: String, source: String) throws -> Document {
+        guard let d = try ArticleParser().parse(text: raw, source: source).first else { throw ArticleParseError.noBody }
+        return d
+    }
+
     /// The seed's hard-wrapped layout: a paragraph starts at a short line after a line ending a
     /// sentence (or after another short line). The first six lines are the header.
     static func fromWrappedSeed(_ raw: String) -> Document {

@@ -67,21 +67,19 @@ struct AttributionFinder: Sendable {
             }
             t -= 1
         }
-        var chosen: AttributionCue?
-        if let r = right, r.index - qi <= 7 {
-            chosen = r
-        } else if let l = left {
-            chosen = l
-        } else if let r = right {
-            chosen = r
-        } else {
-            // Any cue elsewhere in the sentence (`“A” and “B,” X said`), nearest first.
-            let all = tokens.indices.compactMap { cue(at: $0, in: tokens) }
-            chosen = all.min { abs($0.index - qi) < abs($1.index - qi) }
-        }
-        if let c = chosen, var a = attribution(for: c, in: tokens) {
-            a.cue = cueText(c, tokens)
-            return a
+        // Preference: an attribution right after the quote, then the nearest before it, then a later
+        // one, then any cue of the sentence (`“A” and “B,” X said`), nearest first. A cue whose
+        // subject cannot be read (`… but said`) gives way to the next.
+        var candidates: [AttributionCue] = []
+        if let r = right, r.index - qi <= 7 { candidates.append(r) }
+        if let l = left { candidates.append(l) }
+        if let r = right, r.index - qi > 7 { candidates.append(r) }
+        candidates += tokens.indices.compactMap { cue(at: $0, in: tokens) }.sorted { abs($0.index - qi) < abs($1.index - qi) }
+        for c in candidates {
+            if var a = attribution(for: c, in: tokens) {
+                a.cue = cueText(c, tokens)
+                return a
+            }
         }
         if let a = namingAgent(before: qi, in: tokens) { return a }
         return colonIntroduction(before: qi, in: tokens)
@@ -101,7 +99,7 @@ struct AttributionFinder: Sendable {
 
     /// The speaker of cue `c`: the subject before the verb, or after it when inverted or `according to`.
     func attribution(for c: AttributionCue, in tokens: [FrameToken]) -> Attribution? {
-        if c.kind == .accordingTo { return resolver.resolve(phrase: rightPhrase(after: c.index + c.length, tokens)) }
+        if c.kind == .accordingTo { return invertedSubject(after: c.index + c.length, tokens) }
         let verb = tokens[c.index].lower
         // The clause before the verb, back to the previous quotation or a colon/semicolon.
         var lo = c.index
@@ -116,7 +114,7 @@ struct AttributionFinder: Sendable {
         let clause = tokens[lo..<hi]
         if !clause.contains(where: \.isWord) {
             guard !AttributionLexicon.objectVerbs.contains(verb) else { return nil }
-            return resolver.resolve(phrase: rightPhrase(after: c.index + 1, tokens))
+            return invertedSubject(after: c.index + 1, tokens)
         }
         return resolver.resolve(phrase: subjectPhrase(clause))
     }
@@ -145,6 +143,19 @@ struct AttributionFinder: Sendable {
         return chunk1
     }
 
+    /// The subject after an inverted verb or `according to`; a description followed by a named
+    /// appositive (`said his attorney, Rachel Odom`) gives the name.
+    private func invertedSubject(after start: Int, _ tokens: [FrameToken]) -> Attribution? {
+        let phrase = rightPhrase(after: start, tokens)
+        let first = resolver.resolve(phrase: phrase)
+        guard first?.speaker == nil, phrase.endIndex + 1 < tokens.count, tokens[phrase.endIndex].isPunct(",") else { return first }
+        let next = rightPhrase(after: phrase.endIndex + 1, tokens)
+        guard let a = next.first, let b = next.last, next.filter(\.isWord).count <= 6,
+            let m = resolver.subjectMention(from: a.start, to: b.end), m.type == .person
+        else { return first }
+        return resolver.resolve(phrase: next)
+    }
+
     /// The words after an inverted verb (`said White House spokesperson X, who …`) up to a clause end.
     private func rightPhrase(after start: Int, _ tokens: [FrameToken]) -> ArraySlice<FrameToken> {
         let stops: Set<String> = ["who", "which", "in", "on", "at", "during", "after", "before", "when", "while", "as", "to", "that", "because", "adding", "noting", "referring"]
@@ -166,21 +177,28 @@ struct AttributionFinder: Sendable {
     /// `which it called a “…”`, `he dubbed the plan “…”`: the agent of a naming verb right before the quote.
     func namingAgent(before qi: Int, in tokens: [FrameToken]) -> Attribution? {
         guard let v = namingVerb(before: qi, in: tokens), isAgentive(verbAt: v, tokens) else { return nil }
-        var lo = v
-        while lo > 0, tokens[lo - 1].kind != .quote, !tokens[lo - 1].isPunct(":"), !tokens[lo - 1].isPunct(";") { lo -= 1 }
-        guard var a = resolver.resolve(phrase: subjectPhrase(tokens[lo..<v])) else { return nil }
+        var hi = v
+        while hi > 0, tokens[hi - 1].isWord, AttributionLexicon.verbModifiers.contains(tokens[hi - 1].lower) { hi -= 1 }
+        // The agent is the short noun phrase right before the verb (`which it called`, `what one called`).
+        let stops: Set<String> = ["what", "which", "that", "who", "whom", "to", "and", "but", "or", "as", "while", "when", "of", "for", "with", "by"]
+        var lo = hi
+        while lo > 0, hi - lo < 6, tokens[lo - 1].isWord, !(stops.contains(tokens[lo - 1].lower) && tokens[lo - 1].isLowercase) { lo -= 1 }
+        if hi > 0, let m = context.mention(covering: tokens[hi - 1].start) {
+            lo = min(lo, tokens.firstIndex { $0.start >= m.start } ?? lo)
+        }
+        guard lo < hi, var a = resolver.resolve(phrase: subjectPhrase(tokens[lo..<hi])) else { return nil }
         a.cue = tokens[v].lower
         return a
     }
 
-    /// Index of a naming verb (`called`, `dubbed`…) within three tokens before the quote.
+    /// Index of a naming verb (`called`, `dubbed`…) before the quote, with at most four words of
+    /// object between them (`called the thefts “…”`, `described him as “…”`).
     func namingVerb(before qi: Int, in tokens: [FrameToken]) -> Int? {
         var t = qi - 1
         var skipped = 0
-        let fillers: Set<String> = ["a", "an", "the", "it", "them", "him", "her", "this", "that", "as", "its", "his", "their", "plan", "deal", "move", "idea"]
-        while t >= 0, skipped <= 3, tokens[t].isWord {
+        while t >= 0, skipped <= 4, tokens[t].isWord {
             if AttributionLexicon.namingVerbs.contains(tokens[t].lower) && tokens[t].isLowercase { return t }
-            guard fillers.contains(tokens[t].lower) else { return nil }
+            if AttributionLexicon.speechVerbs.contains(tokens[t].lower) { return nil }
             skipped += 1
             t -= 1
         }
@@ -193,9 +211,15 @@ struct AttributionFinder: Sendable {
         var t = v - 1
         while t >= 0, tokens[t].isWord, AttributionLexicon.verbModifiers.contains(tokens[t].lower) { t -= 1 }
         guard t >= 0, tokens[t].isWord else { return false }
-        if ["it", "he", "she", "they", "we", "i", "you"].contains(tokens[t].lower) { return true }
+        if ["it", "he", "she", "they", "we", "i", "you", "one", "some", "many", "others", "critics"].contains(tokens[t].lower) { return true }
+        let head = tokens[t].lower
+        if t > 0, AttributionLexicon.anonymousHeads.contains(head) || AttributionLexicon.organizationHeads.contains(head)
+            || AttributionLexicon.pluralGroupHeads.contains(head)
+        {
+            return true
+        }
         if t < v - 1, ["has", "have", "had"].contains(tokens[t + 1].lower) { return true }
-        return context.mentions(from: tokens[t].start, to: tokens[t].end).contains { m in m.end >= tokens[t].end && !context.isPossessive(m) }
+        return context.mention(covering: tokens[t].start).map { !context.isPossessive($0) } ?? false
     }
 
     /// `X offered a pithy summary: “…”`, `Dmitriev was optimistic …: “…”`: the subject of the clause

@@ -145,6 +145,11 @@ struct QuoteContext: Sendable {
         return out
     }
 
+    /// The mention (outside quotations) covering UTF-16 offset `offset`, if any.
+    func mention(covering offset: Int) -> LocatedMention? {
+        mentions(from: max(0, offset - 200), to: offset + 1).last { $0.start <= offset && offset < $0.end }
+    }
+
     /// Whether a possessive `’s`, `'s` or plural `’` follows the mention (`Poland’s prime minister`).
     func isPossessive(_ m: LocatedMention) -> Bool {
         let c = text.at(m.end)

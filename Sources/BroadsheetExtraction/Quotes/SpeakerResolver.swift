@@ -213,6 +213,7 @@ struct SpeakerResolver: Sendable {
         guard !sentences.isEmpty else { return nil }
         let s0 = context.sentenceIndex(of: position)
         let lo = sentences[max(0, s0 - 10)].span.start
-        return context.mentions(from: lo, to: position).last { $0.type == .organization && !context.isRelativeAntecedent($0) }?.key
+        let orgs = context.mentions(from: lo, to: position).filter { $0.type == .organization && !context.isRelativeAntecedent($0) }
+        return (orgs.last { !context.isAfterPreposition($0) } ?? orgs.last)?.key
     }
 }
