@@ -208,6 +208,12 @@ struct AttributionFinder: Sendable {
     /// Whether the naming verb at `v` has an agent (`it called`, `Smith has called`) rather than
     /// being a participle after a noun (`an island called`).
     func isAgentive(verbAt v: Int, _ tokens: [FrameToken]) -> Bool {
+        // An object between the verb and the quotation makes it active: `called it a`, `described
+        // the report as`; a participle takes the name directly: `an island called the “…”`.
+        if let q = tokens[(v + 1)...].firstIndex(where: { $0.kind == .quote }) {
+            let between = tokens[(v + 1)..<q].filter { $0.isWord && !["the", "a", "an", "as"].contains($0.lower) }
+            if !between.isEmpty { return true }
+        }
         var t = v - 1
         while t >= 0, tokens[t].isWord, AttributionLexicon.verbModifiers.contains(tokens[t].lower) { t -= 1 }
         guard t >= 0, tokens[t].isWord else { return false }

@@ -19,8 +19,9 @@ enum AttributionLexicon {
         "commented", "reported", "revealed", "disclosed", "tells", "admitted", "offered", "said", "chimed",
     ])
 
-    /// Verbs that take their object after them (`told the Journal`), never an inverted subject.
-    static let objectVerbs = Set<String>(["told", "tells", "asked", "asks", "urged", "warned", "reminded"])
+    /// Verbs that take their object after them (`told the Journal`), never an inverted subject
+    /// (`asked Senator X` after a quotation is inverted, so `asked` is not here).
+    static let objectVerbs = Set<String>(["told", "tells", "reminded"])
 
     /// Verbs that quote a fragment with an agent: `which it called a “slush fund”` (partial, the agent
     /// speaks) versus `an island called “X”` (a term, no agent).

@@ -43,6 +43,13 @@ struct QuoteClassifier: Sendable {
             && firstWord.isCapitalized
         if titleCase && words.count <= 8 && !(words.count == 1 && sentenceHasCue && words[0].lower == "i") { return .term }
         if words.count <= 2 && !sentenceHasCue { return .term }
+        // A scare-quoted modifier inside a noun phrase: `the “temporary” fence`.
+        if words.count <= 3, let p = previous, p.isWord, ["the", "a", "an", "this", "its", "their", "his", "her", "our"].contains(p.lower),
+            qi + 1 < tokens.count, tokens[qi + 1].isWord, tokens[qi + 1].isLowercase,
+            !AttributionLexicon.prepositions.contains(tokens[qi + 1].lower), !AttributionLexicon.speechVerbs.contains(tokens[qi + 1].lower)
+        {
+            return .term
+        }
         return .partial
     }
 
