@@ -28,9 +28,10 @@ struct MarkedQuote: Sendable, Hashable {
 /// - A straight `"` after a digit (`6'2"`) is an inch mark.
 /// - Bounds: a quotation never runs past its paragraph. A paragraph that ends inside a quotation
 ///   continues into the next one only when that paragraph opens with a mark; otherwise the piece is
-///   reported unterminated, ending at its paragraph's end, or at the end of its sentence if the
-///   paragraph is longer than ``maxUnterminatedLength``. A second opening mark while one is open ends
-///   the first (missing closing mark), so one stray mark cannot swallow the text after it.
+///   reported unterminated, ending at its paragraph's end. An open quotation longer than
+///   ``maxUnterminatedLength`` ends at the end of its sentence instead and never continues. A second
+///   opening mark while one is open ends the first (missing closing mark), so one stray mark cannot
+///   swallow the text after it.
 struct QuoteMarkScanner: Sendable {
     /// Longest unterminated quotation allowed to run to its paragraph's end. Default: 1,200 UTF-16 units.
     var maxUnterminatedLength = 1_200
@@ -144,7 +145,7 @@ struct QuoteMarkScanner: Sendable {
             i += 1
         }
         if let o = open {
-            if nextOpens {
+            if nextOpens && pe - o <= maxUnterminatedLength {
                 emit(o, closeMark: nil)
                 if !out.isEmpty, out[out.count - 1].open == o { out[out.count - 1].reopensNext = true }
             } else {
