@@ -94,6 +94,25 @@ enum AttributionLexicon {
         "councillors", "councilors", "regulators", "investors", "others", "both", "survivors", "children",
     ])
 
+    /// Role words that sit between an affiliation and a name (`Harbor City coach Marco Bellini`).
+    static let roleWords = Set<String>([
+        "coach", "captain", "defender", "striker", "forward", "midfielder", "goalkeeper", "keeper", "manager",
+        "chief", "executive", "ceo", "cfo", "president", "minister", "prime", "spokesperson", "spokesman",
+        "spokeswoman", "secretary", "senator", "sen.", "governor", "gov.", "mayor", "chairman", "chairwoman",
+        "chair", "director", "founder", "co-founder", "analyst", "reporter", "lawyer", "attorney", "judge",
+        "prosecutor", "envoy", "adviser", "advisor", "ambassador", "leader", "head", "officer", "official",
+        "player", "star", "teammate", "owner", "general", "gen.", "economist", "professor", "researcher",
+        "editor", "correspondent", "partner", "member", "councillor", "councilor", "councilman",
+        "councilwoman", "deputy", "commissioner", "chancellor", "vice", "senior", "former", "acting",
+        "foreign", "finance", "interior", "defense", "defence", "press", "state", "top", "veteran", "rookie",
+        "quarterback", "pitcher", "guard", "center", "winger", "boss", "chef", "designer", "engineer",
+        "scientist", "doctor", "dr.", "nurse", "teacher", "principal", "pastor", "bishop", "rabbi", "imam",
+        "representative", "rep.", "congressman", "congresswoman", "lawmaker", "legislator", "sheriff",
+        "chief-executive", "strategist", "pollster", "investor", "billionaire", "businessman",
+        "businesswoman", "entrepreneur", "historian", "author", "writer", "actor", "actress", "singer",
+        "musician", "artist", "producer", "reviewer", "tech", "spokesperson", "negotiator", "general",
+    ])
+
     /// Tokens before a period that do not end a sentence.
     static let abbreviations = Set<String>([
         "mr", "mrs", "ms", "dr", "jr", "sr", "st", "gen", "lt", "col", "sgt", "capt", "cmdr", "adm", "gov",

@@ -150,6 +150,19 @@ struct QuoteContext: Sendable {
         mentions(from: max(0, offset - 200), to: offset + 1).last { $0.start <= offset && offset < $0.end }
     }
 
+    /// Whether the mention only qualifies a person named right after it, with at most four role
+    /// words between them (`Riverside captain Sofia Navarro`, `White House spokesperson Anna Kelly`):
+    /// the later name is the head of the phrase.
+    func isModifierOfFollowingName(_ m: LocatedMention) -> Bool {
+        guard let next = mentions(from: m.end, to: m.end + 80).first(where: { $0.type == .person && $0.start >= m.end }) else {
+            return false
+        }
+        let between = text.string(m.end, next.start)
+        guard !between.contains(where: { !$0.isLetter && $0 != " " && $0 != "-" && $0 != "." }) else { return false }
+        let words = between.split(separator: " ").map { $0.lowercased() }
+        return words.count <= 4 && words.allSatisfy { AttributionLexicon.roleWords.contains($0) }
+    }
+
     /// Whether a possessive `’s`, `'s` or plural `’` follows the mention (`Poland’s prime minister`).
     func isPossessive(_ m: LocatedMention) -> Bool {
         let c = text.at(m.end)

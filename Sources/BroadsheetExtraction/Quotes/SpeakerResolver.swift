@@ -57,7 +57,7 @@ struct SpeakerResolver: Sendable {
     /// The subject-like mention in a phrase: not possessive, not after a preposition; people first.
     func subjectMention(from start: Int, to end: Int) -> LocatedMention? {
         let candidates = context.mentions(from: start, to: end).filter {
-            !context.isPossessive($0) && !context.isAfterPreposition($0, within: start)
+            !context.isPossessive($0) && !context.isAfterPreposition($0, within: start) && !context.isModifierOfFollowingName($0)
         }
         return candidates.first { $0.type == .person } ?? candidates.first { $0.type == .organization }
             ?? candidates.first { $0.type == .location }
@@ -111,7 +111,7 @@ struct SpeakerResolver: Sendable {
                 out.append(Item(kind: .group, start: t.start))
             }
         }
-        for m in context.mentions(from: span.start, to: end) where types.contains(m.type) {
+        for m in context.mentions(from: span.start, to: end) where types.contains(m.type) && !context.isModifierOfFollowingName(m) {
             out.append(Item(kind: .mention(m), start: m.start))
         }
         return out.sorted { $0.start < $1.start }
