@@ -118,6 +118,35 @@ struct QuoteArticleTests {
                 .init(prefix: "There are boxes", kind: .direct, speaker: "Thomas Brennan", speakerText: "he"),
                 .init(prefix: "Thousands.", kind: .direct, speaker: "Thomas Brennan"),
             ]),
+        ArticleCase(
+            fixture: "quotes-transcript",
+            gazetteer: QuoteTestGazetteer()
+                .person("Elena Ruiz", "Ruiz").person("Samuel Adeyemi", "Adeyemi").place("Portvale").place("Lakeshore"),
+            expected: [
+                .init(prefix: "Rents in Portvale", kind: .direct, speaker: "Elena Ruiz", speakerText: "Elena Ruiz"),
+                .init(prefix: "I agree on the diagnosis", kind: .direct, speaker: "Samuel Adeyemi"),
+                .init(prefix: "Nobody is saying", kind: .direct, speaker: "Elena Ruiz"),
+                .init(prefix: "And then landlords", kind: .direct, speaker: "Samuel Adeyemi"),
+            ]),
+        ArticleCase(
+            fixture: "quotes-business",
+            gazetteer: QuoteTestGazetteer()
+                .org("Brightwater Foods", "Brightwater").org("Food Workers Union")
+                .person("Hannah Vogel", "Vogel").person("Rob Kearney", "Kearney")
+                .place("London").place("Dunmore").place("Keswick"),
+            expected: [
+                .init(prefix: "This is a painful decision", kind: .direct, speaker: "Hannah Vogel"),
+                .init(prefix: "We have to adapt", kind: .direct, speaker: "Hannah Vogel"),
+                .init(prefix: "They are punishing workers for management's", kind: .direct, speaker: "Rob Kearney"),
+                .init(prefix: "fight every single job cut", kind: .partial, speaker: "Rob Kearney"),
+                .init(prefix: "years of bad bets.", kind: .partial, speaker: "Rob Kearney"),
+                .init(prefix: "Frozen food has been", kind: .direct, speaker: nil, speakerText: "one analyst"),
+                .init(prefix: "Brightwater was late", kind: .direct, speaker: nil, speakerText: "one analyst"),
+                .init(prefix: "We found out from the news", kind: .direct, speaker: nil),
+                .init(prefix: "I have worked there", kind: .direct, speaker: nil),
+                .init(prefix: "We will support every colleague", kind: .direct, speaker: "Brightwater Foods", speakerText: "it"),
+                .init(prefix: "Frozen Giant", kind: .term, speaker: nil),
+            ]),
     ]
 
     @Test(arguments: cases)
