@@ -18,6 +18,13 @@ public struct CorpusSnapshot: Sendable {
     /// Files read, parsed or skipped.
     public let filesRead: Int
 
+    /// Indexes a loaded corpus.
+    public init(corpus: Corpus, root: String) {
+        self.init(
+            root: root, documents: corpus.documents, skipped: corpus.skipped.map { ($0.path, $0.reason) },
+            filesRead: corpus.filesScanned)
+    }
+
     public init(root: String, documents: [Document], skipped: [(path: String, reason: String)], filesRead: Int) {
         let sorted = documents.sorted { a, b in
             switch (a.publishedAt, b.publishedAt) {

@@ -5,8 +5,8 @@ public struct DocumentSummaryDTO: Encodable, Sendable {
     public var id: String
     public var title: String
     public var authors: [String]
-    public var publication: String?
-    public var publishedAt: String?
+    public var publication: Nullable<String>
+    public var publishedAt: Nullable<String>
     public var wordCount: Int
     public var paragraphCount: Int
     public var format: String
@@ -16,8 +16,8 @@ public struct DocumentSummaryDTO: Encodable, Sendable {
         id = d.id
         title = d.title
         authors = d.authors
-        publication = d.publication
-        publishedAt = d.publishedAt?.description
+        publication = Nullable(d.publication)
+        publishedAt = Nullable(d.publishedAt?.description)
         self.wordCount = wordCount
         paragraphCount = d.paragraphs.count
         format = d.format.rawValue
@@ -34,7 +34,7 @@ public struct DocumentDetailDTO: Encodable, Sendable {
     }
     public struct ParagraphDTO: Encodable, Sendable {
         public var index: Int
-        public var section: Int?
+        public var section: Nullable<Int>
         public var text: String
         public var start: Int
         public var end: Int
@@ -43,9 +43,9 @@ public struct DocumentDetailDTO: Encodable, Sendable {
     public var id: String
     public var title: String
     public var authors: [String]
-    public var publication: String?
-    public var publishedAt: String?
-    public var dek: String?
+    public var publication: Nullable<String>
+    public var publishedAt: Nullable<String>
+    public var dek: Nullable<String>
     public var wordCount: Int
     public var paragraphCount: Int
     public var sentences: Int
@@ -59,9 +59,9 @@ public struct DocumentDetailDTO: Encodable, Sendable {
         id = d.id
         title = d.title
         authors = d.authors
-        publication = d.publication
-        publishedAt = d.publishedAt?.description
-        dek = d.dek
+        publication = Nullable(d.publication)
+        publishedAt = Nullable(d.publishedAt?.description)
+        dek = Nullable(d.dek)
         self.wordCount = wordCount
         paragraphCount = d.paragraphs.count
         sentences = d.sentences.count
@@ -69,7 +69,7 @@ public struct DocumentDetailDTO: Encodable, Sendable {
         source = d.source
         sections = d.sections.map { SectionDTO(title: $0.title, start: $0.span.start, end: $0.span.end) }
         paragraphs = d.paragraphs.map {
-            ParagraphDTO(index: $0.index, section: $0.section, text: String(d.text.slice($0.span)), start: $0.span.start, end: $0.span.end)
+            ParagraphDTO(index: $0.index, section: Nullable($0.section), text: String(d.text.slice($0.span)), start: $0.span.start, end: $0.span.end)
         }
         text = d.text
     }
