@@ -179,12 +179,33 @@ struct AttributionFinder: Sendable {
         guard let v = namingVerb(before: qi, in: tokens), isAgentive(verbAt: v, tokens) else { return nil }
         var hi = v
         while hi > 0, tokens[hi - 1].isWord, AttributionLexicon.verbModifiers.contains(tokens[hi - 1].lower) { hi -= 1 }
-        // The agent is the short noun phrase right before the verb (`which it called`, `what one called`).
-        let stops: Set<String> = ["what", "which", "that", "who", "whom", "to", "and", "but", "or", "as", "while", "when", "of", "for", "with", "by"]
+        // The agent: the clause's subject before the verb. After a wh-word it is the short phrase
+        // that follows (`which it called`, `what one called`) unless that is a relative clause
+        // with a verb of its own (`Activists who have pushed for the bill called`).
         var lo = hi
-        while lo > 0, hi - lo < 6, tokens[lo - 1].isWord, !(stops.contains(tokens[lo - 1].lower) && tokens[lo - 1].isLowercase) { lo -= 1 }
-        if hi > 0, let m = context.mention(covering: tokens[hi - 1].start) {
-            lo = min(lo, tokens.firstIndex { $0.start >= m.start } ?? lo)
+        while lo > 0, tokens[lo - 1].kind != .quote, !tokens[lo - 1].isPunct(":"), !tokens[lo - 1].isPunct(";"),
+            !tokens[lo - 1].isClauseComma
+        {
+            lo -= 1
+        }
+        if lo == hi || (lo + 1 == hi && tokens[lo].isClauseComma) {
+            // `Smith, the mayor, called it …`: read the appositive back to the name.
+            var clauseStart = hi
+            while clauseStart > 0, tokens[clauseStart - 1].kind != .quote, !tokens[clauseStart - 1].isPunct(":"),
+                !tokens[clauseStart - 1].isPunct(";")
+            {
+                clauseStart -= 1
+            }
+            lo = clauseStart
+        } else if let wh = tokens[lo..<hi].lastIndex(where: { ["what", "which", "who", "that", "whom"].contains($0.lower) }) {
+            let after = tokens[(wh + 1)..<hi].filter(\.isWord)
+            let aux: Set<String> = ["have", "has", "had", "is", "are", "was", "were", "will", "would", "can", "could", "been"]
+            let isRelativeClause = after.count > 3 || after.contains { aux.contains($0.lower) || ($0.lower.hasSuffix("ed") && $0.isLowercase) }
+            if after.isEmpty || isRelativeClause {
+                hi = wh
+            } else {
+                lo = wh + 1
+            }
         }
         guard lo < hi, var a = resolver.resolve(phrase: subjectPhrase(tokens[lo..<hi])) else { return nil }
         a.cue = tokens[v].lower
