@@ -82,7 +82,7 @@ struct SpeakerResolver: Sendable {
         }
         let definite = ["the", "this", "that"].contains(first.lower)
         guard definite, words.count <= 4, !AttributionLexicon.anonymousHeads.contains(head) else { return nil }
-        if AttributionLexicon.organizationHeads.contains(head) { return resolveRecentOrganization(before: position) }
+        if AttributionLexicon.organizationHeads.contains(head) { return resolveRecentOrganization(head: head, before: position) }
         let described = context.entities.entities.filter { e in
             e.type == .person
                 && e.descriptions.contains { d in
@@ -208,12 +208,22 @@ struct SpeakerResolver: Sendable {
         return nil
     }
 
-    /// The last organisation mentioned before `position` (within ten sentences), for `the company said`.
-    func resolveRecentOrganization(before position: Int) -> Int? {
+    /// The organisation a definite description (`the company`, `the agency`) refers back to, within
+    /// ten sentences: the last one whose name contains the head noun (`the department` → `State
+    /// Department`); else the last one named in this or the previous sentence; else the last one
+    /// not named after a preposition (`an analyst at X` is background).
+    func resolveRecentOrganization(head: String = "", before position: Int) -> Int? {
         guard !sentences.isEmpty else { return nil }
         let s0 = context.sentenceIndex(of: position)
         let lo = sentences[max(0, s0 - 10)].span.start
         let orgs = context.mentions(from: lo, to: position).filter { $0.type == .organization && !context.isRelativeAntecedent($0) }
+        if !head.isEmpty, let m = orgs.last(where: { m in
+            context.entity(m.key).map { e in ([e.name] + e.aliases).contains { $0.lowercased().split(separator: " ").contains(Substring(head)) } } ?? false
+        }) {
+            return m.key
+        }
+        let near = sentences[max(0, s0 - 1)].span.start
+        if let m = orgs.last(where: { $0.start >= near }) { return m.key }
         return (orgs.last { !context.isAfterPreposition($0) } ?? orgs.last)?.key
     }
 }
