@@ -24,7 +24,7 @@ struct SpeakerResolver: Sendable {
     func resolve(phrase tokens: ArraySlice<FrameToken>) -> Attribution? {
         var words = Array(tokens.filter { $0.kind != .quote })
         // Leading conjunctions and relative words are not part of the subject ("which it", "but he").
-        let leading: Set<String> = ["and", "but", "so", "while", "as", "that", "because", "when", "although", "which", "who", "whom", "though", "since", "if", "then", "yet", "where"]
+        let leading: Set<String> = ["whose", "and", "but", "so", "while", "as", "that", "because", "when", "although", "which", "who", "whom", "though", "since", "if", "then", "yet", "where"]
         while let f = words.first, f.kind == .punctuation || leading.contains(f.lower) { words.removeFirst() }
         while let l = words.last, l.kind == .punctuation { words.removeLast() }
         guard let first = words.first, let last = words.last else { return nil }
