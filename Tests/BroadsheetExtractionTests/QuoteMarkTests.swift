@@ -80,3 +80,32 @@ struct QuoteMarkTests {
         #expect(quotes([long]).count <= 2_000)
     }
 }
+
+/// Question-and-answer transcripts are recognised only when they really are transcripts.
+struct QuoteInterviewTests {
+    @Test func eventListingIsNotATranscript() {
+        let d = QuoteTestDocument.make([
+            "The festival returns to the harbor this summer.",
+            "What: Three days of folk music.", "When: June 12 to 14.", "Where: Harbor Park.", "Who: Twenty bands.",
+        ])
+        #expect(QuoteExtractor().extract(d, entities: DocumentEntities(documentId: d.id, entities: [])).isEmpty)
+    }
+
+    @Test func singleLabelIsNotATranscript() {
+        let d = QuoteTestDocument.make(["Correction: An earlier version misspelled a name.", "Update: The vote was moved to Friday."])
+        #expect(QuoteExtractor().extract(d, entities: DocumentEntities(documentId: d.id, entities: [])).isEmpty)
+    }
+
+    @Test func answersSpanParagraphsAndLinkBack() {
+        let d = QuoteTestDocument.make([
+            "Lena Fox won her third title on Sunday. We spoke to her afterwards.",
+            "Q: How does it feel?", "A: Unreal. I am still shaking.", "Honestly, I did not expect it.", "Q: What next?", "A: A holiday.",
+        ])
+        let g = QuoteTestGazetteer().person("Lena Fox", "Fox")
+        let quotes = QuoteExtractor().extract(d, entities: g.entities(for: d))
+        #expect(quotes.map(\.speakerText) == ["Q", "A", "A", "Q", "A"])
+        #expect(quotes.map(\.speaker) == [nil, 0, 0, nil, 0])
+        #expect(quotes[2].continues == 1)
+        #expect(quotes.allSatisfy { $0.kind == .direct && $0.cue == "interview" })
+    }
+}

@@ -135,5 +135,7 @@ enum AttributionLexicon {
         "caption", "credit", "updated", "published", "tags", "topics", "share", "advertisement", "video",
         "graphic", "map", "chart", "contact", "email", "tel", "phone", "website", "when", "where", "cost",
         "tickets", "price", "location", "date", "time", "venue", "address", "more", "also", "breaking",
+        "who", "what", "why", "how", "which", "hours", "admission", "details", "info", "information", "prices",
+        "ingredients", "method", "serves", "directions", "score", "result", "results", "final", "summary",
     ])
 }
