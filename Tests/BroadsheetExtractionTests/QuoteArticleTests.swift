@@ -33,7 +33,8 @@ struct QuoteArticleTests {
                 .init(prefix: "I will carry that one", kind: .direct, speaker: "Lena Fischer"),
                 .init(prefix: "But we will be back", kind: .direct, speaker: "Lena Fischer"),
                 .init(prefix: "Proud of this team", kind: .direct, speaker: "Derek Walsh"),
-                .init(prefix: "We take all complaints", kind: .direct, speaker: nil, speakerText: "a league spokesperson"),
+                .init(
+                    prefix: "We take all complaints", kind: .direct, speaker: nil, speakerText: "a league spokesperson"),
                 .init(prefix: "What is the point?", kind: .direct, speaker: "Marco Bellini", speakerText: "he"),
                 .init(prefix: "Nothing will change.", kind: .direct, speaker: "Marco Bellini"),
             ]),
@@ -66,7 +67,9 @@ struct QuoteArticleTests {
                 .init(prefix: "more than 300,000 times", kind: .partial, speaker: "Ravi Menon"),
                 .init(prefix: "Folding phones remain", kind: .direct, speaker: "Priya Raman"),
                 .init(prefix: "will scare off most buyers", kind: .partial, speaker: "Priya Raman", speakerText: "She"),
-                .init(prefix: "exceeded expectations", kind: .partial, speaker: "Lumen Technologies", speakerText: "The company"),
+                .init(
+                    prefix: "exceeded expectations", kind: .partial, speaker: "Lumen Technologies",
+                    speakerText: "The company"),
                 .init(prefix: "Finally!", kind: .direct, speaker: nil, speakerText: "one user"),
                 .init(prefix: "I have been waiting", kind: .direct, speaker: "Marcus Lee"),
                 .init(prefix: "the most private mobile software", kind: .partial, speaker: "Lumen Technologies"),
@@ -110,7 +113,8 @@ struct QuoteArticleTests {
                 .place("Maple Falls").place("Boston"),
             expected: [
                 .init(prefix: "Doc,", kind: .term, speaker: nil),
-                .init(prefix: "He was telling jokes", kind: .direct, speaker: "Margaret Brennan Cole", speakerText: "she"),
+                .init(
+                    prefix: "He was telling jokes", kind: .direct, speaker: "Margaret Brennan Cole", speakerText: "she"),
                 .init(prefix: "My father believed", kind: .direct, speaker: "Margaret Brennan Cole"),
                 .init(prefix: "Doc Brennan is the reason", kind: .direct, speaker: "Samuel Ortiz"),
                 .init(prefix: "the only job where", kind: .partial, speaker: "Walter Brennan"),
@@ -144,7 +148,9 @@ struct QuoteArticleTests {
                 .init(prefix: "Brightwater was late", kind: .direct, speaker: nil, speakerText: "one analyst"),
                 .init(prefix: "We found out from the news", kind: .direct, speaker: nil),
                 .init(prefix: "I have worked there", kind: .direct, speaker: nil),
-                .init(prefix: "We will support every colleague", kind: .direct, speaker: "Brightwater Foods", speakerText: "it"),
+                .init(
+                    prefix: "We will support every colleague", kind: .direct, speaker: "Brightwater Foods",
+                    speakerText: "it"),
                 .init(prefix: "Frozen Giant", kind: .term, speaker: nil),
             ]),
     ]
@@ -163,17 +169,21 @@ struct QuoteArticleTests {
     }
 
     @Test func continuedQuoteIsLinked() throws {
-        let document = try QuoteTestDocument.parse(try QuoteTestFixture.load("quotes-sports"), source: "quotes-sports.txt")
-        let quotes = QuoteExtractor().extract(document, entities: DocumentEntities(documentId: document.id, entities: []))
+        let document = try QuoteTestDocument.parse(
+            try QuoteTestFixture.load("quotes-sports"), source: "quotes-sports.txt")
+        let quotes = QuoteExtractor().extract(
+            document, entities: DocumentEntities(documentId: document.id, entities: []))
         let last = try #require(quotes.firstIndex { $0.text.hasPrefix("But we will be back") })
         #expect(quotes[last].continues == last - 1)
         #expect(quotes[last - 1].paragraph == quotes[last].paragraph - 1)
     }
 
     @Test func headlineQuotesAreNotInTheText() throws {
-        let document = try QuoteTestDocument.parse(try QuoteTestFixture.load("quotes-interview"), source: "quotes-interview.txt")
+        let document = try QuoteTestDocument.parse(
+            try QuoteTestFixture.load("quotes-interview"), source: "quotes-interview.txt")
         #expect(document.title.contains("never planned"))
-        let quotes = QuoteExtractor().extract(document, entities: DocumentEntities(documentId: document.id, entities: []))
+        let quotes = QuoteExtractor().extract(
+            document, entities: DocumentEntities(documentId: document.id, entities: []))
         #expect(quotes.allSatisfy { $0.span.end <= document.text.utf16.count })
     }
 }

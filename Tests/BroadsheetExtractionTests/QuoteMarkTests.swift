@@ -14,7 +14,10 @@ struct QuoteMarkTests {
         ("“We won,” she said.", ["We won,"]),
         ("\"We won,\" she said.", ["We won,"]),
         ("She said: \"We won. We deserved it.\" Then she left.", ["We won. We deserved it."]),
-        ("“It’s Trump’s ‘Art of the Deal’ to say, ‘Look, I’m done,’” he said.", ["It’s Trump’s ‘Art of the Deal’ to say, ‘Look, I’m done,’"]),
+        (
+            "“It’s Trump’s ‘Art of the Deal’ to say, ‘Look, I’m done,’” he said.",
+            ["It’s Trump’s ‘Art of the Deal’ to say, ‘Look, I’m done,’"]
+        ),
         ("«C’est fini», a-t-il dit.", ["C’est fini"]),
         ("“A,” he said, “and B.”", ["A,", "and B."]),
     ])
@@ -92,14 +95,17 @@ struct QuoteInterviewTests {
     }
 
     @Test func singleLabelIsNotATranscript() {
-        let d = QuoteTestDocument.make(["Correction: An earlier version misspelled a name.", "Update: The vote was moved to Friday."])
+        let d = QuoteTestDocument.make([
+            "Correction: An earlier version misspelled a name.", "Update: The vote was moved to Friday.",
+        ])
         #expect(QuoteExtractor().extract(d, entities: DocumentEntities(documentId: d.id, entities: [])).isEmpty)
     }
 
     @Test func answersSpanParagraphsAndLinkBack() {
         let d = QuoteTestDocument.make([
             "Lena Fox won her third title on Sunday. We spoke to her afterwards.",
-            "Q: How does it feel?", "A: Unreal. I am still shaking.", "Honestly, I did not expect it.", "Q: What next?", "A: A holiday.",
+            "Q: How does it feel?", "A: Unreal. I am still shaking.", "Honestly, I did not expect it.", "Q: What next?",
+            "A: A holiday.",
         ])
         let g = QuoteTestGazetteer().person("Lena Fox", "Fox")
         let quotes = QuoteExtractor().extract(d, entities: g.entities(for: d))

@@ -17,7 +17,8 @@ struct QuoteRobustnessTests {
 
     static let pieces = [
         "“", "”", "\"", "‘", "’", "'", "«", "»", " ", " ", " ", "he said", "said Anna Berg", ",", ".", ":", "Berg",
-        "word", "We", "it", "’80s", "rock 'n' roll", "dogs' ", "6'2\"", "—", "Q:", "A:", "she", "they", "the company said",
+        "word", "We", "it", "’80s", "rock 'n' roll", "dogs' ", "6'2\"", "—", "Q:", "A:", "she", "they",
+        "the company said",
         "according to", "an official said", "called it a", "known as the", "é", "😀", "\n",
     ]
 
@@ -58,7 +59,9 @@ struct QuoteRobustnessTests {
     }
 
     @Test func documentWithoutParagraphsOrSentences() {
-        let d = Document(id: "x", title: "“Quoted title”", text: "“Hello,” she said.", paragraphs: [], sentences: [], format: .blankLineText)
+        let d = Document(
+            id: "x", title: "“Quoted title”", text: "“Hello,” she said.", paragraphs: [], sentences: [],
+            format: .blankLineText)
         #expect(QuoteExtractor().extract(d, entities: DocumentEntities(documentId: "x", entities: [])).isEmpty)
         let e = Document(
             id: "y", title: "t", text: "“Hello,” she said.",

@@ -69,14 +69,16 @@ struct QuoteSeedTests {
         .init(prefix: "If we do all that", kind: .direct, speaker: "Steve Witkoff"),
         .init(prefix: "We know this is not about peace", kind: .direct, speaker: "Donald Tusk"),
         .init(prefix: "talked a lot of trash", kind: .partial, speaker: nil, speakerText: "one of these people"),
-        .init(prefix: "It’s Trump’s ‘Art of the Deal’", kind: .direct, speaker: nil, speakerText: "one of these people"),
+        .init(
+            prefix: "It’s Trump’s ‘Art of the Deal’", kind: .direct, speaker: nil, speakerText: "one of these people"),
         .init(prefix: "Ukrainians have fought heroically", kind: .direct, speaker: "Steve Witkoff"),
         .init(prefix: "It is now time to consolidate", kind: .direct, speaker: "Steve Witkoff", speakerText: "he"),
         .init(prefix: "The Trump administration has gathered", kind: .direct, speaker: "Anna Kelly"),
         .init(prefix: "As the President said", kind: .direct, speaker: "Anna Kelly"),
         .init(prefix: "done a lot of new, important things", kind: .partial, speaker: nil),
         .init(prefix: "geopolitical and military realities", kind: .partial, speaker: nil),
-        .init(prefix: "slush fund for Vladimir Putin", kind: .partial, speaker: "Treasury Department", speakerText: "it"),
+        .init(
+            prefix: "slush fund for Vladimir Putin", kind: .partial, speaker: "Treasury Department", speakerText: "it"),
         .init(prefix: "We can transition investment trust", kind: .direct, speaker: "Kirill Dmitriev"),
         .init(prefix: "We believe that the U.S. and Russia", kind: .direct, speaker: "Kirill Dmitriev"),
         .init(prefix: "If a solution is found in Ukraine", kind: .direct, speaker: "Kirill Dmitriev"),

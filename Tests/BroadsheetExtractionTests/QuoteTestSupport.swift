@@ -5,7 +5,10 @@ import Foundation
 /// Test-only document builder for the quote tests: paragraphs joined by a blank line, naive
 /// sentence split (used until the core `ArticleParser` lands on main).
 enum QuoteTestDocument {
-    static let abbreviations: Set<String> = ["mr", "mrs", "ms", "dr", "jr", "sr", "st", "gen", "lt", "sen", "rep", "gov", "inc", "corp", "co", "no", "vs", "aug", "sept", "oct", "nov", "dec", "jan", "feb", "prof", "u.s", "u.k", "col", "capt", "sgt"]
+    static let abbreviations: Set<String> = [
+        "mr", "mrs", "ms", "dr", "jr", "sr", "st", "gen", "lt", "sen", "rep", "gov", "inc", "corp", "co", "no", "vs",
+        "aug", "sept", "oct", "nov", "dec", "jan", "feb", "prof", "u.s", "u.k", "col", "capt", "sgt",
+    ]
 
     static func make(_ paragraphs: [String], title: String = "Test article", id: String = "test") -> Document {
         var text = ""
@@ -18,16 +21,23 @@ enum QuoteTestDocument {
             let end = text.utf16.count
             let first = sentences.count
             for (s, e) in splitSentences(p) {
-                sentences.append(Sentence(index: sentences.count, paragraph: pi, span: TextSpan(start: start + s, end: start + e)))
+                sentences.append(
+                    Sentence(index: sentences.count, paragraph: pi, span: TextSpan(start: start + s, end: start + e)))
             }
-            paras.append(Paragraph(index: pi, section: nil, span: TextSpan(start: start, end: end), sentenceRange: first..<sentences.count))
+            paras.append(
+                Paragraph(
+                    index: pi, section: nil, span: TextSpan(start: start, end: end),
+                    sentenceRange: first..<sentences.count))
         }
-        return Document(id: id, title: title, text: text, paragraphs: paras, sentences: sentences, format: .blankLineText)
+        return Document(
+            id: id, title: title, text: text, paragraphs: paras, sentences: sentences, format: .blankLineText)
     }
 
     /// Paragraphs separated by blank lines; the first paragraph is the title.
     static func fromBlankLines(_ raw: String, id: String = "test") -> Document {
-        var parts = raw.components(separatedBy: "\n\n").map { $0.replacingOccurrences(of: "\n", with: " ").trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        var parts = raw.components(separatedBy: "\n\n").map {
+            $0.replacingOccurrences(of: "\n", with: " ").trimmingCharacters(in: .whitespaces)
+        }.filter { !$0.isEmpty }
         let title = parts.isEmpty ? "" : parts.removeFirst()
         return make(parts, title: title, id: id)
     }
@@ -41,7 +51,8 @@ enum QuoteTestDocument {
     /// The seed's hard-wrapped layout: a paragraph starts at a short line after a line ending a
     /// sentence (or after another short line). The first six lines are the header.
     static func fromWrappedSeed(_ raw: String) -> Document {
-        let lines = raw.components(separatedBy: "\n").dropFirst(6).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+        let lines = raw.components(separatedBy: "\n").dropFirst(6).map { $0.trimmingCharacters(in: .whitespaces) }
+            .filter { !$0.isEmpty }
         var paragraphs: [String] = []
         var current = ""
         var previous = ""
@@ -52,7 +63,9 @@ enum QuoteTestDocument {
                 if !current.isEmpty { paragraphs.append(current) }
                 current = line
             } else {
-                current += (current.hasSuffix("—") || current.hasSuffix("-") && !current.hasSuffix(" -")) && false ? line : " " + line
+                current +=
+                    (current.hasSuffix("—") || current.hasSuffix("-") && !current.hasSuffix(" -")) && false
+                    ? line : " " + line
             }
             previous = line
         }
@@ -70,14 +83,19 @@ enum QuoteTestDocument {
             let c = u[i]
             if c == 0x2E || c == 0x3F || c == 0x21 {
                 var j = i + 1
-                while j < u.count, u[j] == 0x201D || u[j] == 0x2019 || u[j] == 0x22 || u[j] == 0x27 || u[j] == 0x29 { j += 1 }
+                while j < u.count, u[j] == 0x201D || u[j] == 0x2019 || u[j] == 0x22 || u[j] == 0x27 || u[j] == 0x29 {
+                    j += 1
+                }
                 if j < u.count, isSpace(u[j]) {
                     var k = j
                     while k < u.count, isSpace(u[k]) { k += 1 }
-                    let nextUpper = k < u.count && (Character(Unicode.Scalar(u[k]) ?? " ").isUppercase || u[k] == 0x201C || u[k] == 0x22)
+                    let nextUpper =
+                        k < u.count
+                        && (Character(Unicode.Scalar(u[k]) ?? " ").isUppercase || u[k] == 0x201C || u[k] == 0x22)
                     var w = i
                     while w > 0, u[w - 1] != 0x20 { w -= 1 }
-                    let word = String(decoding: u[w..<i], as: UTF16.self).lowercased().trimmingCharacters(in: CharacterSet(charactersIn: "“\"(‘"))
+                    let word = String(decoding: u[w..<i], as: UTF16.self).lowercased().trimmingCharacters(
+                        in: CharacterSet(charactersIn: "“\"(‘"))
                     let abbreviation = c == 0x2E && (abbreviations.contains(word) || word.count == 1)
                     if nextUpper && !abbreviation {
                         out.append((start, j))
@@ -135,7 +153,10 @@ struct QuoteTestGazetteer {
                 {
                     for j in i..<(i + form.count) { taken[j] = true }
                     let span = TextSpan(start: i, end: i + form.count)
-                    mentions[key].append(EntityMention(span: span, text: String(text.slice(span)), sentence: document.sentenceIndex(containing: i) ?? 0))
+                    mentions[key].append(
+                        EntityMention(
+                            span: span, text: String(text.slice(span)),
+                            sentence: document.sentenceIndex(containing: i) ?? 0))
                     i += form.count
                 } else {
                     i += 1
@@ -143,7 +164,9 @@ struct QuoteTestGazetteer {
             }
         }
         let list = entries.enumerated().map { k, e in
-            DocumentEntity(key: k, name: e.name, type: e.type, aliases: e.aliases, descriptions: e.descriptions, mentions: mentions[k].sorted { $0.span < $1.span })
+            DocumentEntity(
+                key: k, name: e.name, type: e.type, aliases: e.aliases, descriptions: e.descriptions,
+                mentions: mentions[k].sorted { $0.span < $1.span })
         }
         return DocumentEntities(documentId: document.id, entities: list)
     }
@@ -169,7 +192,8 @@ enum QuoteTestFixture {
 
     static func seed() throws -> String {
         // The repository's seed article, read from the worktree (tests run from the package root).
-        let here = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let here = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
         return try String(contentsOf: here.appendingPathComponent("seeds/000_ee080ed0b85908a5.txt"), encoding: .utf8)
     }
 
@@ -178,7 +202,8 @@ enum QuoteTestFixture {
         var problems: [String] = []
         var used = Set<Int>()
         for e in expected {
-            guard let i = quotes.indices.first(where: { !used.contains($0) && quotes[$0].text.hasPrefix(e.prefix) }) else {
+            guard let i = quotes.indices.first(where: { !used.contains($0) && quotes[$0].text.hasPrefix(e.prefix) })
+            else {
                 problems.append("missing: \(e)")
                 continue
             }
@@ -187,7 +212,9 @@ enum QuoteTestFixture {
             let name = q.speaker.map { entities.entities[$0].name }
             if q.kind != e.kind { problems.append("kind \(q.kind) for \(e)") }
             if name != e.speaker { problems.append("speaker \(name ?? "-") (\(q.speakerText ?? "-")) for \(e)") }
-            if let st = e.speakerText, q.speakerText != st { problems.append("speakerText \(q.speakerText ?? "-") for \(e)") }
+            if let st = e.speakerText, q.speakerText != st {
+                problems.append("speakerText \(q.speakerText ?? "-") for \(e)")
+            }
         }
         for i in quotes.indices where !used.contains(i) {
             problems.append("unexpected: \(quotes[i].kind) «\(quotes[i].text.prefix(40))»")

@@ -38,7 +38,9 @@ struct AttributionFinder: Sendable {
             return AttributionCue(kind: .accordingTo, index: t, length: 2)
         }
         guard AttributionLexicon.speechVerbs.contains(tok.lower) else { return nil }
-        if t > 0, tokens[t - 1].isWord, ["to", "not", "declined", "refused"].contains(tokens[t - 1].lower) { return nil }
+        if t > 0, tokens[t - 1].isWord, ["to", "not", "declined", "refused"].contains(tokens[t - 1].lower) {
+            return nil
+        }
         if tok.lower == "offered" || tok.lower == "continued" || tok.lower == "posted" || tok.lower == "reported" {
             // Only as a verb of saying when it introduces the quote (“offered a summary:”, “continued:”).
             let colon = tokens[(t + 1)...].prefix(6).first { $0.isPunct(":") || $0.kind == .quote }
@@ -74,7 +76,9 @@ struct AttributionFinder: Sendable {
         if let r = right, r.index - qi <= 7 { candidates.append(r) }
         if let l = left { candidates.append(l) }
         if let r = right, r.index - qi > 7 { candidates.append(r) }
-        candidates += tokens.indices.compactMap { cue(at: $0, in: tokens) }.sorted { abs($0.index - qi) < abs($1.index - qi) }
+        candidates += tokens.indices.compactMap { cue(at: $0, in: tokens) }.sorted {
+            abs($0.index - qi) < abs($1.index - qi)
+        }
         for c in candidates {
             if var a = attribution(for: c, in: tokens) {
                 a.cue = cueText(c, tokens)
@@ -90,7 +94,8 @@ struct AttributionFinder: Sendable {
         case .accordingTo: return "according to"
         case .verb:
             let verb = tokens[c.index].lower
-            if verb == "offered", let colon = tokens[(c.index + 1)...].prefix(6).firstIndex(where: { $0.isPunct(":") }) {
+            if verb == "offered", let colon = tokens[(c.index + 1)...].prefix(6).firstIndex(where: { $0.isPunct(":") })
+            {
                 return tokens[c.index..<colon].map(\.lower).joined(separator: " ")
             }
             return verb
@@ -103,11 +108,14 @@ struct AttributionFinder: Sendable {
         let verb = tokens[c.index].lower
         // The clause before the verb, back to the previous quotation or a colon/semicolon.
         var lo = c.index
-        while lo > 0, tokens[lo - 1].kind != .quote, !tokens[lo - 1].isPunct(":"), !tokens[lo - 1].isPunct(";") { lo -= 1 }
+        while lo > 0, tokens[lo - 1].kind != .quote, !tokens[lo - 1].isPunct(":"), !tokens[lo - 1].isPunct(";") {
+            lo -= 1
+        }
         var hi = c.index
         while hi > lo, tokens[hi - 1].isWord,
             AttributionLexicon.verbModifiers.contains(tokens[hi - 1].lower)
-                || (tokens[hi - 1].lower.hasSuffix("ly") && tokens[hi - 1].lower.count > 4 && tokens[hi - 1].isLowercase)
+                || (tokens[hi - 1].lower.hasSuffix("ly") && tokens[hi - 1].lower.count > 4
+                    && tokens[hi - 1].isLowercase)
         {
             hi -= 1
         }
@@ -126,19 +134,23 @@ struct AttributionFinder: Sendable {
         while end > clause.startIndex, clause[end - 1].kind == .punctuation, !clause[end - 1].isClauseComma { end -= 1 }
         let trailingComma = end > clause.startIndex && clause[end - 1].isClauseComma
         if trailingComma { end -= 1 }
-        let chunk0Start = clause[clause.startIndex..<end].lastIndex(where: \.isClauseComma).map { $0 + 1 } ?? clause.startIndex
+        let chunk0Start =
+            clause[clause.startIndex..<end].lastIndex(where: \.isClauseComma).map { $0 + 1 } ?? clause.startIndex
         var chunk0 = clause[chunk0Start..<end]
         if chunk0.count > 10 { chunk0 = chunk0.suffix(10) }
         guard trailingComma, chunk0Start > clause.startIndex else { return chunk0 }
         // `X, <chunk0>, said`: an appositive or relative clause between commas describes X.
         let relative = ["who", "which", "whose", "where"].contains(chunk0.first?.lower ?? "")
-        let hasSubject = chunk0.first.map { resolver.subjectMention(from: $0.start, to: chunk0.last!.end) != nil } ?? false
+        let hasSubject =
+            chunk0.first.map { resolver.subjectMention(from: $0.start, to: chunk0.last!.end) != nil } ?? false
         let isNumber = chunk0.count == 1 && chunk0.first!.lower.allSatisfy(\.isNumber)
         guard relative || !hasSubject || isNumber else { return chunk0 }
         let chunk1End = chunk0Start - 1
-        let chunk1Start = clause[clause.startIndex..<chunk1End].lastIndex(where: \.isClauseComma).map { $0 + 1 } ?? clause.startIndex
+        let chunk1Start =
+            clause[clause.startIndex..<chunk1End].lastIndex(where: \.isClauseComma).map { $0 + 1 } ?? clause.startIndex
         let chunk1 = clause[chunk1Start..<chunk1End]
-        guard let last = chunk1.last, context.mentions(from: chunk1.first!.start, to: last.end).contains(where: { $0.end >= last.end - 1 })
+        guard let last = chunk1.last,
+            context.mentions(from: chunk1.first!.start, to: last.end).contains(where: { $0.end >= last.end - 1 })
         else { return relative || isNumber ? chunk1 : chunk0 }
         return chunk1
     }
@@ -148,7 +160,9 @@ struct AttributionFinder: Sendable {
     private func invertedSubject(after start: Int, _ tokens: [FrameToken]) -> Attribution? {
         let phrase = rightPhrase(after: start, tokens)
         let first = resolver.resolve(phrase: phrase)
-        guard first?.speaker == nil, phrase.endIndex + 1 < tokens.count, tokens[phrase.endIndex].isPunct(",") else { return first }
+        guard first?.speaker == nil, phrase.endIndex + 1 < tokens.count, tokens[phrase.endIndex].isPunct(",") else {
+            return first
+        }
         let next = rightPhrase(after: phrase.endIndex + 1, tokens)
         guard let a = next.first, let b = next.last, next.filter(\.isWord).count <= 6,
             let m = resolver.subjectMention(from: a.start, to: b.end), m.type == .person
@@ -158,12 +172,19 @@ struct AttributionFinder: Sendable {
 
     /// The words after an inverted verb (`said White House spokesperson X, who …`) up to a clause end.
     private func rightPhrase(after start: Int, _ tokens: [FrameToken]) -> ArraySlice<FrameToken> {
-        let stops: Set<String> = ["who", "which", "in", "on", "at", "during", "after", "before", "when", "while", "as", "to", "that", "because", "adding", "noting", "referring"]
+        let stops: Set<String> = [
+            "who", "which", "in", "on", "at", "during", "after", "before", "when", "while", "as", "to", "that",
+            "because", "adding", "noting", "referring",
+        ]
         var end = start
         while end < tokens.count, end - start < 10 {
             let t = tokens[end]
-            if t.kind == .quote || (t.kind == .punctuation && t.lower != "." && t.lower != "-" && t.lower != "&") { break }
-            if t.kind == .punctuation && t.lower == "." && (end + 1 >= tokens.count || tokens[end + 1].isCapitalized || tokens[end + 1].kind != .word) {
+            if t.kind == .quote || (t.kind == .punctuation && t.lower != "." && t.lower != "-" && t.lower != "&") {
+                break
+            }
+            if t.kind == .punctuation && t.lower == "."
+                && (end + 1 >= tokens.count || tokens[end + 1].isCapitalized || tokens[end + 1].kind != .word)
+            {
                 // A period ends the phrase unless it belongs to an initial or abbreviation.
                 let prev = end > start ? tokens[end - 1].lower : ""
                 if !(prev.count == 1 || AttributionLexicon.abbreviations.contains(prev)) { break }
@@ -197,10 +218,16 @@ struct AttributionFinder: Sendable {
                 clauseStart -= 1
             }
             lo = clauseStart
-        } else if let wh = tokens[lo..<hi].lastIndex(where: { ["what", "which", "who", "that", "whom"].contains($0.lower) }) {
+        } else if let wh = tokens[lo..<hi].lastIndex(where: {
+            ["what", "which", "who", "that", "whom"].contains($0.lower)
+        }) {
             let after = tokens[(wh + 1)..<hi].filter(\.isWord)
-            let aux: Set<String> = ["have", "has", "had", "is", "are", "was", "were", "will", "would", "can", "could", "been"]
-            let isRelativeClause = after.count > 3 || after.contains { aux.contains($0.lower) || ($0.lower.hasSuffix("ed") && $0.isLowercase) }
+            let aux: Set<String> = [
+                "have", "has", "had", "is", "are", "was", "were", "will", "would", "can", "could", "been",
+            ]
+            let isRelativeClause =
+                after.count > 3
+                || after.contains { aux.contains($0.lower) || ($0.lower.hasSuffix("ed") && $0.isLowercase) }
             if after.isEmpty || isRelativeClause {
                 hi = wh
             } else {
@@ -238,10 +265,15 @@ struct AttributionFinder: Sendable {
         var t = v - 1
         while t >= 0, tokens[t].isWord, AttributionLexicon.verbModifiers.contains(tokens[t].lower) { t -= 1 }
         guard t >= 0, tokens[t].isWord else { return false }
-        if ["it", "he", "she", "they", "we", "i", "you", "one", "some", "many", "others", "critics"].contains(tokens[t].lower) { return true }
+        if ["it", "he", "she", "they", "we", "i", "you", "one", "some", "many", "others", "critics"].contains(
+            tokens[t].lower)
+        {
+            return true
+        }
         let head = tokens[t].lower
-        if t > 0, AttributionLexicon.anonymousHeads.contains(head) || AttributionLexicon.organizationHeads.contains(head)
-            || AttributionLexicon.pluralGroupHeads.contains(head)
+        if t > 0,
+            AttributionLexicon.anonymousHeads.contains(head) || AttributionLexicon.organizationHeads.contains(head)
+                || AttributionLexicon.pluralGroupHeads.contains(head)
         {
             return true
         }
@@ -254,19 +286,27 @@ struct AttributionFinder: Sendable {
     func colonIntroduction(before qi: Int, in tokens: [FrameToken]) -> Attribution? {
         guard qi > 0, tokens[qi - 1].isPunct(":") else { return nil }
         var lo = qi - 1
-        while lo > 0, tokens[lo - 1].kind != .quote, !tokens[lo - 1].isPunct(";"), !tokens[lo - 1].isPunct(":") { lo -= 1 }
+        while lo > 0, tokens[lo - 1].kind != .quote, !tokens[lo - 1].isPunct(";"), !tokens[lo - 1].isPunct(":") {
+            lo -= 1
+        }
         let clause = tokens[lo..<(qi - 1)]
         guard let first = clause.first(where: \.isWord), let last = clause.last else { return nil }
         let chunkStart = clause.lastIndex(where: { $0.isPunct(",") }).map { $0 + 1 } ?? clause.startIndex
         let search = chunkStart < qi - 1 ? tokens[chunkStart..<(qi - 1)] : clause
-        if let s = search.first, let m = resolver.subjectMention(from: s.start, to: last.end) ?? resolver.subjectMention(from: first.start, to: last.end) {
-            var a = Attribution(speaker: m.key, speakerText: context.text.string(m.start, m.end), speakerSpan: .init(start: m.start, end: m.end))
+        if let s = search.first,
+            let m = resolver.subjectMention(from: s.start, to: last.end)
+                ?? resolver.subjectMention(from: first.start, to: last.end)
+        {
+            var a = Attribution(
+                speaker: m.key, speakerText: context.text.string(m.start, m.end),
+                speakerSpan: .init(start: m.start, end: m.end))
             let after = tokens[(qi - 1 - min(6, qi - 1))..<(qi - 1)].filter { $0.start >= m.end && $0.isWord }
             if !after.isEmpty && after.count <= 5 { a.cue = after.map(\.lower).joined(separator: " ") }
             return a
         }
         if let w = search.first(where: \.isWord), ["he", "she"].contains(w.lower) {
-            return resolver.resolve(phrase: search[search.startIndex..<(search.firstIndex(where: { $0.start == w.start })! + 1)])
+            return resolver.resolve(
+                phrase: search[search.startIndex..<(search.firstIndex(where: { $0.start == w.start })! + 1)])
         }
         return nil
     }

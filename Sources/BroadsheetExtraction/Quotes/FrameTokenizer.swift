@@ -16,7 +16,9 @@ struct FrameToken: Sendable, Hashable {
     var isWord: Bool { kind == .word }
     func isPunct(_ s: String) -> Bool { kind == .punctuation && lower == s }
     /// A comma, a dash or a parenthesis: the boundary of an appositive or a clause.
-    var isClauseComma: Bool { kind == .punctuation && (lower == "," || lower == "—" || lower == "–" || lower == "(" || lower == ")") }
+    var isClauseComma: Bool {
+        kind == .punctuation && (lower == "," || lower == "—" || lower == "–" || lower == "(" || lower == ")")
+    }
 }
 
 /// Splits a range of text into ``FrameToken``s, turning every quotation into a single token.

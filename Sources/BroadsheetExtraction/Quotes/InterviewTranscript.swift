@@ -70,14 +70,20 @@ enum InterviewTranscript {
         var contentStart: Int
         if j < pe, text[j] == 0x3A {
             contentStart = j + 1
-        } else if i + 1 < pe, (text[i] == 0x51 || text[i] == 0x41), text[i + 1] == 0x2E, UTF16Text.isSpace(text.at(i + 2)) {
+        } else if i + 1 < pe, (text[i] == 0x51 || text[i] == 0x41), text[i + 1] == 0x2E,
+            UTF16Text.isSpace(text.at(i + 2))
+        {
             labelEnd = i + 1  // "Q. What …" / "A. We …"
             contentStart = i + 2
         } else {
             return nil
         }
-        while labelEnd > labelStart, text[labelEnd - 1] == 0x2A || text[labelEnd - 1] == 0x5F || UTF16Text.isSpace(text[labelEnd - 1]) { labelEnd -= 1 }
-        while contentStart < pe, UTF16Text.isSpace(text[contentStart]) || text[contentStart] == 0x2A || text[contentStart] == 0x5F { contentStart += 1 }
+        while labelEnd > labelStart,
+            text[labelEnd - 1] == 0x2A || text[labelEnd - 1] == 0x5F || UTF16Text.isSpace(text[labelEnd - 1])
+        { labelEnd -= 1 }
+        while contentStart < pe,
+            UTF16Text.isSpace(text[contentStart]) || text[contentStart] == 0x2A || text[contentStart] == 0x5F
+        { contentStart += 1 }
         guard labelEnd > labelStart, contentStart < pe else { return nil }
         let label = text.string(labelStart, labelEnd)
         let lower = label.lowercased()

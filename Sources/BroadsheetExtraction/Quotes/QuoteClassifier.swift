@@ -19,7 +19,8 @@ struct QuoteClassifier: Sendable {
     func classify(_ q: Int, tokens: [FrameToken], quoteToken qi: Int, sentenceHasCue: Bool) -> QuoteKind {
         let quote = context.quotes[q]
         if quote.continuesPrevious || quote.reopensNext { return .direct }
-        let content = FrameTokenizer(text: context.text, quotes: []).tokens(from: quote.contentStart, to: quote.contentEnd)
+        let content = FrameTokenizer(text: context.text, quotes: []).tokens(
+            from: quote.contentStart, to: quote.contentEnd)
         let words = content.filter(\.isWord)
         guard let firstWord = words.first else { return .term }
 
@@ -32,21 +33,30 @@ struct QuoteClassifier: Sendable {
         let atStart = !before.contains { $0.kind != .punctuation }
         let previous = before.last
         var afterCue = previous.map { $0.isPunct(":") } ?? false
-        if let p = previous, p.isWord, p.isLowercase, AttributionLexicon.speechVerbs.contains(p.lower) { afterCue = true }
-        if let p = previous, p.isPunct(","), qi >= 2, tokens[qi - 2].isWord, AttributionLexicon.speechVerbs.contains(tokens[qi - 2].lower) {
+        if let p = previous, p.isWord, p.isLowercase, AttributionLexicon.speechVerbs.contains(p.lower) {
+            afterCue = true
+        }
+        if let p = previous, p.isPunct(","), qi >= 2, tokens[qi - 2].isWord,
+            AttributionLexicon.speechVerbs.contains(tokens[qi - 2].lower)
+        {
             afterCue = true
         }
         if atStart || afterCue || hasInternalSentenceBreak(quote) { return .direct }
 
         // Inside the writer's sentence.
-        let titleCase = words.allSatisfy { $0.isCapitalized || Self.smallWords.contains($0.lower) || !$0.lower.first!.isLetter }
+        let titleCase =
+            words.allSatisfy { $0.isCapitalized || Self.smallWords.contains($0.lower) || !$0.lower.first!.isLetter }
             && firstWord.isCapitalized
-        if titleCase && words.count <= 8 && !(words.count == 1 && sentenceHasCue && words[0].lower == "i") { return .term }
+        if titleCase && words.count <= 8 && !(words.count == 1 && sentenceHasCue && words[0].lower == "i") {
+            return .term
+        }
         if words.count <= 2 && !sentenceHasCue { return .term }
         // A scare-quoted modifier inside a noun phrase: `the “temporary” fence`.
-        if words.count <= 3, let p = previous, p.isWord, ["the", "a", "an", "this", "its", "their", "his", "her", "our"].contains(p.lower),
+        if words.count <= 3, let p = previous, p.isWord,
+            ["the", "a", "an", "this", "its", "their", "his", "her", "our"].contains(p.lower),
             qi + 1 < tokens.count, tokens[qi + 1].isWord, tokens[qi + 1].isLowercase,
-            !AttributionLexicon.prepositions.contains(tokens[qi + 1].lower), !AttributionLexicon.speechVerbs.contains(tokens[qi + 1].lower)
+            !AttributionLexicon.prepositions.contains(tokens[qi + 1].lower),
+            !AttributionLexicon.speechVerbs.contains(tokens[qi + 1].lower)
         {
             return .term
         }
@@ -56,7 +66,9 @@ struct QuoteClassifier: Sendable {
     private func hasTermCue(before qi: Int, _ tokens: [FrameToken]) -> Bool {
         var end = qi
         // Skip a determiner between the cue and the quote: `known as the “…”`.
-        if end > 0, tokens[end - 1].isWord, ["the", "a", "an", "its", "his", "her", "their"].contains(tokens[end - 1].lower) {
+        if end > 0, tokens[end - 1].isWord,
+            ["the", "a", "an", "its", "his", "her", "their"].contains(tokens[end - 1].lower)
+        {
             end -= 1
         }
         for cue in AttributionLexicon.termCues where cue.count <= end {
@@ -77,7 +89,9 @@ struct QuoteClassifier: Sendable {
                     var j = i
                     while j > quote.contentStart, UTF16Text.isLetter(text[j - 1]) { j -= 1 }
                     let w = text.string(j, i).lowercased()
-                    if text[i] != 0x2E || !(w.count <= 1 || AttributionLexicon.abbreviations.contains(w) || text.at(j - 1) == 0x2E) {
+                    if text[i] != 0x2E
+                        || !(w.count <= 1 || AttributionLexicon.abbreviations.contains(w) || text.at(j - 1) == 0x2E)
+                    {
                         return true
                     }
                 }

@@ -30,7 +30,8 @@ struct QuoteContext: Sendable {
         self.tokenizer = tokenizer
         var ms: [LocatedMention] = []
         for e in entities.entities where e.type == .person || e.type == .organization || e.type == .location {
-            for m in e.mentions where m.span.end <= text.count && tokenizer.quoteIndex(containing: m.span.start) == nil {
+            for m in e.mentions where m.span.end <= text.count && tokenizer.quoteIndex(containing: m.span.start) == nil
+            {
                 ms.append(LocatedMention(key: e.key, type: e.type, start: m.span.start, end: m.span.end))
             }
         }
@@ -86,7 +87,12 @@ struct QuoteContext: Sendable {
                     var k = quote.contentEnd - 1
                     while k > quote.contentStart, UTF16Text.isAnyMark(text[k]) || UTF16Text.isSpace(text[k]) { k -= 1 }
                     let n = nextNonSpace(quote.end)
-                    if UTF16Text.isTerminal(text[k]) && (n >= pe || (startsSentence(n) && (text[k] != 0x2E || UTF16Text.isUpper(text.at(n)) || n >= pe || !UTF16Text.isLetter(text[n])))) {
+                    if UTF16Text.isTerminal(text[k])
+                        && (n >= pe
+                            || (startsSentence(n)
+                                && (text[k] != 0x2E || UTF16Text.isUpper(text.at(n)) || n >= pe
+                                    || !UTF16Text.isLetter(text[n]))))
+                    {
                         out.append(quote.end)
                     }
                 }
@@ -154,7 +160,8 @@ struct QuoteContext: Sendable {
     /// words between them (`Riverside captain Sofia Navarro`, `White House spokesperson Anna Kelly`):
     /// the later name is the head of the phrase.
     func isModifierOfFollowingName(_ m: LocatedMention) -> Bool {
-        guard let next = mentions(from: m.end, to: m.end + 80).first(where: { $0.type == .person && $0.start >= m.end }) else {
+        guard let next = mentions(from: m.end, to: m.end + 80).first(where: { $0.type == .person && $0.start >= m.end })
+        else {
             return false
         }
         let between = text.string(m.end, next.start)

@@ -101,7 +101,9 @@ public struct QuoteExtractor: Sendable {
         var all: [(start: Int, quote: Quote, previous: Int?)] = []
         // Map marked-quote indices to positions after merging.
         var position: [Int: Int] = [:]
-        var merged: [(Int, Quote, Int?, Bool)] = pieces.enumerated().map { ($0.element.start, $0.element.quote, $0.element.chain, false) }
+        var merged: [(Int, Quote, Int?, Bool)] = pieces.enumerated().map {
+            ($0.element.start, $0.element.quote, $0.element.chain, false)
+        }
         merged += interviewQuotes.map { ($0.quote.span.start, $0.quote, nil, $0.continuesPrevious) }
         let order = merged.indices.sorted { merged[$0].0 < merged[$1].0 }
         for (newIndex, old) in order.enumerated() where old < pieces.count { position[old] = newIndex }
@@ -128,13 +130,19 @@ public struct QuoteExtractor: Sendable {
         if a.paragraph == b.paragraph { return true }
         guard b.paragraph == a.paragraph + 1, q == p + 1 else { return false }
         let paragraph = context.document.paragraphs[b.paragraph]
-        guard !context.tokenizer.tokens(from: paragraph.span.start, to: b.open).contains(where: \.isWord) else { return false }
+        guard !context.tokenizer.tokens(from: paragraph.span.start, to: b.open).contains(where: \.isWord) else {
+            return false
+        }
         let previous = context.document.paragraphs[a.paragraph]
-        guard context.tokenizer.tokens(from: a.end, to: previous.span.end).filter(\.isWord).count <= 15 else { return false }
+        guard context.tokenizer.tokens(from: a.end, to: previous.span.end).filter(\.isWord).count <= 15 else {
+            return false
+        }
         return !context.mentions(from: a.end, to: b.open).contains { $0.type == .person && $0.key != speaker }
     }
 
-    private func interviewQuotes(_ turns: [InterviewTurn], context: QuoteContext) -> [(quote: Quote, continuesPrevious: Bool)] {
+    private func interviewQuotes(_ turns: [InterviewTurn], context: QuoteContext) -> [(
+        quote: Quote, continuesPrevious: Bool
+    )] {
         guard !turns.isEmpty else { return [] }
         let text = context.text
         let turnParagraphs = Set(turns.map(\.paragraph))
@@ -144,7 +152,9 @@ public struct QuoteExtractor: Sendable {
             var counts: [Int: Int] = [:]
             for e in context.entities.entities where e.type == .person {
                 for m in e.mentions {
-                    if let p = context.document.paragraphIndex(containing: m.span.start), include(p) { counts[e.key, default: 0] += 1 }
+                    if let p = context.document.paragraphIndex(containing: m.span.start), include(p) {
+                        counts[e.key, default: 0] += 1
+                    }
                 }
             }
             return counts.max { ($0.value, -$0.key) < ($1.value, -$1.key) }?.key

@@ -24,7 +24,10 @@ struct SpeakerResolver: Sendable {
     func resolve(phrase tokens: ArraySlice<FrameToken>) -> Attribution? {
         var words = Array(tokens.filter { $0.kind != .quote })
         // Leading conjunctions and relative words are not part of the subject ("which it", "but he").
-        let leading: Set<String> = ["whose", "and", "but", "so", "while", "as", "that", "because", "when", "although", "which", "who", "whom", "though", "since", "if", "then", "yet", "where"]
+        let leading: Set<String> = [
+            "whose", "and", "but", "so", "while", "as", "that", "because", "when", "although", "which", "who", "whom",
+            "though", "since", "if", "then", "yet", "where",
+        ]
         while let f = words.first, f.kind == .punctuation || leading.contains(f.lower) { words.removeFirst() }
         while let l = words.last, l.kind == .punctuation { words.removeLast() }
         guard let first = words.first, let last = words.last else { return nil }
@@ -51,13 +54,15 @@ struct SpeakerResolver: Sendable {
                 break
             }
         }
-        return Attribution(speaker: resolveDescription(wordTokens, at: span.start), speakerText: phrase, speakerSpan: span)
+        return Attribution(
+            speaker: resolveDescription(wordTokens, at: span.start), speakerText: phrase, speakerSpan: span)
     }
 
     /// The subject-like mention in a phrase: not possessive, not after a preposition; people first.
     func subjectMention(from start: Int, to end: Int) -> LocatedMention? {
         let candidates = context.mentions(from: start, to: end).filter {
-            !context.isPossessive($0) && !context.isAfterPreposition($0, within: start) && !context.isModifierOfFollowingName($0)
+            !context.isPossessive($0) && !context.isAfterPreposition($0, within: start)
+                && !context.isModifierOfFollowingName($0)
         }
         return candidates.first { $0.type == .person } ?? candidates.first { $0.type == .organization }
             ?? candidates.first { $0.type == .location }
@@ -69,7 +74,8 @@ struct SpeakerResolver: Sendable {
         guard let first = words.first, let head = words.last?.lower else { return nil }
         // A capitalised word that is a known entity's name or alias (a mention the recogniser missed).
         let covered = context.entities.entities.flatMap(\.mentions).map(\.span)
-        for w in words where w.isCapitalized && !(w.start == first.start && AttributionLexicon.determiners.contains(w.lower))
+        for w in words
+        where w.isCapitalized && !(w.start == first.start && AttributionLexicon.determiners.contains(w.lower))
             && !covered.contains(where: { $0.start < w.end && w.start < $0.end })
         {
             let matches = context.entities.entities.filter { e in
@@ -82,7 +88,9 @@ struct SpeakerResolver: Sendable {
         }
         let definite = ["the", "this", "that"].contains(first.lower)
         guard definite, words.count <= 4, !AttributionLexicon.anonymousHeads.contains(head) else { return nil }
-        if AttributionLexicon.organizationHeads.contains(head) { return resolveRecentOrganization(head: head, before: position) }
+        if AttributionLexicon.organizationHeads.contains(head) {
+            return resolveRecentOrganization(head: head, before: position)
+        }
         let described = context.entities.entities.filter { e in
             e.type == .person
                 && e.descriptions.contains { d in
@@ -111,7 +119,8 @@ struct SpeakerResolver: Sendable {
                 out.append(Item(kind: .group, start: t.start))
             }
         }
-        for m in context.mentions(from: span.start, to: end) where types.contains(m.type) && !context.isModifierOfFollowingName(m) {
+        for m in context.mentions(from: span.start, to: end)
+        where types.contains(m.type) && !context.isModifierOfFollowingName(m) {
             out.append(Item(kind: .mention(m), start: m.start))
         }
         return out.sorted { $0.start < $1.start }
@@ -130,7 +139,8 @@ struct SpeakerResolver: Sendable {
         var fallback: Int?
         var s = s0
         sentenceLoop: while s >= 0 && s0 - s < 12 && sentences[s].paragraph >= p0 - 3 {
-            for item in items(sentence: s, before: s == s0 ? position : nil, pronouns: ["he", "she"], types: [.person]) {
+            for item in items(sentence: s, before: s == s0 ? position : nil, pronouns: ["he", "she"], types: [.person])
+            {
                 switch item.kind {
                 case .pronoun(let p):
                     if p == word {
@@ -166,12 +176,16 @@ struct SpeakerResolver: Sendable {
             let ms = context.mentions(from: span.start, to: s == s0 ? position : span.end)
             if s == s0 {
                 let usable = ms.reversed().filter { !context.isRelativeAntecedent($0) && !context.isPossessive($0) }
-                if let m = usable.first(where: { $0.type == .organization }) ?? usable.first(where: { $0.type == .location }) {
+                if let m = usable.first(where: { $0.type == .organization })
+                    ?? usable.first(where: { $0.type == .location })
+                {
                     return m.key
                 }
             } else {
                 let usable = ms.filter { !context.isAfterPreposition($0) && !context.isPossessive($0) }
-                if let m = usable.first(where: { $0.type == .organization }) ?? usable.first(where: { $0.type == .location }) {
+                if let m = usable.first(where: { $0.type == .organization })
+                    ?? usable.first(where: { $0.type == .location })
+                {
                     return m.key
                 }
             }
@@ -188,7 +202,8 @@ struct SpeakerResolver: Sendable {
         let p0 = sentences[s0].paragraph
         var s = s0
         sentenceLoop: while s >= 0 && s0 - s < 6 && sentences[s].paragraph >= p0 - 1 {
-            var list = items(sentence: s, before: s == s0 ? position : nil, pronouns: ["they"], types: [.organization, .other])
+            var list = items(
+                sentence: s, before: s == s0 ? position : nil, pronouns: ["they"], types: [.organization, .other])
             if s == s0 { list.reverse() }
             for item in list {
                 switch item.kind {
@@ -216,10 +231,16 @@ struct SpeakerResolver: Sendable {
         guard !sentences.isEmpty else { return nil }
         let s0 = context.sentenceIndex(of: position)
         let lo = sentences[max(0, s0 - 10)].span.start
-        let orgs = context.mentions(from: lo, to: position).filter { $0.type == .organization && !context.isRelativeAntecedent($0) }
-        if !head.isEmpty, let m = orgs.last(where: { m in
-            context.entity(m.key).map { e in ([e.name] + e.aliases).contains { $0.lowercased().split(separator: " ").contains(Substring(head)) } } ?? false
-        }) {
+        let orgs = context.mentions(from: lo, to: position).filter {
+            $0.type == .organization && !context.isRelativeAntecedent($0)
+        }
+        if !head.isEmpty,
+            let m = orgs.last(where: { m in
+                context.entity(m.key).map { e in
+                    ([e.name] + e.aliases).contains { $0.lowercased().split(separator: " ").contains(Substring(head)) }
+                } ?? false
+            })
+        {
             return m.key
         }
         let near = sentences[max(0, s0 - 1)].span.start
