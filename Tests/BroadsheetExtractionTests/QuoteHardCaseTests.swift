@@ -126,6 +126,14 @@ struct QuoteHardCaseTests {
             organizations: ["State Department", "Acme Corp"], expected: [("State Department", "the department", "said")]
         ),
         .init(
+            name: "speaker named in the sentence before, no cue",
+            paragraphs: ["“The budget is balanced,” said Ana Ruiz. Omar Haddad disagreed. “That is simply not true.”"],
+            people: ["Ana Ruiz", "Omar Haddad"],
+            expected: [("Ana Ruiz", "Ana Ruiz", "said"), ("Omar Haddad", "Omar Haddad", nil)]),
+        .init(
+            name: "no speaker for a quote after narrative without a person",
+            paragraphs: ["The hall fell silent. “Order, order.”"], expected: [(nil, nil, nil)]),
+        .init(
             name: "location as government with pronoun it",
             paragraphs: ["Norway rejected the proposal on Monday. “The terms are unacceptable,” it said."],
             places: ["Norway"], expected: [("Norway", "it", "said")]),

@@ -310,4 +310,30 @@ struct AttributionFinder: Sendable {
         }
         return nil
     }
+    /// `Jones disagreed. “That is nonsense.”`: a quotation that opens its sentence with no
+    /// attribution of its own, right after a sentence of the same paragraph whose subject is a
+    /// person (named, or `he`/`she`) and which holds no quotation.
+    func precedingSentenceSubject(of q: Int) -> Attribution? {
+        let quote = context.quotes[q]
+        let host = context.hostSentence(of: q)
+        guard !context.tokenizer.tokens(from: host.start, to: quote.open).contains(where: \.isWord),
+            let boundaries = context.boundaries[quote.paragraph],
+            let previousStart = boundaries.last(where: { $0 < host.start })
+        else { return nil }
+        let tokens = context.tokenizer.tokens(from: previousStart, to: host.start)
+        guard !tokens.contains(where: { $0.kind == .quote }), tokens.filter(\.isWord).count >= 2 else { return nil }
+        let opening = tokens.prefix(5)
+        if let w = opening.first(where: \.isWord), ["he", "she"].contains(w.lower), w.start == opening.first?.start {
+            let key = resolver.resolvePersonPronoun(w.lower == "he" ? .male : .female, word: w.lower, at: w.start)
+            return Attribution(speaker: key, speakerText: context.text.string(w.start, w.end), speakerSpan: .init(start: w.start, end: w.end))
+        }
+        guard let last = opening.last,
+            let m = context.mentions(from: previousStart, to: last.end).first(where: {
+                $0.type == .person && !context.isPossessive($0) && !context.isAfterPreposition($0)
+                    && !context.isModifierOfFollowingName($0)
+            })
+        else { return nil }
+        return Attribution(
+            speaker: m.key, speakerText: context.text.string(m.start, m.end), speakerSpan: .init(start: m.start, end: m.end))
+    }
 }

@@ -17,7 +17,9 @@ public import BroadsheetCore
 /// 2. the attribution of another piece of the same quotation continued across paragraphs;
 /// 3. the previous quotation in the same paragraph (`“…,” he said. “…”`);
 /// 4. a quotation opening a paragraph right after a paragraph whose last quotation is attributed,
-///    when no other person is named in between (news convention for continuing speakers).
+///    when no other person is named in between (news convention for continuing speakers);
+/// 5. for a direct quotation opening its sentence, the person subject of the sentence just before it
+///    in the same paragraph (`Jones disagreed. “That is nonsense.”`), with no cue.
 ///
 /// Pronouns are resolved from the narrative by ``SpeakerResolver``; names inside quotations are
 /// never antecedents; anonymous sources keep their `speakerText` and never get a named speaker.
@@ -77,8 +79,19 @@ public struct QuoteExtractor: Sendable {
                 final[q] = a
             } else if chainOf[q] != q || marked[q].reopensNext, let a = chainAttribution[chainOf[q]] {
                 final[q] = a
-            } else if let p = lastAttributed, let a = final[p], inherits(q, from: p, speaker: a.speaker, context) {
-                final[q] = a
+            } else {
+                var inherited: Attribution?
+                if let p = lastAttributed, let a = final[p], inherits(q, from: p, speaker: a.speaker, context) {
+                    inherited = a
+                }
+                // A person introduced in the sentence just before overrides the previous speaker.
+                let preceding =
+                    kinds[q] == .direct && !marked[q].continuesPrevious ? finder.precedingSentenceSubject(of: q) : nil
+                if let pre = preceding, pre.speaker != nil, pre.speaker != inherited?.speaker {
+                    final[q] = pre
+                } else {
+                    final[q] = inherited ?? preceding
+                }
             }
             if final[q] != nil { lastAttributed = q }
         }
