@@ -153,6 +153,44 @@ struct QuoteArticleTests {
                     speakerText: "it"),
                 .init(prefix: "Frozen Giant", kind: .term, speaker: nil),
             ]),
+        ArticleCase(
+            fixture: "quotes-politics",
+            gazetteer: QuoteTestGazetteer()
+                .person("Maria Delgado", "Delgado").person("Tom Whitaker", "Whitaker").person("Eric Dunn", "Dunn")
+                .person("Rebecca Lowe", "Lowe").person("Luis Ortega", "Ortega")
+                .org("White House").org("Senate").org("Frontera Voices").org("Capitol")
+                .place("New Mexico").place("Ohio"),
+            expected: [
+                .init(prefix: "We were close", kind: .direct, speaker: "Maria Delgado"),
+                .init(prefix: "But close doesn't count", kind: .direct, speaker: "Maria Delgado"),
+                .init(prefix: "moved the goalposts", kind: .partial, speaker: "Tom Whitaker", speakerText: "he"),
+                .init(prefix: "The president has been clear", kind: .direct, speaker: "Eric Dunn"),
+                .init(prefix: "Nothing has changed", kind: .direct, speaker: "Eric Dunn"),
+                .init(prefix: "It came down to money", kind: .direct, speaker: nil, speakerText: "one of them"),
+                .init(prefix: "I never say never", kind: .direct, speaker: "Maria Delgado", speakerText: "she"),
+                .init(prefix: "But I'm not holding my breath", kind: .direct, speaker: "Maria Delgado"),
+                .init(prefix: "wasted months", kind: .partial, speaker: "Rebecca Lowe"),
+                .init(prefix: "stop the theater", kind: .partial, speaker: "Rebecca Lowe"),
+                .init(prefix: "Deals die and come back", kind: .direct, speaker: "Tom Whitaker", speakerText: "he"),
+                .init(prefix: "a betrayal", kind: .partial, speaker: nil, speakerText: "Activists"),
+                .init(prefix: "We are not going away", kind: .direct, speaker: "Luis Ortega"),
+            ]),
+        ArticleCase(
+            fixture: "quotes-british",
+            gazetteer: QuoteTestGazetteer()
+                .person("Margaret Ellis", "Ellis").person("Tom Hughes", "Hughes").person("Priya Shah", "Shah")
+                .org("Castleford Ales").org("Red Lion").place("Little Hadley"),
+            expected: [
+                .init(prefix: "It’s the heart of the village", kind: .direct, speaker: "Margaret Ellis"),
+                .init(prefix: "When it shut", kind: .direct, speaker: "Margaret Ellis"),
+                .init(prefix: "nothing short of a miracle", kind: .partial, speaker: "Tom Hughes"),
+                .init(prefix: "We had bake sales", kind: .direct, speaker: "Tom Hughes", speakerText: "he"),
+                .init(prefix: "Someone even shaved", kind: .direct, speaker: "Tom Hughes"),
+                .init(prefix: "delighted", kind: .partial, speaker: "Castleford Ales"),
+                .init(prefix: "no longer commercially viable", kind: .partial, speaker: "Castleford Ales", speakerText: "it"),
+                .init(prefix: "a bit cliquey", kind: .partial, speaker: nil, speakerText: "One resident"),
+                .init(prefix: "I can’t wait to get started", kind: .direct, speaker: "Priya Shah"),
+            ]),
     ]
 
     @Test(arguments: cases)
