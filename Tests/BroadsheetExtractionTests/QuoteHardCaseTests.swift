@@ -134,10 +134,25 @@ struct QuoteHardCaseTests {
             name: "no speaker for a quote after narrative without a person",
             paragraphs: ["The hall fell silent. “Order, order.”"], expected: [(nil, nil, nil)]),
         .init(
+            name: "age epithet refers back",
+            paragraphs: ["Lena Fox scored twice in the final minutes.", "“I just kept running,” the 24-year-old said."],
+            people: ["Lena Fox"], expected: [("Lena Fox", "the 24-year-old", "said")]),
+        .init(
             name: "location as government with pronoun it",
             paragraphs: ["Norway rejected the proposal on Monday. “The terms are unacceptable,” it said."],
             places: ["Norway"], expected: [("Norway", "it", "said")]),
     ]
+
+    @Test func roleDescribedOnTwoPeopleMeansTheOneNamedLast() {
+        let d = QuoteTestDocument.make([
+            "Judge Ann Cole and Judge Mark Reed heard the appeal. Reed asked most of the questions.",
+            "“This is not a close case,” the judge said.",
+        ])
+        let g = QuoteTestGazetteer().person("Ann Cole", "Cole", described: ["judge"]).person("Mark Reed", "Reed", described: ["judge"])
+        let entities = g.entities(for: d)
+        let q = QuoteExtractor().extract(d, entities: entities)
+        #expect(q.map { $0.speaker.map { entities.entities[$0].name } } == ["Mark Reed"])
+    }
 
     @Test(arguments: cases)
     func attributes(_ c: AttributionCase) {

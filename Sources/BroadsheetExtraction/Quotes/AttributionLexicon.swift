@@ -113,6 +113,18 @@ enum AttributionLexicon {
         "musician", "artist", "producer", "reviewer", "tech", "spokesperson", "negotiator", "general",
     ])
 
+    /// Heads of definite descriptions that refer back to a person already named (`the veteran said`).
+    static let epithets = Set<String>([
+        "veteran", "rookie", "striker", "forward", "midfielder", "goalkeeper", "winger", "defender", "quarterback",
+        "pitcher", "champion", "singer", "actor", "actress", "author", "novelist", "chef", "designer", "founder",
+        "frenchman", "frenchwoman", "englishman", "englishwoman", "irishman", "irishwoman", "scotsman",
+        "dutchman", "spaniard", "italian", "german", "brazilian", "argentine", "american", "canadian",
+        "australian", "briton", "swede", "norwegian", "dane", "finn", "pole", "russian", "ukrainian", "japanese",
+        "star", "youngster", "teenager", "widow", "mother", "father", "grandmother", "grandfather", "daughter",
+        "son", "captain", "newcomer", "incumbent", "challenger", "billionaire", "entrepreneur", "musician",
+        "playwright", "director", "filmmaker", "artist", "poet", "scientist", "researcher", "professor",
+    ])
+
     /// Tokens before a period that do not end a sentence.
     static let abbreviations = Set<String>([
         "mr", "mrs", "ms", "dr", "jr", "sr", "st", "gen", "lt", "col", "sgt", "capt", "cmdr", "adm", "gov",

@@ -97,7 +97,26 @@ struct SpeakerResolver: Sendable {
                     d.lowercased().split(whereSeparator: { !$0.isLetter }).contains { $0 == head }
                 }
         }
-        return described.count == 1 ? described[0].key : nil
+        if described.count == 1 { return described[0].key }
+        if described.count > 1 {
+            // Several people hold the role: the one mentioned last before the description.
+            let keys = Set(described.map(\.key))
+            if let m = context.mentions(from: 0, to: position).last(where: { keys.contains($0.key) }) { return m.key }
+            return nil
+        }
+        // Epithets that always point back to someone already named: `the 24-year-old`, `the veteran`.
+        if Self.isAgeEpithet(head) || AttributionLexicon.epithets.contains(head) {
+            let gender: PronounGender =
+                head.hasSuffix("woman") || ["actress", "mother", "daughter", "grandmother", "widow"].contains(head)
+                ? .female : head.hasSuffix("man") ? .male : .unknown
+            return resolvePersonPronoun(gender, word: "", at: position)
+        }
+        return nil
+    }
+
+    /// `24-year-old`, `34-year-old`.
+    static func isAgeEpithet(_ word: String) -> Bool {
+        word.hasSuffix("-year-old") && word.first?.isNumber == true
     }
 
     // MARK: pronouns
