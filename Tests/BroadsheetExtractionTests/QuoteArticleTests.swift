@@ -136,7 +136,7 @@ struct QuoteArticleTests {
             fixture: "quotes-business",
             gazetteer: QuoteTestGazetteer()
                 .org("Brightwater Foods", "Brightwater").org("Food Workers Union")
-                .person("Hannah Vogel", "Vogel").person("Rob Kearney", "Kearney")
+                .person("Hannah Vogel", "Vogel").person("Rob Kearney", "Kearney").person("Claire")
                 .place("London").place("Dunmore").place("Keswick"),
             expected: [
                 .init(prefix: "This is a painful decision", kind: .direct, speaker: "Hannah Vogel"),
@@ -146,8 +146,8 @@ struct QuoteArticleTests {
                 .init(prefix: "years of bad bets.", kind: .partial, speaker: "Rob Kearney"),
                 .init(prefix: "Frozen food has been", kind: .direct, speaker: nil, speakerText: "one analyst"),
                 .init(prefix: "Brightwater was late", kind: .direct, speaker: nil, speakerText: "one analyst"),
-                .init(prefix: "We found out from the news", kind: .direct, speaker: nil),
-                .init(prefix: "I have worked there", kind: .direct, speaker: nil),
+                .init(prefix: "We found out from the news", kind: .direct, speaker: "Claire"),
+                .init(prefix: "I have worked there", kind: .direct, speaker: "Claire"),
                 .init(
                     prefix: "We will support every colleague", kind: .direct, speaker: "Brightwater Foods",
                     speakerText: "it"),

@@ -198,7 +198,10 @@ enum QuoteTestFixture {
     }
 
     /// Human-readable mismatches between the extracted and expected quotations (empty when all match).
-    static func mismatches(_ quotes: [Quote], _ expected: [ExpectedQuote], entities: DocumentEntities) -> [String] {
+    static func mismatches(
+        _ quotes: [Quote], _ expected: [ExpectedQuote], entities: DocumentEntities,
+        sameSpeaker: (_ actual: DocumentEntity?, _ expected: String?) -> Bool = { $0?.name == $1 }
+    ) -> [String] {
         var problems: [String] = []
         var used = Set<Int>()
         for e in expected {
@@ -209,9 +212,11 @@ enum QuoteTestFixture {
             }
             used.insert(i)
             let q = quotes[i]
-            let name = q.speaker.map { entities.entities[$0].name }
+            let entity = q.speaker.map { entities.entities[$0] }
             if q.kind != e.kind { problems.append("kind \(q.kind) for \(e)") }
-            if name != e.speaker { problems.append("speaker \(name ?? "-") (\(q.speakerText ?? "-")) for \(e)") }
+            if !sameSpeaker(entity, e.speaker) {
+                problems.append("speaker \(entity?.name ?? "-") (\(q.speakerText ?? "-")) for \(e)")
+            }
             if let st = e.speakerText, q.speakerText != st {
                 problems.append("speakerText \(q.speakerText ?? "-") for \(e)")
             }
