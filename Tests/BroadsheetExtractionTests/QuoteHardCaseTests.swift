@@ -138,6 +138,15 @@ struct QuoteHardCaseTests {
             paragraphs: ["Lena Fox scored twice in the final minutes.", "“I just kept running,” the 24-year-old said."],
             people: ["Lena Fox"], expected: [("Lena Fox", "the 24-year-old", "said")]),
         .init(
+            name: "according to a statement from an organisation",
+            paragraphs: ["The road will stay closed, “at least until the inspection is complete,” according to a statement from the Harbor Council."],
+            organizations: ["Harbor Council"],
+            expected: [("Harbor Council", "a statement from the Harbor Council", "according to")]),
+        .init(
+            name: "according to documents without an author",
+            paragraphs: ["The money was moved “in small amounts to avoid detection,” according to court documents."],
+            expected: [(nil, "court documents", "according to")]),
+        .init(
             name: "location as government with pronoun it",
             paragraphs: ["Norway rejected the proposal on Monday. “The terms are unacceptable,” it said."],
             places: ["Norway"], expected: [("Norway", "it", "said")]),

@@ -125,6 +125,13 @@ enum AttributionLexicon {
         "playwright", "director", "filmmaker", "artist", "poet", "scientist", "researcher", "professor",
     ])
 
+    /// Written documents whose author speaks through them (`according to a statement from X`).
+    static let documentNouns = Set<String>([
+        "statement", "statements", "report", "release", "filing", "filings", "letter", "memo", "email", "post",
+        "complaint", "indictment", "ruling", "lawsuit", "affidavit", "transcript", "announcement", "notice",
+        "bulletin", "press", "tweet", "message", "document", "documents", "order",
+    ])
+
     /// Tokens before a period that do not end a sentence.
     static let abbreviations = Set<String>([
         "mr", "mrs", "ms", "dr", "jr", "sr", "st", "gen", "lt", "col", "sgt", "capt", "cmdr", "adm", "gov",

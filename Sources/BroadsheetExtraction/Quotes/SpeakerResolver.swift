@@ -40,6 +40,15 @@ struct SpeakerResolver: Sendable {
             let s = wordTokens.count <= 8 ? span : TextSpan(start: m.start, end: m.end)
             return Attribution(speaker: m.key, speakerText: asWritten, speakerSpan: s)
         }
+        // `a statement from the Police Department`, `a report by X`: the document's author speaks.
+        if let doc = wordTokens.firstIndex(where: { AttributionLexicon.documentNouns.contains($0.lower) }),
+            doc + 1 < wordTokens.count, ["from", "by", "of"].contains(wordTokens[doc + 1].lower),
+            let m = context.mentions(from: wordTokens[doc + 1].end, to: span.end).first(where: {
+                ($0.type == .organization || $0.type == .person || $0.type == .location) && !context.isPossessive($0)
+            })
+        {
+            return Attribution(speaker: m.key, speakerText: phrase, speakerSpan: span)
+        }
         if wordTokens.count == 1 {
             let w = wordTokens[0].lower
             switch w {
