@@ -187,7 +187,9 @@ struct QuoteArticleTests {
                 .init(prefix: "We had bake sales", kind: .direct, speaker: "Tom Hughes", speakerText: "he"),
                 .init(prefix: "Someone even shaved", kind: .direct, speaker: "Tom Hughes"),
                 .init(prefix: "delighted", kind: .partial, speaker: "Castleford Ales"),
-                .init(prefix: "no longer commercially viable", kind: .partial, speaker: "Castleford Ales", speakerText: "it"),
+                .init(
+                    prefix: "no longer commercially viable", kind: .partial, speaker: "Castleford Ales",
+                    speakerText: "it"),
                 .init(prefix: "a bit cliquey", kind: .partial, speaker: nil, speakerText: "One resident"),
                 .init(prefix: "I can’t wait to get started", kind: .direct, speaker: "Priya Shah"),
             ]),

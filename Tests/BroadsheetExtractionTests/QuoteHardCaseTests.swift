@@ -135,17 +135,27 @@ struct QuoteHardCaseTests {
             paragraphs: ["The hall fell silent. “Order, order.”"], expected: [(nil, nil, nil)]),
         .init(
             name: "age epithet refers back",
-            paragraphs: ["Lena Fox scored twice in the final minutes.", "“I just kept running,” the 24-year-old said."],
+            paragraphs: [
+                "Lena Fox scored twice in the final minutes.", "“I just kept running,” the 24-year-old said.",
+            ],
             people: ["Lena Fox"], expected: [("Lena Fox", "the 24-year-old", "said")]),
         .init(
             name: "according to a statement from an organisation",
-            paragraphs: ["The road will stay closed, “at least until the inspection is complete,” according to a statement from the Harbor Council."],
+            paragraphs: [
+                "The road will stay closed, “at least until the inspection is complete,” according to a statement from the Harbor Council."
+            ],
             organizations: ["Harbor Council"],
             expected: [("Harbor Council", "a statement from the Harbor Council", "according to")]),
         .init(
             name: "according to documents without an author",
             paragraphs: ["The money was moved “in small amounts to avoid detection,” according to court documents."],
             expected: [(nil, "court documents", "according to")]),
+        .init(
+            name: "previous paragraph ends with the attribution and a colon",
+            paragraphs: [
+                "In a statement on Friday, Governor Ruth Adler said:", "“We will rebuild every home that was lost.”",
+            ],
+            people: ["Ruth Adler"], expected: [("Ruth Adler", "Governor Ruth Adler", "said")]),
         .init(
             name: "location as government with pronoun it",
             paragraphs: ["Norway rejected the proposal on Monday. “The terms are unacceptable,” it said."],
@@ -157,7 +167,8 @@ struct QuoteHardCaseTests {
             "Judge Ann Cole and Judge Mark Reed heard the appeal. Reed asked most of the questions.",
             "“This is not a close case,” the judge said.",
         ])
-        let g = QuoteTestGazetteer().person("Ann Cole", "Cole", described: ["judge"]).person("Mark Reed", "Reed", described: ["judge"])
+        let g = QuoteTestGazetteer().person("Ann Cole", "Cole", described: ["judge"]).person(
+            "Mark Reed", "Reed", described: ["judge"])
         let entities = g.entities(for: d)
         let q = QuoteExtractor().extract(d, entities: entities)
         #expect(q.map { $0.speaker.map { entities.entities[$0].name } } == ["Mark Reed"])

@@ -20,7 +20,8 @@ struct QuoteRecognizedEntityTests {
         let document = try QuoteTestDocument.parse(try QuoteTestFixture.seed(), source: "000_ee080ed0b85908a5.txt")
         let entities = EntityRecognizer().extract(document)
         let quotes = QuoteExtractor().extract(document, entities: entities)
-        let problems = QuoteTestFixture.mismatches(quotes, QuoteSeedTests.expected, entities: entities, sameSpeaker: Self.sameSpeaker)
+        let problems = QuoteTestFixture.mismatches(
+            quotes, QuoteSeedTests.expected, entities: entities, sameSpeaker: Self.sameSpeaker)
         #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
     }
 

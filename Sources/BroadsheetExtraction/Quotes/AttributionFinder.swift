@@ -325,7 +325,9 @@ struct AttributionFinder: Sendable {
         let opening = tokens.prefix(5)
         if let w = opening.first(where: \.isWord), ["he", "she"].contains(w.lower), w.start == opening.first?.start {
             let key = resolver.resolvePersonPronoun(w.lower == "he" ? .male : .female, word: w.lower, at: w.start)
-            return Attribution(speaker: key, speakerText: context.text.string(w.start, w.end), speakerSpan: .init(start: w.start, end: w.end))
+            return Attribution(
+                speaker: key, speakerText: context.text.string(w.start, w.end),
+                speakerSpan: .init(start: w.start, end: w.end))
         }
         guard let last = opening.last,
             let m = context.mentions(from: previousStart, to: last.end).first(where: {
@@ -334,6 +336,26 @@ struct AttributionFinder: Sendable {
             })
         else { return nil }
         return Attribution(
-            speaker: m.key, speakerText: context.text.string(m.start, m.end), speakerSpan: .init(start: m.start, end: m.end))
+            speaker: m.key, speakerText: context.text.string(m.start, m.end),
+            speakerSpan: .init(start: m.start, end: m.end))
+    }
+    /// A quotation opening its paragraph after a paragraph that ends with a colon
+    /// (`In a statement, the governor said:`): the attribution of that last sentence.
+    func colonParagraphIntroduction(of q: Int) -> Attribution? {
+        let quote = context.quotes[q]
+        let paragraphs = context.document.paragraphs
+        guard quote.paragraph > 0, quote.paragraph < paragraphs.count else { return nil }
+        let paragraph = paragraphs[quote.paragraph]
+        guard !context.tokenizer.tokens(from: paragraph.span.start, to: quote.open).contains(where: \.isWord) else {
+            return nil
+        }
+        let previous = paragraphs[quote.paragraph - 1].span
+        let start = context.boundaries[quote.paragraph - 1]?.last(where: { $0 < previous.end - 1 }) ?? previous.start
+        var tokens = context.tokenizer.tokens(from: start, to: previous.end)
+        guard let last = tokens.last, last.isPunct(":"), !tokens.contains(where: { $0.kind == .quote }) else {
+            return nil
+        }
+        tokens.append(FrameToken(kind: .quote, start: quote.open, end: quote.end, lower: "", quote: q))
+        return attribution(of: q, tokens: tokens, quoteToken: tokens.count - 1)
     }
 }

@@ -14,7 +14,8 @@ public import BroadsheetCore
 /// 1. a cue in the quotation's own sentence (`said`, `told`, `according to`…, in any order, see
 ///    ``AttributionFinder``), the agent of a naming verb (`which it called a “…”`), or a colon that
 ///    introduces the quotation after a clause with a named subject;
-/// 2. the attribution of another piece of the same quotation continued across paragraphs;
+/// 2. the attribution closing the previous paragraph with a colon (`the governor said:`), or of
+///    another piece of the same quotation continued across paragraphs;
 /// 3. the previous quotation in the same paragraph (`“…,” he said. “…”`);
 /// 4. a quotation opening a paragraph right after a paragraph whose last quotation is attributed,
 ///    when no other person is named in between (news convention for continuing speakers);
@@ -76,6 +77,8 @@ public struct QuoteExtractor: Sendable {
         for q in marked.indices {
             guard kinds[q] != .term else { continue }
             if let a = own[q], a.speakerText != nil {
+                final[q] = a
+            } else if let a = finder.colonParagraphIntroduction(of: q), a.speakerText != nil {
                 final[q] = a
             } else if chainOf[q] != q || marked[q].reopensNext, let a = chainAttribution[chainOf[q]] {
                 final[q] = a
