@@ -41,6 +41,12 @@ struct QuoteMarkTests {
         #expect(q.map(\.text) == ["a disgrace"])
     }
 
+    @Test func britishSingleMarksNestDoubleMarks() {
+        let q = quotes(["‘He told me “never again”, and I believed him,’ said Ellen Shaw."])
+        #expect(q.map(\.text) == ["He told me “never again”, and I believed him,"])
+        #expect(q.first?.kind == .direct)
+    }
+
     @Test func quoteContinuedAcrossParagraphsIsLinkedPieceByPiece() {
         let q = quotes([
             "“We came here to win,” said Maria Lopez, the captain. “We trained all winter for this.",

@@ -176,7 +176,15 @@ struct QuoteMarkScanner: Sendable {
         var k = i + 2
         while k < limit {
             let c = text[k]
-            if UTF16Text.isDoubleMark(c) { return nil }
+            if UTF16Text.isDoubleMark(c) {
+                // British style nests double marks inside single ones: skip a balanced inner quotation.
+                let closer: UInt16 =
+                    c == UTF16Text.leftDouble
+                    ? UTF16Text.rightDouble : c == UTF16Text.straightDouble ? UTF16Text.straightDouble : 0
+                guard closer != 0, let inner = (k + 1..<limit).first(where: { text[$0] == closer }) else { return nil }
+                k = inner + 1
+                continue
+            }
             if c == UTF16Text.rightSingle || c == UTF16Text.straightSingle {
                 let before = text[k - 1]
                 let after = text.at(k + 1)
