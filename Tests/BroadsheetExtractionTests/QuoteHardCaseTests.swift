@@ -157,6 +157,12 @@ struct QuoteHardCaseTests {
             ],
             people: ["Ruth Adler"], expected: [("Ruth Adler", "Governor Ruth Adler", "said")]),
         .init(
+            name: "coordinated verbs share the subject",
+            paragraphs: [
+                "Northport's captain, Sam Price, was gracious in defeat. He praised the defense and said his team had “run out of ideas” late on."
+            ],
+            people: ["Sam Price"], organizations: ["Northport"], expected: [("Sam Price", "He", "said")]),
+        .init(
             name: "location as government with pronoun it",
             paragraphs: ["Norway rejected the proposal on Monday. “The terms are unacceptable,” it said."],
             places: ["Norway"], expected: [("Norway", "it", "said")]),

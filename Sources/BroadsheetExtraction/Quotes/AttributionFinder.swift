@@ -124,7 +124,26 @@ struct AttributionFinder: Sendable {
             guard !AttributionLexicon.objectVerbs.contains(verb) else { return nil }
             return invertedSubject(after: c.index + 1, tokens)
         }
+        if let last = clause.last, last.isWord, ["and", "but", "then"].contains(last.lower), clause.count > 1 {
+            // `He praised the defense and said …`: the verbs share the clause's subject.
+            return leadingSubject(tokens[lo..<(hi - 1)])
+        }
         return resolver.resolve(phrase: subjectPhrase(clause))
+    }
+
+    /// The subject at the start of a clause: a leading pronoun, or the first name in subject position.
+    private func leadingSubject(_ clause: ArraySlice<FrameToken>) -> Attribution? {
+        guard let first = clause.first(where: \.isWord) else { return nil }
+        if ["he", "she", "it", "they"].contains(first.lower),
+            let i = clause.firstIndex(where: { $0.start == first.start })
+        {
+            return resolver.resolve(phrase: clause[i...i])
+        }
+        guard let end = clause.last?.end, let m = resolver.subjectMention(from: first.start, to: end),
+            let a = clause.firstIndex(where: { $0.start >= m.start }),
+            let b = clause.lastIndex(where: { $0.end <= m.end }), a <= b
+        else { return nil }
+        return resolver.resolve(phrase: clause[a...b])
     }
 
     /// The subject at the end of a clause, with appositives (`X, the spokesperson,`) and relative
