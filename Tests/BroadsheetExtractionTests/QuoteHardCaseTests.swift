@@ -163,6 +163,11 @@ struct QuoteHardCaseTests {
             ],
             people: ["Sam Price"], organizations: ["Northport"], expected: [("Sam Price", "He", "said")]),
         .init(
+            name: "question mark then name and verb",
+            paragraphs: ["“Retire and do what?” Carmen Alvarez asks. “Sit at home all day?”"],
+            people: ["Carmen Alvarez"],
+            expected: [("Carmen Alvarez", "Carmen Alvarez", "asks"), ("Carmen Alvarez", "Carmen Alvarez", "asks")]),
+        .init(
             name: "location as government with pronoun it",
             paragraphs: ["Norway rejected the proposal on Monday. “The terms are unacceptable,” it said."],
             places: ["Norway"], expected: [("Norway", "it", "said")]),

@@ -92,6 +92,7 @@ struct QuoteContext: Sendable {
                             || (startsSentence(n)
                                 && (text[k] != 0x2E || UTF16Text.isUpper(text.at(n)) || n >= pe
                                     || !UTF16Text.isLetter(text[n]))))
+                        && !(text[k] != 0x2E && attributionFollows(n, pe, text))
                     {
                         out.append(quote.end)
                     }
@@ -110,6 +111,27 @@ struct QuoteContext: Sendable {
         }
         out.append(pe)
         return Array(Set(out)).sorted()
+    }
+
+    /// Whether a verb of saying comes within the next four words (`“Why?” Carmen asks.`), so that a
+    /// question or exclamation mark inside the quotation does not end the writer's sentence.
+    private static func attributionFollows(_ start: Int, _ end: Int, _ text: UTF16Text) -> Bool {
+        var i = start
+        var words = 0
+        while i < end, words < 5 {
+            let c = text[i]
+            if UTF16Text.isTerminal(c) || UTF16Text.isDoubleMark(c) { return false }
+            if UTF16Text.isLetter(c) {
+                var j = i
+                while j < end, UTF16Text.isLetter(text[j]) { j += 1 }
+                if UTF16Text.isLower(c), AttributionLexicon.speechVerbs.contains(text.string(i, j)) { return true }
+                words += 1
+                i = j
+                continue
+            }
+            i += 1
+        }
+        return false
     }
 
     private static func isAbbreviation(endingAt dot: Int, text: UTF16Text) -> Bool {
