@@ -168,6 +168,14 @@ struct QuoteHardCaseTests {
             people: ["Carmen Alvarez"],
             expected: [("Carmen Alvarez", "Carmen Alvarez", "asks"), ("Carmen Alvarez", "Carmen Alvarez", "asks")]),
         .init(
+            name: "participle of saying",
+            paragraphs: ["Gloria Banks criticised the plan on Monday, saying it was “a disaster for renters.”"],
+            people: ["Gloria Banks"], expected: [("Gloria Banks", "Gloria Banks", "saying")]),
+        .init(
+            name: "participle of saying after a pronoun subject",
+            paragraphs: ["Gloria Banks spoke first.", "She rejected the offer, adding: “We will not be bought.”"],
+            people: ["Gloria Banks"], expected: [("Gloria Banks", "She", "adding")]),
+        .init(
             name: "location as government with pronoun it",
             paragraphs: ["Norway rejected the proposal on Monday. “The terms are unacceptable,” it said."],
             places: ["Norway"], expected: [("Norway", "it", "said")]),

@@ -37,7 +37,10 @@ struct AttributionFinder: Sendable {
         if tok.lower == "according", t + 1 < tokens.count, tokens[t + 1].lower == "to" {
             return AttributionCue(kind: .accordingTo, index: t, length: 2)
         }
-        guard AttributionLexicon.speechVerbs.contains(tok.lower) else { return nil }
+        guard
+            AttributionLexicon.speechVerbs.contains(tok.lower)
+                || AttributionLexicon.speechParticiples.contains(tok.lower)
+        else { return nil }
         if t > 0, tokens[t - 1].isWord, ["to", "not", "declined", "refused"].contains(tokens[t - 1].lower) {
             return nil
         }
@@ -120,6 +123,10 @@ struct AttributionFinder: Sendable {
             hi -= 1
         }
         let clause = tokens[lo..<hi]
+        if AttributionLexicon.speechParticiples.contains(verb) {
+            // `Smith criticised the plan, saying …`: the subject of the clause the participle hangs on.
+            return leadingSubject(clause)
+        }
         if !clause.contains(where: \.isWord) {
             guard !AttributionLexicon.objectVerbs.contains(verb) else { return nil }
             return invertedSubject(after: c.index + 1, tokens)

@@ -19,6 +19,13 @@ enum AttributionLexicon {
         "commented", "reported", "revealed", "disclosed", "tells", "admitted", "offered", "said", "chimed",
     ])
 
+    /// Participles of saying that attach to the clause before them (`X criticised the plan, saying …`):
+    /// their speaker is that clause's subject.
+    static let speechParticiples = Set<String>([
+        "saying", "adding", "noting", "arguing", "warning", "insisting", "writing", "telling", "explaining",
+        "declaring", "stressing", "acknowledging", "admitting", "claiming", "asking", "urging", "describing",
+    ])
+
     /// Verbs that take their object after them (`told the Journal`), never an inverted subject
     /// (`asked Senator X` after a quotation is inverted, so `asked` is not here).
     static let objectVerbs = Set<String>(["told", "tells", "reminded"])
