@@ -72,3 +72,16 @@ struct QuoteRobustnessTests {
         #expect(q.first?.speakerText == "she")
     }
 }
+
+/// Run-on text (no sentence ends) with many quotations is read in bounded windows, so the work per
+/// quotation stays small; this is a smoke check that it finishes and stays well formed, not a timing.
+struct QuoteRunOnTextTests {
+    @Test func manyQuotationsInOneRunOnParagraph() {
+        let unit = "and then “it went on and on,” he said, while Anna Berg said “more” "
+        let d = QuoteTestDocument.make([String(repeating: unit, count: 500)])
+        let entities = QuoteTestGazetteer().person("Anna Berg", "Berg").entities(for: d)
+        let quotes = QuoteExtractor().extract(d, entities: entities)
+        #expect(quotes.count == 1_000)
+        #expect(quotes.filter { $0.text == "more" }.allSatisfy { $0.speaker == 0 })
+    }
+}

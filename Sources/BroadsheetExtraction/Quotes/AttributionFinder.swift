@@ -343,8 +343,8 @@ struct AttributionFinder: Sendable {
         let quote = context.quotes[q]
         let host = context.hostSentence(of: q)
         guard !context.tokenizer.tokens(from: host.start, to: quote.open).contains(where: \.isWord),
-            let boundaries = context.boundaries[quote.paragraph],
-            let previousStart = boundaries.last(where: { $0 < host.start })
+            let previousStart = context.previousBoundary(before: host.start, paragraph: quote.paragraph),
+            host.start - previousStart < QuoteContext.maxHostReach
         else { return nil }
         let tokens = context.tokenizer.tokens(from: previousStart, to: host.start)
         guard !tokens.contains(where: { $0.kind == .quote }), tokens.filter(\.isWord).count >= 2 else { return nil }
@@ -371,12 +371,11 @@ struct AttributionFinder: Sendable {
         let quote = context.quotes[q]
         let paragraphs = context.document.paragraphs
         guard quote.paragraph > 0, quote.paragraph < paragraphs.count else { return nil }
-        let paragraph = paragraphs[quote.paragraph]
-        guard !context.tokenizer.tokens(from: paragraph.span.start, to: quote.open).contains(where: \.isWord) else {
-            return nil
-        }
+        guard context.opensParagraph(quote.open, quote.paragraph) else { return nil }
         let previous = paragraphs[quote.paragraph - 1].span
-        let start = context.boundaries[quote.paragraph - 1]?.last(where: { $0 < previous.end - 1 }) ?? previous.start
+        let lastStart =
+            context.previousBoundary(before: previous.end - 1, paragraph: quote.paragraph - 1) ?? previous.start
+        let start = max(lastStart, previous.end - QuoteContext.maxHostReach)
         var tokens = context.tokenizer.tokens(from: start, to: previous.end)
         guard let last = tokens.last, last.isPunct(":"), !tokens.contains(where: { $0.kind == .quote }) else {
             return nil

@@ -146,12 +146,45 @@ struct QuoteContext: Sendable {
 
     /// The sentence of the frame that holds quote `q`: from the last boundary at or before its
     /// opening mark to the first boundary at or after its end.
+    ///
+    /// Bounded to ``maxHostReach`` units on each side, so run-on text without sentence ends stays linear.
     func hostSentence(of q: Int) -> (start: Int, end: Int) {
         let quote = quotes[q]
         let b = boundaries[quote.paragraph] ?? [quote.open, quote.end]
-        let start = b.last(where: { $0 <= quote.open }) ?? quote.open
-        let end = b.first(where: { $0 >= quote.end }) ?? quote.end
-        return (start, end)
+        // Binary search: the first boundary after the opening mark.
+        var lo = 0
+        var hi = b.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if b[mid] <= quote.open { lo = mid + 1 } else { hi = mid }
+        }
+        let start = lo > 0 ? b[lo - 1] : quote.open
+        var k = lo
+        while k < b.count, b[k] < quote.end { k += 1 }
+        let end = k < b.count ? b[k] : quote.end
+        return (max(start, quote.open - Self.maxHostReach), min(end, quote.end + Self.maxHostReach))
+    }
+
+    /// How far the host sentence may reach on each side of its quotation. Default: 1,000 UTF-16 units.
+    static let maxHostReach = 1_000
+
+    /// The start of the sentence of the frame before the one starting at `start`, if any.
+    func previousBoundary(before start: Int, paragraph: Int) -> Int? {
+        guard let b = boundaries[paragraph] else { return nil }
+        var lo = 0
+        var hi = b.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if b[mid] < start { lo = mid + 1 } else { hi = mid }
+        }
+        return lo > 0 ? b[lo - 1] : nil
+    }
+
+    /// Whether `offset` is the first non-space character of paragraph `index`.
+    func opensParagraph(_ offset: Int, _ index: Int) -> Bool {
+        var i = document.paragraphs[index].span.start
+        while i < offset, i < text.count, UTF16Text.isSpace(text[i]) { i += 1 }
+        return i == offset
     }
 
     // MARK: mentions

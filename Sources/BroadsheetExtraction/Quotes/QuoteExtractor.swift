@@ -145,12 +145,11 @@ public struct QuoteExtractor: Sendable {
         let b = context.quotes[q]
         if a.paragraph == b.paragraph { return true }
         guard b.paragraph == a.paragraph + 1, q == p + 1 else { return false }
-        let paragraph = context.document.paragraphs[b.paragraph]
-        guard !context.tokenizer.tokens(from: paragraph.span.start, to: b.open).contains(where: \.isWord) else {
-            return false
-        }
+        guard context.opensParagraph(b.open, b.paragraph) else { return false }
         let previous = context.document.paragraphs[a.paragraph]
-        guard context.tokenizer.tokens(from: a.end, to: previous.span.end).filter(\.isWord).count <= 15 else {
+        guard
+            context.tokenizer.tokens(from: a.end, to: min(previous.span.end, a.end + 400)).filter(\.isWord).count <= 15
+        else {
             return false
         }
         return !context.mentions(from: a.end, to: b.open).contains { $0.type == .person && $0.key != speaker }

@@ -139,15 +139,17 @@ struct SpeakerResolver: Sendable {
     private func items(sentence s: Int, before limit: Int?, pronouns: Set<String>, types: Set<EntityType>) -> [Item] {
         let span = sentences[s].span
         let end = min(limit ?? span.end, span.end)
-        guard span.start < end else { return [] }
+        // Long run-on sentences are read only near the pronoun (keeps the walk linear).
+        let start = max(span.start, end - QuoteContext.maxHostReach)
+        guard start < end else { return [] }
         var out: [Item] = []
-        for t in context.tokenizer.tokens(from: span.start, to: end) where t.isWord {
+        for t in context.tokenizer.tokens(from: start, to: end) where t.isWord {
             if pronouns.contains(t.lower) { out.append(Item(kind: .pronoun(t.lower), start: t.start)) }
             if types.contains(.other), AttributionLexicon.pluralGroupHeads.contains(t.lower), t.isLowercase {
                 out.append(Item(kind: .group, start: t.start))
             }
         }
-        for m in context.mentions(from: span.start, to: end)
+        for m in context.mentions(from: start, to: end)
         where types.contains(m.type) && !context.isModifierOfFollowingName(m) {
             out.append(Item(kind: .mention(m), start: m.start))
         }
