@@ -18,8 +18,9 @@ public enum QuoteKind: String, Sendable, Hashable, Codable, CaseIterable {
 /// ``QuoteExtractor/extract(_:entities:)``) of the piece it continues, and all pieces share one
 /// attribution. This keeps every quote inside one paragraph, so `paragraph`, `start` and `end` stay exact.
 ///
-/// Quotations in the headline are not reported: ``Document/title`` is not part of ``Document/text``,
-/// and quotes carry offsets into the text.
+/// Quotations in the headline (and dek) are not reported: they are not part of ``Document/text``, and
+/// quotes carry offsets into the text. Question-and-answer transcripts give one direct quote per turn
+/// (its span is the turn's text after the label; no marks), with `cue` `"interview"`.
 public struct Quote: Sendable, Hashable, Codable {
     /// UTF-16 span in ``Document/text`` including the quotation marks (a piece that continues in the
     /// next paragraph has no closing mark, so its span ends at the end of its text).
@@ -32,8 +33,10 @@ public struct Quote: Sendable, Hashable, Codable {
     /// Key (``DocumentEntity/key``) of the speaking person or organisation in the ``DocumentEntities``
     /// passed to the extractor; `nil` for terms, anonymous sources and unresolved speakers.
     public var speaker: Int?
-    /// The speaker as written: `"he"`, `"Witkoff"`, `"one of these people"`, `"an administration official"`.
-    /// Inherited by a continuation of the same speaker's quote. `nil` for terms and unattributed quotes.
+    /// The speaker as written: `"he"`, `"Witkoff"`, `"one of these people"`, `"an administration official"`;
+    /// the label of a transcript turn (`"Q"`, `"A"`, `"Smith"`). A quotation that continues the previous
+    /// speaker (same paragraph, next paragraph, or continued piece) inherits its `speakerText`, `speakerSpan`
+    /// and `cue`. `nil` for terms and unattributed quotations.
     public var speakerText: String?
     /// UTF-16 span of ``speakerText`` where it is written (for an inherited attribution: where the
     /// original attribution is written).
