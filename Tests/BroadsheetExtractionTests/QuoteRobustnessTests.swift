@@ -85,3 +85,18 @@ struct QuoteRunOnTextTests {
         #expect(quotes.filter { $0.text == "more" }.allSatisfy { $0.speaker == 0 })
     }
 }
+
+struct QuoteCodingTests {
+    @Test func quotesRoundTripThroughJSON() throws {
+        let d = QuoteTestDocument.make([
+            "“We won,” said Anna Berg. “Again.", "“And again.”", "Fans called it the “Berg Era.”",
+        ])
+        let quotes = QuoteExtractor().extract(
+            d, entities: QuoteTestGazetteer().person("Anna Berg", "Berg").entities(for: d))
+        #expect(quotes.count == 4)
+        let data = try JSONEncoder().encode(quotes)
+        #expect(try JSONDecoder().decode([Quote].self, from: data) == quotes)
+        let json = String(decoding: data, as: UTF8.self)
+        #expect(json.contains("\"kind\":\"term\"") && json.contains("\"kind\":\"direct\""))
+    }
+}

@@ -24,8 +24,12 @@ struct QuoteClassifier: Sendable {
         let words = content.filter(\.isWord)
         guard let firstWord = words.first else { return .term }
 
+        let titleCase =
+            words.allSatisfy { $0.isCapitalized || Self.smallWords.contains($0.lower) || !$0.lower.first!.isLetter }
+            && firstWord.isCapitalized
         if let v = finder.namingVerb(before: qi, in: tokens) {
-            return finder.isAgentive(verbAt: v, tokens) ? .partial : .term
+            // `which it called a “slush fund”` quotes the agent; `fans called it the “Berg Era”` is a nickname.
+            return finder.isAgentive(verbAt: v, tokens) && !(titleCase && words.count <= 5) ? .partial : .term
         }
         if hasTermCue(before: qi, tokens) { return .term }
 
@@ -44,9 +48,6 @@ struct QuoteClassifier: Sendable {
         if atStart || afterCue || hasInternalSentenceBreak(quote) { return .direct }
 
         // Inside the writer's sentence.
-        let titleCase =
-            words.allSatisfy { $0.isCapitalized || Self.smallWords.contains($0.lower) || !$0.lower.first!.isLetter }
-            && firstWord.isCapitalized
         if titleCase && words.count <= 8 && !(words.count == 1 && sentenceHasCue && words[0].lower == "i") {
             return .term
         }
