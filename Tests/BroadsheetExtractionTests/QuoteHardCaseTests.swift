@@ -176,6 +176,10 @@ struct QuoteHardCaseTests {
             paragraphs: ["Gloria Banks spoke first.", "She rejected the offer, adding: “We will not be bought.”"],
             people: ["Gloria Banks"], expected: [("Gloria Banks", "She", "adding")]),
         .init(
+            name: "unnamed official of a named organisation",
+            paragraphs: ["“The review is ongoing,” a Pentagon official said."],
+            organizations: ["Pentagon"], expected: [(nil, "a Pentagon official", "said")]),
+        .init(
             name: "location as government with pronoun it",
             paragraphs: ["Norway rejected the proposal on Monday. “The terms are unacceptable,” it said."],
             places: ["Norway"], expected: [("Norway", "it", "said")]),

@@ -35,6 +35,12 @@ struct SpeakerResolver: Sendable {
         let phrase = context.text.string(span.start, span.end)
         let wordTokens = words.filter(\.isWord)
 
+        // `a Pentagon official`, `Exxon executives`: an unnamed source of a named body stays anonymous.
+        if let head = wordTokens.last, head.isLowercase, AttributionLexicon.anonymousHeads.contains(head.lower),
+            context.mention(covering: head.start) == nil
+        {
+            return Attribution(speaker: nil, speakerText: phrase, speakerSpan: span)
+        }
         if let m = subjectMention(from: span.start, to: span.end) {
             let asWritten = wordTokens.count <= 8 ? phrase : context.text.string(m.start, m.end)
             let s = wordTokens.count <= 8 ? span : TextSpan(start: m.start, end: m.end)
