@@ -6,10 +6,13 @@ public import BroadsheetExtraction
 public struct DocumentExtraction: Sendable, Encodable {
     public let documentId: String
     public let entities: DocumentEntities
+    /// Quotations in order of their start; speakers refer to keys of ``entities``.
+    public let quotes: [Quote]
 
     /// Runs every extractor on `document`.
     public init(document: Document, recognizer: EntityRecognizer = EntityRecognizer()) {
         documentId = document.id
         entities = recognizer.extract(document)
+        quotes = QuoteExtractor().extract(document, entities: entities)
     }
 }

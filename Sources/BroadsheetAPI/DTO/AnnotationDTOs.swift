@@ -8,15 +8,23 @@ public struct AnnotationsDTO: Encodable, Sendable {
 /// One annotation; `kind` tells which fields are present.
 public enum AnnotationDTO: Encodable, Sendable {
     case entity(start: Int, end: Int, text: String, entityId: String, type: String)
+    /// A quotation (marks included); `quoteKind` is direct, partial or term.
+    case quote(start: Int, end: Int, quoteId: String, quoteKind: String, speakerId: String?)
 
     var start: Int {
-        switch self { case .entity(let start, _, _, _, _): start }
+        switch self {
+        case .entity(let start, _, _, _, _): start
+        case .quote(let start, _, _, _, _): start
+        }
     }
     var end: Int {
-        switch self { case .entity(_, let end, _, _, _): end }
+        switch self {
+        case .entity(_, let end, _, _, _): end
+        case .quote(_, let end, _, _, _): end
+        }
     }
 
-    private enum Keys: String, CodingKey { case kind, start, end, text, entityId, type }
+    private enum Keys: String, CodingKey { case kind, start, end, text, entityId, type, quoteId, quoteKind, speakerId }
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: Keys.self)
@@ -28,6 +36,13 @@ public enum AnnotationDTO: Encodable, Sendable {
             try c.encode(text, forKey: .text)
             try c.encode(entityId, forKey: .entityId)
             try c.encode(type, forKey: .type)
+        case .quote(let start, let end, let quoteId, let quoteKind, let speakerId):
+            try c.encode("quote", forKey: .kind)
+            try c.encode(start, forKey: .start)
+            try c.encode(end, forKey: .end)
+            try c.encode(quoteId, forKey: .quoteId)
+            try c.encode(quoteKind, forKey: .quoteKind)
+            try c.encode(speakerId, forKey: .speakerId)
         }
     }
 }
