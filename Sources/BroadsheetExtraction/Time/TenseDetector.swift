@@ -1,0 +1,89 @@
+/// The grammatical time reference of a clause, as far as year inference needs it.
+public enum Tense: String, Sendable, Hashable, Codable {
+    case past, present, future, unknown
+}
+
+/// Guesses the tense governing a position in a sentence from the nearest verb cues.
+///
+/// Cues: `will`, `'ll`, `shall`, `would`, `is set to`, `plans to`, `is expected to`, `is scheduled`,
+/// `going to`, `next` (future); `was`, `were`, `had`, `did`, `ago`, irregular past forms and `-ed`
+/// verbs not after an article or a form of *be*/*have* (past); `has`/`have` + participle (past);
+/// `is`, `are`, `am`, `says` (present). The cue nearest to the position wins; ties go to the cue after.
+enum TenseDetector {
+    static let irregularPast: Set<String> = [
+        "flew", "met", "went", "came", "said", "told", "spoke", "gave", "took", "made", "left", "began", "fell",
+        "saw", "held", "won", "lost", "ran", "sent", "brought", "bought", "sold", "paid", "wrote", "became",
+        "found", "got", "knew", "thought", "led", "struck", "rose", "grew", "chose", "drove", "ate", "fought",
+        "sat", "stood", "spent", "built", "kept", "felt", "heard", "meant", "sought", "taught", "caught", "wore",
+        "broke", "stole", "threw", "shook", "forgot", "hid", "swore", "withdrew", "overtook", "undertook",
+        "understood", "arose", "awoke", "bore", "beat", "bled", "blew", "dealt", "dug", "drew", "drank",
+        "fled", "forbade", "forgave", "froze", "hung", "lay", "lent", "lit", "rode", "rang", "sang", "sank",
+        "shot", "shut", "slid", "slept", "spun", "sprang", "stuck", "stung", "swam", "swept", "swung", "tore",
+        "woke", "wove", "wept", "wound", "overlooked", "oversaw", "upheld", "withheld", "was", "were", "had",
+        "did", "died", "quit", "fed", "bet", "dove", "slew", "mistook", "foresaw", "outran", "reran",
+    ]
+    static let auxiliaryBlockers: Set<String> = [
+        "a", "an", "the", "is", "are", "be", "been", "being", "am", "get", "gets", "got", "will", "would", "to",
+        "has", "have", "had", "was", "were", "'s", "his", "her", "their", "its", "our", "my", "your", "this",
+        "that", "these", "those", "newly", "recently", "fully", "partly", "partially", "so-called",
+    ]
+    static let notVerbsEd: Set<String> = [
+        "need", "seed", "speed", "feed", "bed", "red", "shed", "bred", "sled", "led", "wed", "hundred", "indeed",
+        "proceed", "succeed", "exceed", "breed", "greed", "creed", "deed", "weed", "shred", "sacred", "naked",
+        "wicked", "rugged", "ragged", "jagged", "beloved", "learned", "aged", "blessed", "crooked", "embed",
+        "infrared", "kindred", "limited", "united", "related", "based", "interested", "supposed", "used",
+        "advanced", "detailed", "skilled", "talented", "varied", "tired", "worried", "concerned", "armed",
+        "biased", "classified", "complicated", "sophisticated", "dedicated", "unprecedented", "sanctioned",
+        "unpublished", "published", "frozen", "alleged", "so-called", "unexpected", "expected", "ed",
+    ]
+    static let futureCues: Set<String> = ["will", "'ll", "shall", "would", "upcoming", "next", "tomorrow"]
+    static let presentCues: Set<String> = ["is", "are", "am", "says", "say", "remains", "remain", "does", "do", "plans", "expects", "hopes", "aims", "intends"]
+
+    /// A cue for token `i`, if it is one.
+    static func cue(_ tokens: [TimexToken], _ i: Int) -> Tense? {
+        let w = tokens[i].lower
+        let prev = i > 0 ? tokens[i - 1].lower : ""
+        let next = i + 1 < tokens.count ? tokens[i + 1].lower : ""
+        let next2 = i + 2 < tokens.count ? tokens[i + 2].lower : ""
+        if futureCues.contains(w) { return .future }
+        if w == "ll", prev == "'" { return .future }
+        if (w == "is" || w == "are" || w == "am" || w == "'s") {
+            if ["set", "expected", "scheduled", "due", "slated", "poised", "going", "about"].contains(next) && (next2 == "to" || next == "scheduled") {
+                return .future
+            }
+            if next == "to" { return .future }  // "is to visit"
+            return .present
+        }
+        if w == "plans" || w == "plan" || w == "intends" || w == "hopes", next == "to" { return .future }
+        if w == "has" || w == "have" {
+            // Present perfect: an event in the past relative to now.
+            if next == "been" || next.hasSuffix("ed") || irregularPast.contains(next) || next == "n't" || next == "not" || next == "already" || next == "also" {
+                return .past
+            }
+            return .present
+        }
+        if w == "ago" || w == "earlier" && prev != "than" || w == "last" && !next.isEmpty && TimexUnit.words[next] != nil || w == "yesterday" {
+            return .past
+        }
+        if irregularPast.contains(w) {
+            if w == "had" || w == "was" || w == "were" || w == "did" { return .past }
+            return auxiliaryBlockers.contains(prev) && prev != "and" ? nil : .past
+        }
+        if w.count > 4, w.hasSuffix("ed"), tokens[i].isWord, !notVerbsEd.contains(w), !auxiliaryBlockers.contains(prev) {
+            return .past
+        }
+        if presentCues.contains(w) { return .present }
+        return nil
+    }
+
+    /// The tense nearest to tokens `range` in the sentence.
+    static func tense(_ tokens: [TimexToken], around range: Range<Int>) -> Tense {
+        var best: (distance: Int, tense: Tense)?
+        for i in tokens.indices where !range.contains(i) {
+            guard let t = cue(tokens, i) else { continue }
+            let d = i < range.lowerBound ? (range.lowerBound - i) * 2 + 1 : (i - range.upperBound + 1) * 2
+            if best == nil || d < best!.distance { best = (d, t) }
+        }
+        return best?.tense ?? .unknown
+    }
+}

@@ -1,3 +1,0 @@
-import Testing
-@testable import BroadsheetExtraction
-@Test func placeholderBuilds() { #expect(Bool(true)) }
