@@ -1,0 +1,270 @@
+import BroadsheetCore
+
+/// Reads one sentence around a date: the clause, its trigger, its actor and other participants.
+struct EventClauseReader {
+    let tokens: [TimexToken]
+    let mentions: [EventMention]
+    let text: String
+    /// The person the previous sentence was about, for a subject "he"/"she".
+    let previousPerson: Int?
+
+    /// What the reader found for one date.
+    struct Reading {
+        var trigger: String
+        var triggerSpan: TextSpan
+        var type: EventType
+        var summary: String
+        var participants: [Int]
+        var places: [Int]
+        var tense: Tense
+    }
+
+    static let determiners: Set<String> = [
+        "a", "an", "the", "his", "her", "their", "its", "our", "my", "your", "this", "that", "these", "those", "another",
+        "each", "every", "no", "'s", "any", "some", "first", "second", "last", "next", "such", "whose",
+    ]
+    static let prepositions: Set<String> = [
+        "of", "in", "at", "to", "from", "with", "for", "by", "on", "near", "into", "about", "against", "between",
+        "over", "under", "through", "across", "toward", "towards", "inside", "outside", "around", "within", "via",
+        "like", "among", "behind", "beyond", "than", "without", "after", "before", "during", "since", "until", "as",
+    ]
+    static let hypotheticalModals: Set<String> = ["could", "might", "may", "should", "can", "must", "cannot"]
+    static let clauseOpeners: Set<String> = [",", "but", "and", "who", "which", "that", "when", "then", "as", "while", "so", "\"", "yet", "or", "where", "after", "before"]
+    static let leadingWords: Set<String> = [
+        "in", "on", "at", "during", "by", "early", "late", "since", "around", "about", "also", "then", "only", "just",
+        "again", "later", "earlier", "back", "sometime", "until", "through", "over",
+    ]
+
+    func lower(_ i: Int) -> String? { i >= 0 && i < tokens.count ? tokens[i].lower : nil }
+
+    // MARK: - Segments
+
+    /// The hard clause segment (between `;`, `—`, parentheses and quotation marks) containing token `i`.
+    func segment(containing i: Int) -> Range<Int> {
+        let hard: Set<String> = [";", "—", "(", ")", "\""]
+        var s = i
+        while s > 0, !hard.contains(tokens[s - 1].lower) { s -= 1 }
+        var e = i
+        while e < tokens.count, !hard.contains(tokens[e].lower) { e += 1 }
+        return s..<e
+    }
+
+    /// Token ranges inside quotation marks.
+    func quoted() -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        var open: Int?
+        for (i, t) in tokens.enumerated() {
+            if t.text == "\u{201C}" { open = i } else if t.text == "\u{201D}", let o = open { out.append(o..<(i + 1)); open = nil }
+            else if t.text == "\"" { if let o = open { out.append(o..<(i + 1)); open = nil } else { open = i } }
+        }
+        if let o = open { out.append(o..<tokens.count) }
+        return out
+    }
+
+    func mention(at i: Int) -> EventMention? { mentions.first { $0.first <= i && i <= $0.last } }
+
+    // MARK: - Verbs
+
+    /// The event type of a verb candidate at `i`, or `nil` when the token is not a usable verb.
+    func verb(at i: Int) -> EventType? {
+        let t = tokens[i]
+        guard t.isWord, !t.isCapitalized || i == 0, mention(at: i) == nil else { return nil }
+        let w = t.lower
+        if EventLexicon.stateVerbs.contains(w) || EventLexicon.auxiliaries.contains(w) { return nil }
+        let prev = lower(i - 1) ?? ""
+        if Self.determiners.contains(prev) { return nil }
+        if prev == "-" { return nil }  // "long-held", "U.S.-led"
+        if lower(i + 1) == "-" { return nil }
+        let known = EventLexicon.verbs[w]
+        let isPast = TenseDetector.irregularPast.contains(w) || (w.count > 4 && w.hasSuffix("ed") && !TenseDetector.notVerbsEd.contains(w))
+        guard known != nil || isPast else { return nil }
+        if w.hasSuffix("ing") {
+            // Progressive only: "was hosting", "were discussing".
+            guard ["is", "are", "was", "were", "been", "be", "am"].contains(prev) else { return nil }
+        }
+        if let k = known, w == k.lemma {
+            // A base form is a verb after "to" handed on by a control verb ("set to visit"), after a
+            // modal or "will", or after a plural pronoun ("they meet"); otherwise it is likely a noun.
+            if prev == "to" {
+                guard let c = lower(i - 2), EventLexicon.controlVerbs.contains(c) else { return nil }
+            } else if !(["will", "would", "'ll", "did", "shall", "again", "also", "then", "and", "not", "n't", "they", "we", "i", "you"]
+                .contains(prev) || Self.hypotheticalModals.contains(prev))
+            {
+                return nil
+            }
+        }
+        if EventLexicon.controlVerbs.contains(w), lower(i + 1) == "to", i + 2 < tokens.count, EventLexicon.verbs[tokens[i + 2].lower] != nil {
+            return nil  // "planned to meet": the infinitive is the trigger
+        }
+        return known?.type ?? .other
+    }
+
+    /// Whether the verb at `i` is negated or hypothetical.
+    func isNegatedOrHypothetical(_ i: Int) -> Bool {
+        for k in max(0, i - 3)..<i {
+            let w = tokens[k].lower
+            if w == "not" || w == "never" || w.hasSuffix("n't") || w == "no" || Self.hypotheticalModals.contains(w) { return true }
+        }
+        return false
+    }
+
+    // MARK: - Reading a dated clause
+
+    /// The event a date at token range `dateTokens` belongs to, if any.
+    func read(dateTokens: ClosedRange<Int>) -> Reading? {
+        let seg = segment(containing: dateTokens.lowerBound)
+        // 1. An event noun the date modifies: "the Aug. 15 summit", "Russia's 2022 invasion".
+        var n = dateTokens.upperBound + 1
+        if lower(n) == "'s" { n += 1 }
+        if n < seg.upperBound, let type = EventLexicon.nouns[tokens[n].lower], tokens[n].isWord {
+            var start = dateTokens.lowerBound
+            var k = start - 1
+            while k >= seg.lowerBound, start - k <= 4, Self.determiners.contains(tokens[k].lower) || mention(at: k) != nil || tokens[k].lower == "'s" {
+                start = k
+                k -= 1
+            }
+            var end = n + 1
+            while end < seg.upperBound, tokens[end].lower != "," { end += 1 }
+            return reading(trigger: n, type: type, window: start..<end, summaryRange: start..<end)
+        }
+        // 2. The clause's verb: forward from a leading date, else backward first.
+        var p = dateTokens.lowerBound - 1
+        while p >= seg.lowerBound, Self.leadingWords.contains(tokens[p].lower) { p -= 1 }
+        let leading = p < seg.lowerBound || Self.clauseOpeners.contains(tokens[p].lower)
+        let forward = Array((dateTokens.upperBound + 1)..<max(dateTokens.upperBound + 1, seg.upperBound))
+        let backward = Array(stride(from: dateTokens.lowerBound - 1, through: seg.lowerBound, by: -1))
+        let order = leading ? forward + backward : backward + forward
+        guard let v = order.first(where: { verb(at: $0) != nil }), let type = verb(at: v) else {
+            // 3. An event noun just before the date: "a meeting on Monday".
+            for k in stride(from: dateTokens.lowerBound - 1, through: max(seg.lowerBound, dateTokens.lowerBound - 3), by: -1) {
+                if let type = EventLexicon.nouns[tokens[k].lower], tokens[k].isWord {
+                    return reading(trigger: k, type: type, window: seg, summaryRange: seg)
+                }
+            }
+            return nil
+        }
+        if isNegatedOrHypothetical(v) { return nil }
+        return reading(trigger: v, type: type, window: seg, summaryRange: seg)
+    }
+
+    /// A sentence continuing the previous one's dated action: its past-simple event verb outside quotes.
+    func readContinuation() -> Reading? {
+        guard tokens.last?.lower != "?" else { return nil }
+        let quotes = quoted()
+        for i in tokens.indices where !quotes.contains(where: { $0.contains(i) }) {
+            guard let type = verb(at: i) else { continue }
+            let w = tokens[i].lower
+            let lemma = EventLexicon.verbs[w]?.lemma
+            let pastForm = TenseDetector.irregularPast.contains(w) || w.hasSuffix("ed")
+            guard pastForm, lemma != w else { return nil }  // the main verb must be past simple
+            if isNegatedOrHypothetical(i) { return nil }
+            if let p = lower(i - 1), p == "had" || p == "been" || p == "has" || p == "have" { return nil }
+            if let p = lower(i - 2), p == "had" { return nil }
+            let seg = segment(containing: i)
+            return reading(trigger: i, type: type, window: seg, summaryRange: seg)
+        }
+        return nil
+    }
+
+    /// The first person in subject position (before the first verb), for "he"/"she" in the next sentence.
+    func firstSubjectPerson() -> Int? {
+        let firstVerb = tokens.indices.first { verb(at: $0) != nil } ?? tokens.count
+        return mentions.first { $0.type == .person && $0.first < firstVerb && lower($0.last + 1) != "'s" }?.key
+    }
+
+    // MARK: - Participants
+
+    private func reading(trigger v: Int, type: EventType, window: Range<Int>, summaryRange: Range<Int>) -> Reading {
+        let inWindow = mentions.filter { window.contains($0.first) }
+        let actors = inWindow.filter { [.person, .organization, .location].contains($0.type) }
+        var actor: Int?
+        // Passive with an agent: "was blocked by the Treasury", "given a license by Treasury".
+        let passive = [lower(v - 1), lower(v - 2)].contains { ["was", "were", "been", "being", "is", "are", "be", ","].contains($0 ?? "") }
+            && tokens[v].lower.hasSuffix("ed") || ["given", "taken", "held", "struck", "shot", "sent", "sold", "bought", "paid", "made", "told"].contains(tokens[v].lower)
+        if passive, let by = ((v + 1)..<min(window.upperBound, v + 8)).first(where: { tokens[$0].lower == "by" }),
+            let agent = actors.first(where: { $0.first > by && $0.first <= by + 2 })
+        {
+            actor = agent.key
+        }
+        if actor == nil {
+            let before = actors.filter { $0.last < v && !isPrepositional($0) && lower($0.last + 1) != "'s" }
+            if var first = before.first {
+                if first.type != .person, let person = before.dropFirst().first(where: { $0.type == .person }),
+                    !tokens[(first.last + 1)..<person.first].contains(where: { $0.lower == "," || $0.lower == "and" })
+                {
+                    first = person  // "Exxon Mobil Senior Vice President Neil Chapman met"
+                }
+                actor = first.key
+            }
+        }
+        if actor == nil {
+            let subjectPronoun = (window.lowerBound..<v).last { ["he", "she", "who"].contains(tokens[$0].lower) }
+            if let s = subjectPronoun {
+                if tokens[s].lower == "who" {
+                    actor = mentions.last { $0.last < s && $0.type == .person }?.key
+                } else {
+                    actor = previousPerson
+                }
+            }
+        }
+        var participants: [Int] = actor.map { [$0] } ?? []
+        var places: [Int] = []
+        for m in inWindow where m.key != actor {
+            switch m.type {
+            case .person, .organization:
+                if !participants.contains(m.key) { participants.append(m.key) }
+            case .location:
+                if lower(m.last + 1) == "'s" {
+                    if !participants.contains(m.key) { participants.append(m.key) }
+                } else if !places.contains(m.key) {
+                    places.append(m.key)
+                }
+            default: break
+            }
+        }
+        places.removeAll { participants.contains($0) }
+        let tense = TenseDetector.cue(tokens, v) ?? TenseDetector.tense(tokens, around: v..<(v + 1))
+        return Reading(
+            trigger: tokens[v].text, triggerSpan: TextSpan(start: tokens[v].start, end: tokens[v].end), type: type,
+            summary: summary(summaryRange), participants: participants, places: places, tense: tense)
+    }
+
+    /// Whether a mention is the object of a preposition ("in Miami", "with Putin").
+    private func isPrepositional(_ m: EventMention) -> Bool {
+        var k = m.first - 1
+        while k >= 0, ["the", "a", "an"].contains(tokens[k].lower) || (tokens[k].isCapitalized && mention(at: k) == nil && k > 0 && tokens[k - 1].lower != ",") {
+            // Skip determiners and title words ("with President Zelensky").
+            if tokens[k].lower == "," { break }
+            k -= 1
+        }
+        return k >= 0 && Self.prepositions.contains(tokens[k].lower)
+    }
+
+    /// The text of `range`, trimmed of edge punctuation and conjunctions, at most ``EventExtractor/summaryLimit``.
+    private func summary(_ range: Range<Int>) -> String {
+        var lo = range.lowerBound
+        var hi = range.upperBound
+        while lo < hi, tokens[lo].kind == .punct || ["and", "but", "or"].contains(tokens[lo].lower) { lo += 1 }
+        while hi > lo, tokens[hi - 1].kind == .punct, tokens[hi - 1].lower != "." || hi == range.upperBound {
+            if tokens[hi - 1].lower == "." && hi - 1 > lo && tokens[hi - 2].text.count <= 3 && tokens[hi - 2].isCapitalized { break }
+            hi -= 1
+        }
+        guard lo < hi else { return "" }
+        var s = String(text.slice(TextSpan(start: tokens[lo].start, end: tokens[hi - 1].end)))
+        let limit = EventExtractor.summaryLimit
+        if s.count > limit {
+            let cut = s.prefix(limit)
+            let end = cut.lastIndex(of: " ") ?? cut.endIndex
+            s = String(cut[..<end]).trimmingTrailingPunctuation + "…"
+        }
+        return s
+    }
+}
+
+extension String {
+    var trimmingTrailingPunctuation: String {
+        var s = Substring(self)
+        while let l = s.last, l == "," || l == ";" || l == ":" || l == " " || l == "—" { s = s.dropLast() }
+        return String(s)
+    }
+}
