@@ -172,42 +172,132 @@ struct EventClauseReader {
         return mentions.first { $0.type == .person && $0.first < firstVerb && lower($0.last + 1) != "'s" }?.key
     }
 
+    // MARK: - Clause structure
+
+    static let subordinators: Set<String> = [
+        "when", "as", "after", "before", "while", "although", "though", "if", "because", "since", "once", "until",
+        "by", "despite", "with", "whereas", "unless", "in",
+    ]
+
+    /// Relative clauses in `seg`: from ", who"/", which" to the next comma (inclusive).
+    func relativeClauses(_ seg: Range<Int>) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        var i = seg.lowerBound
+        while i < seg.upperBound - 1 {
+            if tokens[i].lower == ",", ["who", "which", "whose"].contains(tokens[i + 1].lower) {
+                var e = i + 2
+                while e < seg.upperBound, tokens[e].lower != "," { e += 1 }
+                out.append(i..<min(seg.upperBound, e + 1))
+                i = e
+            }
+            i += 1
+        }
+        return out
+    }
+
+    /// The coordinated part of `seg` containing `v`, split at "but", "while", "whereas", "although".
+    func part(of seg: Range<Int>, containing v: Int) -> Range<Int> {
+        let splitters: Set<String> = ["but", "whereas", "although", "though", "yet"]
+        var lo = seg.lowerBound
+        var hi = seg.upperBound
+        for k in seg where splitters.contains(tokens[k].lower) && k > seg.lowerBound
+            && !["all", "anything", "nothing", "everything", "only", "last"].contains(tokens[k - 1].lower)
+        {
+            if k <= v { lo = k } else { hi = min(hi, k); break }
+        }
+        return lo..<hi
+    }
+
+    /// A leading subordinate clause ("By the time Zelensky arrived,", "As leaders met,") of `seg`.
+    func leadingSubordinate(_ seg: Range<Int>) -> Range<Int>? {
+        var k = seg.lowerBound
+        while k < seg.upperBound, ["and", "but", "so"].contains(tokens[k].lower) { k += 1 }
+        guard k < seg.upperBound, Self.subordinators.contains(tokens[k].lower) else { return nil }
+        guard let comma = (k..<seg.upperBound).first(where: { tokens[$0].lower == "," }) else { return nil }
+        // "In April, Dmitriev…": a plain prepositional phrase without a verb is not a clause.
+        guard (k..<comma).contains(where: { verb(at: $0) != nil || EventLexicon.stateVerbs.contains(tokens[$0].lower) }) else { return nil }
+        return k..<(comma + 1)
+    }
+
+    /// Whether a mention modifies a following noun ("Trump donor", "Kremlin translator") rather than
+    /// standing as a subject.
+    func isModifier(_ m: EventMention) -> Bool {
+        guard let n = tokens.indices.contains(m.last + 1) ? tokens[m.last + 1] : nil, n.isWord, !n.isCapitalized else { return false }
+        let w = n.lower
+        if EventLexicon.auxiliaries.contains(w) || EventLexicon.stateVerbs.contains(w) || w.hasSuffix("ly") { return false }
+        if ["and", "or", "who", "which", "that", "also", "then", "still", "again", "himself", "herself", "itself", "themselves", "alone", "too", "not", "never", "had", "has", "will", "would"].contains(w) { return false }
+        if EventLexicon.verbs[w] != nil || TenseDetector.irregularPast.contains(w) || w.hasSuffix("ed") { return false }
+        return true
+    }
+
     // MARK: - Participants
 
-    private func reading(trigger v: Int, type: EventType, window: Range<Int>, summaryRange: Range<Int>) -> Reading {
-        let inWindow = mentions.filter { window.contains($0.first) }
-        let actors = inWindow.filter { [.person, .organization, .location].contains($0.type) }
+    private func reading(trigger v: Int, type rawType: EventType, window seg: Range<Int>, summaryRange: Range<Int>) -> Reading {
+        let type = phrasalType(v) ?? rawType
+        let rels = relativeClauses(seg)
+        var window: [Int]
+        var summaryRange = summaryRange
+        var antecedent: Int?
+        if let rel = rels.first(where: { $0.contains(v) }) {
+            window = Array(rel)
+            antecedent = mentions.last { $0.last < rel.lowerBound && $0.last >= rel.lowerBound - 1 - 0 && [.person, .organization].contains($0.type) }?.key
+                ?? mentions.last { $0.last < rel.lowerBound && [.person, .organization].contains($0.type) }?.key
+            if summaryRange == seg {
+                let start = mentions.last { $0.last < rel.lowerBound }?.first ?? rel.lowerBound
+                summaryRange = start..<rel.upperBound
+            }
+        } else {
+            let p = part(of: seg, containing: v)
+            var w = Array(p).filter { k in !rels.contains { $0.contains(k) } }
+            if let sub = leadingSubordinate(seg), !sub.contains(v) { w.removeAll { sub.contains($0) } }
+            window = w
+            if summaryRange == seg { summaryRange = p }
+        }
+        let windowSet = Set(window)
+        let inWindow = mentions.filter { windowSet.contains($0.first) }
+        let actorTypes: Set<EntityType> = [.person, .organization, .location]
         var actor: Int?
         // Passive with an agent: "was blocked by the Treasury", "given a license by Treasury".
-        let passive = [lower(v - 1), lower(v - 2)].contains { ["was", "were", "been", "being", "is", "are", "be", ","].contains($0 ?? "") }
-            && tokens[v].lower.hasSuffix("ed") || ["given", "taken", "held", "struck", "shot", "sent", "sold", "bought", "paid", "made", "told"].contains(tokens[v].lower)
-        if passive, let by = ((v + 1)..<min(window.upperBound, v + 8)).first(where: { tokens[$0].lower == "by" }),
-            let agent = actors.first(where: { $0.first > by && $0.first <= by + 2 })
+        let passive = ([lower(v - 1), lower(v - 2)].contains { ["was", "were", "been", "being", "is", "are", "be", ","].contains($0 ?? "") }
+            && tokens[v].lower.hasSuffix("ed")) || ["given", "taken", "held", "struck", "shot", "sent", "sold", "bought", "paid", "made", "told"].contains(tokens[v].lower)
+        if passive, let by = ((v + 1)..<min(tokens.count, v + 8)).first(where: { tokens[$0].lower == "by" && windowSet.contains($0) }),
+            let agent = inWindow.first(where: { actorTypes.contains($0.type) && $0.first > by && $0.first <= by + 2 })
         {
             actor = agent.key
         }
-        if actor == nil {
-            let before = actors.filter { $0.last < v && !isPrepositional($0) && lower($0.last + 1) != "'s" }
-            if var first = before.first {
-                if first.type != .person, let person = before.dropFirst().first(where: { $0.type == .person }),
-                    !tokens[(first.last + 1)..<person.first].contains(where: { $0.lower == "," || $0.lower == "and" })
-                {
-                    first = person  // "Exxon Mobil Senior Vice President Neil Chapman met"
-                }
-                actor = first.key
+        func subject(among candidates: [EventMention]) -> Int? {
+            let before = candidates.filter {
+                actorTypes.contains($0.type) && $0.last < v && !isPrepositional($0) && lower($0.last + 1) != "'s" && !isModifier($0)
+            }
+            guard var first = before.first else { return nil }
+            if first.type != .person, let person = before.dropFirst().first(where: { $0.type == .person }),
+                !tokens[(first.last + 1)..<person.first].contains(where: { $0.lower == "," || $0.lower == "and" })
+            {
+                first = person  // "Exxon Mobil Senior Vice President Neil Chapman met"
+            }
+            return first.key
+        }
+        if actor == nil { actor = subject(among: inWindow) }
+        if actor == nil, let pronoun = window.last(where: { $0 < v && ["he", "she", "who"].contains(tokens[$0].lower) }) {
+            if tokens[pronoun].lower == "who" {
+                actor = antecedent ?? mentions.last { $0.last < pronoun && $0.type == .person }?.key
+            } else {
+                let quotes = quoted()
+                actor = mentions.first { m in
+                    m.type == .person && m.last < pronoun && !quotes.contains(where: { $0.contains(m.first) })
+                        && !isPrepositional(m) && lower(m.last + 1) != "'s"
+                }?.key ?? previousPerson
             }
         }
+        if actor == nil, antecedent != nil { actor = antecedent }
         if actor == nil {
-            let subjectPronoun = (window.lowerBound..<v).last { ["he", "she", "who"].contains(tokens[$0].lower) }
-            if let s = subjectPronoun {
-                if tokens[s].lower == "who" {
-                    actor = mentions.last { $0.last < s && $0.type == .person }?.key
-                } else {
-                    actor = previousPerson
-                }
-            }
+            // A shared subject before the coordinated part: "Lynch … had been seeking…, but in April dialed up…".
+            let sub = leadingSubordinate(seg)
+            let outside = mentions.filter { m in seg.contains(m.first) && !rels.contains { $0.contains(m.first) } && !(sub?.contains(m.first) ?? false) }
+            actor = subject(among: outside)
         }
         var participants: [Int] = actor.map { [$0] } ?? []
+        if let a = antecedent, !participants.contains(a) { participants.append(a) }
         var places: [Int] = []
         for m in inWindow where m.key != actor {
             switch m.type {
@@ -227,6 +317,18 @@ struct EventClauseReader {
         return Reading(
             trigger: tokens[v].text, triggerSpan: TextSpan(start: tokens[v].start, end: tokens[v].end), type: type,
             summary: summary(summaryRange), participants: participants, places: places, tense: tense)
+    }
+
+    /// The type a particle gives a verb ("reached out", "launched into"), if any.
+    private func phrasalType(_ v: Int) -> EventType? {
+        guard let particle = lower(v + 1) else { return nil }
+        let w = tokens[v].lower
+        var lemmas: [String] = []
+        if let l = EventLexicon.verbs[w]?.lemma { lemmas.append(l) }
+        if w.hasSuffix("ed") { lemmas += [String(w.dropLast(2)), String(w.dropLast(1))] }
+        lemmas.append(w)
+        for l in lemmas { if let t = EventLexicon.phrasal["\(l) \(particle)"] { return t } }
+        return nil
     }
 
     /// Whether a mention is the object of a preposition ("in Miami", "with Putin").

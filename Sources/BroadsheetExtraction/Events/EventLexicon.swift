@@ -11,7 +11,7 @@ enum EventLexicon {
         confer meeting
         huddle meeting
         receive meeting
-        dial meeting
+        invite meeting
         fly travel flew flown flies flying
         travel travel traveled travelled traveling travelling
         visit travel
@@ -198,6 +198,14 @@ enum EventLexicon {
         keep other kept
         break other broke broken
         """
+
+    /// Phrasal verbs whose particle changes the event type: (lemma, particle) → type.
+    static let phrasal: [String: EventType] = [
+        "reach out": .statement, "step down": .personnel, "sign off": .agreement, "dial into": .meeting,
+        "dial in": .meeting, "launch into": .statement, "take over": .transaction, "set up": .other,
+        "fall apart": .other, "call for": .statement, "pull out": .other, "back out": .other, "walk out": .other,
+        "break off": .other, "sit down": .meeting, "fly in": .travel, "speak with": .meeting, "talk with": .meeting,
+    ]
 
     /// Verbs that report states or attitudes rather than events; never triggers.
     static let stateVerbs: Set<String> = [
