@@ -48,7 +48,11 @@ public struct EventExtractor: Sendable {
             }
             let clause = EventClauseReader(tokens: tokens, mentions: mentions, text: document.text, previousPerson: lastSubjectPerson)
             var found: [Event] = []
-            for t in timesBySentence[sentence.index] ?? [] where Self.isEventDate(t) {
+            // Dates before clock times, so that "at 3 p.m. ET Thursday" dates its event by the day.
+            let dated = (timesBySentence[sentence.index] ?? []).filter(Self.isEventDate).sorted { a, b in
+                a.type == b.type ? a.span < b.span : a.type == .date
+            }
+            for t in dated {
                 guard let first = tokens.firstIndex(where: { $0.start >= t.span.start }),
                     let last = tokens.lastIndex(where: { $0.end <= t.span.end }), first <= last
                 else { continue }
@@ -61,6 +65,7 @@ public struct EventExtractor: Sendable {
                 if found.contains(where: { $0.triggerSpan == reading.triggerSpan }) { continue }
                 found.append(event(reading, sentence: sentence.index, date: t, tokens: tokens, inherited: false))
             }
+            found.sort { $0.triggerSpan < $1.triggerSpan }
             if found.isEmpty, let prev = previousSentenceEvent, prev.sentence == sentence.index - 1, prev.chain < 3,
                 document.sentences[prev.sentence].paragraph == sentence.paragraph,
                 [.day, .month].contains(prev.event.date.granularity),

@@ -196,6 +196,8 @@ enum EventLexicon {
         set other set
         get other got gotten
         keep other kept
+        close other
+        complete other
         break other broke broken
         """
 

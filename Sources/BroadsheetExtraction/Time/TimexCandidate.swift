@@ -11,7 +11,7 @@ enum TimexUnit: String, Sendable, Hashable {
         case .day: return "P\(amount)D"
         case .week, .weekend: return "P\(amount)W"
         case .month: return "P\(amount)M"
-        case .quarter: return "P\(amount)Q"
+        case .quarter: return "P\(Int(amount).map { String($0 * 3) } ?? amount)M"
         case .halfYear: return "P\(amount)H"
         case .season: return "P\(amount)QS"  // not TIMEX3 standard; unused by the lexicon
         case .year: return "P\(amount)Y"
