@@ -127,6 +127,14 @@ struct EventClauseReader {
             while end < seg.upperBound, tokens[end].lower != "," { end += 1 }
             return reading(trigger: n, type: type, window: start..<end, summaryRange: start..<end)
         }
+        // A date that only modifies a noun ("its fiscal 2024 forecast", "first-quarter sales") does
+        // not date the clause.
+        if let next = n < tokens.count ? tokens[n] : nil, next.isWord, !next.isCapitalized, isContentNoun(n) {
+            let p = dateTokens.lowerBound - 1
+            let introduced = p < seg.lowerBound || [",", "\"", "—"].contains(tokens[p].lower) || Self.prepositions.contains(tokens[p].lower)
+                || Self.leadingWords.contains(tokens[p].lower)
+            if !introduced { return nil }
+        }
         // 2. The clause's verb: forward from a leading date, else backward first.
         var p = dateTokens.lowerBound - 1
         while p >= seg.lowerBound, Self.leadingWords.contains(tokens[p].lower) { p -= 1 }
@@ -200,8 +208,10 @@ struct EventClauseReader {
         let splitters: Set<String> = ["but", "whereas", "although", "though", "yet"]
         var lo = seg.lowerBound
         var hi = seg.upperBound
-        for k in seg where splitters.contains(tokens[k].lower) && k > seg.lowerBound
-            && !["all", "anything", "nothing", "everything", "only", "last"].contains(tokens[k - 1].lower)
+        for k in seg where k > seg.lowerBound && (
+            (splitters.contains(tokens[k].lower) && !["all", "anything", "nothing", "everything", "only", "last"].contains(tokens[k - 1].lower))
+                || (["and", "or", "so"].contains(tokens[k].lower) && tokens[k - 1].lower == "," && k + 1 < seg.upperBound
+                    && (tokens[k + 1].isCapitalized || ["he", "she", "they", "it", "we", "i"].contains(tokens[k + 1].lower))))
         {
             if k <= v { lo = k } else { hi = min(hi, k); break }
         }
@@ -217,6 +227,16 @@ struct EventClauseReader {
         // "In April, Dmitriev…": a plain prepositional phrase without a verb is not a clause.
         guard (k..<comma).contains(where: { verb(at: $0) != nil || EventLexicon.stateVerbs.contains(tokens[$0].lower) }) else { return nil }
         return k..<(comma + 1)
+    }
+
+    /// Whether the word at `i` is probably a noun (not a verb, auxiliary, function word or adverb).
+    func isContentNoun(_ i: Int) -> Bool {
+        let w = tokens[i].lower
+        if EventLexicon.auxiliaries.contains(w) || EventLexicon.stateVerbs.contains(w) || w.hasSuffix("ly") { return false }
+        if Self.prepositions.contains(w) || Self.clauseOpeners.contains(w) || Self.determiners.contains(w) { return false }
+        if ["ago", "later", "earlier", "alone", "too", "again", "also", "off", "out", "up", "down", "away", "back", "over", "he", "she", "they", "it", "we", "i", "you", "not", "never", "to"].contains(w) { return false }
+        if EventLexicon.verbs[w] != nil || TenseDetector.irregularPast.contains(w) || w.hasSuffix("ed") { return false }
+        return true
     }
 
     /// Whether a mention modifies a following noun ("Trump donor", "Kremlin translator") rather than
