@@ -193,3 +193,47 @@ struct TimexTaggerTests {
         #expect(found.allSatisfy { $0.anchored == false })
     }
 }
+
+extension TimexTaggerTests {
+    static let newsHardCases: [TimexCase] = [
+        .init(sentence: "Protesters gathered over the weekend.", text: "the weekend", value: "2025-W48-WE"),
+        .init(sentence: "Protesters gathered over the weekend.", text: "the weekend", value: "2025-W47-WE", anchor: "2025-11-26"),
+        .init(sentence: "The bill passed. Days later, the governor signed it.", text: "Days later", value: "2025-11"),
+        .init(sentence: "She won the 2024 election.", text: "2024", value: "2024"),
+        .init(sentence: "Prices peaked in mid-2024.", text: "mid-2024", value: "2024", mod: "MID"),
+        .init(sentence: "The trend began in the early 2000s.", text: "the early 2000s", value: "200", mod: "START"),
+        .init(sentence: "The market fell 3% in the last 24 hours.", text: "the last 24 hours", value: "PT24H", type: .duration),
+        .init(sentence: "The dynasty lasted half a century.", text: "half a century", value: "P50Y", type: .duration),
+        .init(sentence: "He was jailed for a couple of days.", text: "a couple of days", value: "P2D", type: .duration),
+        .init(sentence: "It was the first rate cut in 20 years.", text: "20 years", value: "P20Y", type: .duration),
+        .init(sentence: "The company set a 90-day deadline.", text: "90-day", value: "P90D", type: .duration),
+        .init(sentence: "A decade ago, the town had no school.", text: "A decade ago", value: "201"),
+        .init(sentence: "The vote is on Tuesday, March 4.", text: "Tuesday, March 4", value: "2026-03-04"),
+        .init(sentence: "The vote was held on Tuesday, March 4, 2025.", text: "Tuesday, March 4, 2025", value: "2025-03-04"),
+        .init(sentence: "The tower was finished in the spring of 2011.", text: "the spring of 2011", value: "2011-SP"),
+        .init(sentence: "Results for the quarter ending Sept. 30 were strong.", text: "Sept. 30", value: "2025-09-30"),
+        .init(sentence: "The company reported record sales for fiscal year 2024.", text: "fiscal year 2024", value: "FY2024"),
+        .init(sentence: "The plant will reopen in the first half of next year.", text: "next year", value: "2026"),
+        .init(sentence: "The mayor spoke at 10:30 a.m. Eastern time.", text: "10:30 a.m. Eastern time", value: "2025-11-29T10:30-05:00", type: .time),
+        .init(sentence: "The mayor spoke late Tuesday.", text: "late Tuesday", value: "2025-11-25", mod: "END"),
+        .init(sentence: "The senator said Friday night that she would run.", text: "Friday night", value: "2025-11-28TNI", type: .time),
+        .init(sentence: "The rule took effect Jan. 1.", text: "Jan. 1", value: "2025-01-01"),
+        .init(sentence: "The rule takes effect Jan. 1.", text: "Jan. 1", value: "2026-01-01"),
+    ]
+
+    static let newsFalsePositives: [String] = [
+        "She won a second term easily.",
+        "He read it in USA Today and on the now-defunct website.",
+        "The team scored twice in the fourth quarter.",
+        "He is in his 60s and lives at 1600 Pennsylvania Avenue.",
+        "Donna Summer and August Wilson met Theresa May.",
+        "The March on Washington drew crowds to the Mall.",
+    ]
+
+    @Test(arguments: newsHardCases) func newsHardCases(_ c: TimexCase) { Self.check(c) }
+
+    @Test(arguments: newsFalsePositives) func newsFalsePositives(_ s: String) {
+        let found = TimexTagger().tag(text: s, anchor: CivilDate(iso: "2025-11-29"))
+        #expect(found.isEmpty, "\(found.map(\.text))")
+    }
+}

@@ -72,6 +72,8 @@ enum TimexCandidate: Sendable {
     case season(String, year: Int?)
     /// A season relative to the publication date ("last summer" = -1).
     case deicticSeason(String, offset: Int)
+    /// "over the weekend": the last weekend in past clauses, the coming one in future clauses.
+    case weekendByTense
     /// A bare weekday, resolved by tense.
     case weekday(Int)
     /// "last Monday" (-1), "next Friday" (+1), "this Friday" (0).

@@ -8,6 +8,12 @@ extension TimexMatcher {
         "fall", "winter", "christmas", "easter", "thanksgiving", "year", "ad", "bc", "ce", "bce",
     ]
 
+    /// Words that mark a sports sentence, where "the fourth quarter" is part of a game.
+    static let sportsWords: Set<String> = [
+        "scored", "score", "scores", "touchdown", "touchdowns", "points", "game", "goal", "goals", "basket", "yards",
+        "inning", "overtime", "halftime", "quarterback", "rebounds", "assists", "led", "trailed", "lead", "period",
+    ]
+
     /// A month name at `i` ("August", "Aug.", "Sept."): month and end index. Abbreviations need a period
     /// or a following number.
     func monthName(at i: Int) -> (month: Int, end: Int)? {
@@ -52,6 +58,8 @@ extension TimexMatcher {
                 TimexLexicon.seasons[pt.lower] == nil, !TimexMatcher.capitalisedBeforeYear.contains(pt.lower)
             { return nil }
         }
+        // "at 1600 Pennsylvania Avenue": a street number.
+        if lower(i - 1) == "at", let n = token(i + 1), n.isWord, n.isCapitalized, TimexLexicon.monthNames[n.lower] == nil { return nil }
         if let n = lower(i + 1) {
             if ["%", "percent", "people", "troops", "soldiers", "votes", "points", "miles", "meters", "metres", "feet",
                 "kilometers", "kilometres", "km", "dollars", "euros", "pounds", "tons", "tonnes", "units", "shares",
@@ -129,6 +137,8 @@ extension TimexMatcher {
         if let next = token(end), next.isWord, next.isCapitalized, TimexLexicon.monthNames[next.lower] == nil { return nil }
         if lower(end) == "'s", lower(i) == "may" { return nil }
         let prev = lower(i - 1)
+        // "the March on Washington": a named event, not a month.
+        if prev == "the", let n = lower(end), ["on", "to", "for", "against", "from"].contains(n) { return nil }
         let cue = prev.map { TimexLexicon.monthCues.contains($0) } ?? false
         if !cue {
             if lower(i) == "may" || lower(i) == "march" { return nil }
@@ -183,6 +193,8 @@ extension TimexMatcher {
         guard t.lower.dropFirst(digits.count) == "s" || t.lower.dropFirst(digits.count) == "'s", let n = Int(digits) else { return nil }
         if apostrophe || digits.count == 2 {
             guard digits.count == 2, n % 10 == 0 else { return nil }
+            // "in his 60s" is an age, not a decade.
+            if ((j - 3)..<j).contains(where: { ["his", "her", "their", "my", "your", "our", "its"].contains(lower($0) ?? "") }) { return nil }
             let decade = n <= 10 ? 200 + n / 10 : 190 + n / 10
             return TimexMatch(first: i, end: j + 1, candidate: .decade(decade), mod: mod)
         }
@@ -231,6 +243,10 @@ extension TimexMatcher {
         if unit == "half", !(1...2).contains(ord) { return nil }
         if unit == "quarter", !(1...4).contains(ord) { return nil }
         if unit == "half", !hyphen, lower(e + 1) != "of" { return nil }  // "the first half" of what?
+        // A game's quarter or half in a sports sentence ("scored in the fourth quarter").
+        if lower(e + 1) != "of", yearNumber(at: e + 1, afterTimex: true) == nil,
+            tokens.contains(where: { TimexMatcher.sportsWords.contains($0.lower) })
+        { return nil }
         let (y, end) = trailingYear(e + 1)
         if unit == "half" { return TimexMatch(first: i, end: end, candidate: .halfYear(ord, year: y)) }
         return TimexMatch(first: i, end: end, candidate: .quarter(ord, year: y))

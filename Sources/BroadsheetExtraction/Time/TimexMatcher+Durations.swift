@@ -51,6 +51,8 @@ extension TimexMatcher {
         if let a = amount(at: i), let u = token(a.end), let unit = TimexUnit.words[u.lower] {
             let plural = u.lower.hasSuffix("s")
             if a.value == 1 && plural { return nil }
+            // "a second term", "one second-place finish": ordinal, not a unit.
+            if unit == .second, !plural, w == "a" || w == "an" || w == "one" { return nil }
             if let v = a.value, v > 1, !plural, unit != .century { return nil }
             if a.value == nil, !plural { return nil }
             // "a day earlier", "two weeks ago" belong to the relative recognisers; "a week" after an amount is a set.

@@ -6,6 +6,14 @@ extension TimexMatcher {
     /// Publication-relative expressions.
     func deictic(at i: Int) -> TimexMatch? {
         guard let w = lower(i) else { return nil }
+        // "USA Today", "Good Morning America": a capitalised word inside a name.
+        if ["today", "tomorrow", "yesterday", "tonight"].contains(w), tokens[i].isCapitalized, !isSentenceInitial(i),
+            let p = token(i - 1), p.isCapitalized, p.isWord
+        { return nil }
+        // "over the weekend", "during the weekend": the weekend nearest in the clause's tense.
+        if w == "the", lower(i + 1) == "weekend", let p = lower(i - 1), ["over", "during", "on", "at", "through", "for"].contains(p) {
+            return TimexMatch(first: i, end: i + 2, candidate: .weekendByTense)
+        }
         switch w {
         case "today": return after(i, 1, .deictic(.day, offset: 0), part: true, dayOffset: 0)
         case "yesterday": return after(i, 1, .deictic(.day, offset: -1), part: true, dayOffset: -1)
@@ -121,6 +129,12 @@ extension TimexMatcher {
             return nil
         }
         if let m = anaphoricNext(at: i) { return m }
+        // "Days later", "weeks earlier": a vague narrative offset.
+        if let unit = TimexUnit.words[w], w.hasSuffix("s"), let d = lower(i + 1), d == "later" || d == "earlier",
+            !(token(i - 1)?.kind == .number) && !["few", "several", "many", "some", "couple"].contains(lower(i - 1) ?? "")
+        {
+            return TimexMatch(first: i, end: i + 2, candidate: .anaphoricVague(unit, direction: d == "later" ? 1 : -1))
+        }
         // "a day earlier", "two days later", "a few weeks later", "three years before."
         guard let a = amount(at: i), let u = token(a.end), let unit = TimexUnit.words[u.lower],
             let dir = lower(a.end + 1).flatMap({ ["later": 1, "earlier": -1, "before": -1, "after": 1, "afterward": 1, "afterwards": 1, "prior": -1][$0] })
@@ -169,7 +183,7 @@ extension TimexMatcher {
         guard let w = lower(i) else { return nil }
         switch w {
         case "now":
-            if lower(i - 1) == "right" { return nil }
+            if lower(i - 1) == "right" || lower(i + 1) == "-" { return nil }
             return TimexMatch(first: i, end: i + 1, candidate: .reference("PRESENT_REF"))
         case "right":
             if lower(i + 1) == "now" { return TimexMatch(first: i, end: i + 2, candidate: .reference("PRESENT_REF")) }

@@ -77,6 +77,12 @@ struct TimexResolver: Sendable {
             return season(code, tense: tense, offset: nil)
         case .deicticSeason(let code, let offset):
             return season(code, tense: tense, offset: offset)
+        case .weekendByTense:
+            guard let a = anchor else { return .init(value: "XXXX-WXX-WE", type: .date, granularity: .week, anchored: false) }
+            var d = a
+            if tense == .past, a.weekday < 6 { d = a.adding(days: -7) }
+            if tense == .future, a.weekday == 7 { d = a.adding(days: 7) }
+            return .init(value: TimexValue.isoWeekValue(of: d) + "-WE", type: .date, granularity: .week, anchored: true)
         case .weekday(let wd):
             guard let a = anchor else { return .init(value: "XXXX-WXX-\(wd)", type: .date, granularity: .day, anchored: false) }
             return day(weekday(wd, anchor: a, tense: tense))
