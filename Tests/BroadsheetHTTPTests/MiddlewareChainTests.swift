@@ -162,4 +162,21 @@ struct MiddlewareChainTests {
         #expect(metrics.requests.value(["/v1/items", "GET", "304"]) == 1)
         #expect(metrics.requests.value(["/v1/items", "GET", "400"]) == 1)
     }
+
+    @Test func headThroughFullStackMatchesGet() async throws {
+        var router = Router<String>()
+        router.add(.get, "/doc", "doc", query: nil)
+        let body = FeatureFixtures.bigJSON(3000)
+        let app = RoutingResponder(router: router) { _ in
+            HTTPResponse(headers: ["Content-Type": "application/json"], body: Array(body.utf8))
+        }.wrapped(in: [CORSMiddleware(router: router), ConditionalGETMiddleware(), CompressionMiddleware()])
+        let headers: HTTPHeaders = ["Accept-Encoding": "gzip"]
+        let get = await app.respond(to: FeatureFixtures.request(.get, "/doc?anything=goes", headers: headers))
+        let head = await app.respond(to: FeatureFixtures.request(.head, "/doc", headers: headers))
+        #expect(get.status.code == 200)
+        #expect(head.status.code == 200)
+        #expect(head.headers["ETag"] == get.headers["ETag"])
+        #expect(head.headers["Content-Encoding"] == "gzip")
+        #expect(head.body.count == get.body.count)
+    }
 }

@@ -10,19 +10,19 @@ public struct CorpusReport: Decodable, Sendable, Hashable {
     }
 
     /// The corpus folder.
-    public var root: String?
+    public var root: String
     /// How many documents were loaded.
-    public var documents: Int?
+    public var documents: Int
     /// How many paragraphs they hold.
-    public var paragraphs: Int?
+    public var paragraphs: Int
     /// How many sentences they hold.
-    public var sentences: Int?
+    public var sentences: Int
     /// The total number of words.
-    public var words: Int?
+    public var words: Int
     /// How many article files were read (parsed or skipped).
-    public var files: Int?
+    public var files: Int
     /// Documents per detected format.
     public var formats: [String: Int]?
     /// Files that were skipped.
-    public var skipped: [Skipped]?
+    public var skipped: [Skipped]
 }

@@ -38,9 +38,9 @@ public struct DocumentDetail: Decodable, Sendable, Hashable {
     /// The standfirst under the headline, when there is one.
     public var dek: String?
     /// The detected article format.
-    public var format: String?
+    public var format: String
     /// The source file name.
-    public var source: String?
+    public var source: String
     /// The number of words.
     public var wordCount: Int
     /// The number of paragraphs.

@@ -6,17 +6,17 @@ public struct DocumentSummary: Decodable, Sendable, Hashable {
     /// The headline.
     public var title: String
     /// The by-line names.
-    public var authors: [String]?
+    public var authors: [String]
     /// The outlet, when known.
     public var publication: String?
     /// The publication date as sent (e.g. `2024-03-01`).
     public var publishedAt: String?
     /// The number of words.
-    public var wordCount: Int?
+    public var wordCount: Int
     /// The number of paragraphs.
-    public var paragraphCount: Int?
+    public var paragraphCount: Int
     /// The detected article format.
-    public var format: String?
+    public var format: String
     /// The source file name.
-    public var source: String?
+    public var source: String
 }

@@ -66,11 +66,26 @@ public struct DocumentEntity: Sendable, Hashable, Codable {
 public struct DocumentEntities: Sendable, Hashable, Codable {
     public var documentId: String
     public var entities: [DocumentEntity]
+    /// Nationalities and demonyms ("Russian"), linked to their place; not entities of their own.
+    public var demonyms: [DemonymMention]
 
-    public init(documentId: String, entities: [DocumentEntity]) {
+    public init(documentId: String, entities: [DocumentEntity], demonyms: [DemonymMention] = []) {
         self.documentId = documentId
         self.entities = entities
+        self.demonyms = demonyms
     }
+
+    private enum CodingKeys: String, CodingKey { case documentId, entities, demonyms }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        documentId = try c.decode(String.self, forKey: .documentId)
+        entities = try c.decode([DocumentEntity].self, forKey: .entities)
+        demonyms = try c.decodeIfPresent([DemonymMention].self, forKey: .demonyms) ?? []
+    }
+
+    /// The entity with key `key`, if any.
+    public func entity(key: Int) -> DocumentEntity? { entities.indices.contains(key) ? entities[key] : nil }
 
     /// Every mention with its entity key, sorted by start offset.
     public var mentionsInOrder: [(key: Int, mention: EntityMention)] {

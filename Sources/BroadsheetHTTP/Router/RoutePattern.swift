@@ -87,22 +87,40 @@ public struct RoutePattern: Sendable, Hashable, CustomStringConvertible {
 
     /// Matches percent-decoded path segments, returning the captures, or `nil` when the pattern does not match.
     public func match(_ segments: [String]) -> [String: String]? {
+        matches(segments) ? captures(segments) : nil
+    }
+
+    /// Whether the pattern matches `segments` (no allocation).
+    func matches(_ segments: [String]) -> Bool {
+        let hasWildcard = components.last == .wildcard
+        let fixed = hasWildcard ? components.count - 1 : components.count
+        guard hasWildcard ? segments.count >= fixed : segments.count == fixed else { return false }
+        for index in 0..<fixed {
+            let segment = segments[index]
+            switch components[index] {
+            case .literal(let literal):
+                guard segment == literal else { return false }
+            case .capture(_, let type):
+                guard !segment.isEmpty else { return false }
+                if type == .int, !segment.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) { return false }
+            case .wildcard:
+                return false  // unreachable: a wildcard is last
+            }
+        }
+        return true
+    }
+
+    /// The captures of segments that ``matches(_:)``.
+    func captures(_ segments: [String]) -> [String: String] {
         var captures: [String: String] = [:]
         for (index, component) in components.enumerated() {
             switch component {
-            case .wildcard:
-                captures["*"] = segments[min(index, segments.count)...].joined(separator: "/")
-                return captures
-            case .literal(let literal):
-                guard index < segments.count, segments[index] == literal else { return nil }
-            case .capture(let name, let type):
-                guard index < segments.count, !segments[index].isEmpty else { return nil }
-                let value = segments[index]
-                if type == .int, !value.utf8.allSatisfy({ $0 >= 48 && $0 <= 57 }) { return nil }
-                captures[name] = value
+            case .literal: continue
+            case .capture(let name, _): captures[name] = segments[index]
+            case .wildcard: captures["*"] = segments[min(index, segments.count)...].joined(separator: "/")
             }
         }
-        return segments.count == components.count ? captures : nil
+        return captures
     }
 
     /// Orders patterns by specificity, segment by segment: literal beats typed capture beats capture beats wildcard.

@@ -68,9 +68,10 @@ public struct Router<Route: Sendable>: Sendable {
     ///   method, `400` for a malformed percent-escape.
     public func match(method: HTTPMethod, path: String) throws(HTTPError) -> RouteMatch<Route> {
         let segments = try Self.segments(of: path)
-        guard let (entry, captures) = bestEntry(for: segments) else {
+        guard let index = bestIndex(for: segments) else {
             throw notFound(path: path)
         }
+        let entry = entries[index]
         let registered: HTTPMethod
         if entry.routes[method] != nil {
             registered = method
@@ -82,20 +83,20 @@ public struct Router<Route: Sendable>: Sendable {
         let registration = entry.routes[registered]!
         return RouteMatch(
             route: registration.route, pattern: entry.pattern.string, method: registered,
-            parameters: PathParameters(captures), allowedQuery: registration.query)
+            parameters: PathParameters(entry.pattern.captures(segments)), allowedQuery: registration.query)
     }
 
     /// The methods allowed on `path` (for `Allow` and CORS preflights), or `nil` when no pattern matches it.
     /// Always includes `OPTIONS`, and `HEAD` whenever `GET` is there; listed in a canonical order.
     public func allowedMethods(path: String) -> [HTTPMethod]? {
-        guard let segments = try? Self.segments(of: path), let (entry, _) = bestEntry(for: segments) else { return nil }
-        return Self.allowed(entry)
+        guard let segments = try? Self.segments(of: path), let index = bestIndex(for: segments) else { return nil }
+        return Self.allowed(entries[index])
     }
 
     /// The pattern string that `path` matches (whatever the method), or `nil`: the bounded-cardinality label for metrics.
     public func pattern(path: String) -> String? {
-        guard let segments = try? Self.segments(of: path), let (entry, _) = bestEntry(for: segments) else { return nil }
-        return entry.pattern.string
+        guard let segments = try? Self.segments(of: path), let index = bestIndex(for: segments) else { return nil }
+        return entries[index].pattern.string
     }
 
     /// Every method used by any route, for `OPTIONS *`.
@@ -110,12 +111,12 @@ public struct Router<Route: Sendable>: Sendable {
 
     // MARK: - Internals
 
-    private func bestEntry(for segments: [String]) -> (Entry, [String: String])? {
-        var best: (Entry, [String: String])?
-        for entry in entries {
-            guard let captures = entry.pattern.match(segments) else { continue }
-            if let current = best, !entry.pattern.isMoreSpecific(than: current.0.pattern) { continue }
-            best = (entry, captures)
+    /// The index of the most specific entry matching `segments` (ties: the first registered).
+    private func bestIndex(for segments: [String]) -> Int? {
+        var best: Int?
+        for index in entries.indices where entries[index].pattern.matches(segments) {
+            if let current = best, !entries[index].pattern.isMoreSpecific(than: entries[current].pattern) { continue }
+            best = index
         }
         return best
     }
@@ -123,7 +124,7 @@ public struct Router<Route: Sendable>: Sendable {
     private func notFound(path: String) -> HTTPError {
         if path.count > 1, path.hasSuffix("/") {
             let trimmed = String(path.dropLast())
-            if let segments = try? Self.segments(of: trimmed), bestEntry(for: segments) != nil {
+            if let segments = try? Self.segments(of: trimmed), bestIndex(for: segments) != nil {
                 return .notFound("No resource at \(path); paths take no trailing slash: use \(trimmed)")
             }
         }
@@ -154,68 +155,5 @@ public struct Router<Route: Sendable>: Sendable {
             result.append(decoded)
         }
         return result
-    }
-}
-
-/// The outcome of a successful ``Router/match(method:path:)``.
-public struct RouteMatch<Route: Sendable>: Sendable {
-    /// The caller's route value.
-    public let route: Route
-    /// The pattern as registered (e.g. `/v1/documents/{id}`): use it as a metrics or log label, never the raw path.
-    public let pattern: String
-    /// The registered method that matched (`GET` for a `HEAD` request).
-    public let method: HTTPMethod
-    /// The percent-decoded captures.
-    public let parameters: PathParameters
-    /// The query parameter names the route accepts (`nil`: any).
-    public let allowedQuery: Set<String>?
-}
-
-/// Percent-decoding of one path segment (RFC 3986 §2.1). `+` is left alone (it only means space in queries).
-enum PercentDecoding {
-    static func decode(_ segment: Substring) -> String? {
-        guard segment.utf8.contains(UInt8(ascii: "%")) else { return String(segment) }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(segment.utf8.count)
-        var iterator = segment.utf8.makeIterator()
-        while let byte = iterator.next() {
-            if byte == UInt8(ascii: "%") {
-                guard let h = iterator.next().flatMap(hexValue), let l = iterator.next().flatMap(hexValue) else {
-                    return nil
-                }
-                bytes.append(h << 4 | l)
-            } else {
-                bytes.append(byte)
-            }
-        }
-        return String(validating: bytes, as: UTF8.self)
-    }
-
-    private static func hexValue(_ byte: UInt8) -> UInt8? {
-        switch byte {
-        case 48...57: byte - 48
-        case 65...70: byte - 55
-        case 97...102: byte - 87
-        default: nil
-        }
-    }
-}
-
-extension HTTPRequest {
-    /// The path as sent, still percent-encoded, without query or fragment: what ``Router`` matches.
-    /// Falls back to ``path`` for `*` and other non-origin-form targets.
-    public var rawPath: String {
-        var target = Substring(target)
-        if !target.hasPrefix("/") {
-            // absolute-form (RFC 9112 §3.2.2): skip scheme and authority.
-            guard let scheme = target.firstRange(of: "://") else { return path }
-            target = target[scheme.upperBound...]
-            guard let slash = target.firstIndex(of: "/") else { return "/" }
-            target = target[slash...]
-        }
-        if let end = target.firstIndex(where: { $0 == "?" || $0 == "#" }) {
-            target = target[..<end]
-        }
-        return String(target)
     }
 }

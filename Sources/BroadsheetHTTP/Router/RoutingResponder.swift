@@ -1,24 +1,3 @@
-/// What a route handler receives: the request, the matched route and its parameters.
-public struct RoutedRequest<Route: Sendable>: Sendable {
-    public let request: HTTPRequest
-    public let match: RouteMatch<Route>
-    /// The query, already checked against the route's declared parameters.
-    public let query: QueryParameters
-
-    public init(request: HTTPRequest, match: RouteMatch<Route>, query: QueryParameters) {
-        self.request = request
-        self.match = match
-        self.query = query
-    }
-
-    /// The matched route value.
-    public var route: Route { match.route }
-    /// The path captures.
-    public var parameters: PathParameters { match.parameters }
-    /// The request's `X-Request-Id` (set by ``RequestIDMiddleware``), if any.
-    public var requestID: String? { request.headers["X-Request-Id"] }
-}
-
 /// The final responder of a chain: matches the request with a ``Router`` and calls one throwing handler.
 ///
 /// - Unknown path → `404`, wrong method → `405` with `Allow`, undeclared query parameter → `400`.
@@ -77,11 +56,4 @@ public struct RoutingResponder<Route: Sendable>: HTTPResponder {
     static func optionsResponse(_ allowed: [HTTPMethod]) -> HTTPResponse {
         HTTPResponse(status: .noContent, headers: ["Allow": allowed.map(\.rawValue).joined(separator: ", ")])
     }
-}
-
-/// A responder made of a closure (handy for tests and tiny endpoints).
-public struct ClosureResponder: HTTPResponder {
-    private let body: @Sendable (HTTPRequest) async -> HTTPResponse
-    public init(_ body: @escaping @Sendable (HTTPRequest) async -> HTTPResponse) { self.body = body }
-    public func respond(to request: HTTPRequest) async -> HTTPResponse { await body(request) }
 }

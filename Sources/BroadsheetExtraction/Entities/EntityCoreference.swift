@@ -1,0 +1,189 @@
+/// Groups name candidates of one document into entities.
+///
+/// Rules (type-aware): identical names and lexicon aliases ("U.S." / "America" / "United States") are one entity;
+/// a person's surname, surname with suffix, or first-and-last name (without middle initials) refers back to the
+/// person, but a plain surname never refers to a name with a generational suffix ("Trump" is not "Donald Trump
+/// Jr."); an organisation's leading words ("Exxon" for "Exxon Mobil") or acronym ("CIA") refer to it; places
+/// are never shortened ("Beach" is not "Miami Beach"). A family reference ("the X brothers", "the Xs") is a
+/// mention of every person with that family name. The canonical name is the fullest form used (the lexicon's
+/// canonical name for known names).
+struct EntityCoreference {
+    let lex: EntityLexicons
+
+    struct Group {
+        var name: String
+        var words: [String]
+        var keys: Set<String>
+        var members: [Int]
+        var scores: TypeScores
+        var lexicon: EntityLexicons.Entry?
+        var hasSuffix: Bool
+        var lastStart: Int
+        var type: EntityType?
+    }
+
+    func resolve(_ cands: [NameCandidate]) -> [Group] {
+        var groups: [Group] = []
+        var byKey: [String: Int] = [:]
+
+        func key(of c: NameCandidate) -> String {
+            if let e = c.lexicon, !e.needsCanonicalInDocument { return "lex:" + e.canonical }
+            if let o = c.nameOverride { return o.joined(separator: " ") }
+            return c.key
+        }
+        func prelim(_ g: Group) -> EntityType {
+            if let e = g.lexicon {
+                switch e.kind { case .organization: return .organization; case .other: return .other; default: return .location }
+            }
+            return g.scores.best
+        }
+        func core(_ words: [String]) -> [String] {
+            words.count > 1 && NameCandidateFinder.generationalSuffixes.contains(words.last!) ? Array(words.dropLast()) : words
+        }
+        func join(_ gi: Int, _ ci: Int) {
+            let c = cands[ci]
+            groups[gi].members.append(ci)
+            groups[gi].scores = groups[gi].scores + c.scores
+            groups[gi].keys.insert(key(of: c))
+            groups[gi].keys.insert(c.key)
+            if let a = c.parentheticalAcronym { groups[gi].keys.insert(a); byKey[a] = byKey[a] ?? gi }
+            groups[gi].lastStart = max(groups[gi].lastStart, c.start)
+            if groups[gi].lexicon == nil, c.nameWords.count > groups[gi].words.count
+                || (c.nameWords.count == groups[gi].words.count && c.key.count > groups[gi].name.count && c.nameOverride == nil)
+            {
+                groups[gi].words = c.nameWords
+                groups[gi].name = c.nameOverride?.joined(separator: " ") ?? c.key
+            }
+            if byKey[key(of: c)] == nil { byKey[key(of: c)] = gi }
+            if byKey[c.key] == nil { byKey[c.key] = gi }
+            let bare = c.nameWords.filter { lex.facilityHeads[$0] != true }
+            if bare.count >= 2, byKey["bare:" + bare.joined(separator: " ")] == nil { byKey["bare:" + bare.joined(separator: " ")] = gi }
+        }
+        func create(_ ci: Int) {
+            let c = cands[ci]
+            let lexEntry = (c.lexicon?.needsCanonicalInDocument ?? false) ? nil : c.lexicon
+            let name = lexEntry?.canonical ?? c.nameOverride?.joined(separator: " ") ?? c.key
+            groups.append(Group(
+                name: name, words: c.nameWords, keys: [], members: [], scores: TypeScores(), lexicon: lexEntry,
+                hasSuffix: c.hasGenerationalSuffix, lastStart: c.start))
+            join(groups.count - 1, ci)
+        }
+        func pickRecent(_ options: [Int], before start: Int) -> Int? {
+            guard !options.isEmpty else { return nil }
+            let earlier = options.filter { groups[$0].members.contains { cands[$0].start < start } }
+            let pool = earlier.isEmpty ? options : earlier
+            return pool.max { a, b in
+                let la = groups[a].members.map { cands[$0].start }.filter { $0 < start }.max() ?? -1
+                let lb = groups[b].members.map { cands[$0].start }.filter { $0 < start }.max() ?? -1
+                return la < lb
+            }
+        }
+        func personLink(_ c: NameCandidate) -> Int? {
+            let cw = c.nameWords
+            let cHasSuffix = c.hasGenerationalSuffix
+            var options: [Int] = []
+            var firstNameOptions: [Int] = []
+            for (gi, g) in groups.enumerated() where prelim(g) == .person && g.words.count > cw.count && g.lexicon == nil {
+                let gw = g.words
+                if cHasSuffix {
+                    if Array(gw.suffix(cw.count)) == cw { options.append(gi) }
+                    continue
+                }
+                if g.hasSuffix { continue }
+                let gc = core(gw)
+                if cw.count == 1 {
+                    if gc.last == cw[0] { options.append(gi) } else if gc.first == cw[0], lex.givenNames.contains(cw[0]), c.lexicon == nil { firstNameOptions.append(gi) }
+                } else if Array(gc.suffix(cw.count)) == cw || (cw.first == gc.first && cw.last == gc.last) {
+                    options.append(gi)
+                }
+            }
+            if let gi = pickRecent(options, before: c.start) { return gi }
+            if firstNameOptions.count == 1 { return firstNameOptions[0] }
+            return nil
+        }
+        func orgLink(_ c: NameCandidate) -> Int? {
+            let cw = c.nameWords
+            guard let f = cw.first, !lex.functionWords.contains(f.lowercased()), !lex.commonWords.contains(f.lowercased()),
+                !lex.orgHeads.contains(f), lex.known[f]?.kind != .demonym
+            else { return nil }
+            if c.scores.person >= 4 || c.scores.location >= 5 { return nil }
+            var options: [Int] = []
+            for (gi, g) in groups.enumerated() where prelim(g) == .organization && g.words.count > cw.count {
+                if Array(g.words.prefix(cw.count)) == cw { options.append(gi) }
+            }
+            // Acronyms.
+            if cw.count == 1, f.count >= 2, f.count <= 7, f.allSatisfy({ $0.isUppercase || $0 == "." }) {
+                let letters = f.filter { $0 != "." }
+                for (gi, g) in groups.enumerated() where prelim(g) == .organization && g.words.count >= 2 {
+                    let initials = String(g.words.filter { !["of", "the", "and", "for", "on", "&"].contains($0) }.compactMap(\.first))
+                    if initials == letters { options.append(gi) }
+                    if let e = g.lexicon, lex.known[f]?.canonical == e.canonical { options.append(gi) }
+                }
+            }
+            return pickRecent(options, before: c.start)
+        }
+
+        // Passes: multi-word names, then single words with strong own evidence, then the rest; families last.
+        let multi = cands.indices.filter { cands[$0].nameWords.count > 1 && cands[$0].familyName == nil }
+            .sorted { (cands[$0].nameWords.count, cands[$1].start) > (cands[$1].nameWords.count, cands[$0].start) }
+        let singles = cands.indices.filter { cands[$0].nameWords.count == 1 && cands[$0].familyName == nil }
+        let strongSingles = singles.filter { cands[$0].scores.max >= 4 || cands[$0].lexicon != nil }
+        let weakSingles = singles.filter { !(cands[$0].scores.max >= 4 || cands[$0].lexicon != nil) }
+        var deferred: [Int] = []
+
+        for ci in multi + strongSingles + weakSingles {
+            let c = cands[ci]
+            var k = key(of: c)
+            if let e = c.lexicon, e.needsCanonicalInDocument {
+                if let gi = byKey["lex:" + e.canonical] { join(gi, ci); continue }
+                k = c.key
+            }
+            // Plurals of a family name or of a known single name ("the Xs", "Tomahawks").
+            if c.nameWords.count == 1, c.lexicon == nil, c.key.hasSuffix("s"), c.key.count > 3, byKey[k] == nil {
+                let stem = String(c.key.dropLast())
+                if groups.contains(where: { prelim($0) == .person && core($0.words).last == stem }) || byKey[stem] != nil {
+                    deferred.append(ci)
+                    continue
+                }
+            }
+            let lexKind = c.lexicon?.kind
+            if c.nameWords.count <= 2, lexKind != .organization, c.scores.organization < 5, c.scores.location < 5 || lexKind == .location, c.scores.other < 5 || lexKind == .other,
+                let gi = personLink(c), byKey[k] == nil || lexKind != nil
+            {
+                join(gi, ci)
+                continue
+            }
+            if let gi = byKey[k] { join(gi, ci); continue }
+            // "X Pipeline 2" and "X 2": the same name with and without a facility head.
+            let bare = c.nameWords.filter { lex.facilityHeads[$0] != true }
+            if bare.count >= 2, bare.count < c.nameWords.count || true, let gi = byKey["bare:" + bare.joined(separator: " ")] {
+                join(gi, ci)
+                continue
+            }
+            if c.lexicon == nil, let gi = orgLink(c) { join(gi, ci); continue }
+            create(ci)
+        }
+        // Family references and plurals: a mention of every matching person.
+        for ci in cands.indices where cands[ci].familyName != nil { deferred.append(ci) }
+        for ci in deferred {
+            let c = cands[ci]
+            let fam = c.familyName ?? String(c.key.dropLast())
+            let members = groups.indices.filter { prelim(groups[$0]) == .person && groups[$0].words.count > 1 && core(groups[$0].words).last == fam }
+            if !members.isEmpty {
+                for gi in members {
+                    groups[gi].members.append(ci)
+                    groups[gi].keys.insert(c.key)
+                }
+            } else if let gi = byKey[fam] ?? byKey[c.key] {
+                join(gi, ci)
+            } else {
+                create(ci)
+            }
+        }
+        for gi in groups.indices {
+            groups[gi].type = prelim(groups[gi])
+            if groups[gi].lexicon?.kind == .demonym { groups[gi].type = nil }
+        }
+        return groups
+    }
+}

@@ -1,0 +1,78 @@
+/// Collects the roles and descriptions the text gives a name: a title before it ("Treasury Secretary"), role
+/// words before it ("billionaire investor"), a role before a comma ("Another Trump donor, X"), and an appositive
+/// after it ("X, head of the country's wealth fund, ...").
+struct EntityDescriber {
+    let tokens: [EntityToken]
+    let lex: EntityLexicons
+    let evidence: NameEvidence
+    let text: (Int, Int) -> String
+
+    func describe(_ c: NameCandidate, title: NameCandidateFinder.TitleMatch?, candidates: [NameCandidate]) -> [String] {
+        var out: [String] = []
+        // Role words (and a title) directly before the name.
+        let endBefore = title.map { $0.first } ?? c.first
+        var start = title?.first
+        var j = endBefore - 1
+        var sawRole = title != nil
+        var guardSteps = 0
+        while j >= 0, guardSteps < 10 {
+            guardSteps += 1
+            let t = tokens[j]
+            if t.sentence != c.sentence { break }
+            if t.kind == .word && !t.isCapitalized && (lex.roleNouns.contains(t.lower) || lex.roleModifiers.contains(t.lower) || lex.titles.contains(t.lower)) {
+                if lex.roleNouns.contains(t.lower) || lex.titles.contains(t.lower) { sawRole = true }
+                start = j
+                j -= 1
+                continue
+            }
+            if t.kind == .word && !t.isCapitalized && j + 1 < tokens.count && tokens[j + 1].hyphenBefore {
+                start = j
+                j -= 1
+                continue
+            }
+            if t.kind == .word && t.isCapitalized, let other = candidates.first(where: { $0.last == j || ($0.last == j - 1 && tokens[j].text == ".") }),
+                start != nil, other.scores.best != .person || other.lexicon != nil
+            {
+                start = other.first
+                break
+            }
+            if t.kind == .word && t.isCapitalized && lex.known[t.text]?.kind == .demonym, start != nil {
+                start = j
+                break
+            }
+            break
+        }
+        if sawRole, let s = start, s < c.first {
+            var endTok = (title?.last ?? (c.first - 1))
+            if endTok + 1 < tokens.count, tokens[endTok + 1].text == ".", tokens[endTok + 1].separator.isEmpty, endTok + 1 < c.first { endTok += 1 }
+            let d = text(tokens[s].start, tokens[endTok].end)
+            if !d.isEmpty { out.append(d) }
+        }
+        // "Another Trump donor, X": a role before a comma.
+        if c.first >= 2, tokens[c.first - 1].text == ",", tokens[c.first - 2].kind == .word, lex.roleNouns.contains(tokens[c.first - 2].lower),
+            !tokens[c.first - 2].isCapitalized
+        {
+            var s = c.first - 2
+            var k = s - 1
+            var steps = 0
+            while k >= 0, steps < 8, tokens[k].sentence == c.sentence {
+                steps += 1
+                let t = tokens[k]
+                if t.kind == .word && !t.isCapitalized && (lex.roleNouns.contains(t.lower) || lex.roleModifiers.contains(t.lower)) { s = k; k -= 1; continue }
+                if t.kind == .word && !t.isCapitalized && k + 1 < tokens.count && tokens[k + 1].hyphenBefore { s = k; k -= 1; continue }
+                if t.kind == .word && t.isCapitalized { s = k; k -= 1; continue }
+                if t.kind == .possessive { s = k; k -= 1; continue }
+                break
+            }
+            let d = text(tokens[s].start, tokens[c.first - 2].end)
+            if !out.contains(d) { out.append(d) }
+        }
+        // Appositive after the name.
+        if let app = evidence.appositive(after: c), let head = evidence.appositiveHead(app.first, app.last),
+            lex.roleNouns.contains(head) || NameEvidence.orgNouns.contains(head) || NameEvidence.placeNouns.contains(head)
+        {
+            out.append(text(tokens[app.first].start, tokens[app.last].end))
+        }
+        return out
+    }
+}

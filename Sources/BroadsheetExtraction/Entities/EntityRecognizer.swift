@@ -1,0 +1,112 @@
+public import BroadsheetCore
+
+/// Finds the people, organisations, places, money amounts, percentages and other names in a parsed document,
+/// merges each entity's aliases, and attaches the roles the text gives them.
+///
+/// ```swift
+/// let recognizer = EntityRecognizer()
+/// let found = recognizer.extract(document)
+/// for e in found.entities { print(e.type, e.name, e.aliases, e.descriptions) }
+/// ```
+///
+/// The recogniser is a pure function of the document. It combines lexicons (``EntityLexicons``) with context
+/// cues. Nationalities ("Russian") are not entities; they are listed in ``DocumentEntities/demonyms`` with the
+/// key of their place when the place is also mentioned.
+public struct EntityRecognizer: Sendable {
+    let lexicons: EntityLexicons
+
+    /// A recogniser using the bundled lexicons.
+    public init() { self.lexicons = .shared }
+    /// A recogniser using custom lexicons.
+    public init(lexicons: EntityLexicons) { self.lexicons = lexicons }
+
+    /// Extracts every entity of `document`.
+    public func extract(_ document: Document) -> DocumentEntities {
+        let tk = EntityTokenizer.tokenize(document)
+        let tokens = tk.tokens
+        let units = Array(document.text.utf16)
+        func text(_ a: Int, _ b: Int) -> String { String(decoding: units[a..<b], as: UTF16.self) }
+
+        // 1. Money and percentages.
+        let numeric = NumericEntityScanner.scan(tokens, lexicons: lexicons)
+        var consumed = [Bool](repeating: false, count: tokens.count)
+        for m in numeric { for j in m.firstToken...m.lastToken { consumed[j] = true } }
+
+        // 2. Name candidates.
+        let finder = NameCandidateFinder(
+            tokens: tokens, lex: lexicons, lowercaseWords: tk.lowercaseWords,
+            capitalizedNonInitial: tk.capitalizedNonInitial, consumed: consumed)
+        let scan = finder.scan()
+        var candidates = scan.candidates
+
+        // 3. Evidence and descriptions.
+        let evidence = NameEvidence(tokens: tokens, lex: lexicons)
+        let describer = EntityDescriber(tokens: tokens, lex: lexicons, evidence: evidence, text: text)
+        for idx in candidates.indices {
+            let title = scan.titles[idx]
+            candidates[idx].scores = evidence.intrinsic(candidates[idx]) + evidence.context(candidates[idx], hasTitle: title != nil)
+            candidates[idx].descriptions = describer.describe(candidates[idx], title: title, candidates: candidates)
+            // "Central Intelligence Agency (CIA)"
+            let k = candidates[idx].last + 1
+            if k + 2 < tokens.count, tokens[k].text == "(", tokens[k + 1].kind == .word, tokens[k + 1].isAllCaps, tokens[k + 2].text == ")" {
+                candidates[idx].parentheticalAcronym = tokens[k + 1].text
+            }
+        }
+        FamilyNames.apply(&candidates, tokens: tokens, lex: lexicons)
+
+        // 4. Coreference.
+        let resolver = EntityCoreference(lex: lexicons)
+        let groups = resolver.resolve(candidates)
+
+        // 5. Assemble entities in order of first mention.
+        var drafts: [(firstStart: Int, entity: DocumentEntity)] = []
+        for g in groups {
+            guard g.type != nil, let type = g.type else { continue }
+            var mentions: [EntityMention] = []
+            var forms: [String] = []
+            var descriptions: [String] = []
+            for ci in g.members {
+                let c = candidates[ci]
+                let mtext = text(c.start, c.end)
+                mentions.append(EntityMention(span: TextSpan(start: c.start, end: c.end), text: mtext, sentence: c.sentence))
+                forms.append(EntityLexicons.normalizeKey(mtext))
+                for d in c.descriptions where !descriptions.contains(where: { $0.lowercased() == d.lowercased() }) { descriptions.append(d) }
+            }
+            mentions.sort { $0.span < $1.span }
+            var aliases: [String] = []
+            for f in forms where f != g.name && !aliases.contains(f) { aliases.append(f) }
+            drafts.append((mentions.first?.span.start ?? 0, DocumentEntity(
+                key: 0, name: g.name, type: type, aliases: aliases, descriptions: descriptions, value: nil, mentions: mentions)))
+        }
+        // Money and percent: one entity per value.
+        var valueIndex: [EntityValue: Int] = [:]
+        for m in numeric {
+            let span = TextSpan(start: tokens[m.firstToken].start, end: tokens[m.lastToken].end)
+            let mt = text(span.start, span.end)
+            let mention = EntityMention(span: span, text: mt, sentence: tokens[m.firstToken].sentence)
+            if let di = valueIndex[m.value] {
+                drafts[di].entity.mentions.append(mention)
+                if mt != drafts[di].entity.name && !drafts[di].entity.aliases.contains(mt) { drafts[di].entity.aliases.append(mt) }
+            } else {
+                valueIndex[m.value] = drafts.count
+                drafts.append((span.start, DocumentEntity(key: 0, name: mt, type: m.type, value: m.value, mentions: [mention])))
+            }
+        }
+        drafts.sort { $0.firstStart < $1.firstStart }
+        var entities = drafts.map(\.entity)
+        for i in entities.indices { entities[i].key = i }
+
+        // 6. Demonyms, linked to their place when it is an entity here.
+        var placeKey: [String: Int] = [:]
+        for e in entities where e.type == .location { placeKey[e.name] = e.key }
+        let demonyms = scan.demonyms.map { d in
+            DemonymMention(
+                text: text(tokens[d.first].start, tokens[d.last].end),
+                span: TextSpan(start: tokens[d.first].start, end: tokens[d.last].end),
+                sentence: tokens[d.first].sentence, place: d.place, placeKey: placeKey[d.place])
+        }
+        var result = DocumentEntities(documentId: document.id, entities: entities)
+        result.demonyms = demonyms
+        return result
+    }
+}

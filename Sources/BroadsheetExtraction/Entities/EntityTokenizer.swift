@@ -1,0 +1,182 @@
+import BroadsheetCore
+
+/// Splits a document's text into ``EntityToken``s in one pass over its UTF-16 code units.
+///
+/// Rules: letters and digits form words; an inner apostrophe followed by a letter stays in the word ("O'Brien",
+/// "don't") except the possessive `’s`, which becomes its own ``EntityToken/Kind/possessive`` token; an inner
+/// hyphen splits words but is recorded as the next token's separator; single letters joined by dots ("U.S.",
+/// "U.K.") form one word; numbers keep inner `,` and `.` ("600,000", "9.9").
+struct EntityTokenizer {
+    /// The tokens, plus document-level word statistics used to judge sentence-initial capitals.
+    struct Output {
+        var tokens: [EntityToken]
+        /// Lowercased forms of words written in lower case somewhere in the document.
+        var lowercaseWords: Set<String>
+        /// Capitalised words seen somewhere other than the start of a sentence.
+        var capitalizedNonInitial: Set<String>
+    }
+
+    static func tokenize(_ document: Document) -> Output {
+        let units = Array(document.text.utf16)
+        let n = units.count
+        var tokens: [EntityToken] = []
+        tokens.reserveCapacity(n / 5)
+        var lowercaseWords: Set<String> = []
+        var capitalizedNonInitial: Set<String> = []
+
+        let sentences = document.sentences
+        var sentenceIdx = 0
+        var sentenceStartPending = true
+
+        var i = 0
+        var separator = ""
+        var sawSpace = true
+
+        @inline(__always) func scalar(at p: Int) -> (Unicode.Scalar, Int) {
+            let u = units[p]
+            if u < 0xD800 || u > 0xDFFF { return (Unicode.Scalar(u)!, 1) }
+            if u <= 0xDBFF, p + 1 < n, units[p + 1] >= 0xDC00, units[p + 1] <= 0xDFFF {
+                let v = 0x10000 + ((UInt32(u) - 0xD800) << 10) + (UInt32(units[p + 1]) - 0xDC00)
+                return (Unicode.Scalar(v) ?? "?", 2)
+            }
+            return ("?", 1)
+        }
+        @inline(__always) func isLetter(_ p: Int) -> Bool {
+            guard p < n else { return false }
+            let u = units[p]
+            if u < 0x80 { return (u >= 65 && u <= 90) || (u >= 97 && u <= 122) }
+            let (s, _) = scalar(at: p)
+            return s.properties.isAlphabetic || s.properties.generalCategory == .nonspacingMark
+        }
+        @inline(__always) func isDigit(_ p: Int) -> Bool { p < n && units[p] >= 48 && units[p] <= 57 }
+        @inline(__always) func isUpper(_ p: Int) -> Bool {
+            let u = units[p]
+            if u < 0x80 { return u >= 65 && u <= 90 }
+            return scalar(at: p).0.properties.isUppercase
+        }
+        @inline(__always) func isApostrophe(_ u: UInt16) -> Bool { u == 39 || u == 0x2019 }
+
+        func emit(_ start: Int, _ end: Int, _ kind: EntityToken.Kind) {
+            // Sentence bookkeeping.
+            while sentenceIdx < sentences.count && sentences[sentenceIdx].span.end <= start {
+                sentenceIdx += 1
+                sentenceStartPending = true
+            }
+            let sIndex = min(sentenceIdx, max(0, sentences.count - 1))
+            if sentenceIdx < sentences.count && start < sentences[sentenceIdx].span.start { sentenceStartPending = true }
+            var text = String(decoding: units[start..<end], as: UTF16.self)
+            var initial = false
+            var cap = false
+            var allCaps = false
+            var lower = text
+            if kind == .word {
+                if text.utf8.contains(0xE2) { text = text.replacing("\u{2019}", with: "'") }
+                initial = sentenceStartPending
+                if let prev = tokens.last, prev.kind == .punct, prev.end == start || prev.text == ":",
+                    prev.text == "\u{201C}" || prev.text == "\u{2018}" || prev.text == "\"" || prev.text == ":"
+                {
+                    initial = true
+                }
+                sentenceStartPending = false
+                cap = isUpper(start)
+                if cap {
+                    allCaps = true
+                    var p = start
+                    while p < end {
+                        let u = units[p]
+                        if u < 0x80 { if u >= 97 && u <= 122 { allCaps = false; break } } else if !isUpper(p) && isLetter(p) { allCaps = false; break }
+                        p += 1
+                    }
+                }
+                lower = cap ? text.lowercased() : text
+                if !cap { lowercaseWords.insert(lower) } else if !initial { capitalizedNonInitial.insert(text) }
+            } else if kind == .number {
+                sentenceStartPending = false
+            } else if kind == .possessive {
+                text = "'s"
+                lower = text
+            }
+            tokens.append(EntityToken(
+                start: start, end: end, kind: kind, text: text, lower: lower, separator: separator,
+                isCapitalized: cap, isAllCaps: allCaps, sentence: sIndex, isSentenceInitial: initial))
+            separator = ""
+            sawSpace = false
+        }
+
+        while i < n {
+            let u = units[i]
+            // White space.
+            if u == 32 || u == 10 || u == 9 || u == 13 || u == 0xA0 || u == 0x2009 || u == 0x202F {
+                separator = " "
+                sawSpace = true
+                i += 1
+                continue
+            }
+            if isLetter(i) {
+                let start = i
+                // Dotted acronym: L.L. or L.L.L. (single letters each followed by a dot).
+                if i + 3 < n, units[i + 1] == 46, isLetter(i + 2), units[i + 3] == 46, !isLetter(i + 4) || (i + 4 < n && units[i + 4] == 46) {
+                    var p = i
+                    while p + 1 < n, isLetter(p), !isLetter(p + 1), units[p + 1] == 46 { p += 2 }
+                    emit(start, p, .word)
+                    i = p
+                    continue
+                }
+                var p = i
+                while p < n {
+                    if isLetter(p) || isDigit(p) { p += scalar(at: p).1; continue }
+                    if isApostrophe(units[p]), isLetter(p + 1) {
+                        // Possessive 's: apostrophe + s + non-letter ends the word.
+                        if (units[p + 1] == 115 || units[p + 1] == 83) && !isLetter(p + 2) { break }
+                        p += 1
+                        continue
+                    }
+                    break
+                }
+                emit(start, p, .word)
+                i = p
+                if i < n, units[i] == 45 || units[i] == 0x2010, i + 1 < n, isLetter(i + 1) || isDigit(i + 1) {
+                    i += 1
+                    separator = "-"
+                }
+                continue
+            }
+            if isDigit(i) {
+                let start = i
+                var p = i
+                while p < n {
+                    if isDigit(p) { p += 1; continue }
+                    if (units[p] == 44 || units[p] == 46), isDigit(p + 1) { p += 1; continue }
+                    break
+                }
+                emit(start, p, .number)
+                i = p
+                if i < n, units[i] == 45 || units[i] == 0x2010, i + 1 < n, isLetter(i + 1) || isDigit(i + 1) {
+                    i += 1
+                    separator = "-"
+                }
+                continue
+            }
+            if isApostrophe(u) {
+                // Possessive after a word (or after an abbreviation's dot): 's, or a bare ’ after a plural.
+                if let last = tokens.last, last.end == i, last.kind == .word || (last.kind == .punct && last.text == ".") {
+                    if i + 1 < n, units[i + 1] == 115 || units[i + 1] == 83, !isLetter(i + 2) {
+                        emit(i, i + 2, .possessive)
+                        i += 2
+                        continue
+                    }
+                    if last.kind == .word, last.text.hasSuffix("s"), !isLetter(i + 1) {
+                        emit(i, i + 1, .possessive)
+                        i += 1
+                        continue
+                    }
+                }
+            }
+            let w = scalar(at: i).1
+            emit(i, i + w, .punct)
+            i += w
+        }
+        _ = sawSpace
+        return Output(tokens: tokens, lowercaseWords: lowercaseWords, capitalizedNonInitial: capitalizedNonInitial)
+    }
+}

@@ -1,0 +1,186 @@
+extension NameCandidateFinder {
+    /// What one scan of a document finds.
+    struct ScanResult {
+        var candidates: [NameCandidate] = []
+        var demonyms: [DemonymMatch] = []
+        /// For each candidate, the title directly before it (if any).
+        var titles: [Int: TitleMatch] = [:]
+    }
+
+    /// Scans every sentence for names, titles and demonyms.
+    func scan() -> ScanResult {
+        var result = ScanResult()
+        var i = 0
+        let n = tokens.count
+        var pendingTitle: TitleMatch? = nil
+        while i < n {
+            let t = tokens[i]
+            if consumed[i] || t.kind != .word { i += 1; continue }
+            if let p = pendingTitle, !(p.last + 1 == i || (p.last + 2 == i && tokens[p.last + 1].text == ".")) { pendingTitle = nil }
+
+            // Quoted title-case works: “Art of the Deal”, ‘The Road Ahead’.
+            if t.isCapitalized, i > 0, isOpeningQuote(tokens[i - 1]), let last = quotedTitle(from: i) {
+                var c = makeCandidate(i, last)
+                c.isQuotedWork = true
+                result.candidates.append(c)
+                i = last + 1
+                continue
+            }
+
+            let lexMatch = t.isCapitalized || t.text.first?.isUppercase == false ? lexiconMatch(at: i) : nil
+            let titleLast = t.kind == .word ? titleMatch(at: i) : nil
+            let lexLen = lexMatch.map { $0.last - i + 1 } ?? 0
+            let titleLen = titleLast.map { $0 - i + 1 } ?? 0
+
+            if titleLen > 0, titleLen > lexLen, !(t.isCapitalized && runEndsWithHead(from: i)) {
+                // A bare capitalised title is no name; a title before a name is remembered for it.
+                if t.isSentenceInitial || !t.isCapitalized || titleLen > 0 {
+                    pendingTitle = TitleMatch(first: i, last: titleLast!)
+                }
+                i = titleLast! + 1
+                continue
+            }
+            if let m = lexMatch, !(t.isCapitalized && runEndsWithHead(from: i) && run(from: i) > m.last) {
+                if m.entry.kind == .demonym {
+                    result.demonyms.append(DemonymMatch(first: i, last: m.last, place: m.entry.canonical))
+                    i = m.last + 1
+                    continue
+                }
+                // A sentence-initial lexicon word that is also a common lowercase word ("Target", "Shell") needs support.
+                if t.isSentenceInitial, m.last == i, lowercaseWords.contains(t.lower), !capitalizedNonInitial.contains(t.text) {
+                    i += 1
+                    continue
+                }
+                var c = makeCandidate(i, m.last)
+                c.lexicon = m.entry
+                // A known place or organisation followed by unknown capitalised words is part of a longer name
+                // ("America First Global", "China Daily").
+                let k = nextIndex(m.last)
+                if t.isCapitalized, k < n, tokens[k].spaceBefore, tokens[k].sentence == t.sentence, isName(tokens[k]), !consumed[k],
+                    lexiconMatch(at: k) == nil, titleMatch(at: k) == nil, !lex.givenNames.contains(tokens[k].text),
+                    !lex.functionWords.contains(tokens[k].lower), !lex.calendarWords.contains(tokens[k].lower),
+                    !lex.nonEntityWords.contains(tokens[k].lower), !tokens[k].isAllCaps
+                {
+                    let last = run(from: k)
+                    c = makeCandidate(i, last)
+                    if let p = pendingTitle { result.titles[result.candidates.count] = p }
+                    pendingTitle = nil
+                    result.candidates.append(c)
+                    i = last + 1
+                    continue
+                }
+                if let p = pendingTitle { result.titles[result.candidates.count] = p }
+                pendingTitle = nil
+                result.candidates.append(c)
+                i = m.last + 1
+                continue
+            }
+            guard isName(t) else { i += 1; continue }
+            if lex.functionWords.contains(t.lower) || (lex.calendarWords.contains(t.lower)) {
+                i += 1
+                continue
+            }
+            if lex.nonEntityWords.contains(t.lower) {
+                let last = run(from: i)
+                if last == i { i += 1; continue }
+            }
+            if let apo = t.text.firstIndex(of: "'"), lex.functionWords.contains(t.lower[..<apo].lowercased()) || t.text.hasPrefix("I'") {
+                // Contractions: "I'm", "It's", "That's", "We're".
+                i += 1
+                continue
+            }
+            if last1(i) == i, isAdjectiveShaped(i) { i += 1; continue }
+            if t.isSentenceInitial || (i > 0 && isOpeningQuote(tokens[i - 1])) {
+                if lex.commonWords.contains(t.lower) { i += 1; continue }
+                let last = run(from: i)
+                let known = lex.givenNames.contains(t.text) || multiWordNames.contains(t.text)
+                    || (i + 1 < n && tokens[i + 1].kind == .word && NameEvidence.sayingVerbs.contains(tokens[i + 1].lower))
+                if !known, !capitalizedNonInitial.contains(t.text) {
+                    if last == i || lowercaseWords.contains(t.lower) {
+                        // "Afterward, ..." / "Career officials": a capital only because the sentence starts here.
+                        if !(last > i && isStrongHead(tokens[last].text)) { i += 1; continue }
+                    }
+                }
+            }
+            let last = run(from: i)
+            var c = makeCandidate(i, last)
+            if last == i, t.isAllCaps, lex.commonAcronyms.contains(t.text) { i += 1; continue }
+            if last == i, lex.commonAcronyms.contains(t.text), t.text.count == 1 { i += 1; continue }
+            if let p = pendingTitle { result.titles[result.candidates.count] = p }
+            pendingTitle = nil
+            c.hasGenerationalSuffix = c.words.count > 1 && Self.generationalSuffixes.contains(c.words.last!)
+            result.candidates.append(c)
+            i = last + 1
+        }
+        return result
+    }
+
+    /// The end of the run from `i` (convenience for single-word checks).
+    func last1(_ i: Int) -> Int { run(from: i) }
+
+    /// A single unknown capitalised adjective before a lowercase noun ("Gordian knot", "Orwellian nightmare").
+    func isAdjectiveShaped(_ i: Int) -> Bool {
+        let t = tokens[i]
+        guard t.text.count > 4, i + 1 < tokens.count, tokens[i + 1].kind == .word, !tokens[i + 1].isCapitalized, tokens[i + 1].spaceBefore else { return false }
+        guard lex.known[t.text] == nil, !lex.givenNames.contains(t.text) else { return false }
+        return t.text.hasSuffix("ian") || t.text.hasSuffix("ean") || t.text.hasSuffix("esque") || t.text.hasSuffix("ist")
+    }
+
+    func isOpeningQuote(_ t: EntityToken) -> Bool {
+        t.kind == .punct && (t.text == "\u{201C}" || t.text == "\u{2018}" || t.text == "\"" || t.text == "'")
+    }
+    func isClosingQuote(_ t: EntityToken) -> Bool {
+        t.kind == .punct && (t.text == "\u{201D}" || t.text == "\u{2019}" || t.text == "\"" || t.text == "'")
+            || t.kind == .possessive && t.text == "'s" && false
+    }
+
+    /// A quoted phrase of 2–8 title-case words (function words allowed inside): returns its last word index.
+    func quotedTitle(from i: Int) -> Int? {
+        var j = i
+        var caps = 0
+        var lastWord = i
+        let small: Set<String> = ["of", "the", "a", "an", "and", "in", "on", "to", "for", "at", "by", "with", "from", "or"]
+        while j < tokens.count, j - i < 12 {
+            let t = tokens[j]
+            if t.sentence != tokens[i].sentence { return nil }
+            if t.kind == .word {
+                if t.isCapitalized { caps += 1; lastWord = j } else if !small.contains(t.lower) { return nil }
+            } else if t.kind == .punct && isClosingQuote(t) {
+                break
+            } else if t.kind == .punct && (t.text == "." || t.text == "," || t.text == "!" || t.text == "?") {
+                if j + 1 < tokens.count, isClosingQuote(tokens[j + 1]) { j += 1; break }
+                return nil
+            } else if t.kind == .possessive {
+                // ’ as a closing single quote after a word ending in s is tokenised as a possessive.
+                break
+            } else if t.kind != .number {
+                return nil
+            }
+            j += 1
+        }
+        guard j < tokens.count, caps >= 2, lastWord > i else { return nil }
+        return lastWord
+    }
+
+    /// Builds a candidate for tokens `first...last`, with its span (including an abbreviation's final dot).
+    func makeCandidate(_ first: Int, _ last: Int) -> NameCandidate {
+        var key = ""
+        var words: [String] = []
+        for j in first...last {
+            let t = tokens[j]
+            if j > first { key += t.separator }
+            key += t.text
+            if t.kind == .word || t.kind == .number { words.append(t.text) }
+        }
+        var end = tokens[last].end
+        if dotAbsorbed(after: last), tokens[last].text.count > 1 || tokens[last].isCapitalized {
+            if Self.abbreviations.contains(tokens[last].text) || tokens[last].text.count == 1 {
+                end = tokens[last + 1].end
+                key += "."
+            }
+        }
+        return NameCandidate(
+            first: first, last: last, start: tokens[first].start, end: end, words: words, key: key, lexicon: nil,
+            sentence: tokens[first].sentence)
+    }
+}

@@ -1,0 +1,198 @@
+/// Finds name candidates in a token stream: lexicon matches (longest first), titles (kept out of names), and
+/// capitalised runs joined by name particles ("de", "von", "bin"), "&", initials and "of" after a head word
+/// ("Bank of X", "Sea of X", "Order of X"). Sentence-initial common words are dropped.
+struct NameCandidateFinder {
+    let tokens: [EntityToken]
+    let lex: EntityLexicons
+    let lowercaseWords: Set<String>
+    let capitalizedNonInitial: Set<String>
+    /// Tokens already used by money and percent mentions.
+    let consumed: [Bool]
+    /// Capitalised words that occur inside a multi-word capitalised run somewhere in the document.
+    let multiWordNames: Set<String>
+
+    init(tokens: [EntityToken], lex: EntityLexicons, lowercaseWords: Set<String>, capitalizedNonInitial: Set<String>, consumed: [Bool]) {
+        self.tokens = tokens
+        self.lex = lex
+        self.lowercaseWords = lowercaseWords
+        self.capitalizedNonInitial = capitalizedNonInitial
+        self.consumed = consumed
+        var names: Set<String> = []
+        var i = 0
+        while i + 1 < tokens.count {
+            let a = tokens[i], b = tokens[i + 1]
+            if a.kind == .word, b.kind == .word, a.isCapitalized, b.isCapitalized, b.spaceBefore, a.sentence == b.sentence,
+                !lex.functionWords.contains(a.lower)
+            {
+                names.insert(a.text)
+                names.insert(b.text)
+            }
+            i += 1
+        }
+        self.multiWordNames = names
+    }
+
+    /// A title found before a name.
+    struct TitleMatch { var first: Int; var last: Int }
+    /// A nationality word: not an entity, linked to its place.
+    struct DemonymMatch { var first: Int; var last: Int; var place: String }
+
+    static let particles: Set<String> = [
+        "de", "da", "do", "dos", "das", "del", "della", "di", "du", "van", "von", "der", "den", "ter", "bin", "ibn",
+        "al", "el", "la", "le", "y", "zu", "ben", "bint", "abu",
+    ]
+    static let abbreviations: Set<String> = [
+        "Jr", "Sr", "St", "Mt", "Ft", "Inc", "Corp", "Co", "Ltd", "Bros", "Gen", "Lt", "Col", "Sgt", "Capt", "Adm",
+        "Dr", "Mr", "Mrs", "Ms", "Sen", "Rep", "Gov", "Prof", "Rev", "Maj", "Cmdr", "Messrs", "Ste", "Mme",
+    ]
+    static let generationalSuffixes: Set<String> = ["Jr", "Sr", "II", "III", "IV"]
+
+    func isName(_ t: EntityToken) -> Bool { t.kind == .word && t.isCapitalized }
+
+    /// True if token `i` is an initial ("P" in "Stephen P. Lynch") or an abbreviation followed by its dot.
+    func dotAbsorbed(after i: Int) -> Bool {
+        guard i + 1 < tokens.count, tokens[i + 1].kind == .punct, tokens[i + 1].text == ".", tokens[i + 1].separator.isEmpty else { return false }
+        let t = tokens[i]
+        return (t.text.count == 1 && t.isCapitalized) || Self.abbreviations.contains(t.text)
+    }
+
+    /// The next token index after `i` inside a name, skipping an absorbed dot.
+    func nextIndex(_ i: Int) -> Int { dotAbsorbed(after: i) ? i + 2 : i + 1 }
+
+    /// Longest lexicon match starting at `i`: returns the last token index.
+    func lexiconMatch(at i: Int) -> (last: Int, entry: EntityLexicons.Entry)? {
+        var key = ""
+        var best: (Int, EntityLexicons.Entry)? = nil
+        var j = i
+        let s = tokens[i].sentence
+        while j < tokens.count, j - i < 12 {
+            let t = tokens[j]
+            if t.sentence != s || consumed[j] || t.kind == .possessive { break }
+            if j > i { key += t.separator }
+            key += t.text
+            if !lex.knownPrefixes.contains(key) { break }
+            if let e = lex.known[key], t.kind != .punct || t.text == "." { best = (j, e) }
+            j += 1
+        }
+        return best
+    }
+
+    /// Longest title starting at `i`: a capitalised title, or a lowercase one directly before a name.
+    func titleMatch(at i: Int) -> Int? {
+        var key = ""
+        var best: Int? = nil
+        var j = i
+        let s = tokens[i].sentence
+        while j < tokens.count, j - i < 8 {
+            let t = tokens[j]
+            if t.sentence != s || t.kind == .possessive { break }
+            if t.kind == .punct {
+                if t.text == "." && t.separator.isEmpty { j += 1; continue }
+                if t.text == "-" { j += 1; continue }
+                break
+            }
+            if t.kind != .word { break }
+            key += key.isEmpty ? t.lower : (t.hyphenBefore ? "-" : " ") + t.lower
+            if !lex.titlePrefixes.contains(key) { break }
+            if lex.titles.contains(key) { best = j }
+            j += 1
+        }
+        guard let last = best else { return nil }
+        let after = last + 1 < tokens.count && tokens[last + 1].kind == .punct && tokens[last + 1].text == "." ? last + 2 : last + 1
+        let followedByName = after < tokens.count && tokens[after].sentence == s && isName(tokens[after]) && !consumed[after]
+        if !tokens[i].isCapitalized && !followedByName { return nil }
+        return last
+    }
+
+    func isHead(_ word: String) -> Bool {
+        lex.orgHeads.contains(word) || lex.facilityHeads[word] == true || lex.geoHeads[word] == true
+            || lex.otherLeads.contains(word) || lex.otherHeads.contains(word)
+    }
+    func isStrongHead(_ word: String) -> Bool {
+        lex.orgSuffixes.contains(word) || lex.orgHeads.contains(word) || lex.facilityHeads[word] == true || lex.geoHeads[word] == true
+    }
+
+    /// Extends a capitalised run from `i`; returns its last token index.
+    func run(from i: Int) -> Int {
+        var j = i
+        let s = tokens[i].sentence
+        var joinedOf = false
+        while true {
+            let k = nextIndex(j)
+            guard k < tokens.count, tokens[k].sentence == s, !consumed[k] else { break }
+            let nx = tokens[k]
+            if nx.kind == .word, isName(nx), nx.spaceBefore || nx.hyphenBefore {
+                if nx.hyphenBefore, let e = lexiconMatch(at: k)?.entry, e.kind == .demonym || e.isCountry { break }
+                if nx.hyphenBefore, let e = lexiconMatch(at: j)?.entry, e.kind == .demonym || e.isCountry { break }
+                if lex.functionWords.contains(nx.lower) && !joinedOf { break }
+                if lex.calendarWords.contains(nx.lower) { break }
+                if titleMatch(at: k) != nil, !runEndsWithHead(from: k) { break }
+                if let m = lexiconMatch(at: k), m.last >= k, !joinedOf {
+                    // "Michael Jordan", "Paris Hilton": a given name before a one-word known name is a person.
+                    let givenOnly = (i...j).allSatisfy { tokens[$0].kind != .word || lex.givenNames.contains(tokens[$0].text) || tokens[$0].text.count == 1 }
+                    if !(givenOnly && m.last == k && m.entry.kind != .demonym) && !runEndsWithHead(from: k) { break }
+                }
+                j = k
+                continue
+            }
+            if nx.kind == .number, nx.spaceBefore, nx.text.count <= 3, !nx.text.contains(","), !nx.text.contains("."),
+                !lex.calendarWords.contains(tokens[j].lower), !(k + 1 < tokens.count && tokens[k + 1].kind == .number)
+            {
+                // "Nord Stream 2", "Boeing 737", "Apollo 11": a small number closes the name, if it is followed by
+                // a head, a lowercase noun or punctuation rather than more numbers.
+                if k + 1 < tokens.count, tokens[k + 1].kind == .punct, tokens[k + 1].text == "%" || tokens[k + 1].text == "," && k + 2 < tokens.count && tokens[k + 2].kind == .number { break }
+                if k + 1 < tokens.count, tokens[k + 1].kind == .word, NumericEntityScanner.scales[tokens[k + 1].lower] != nil { break }
+                if k + 1 < tokens.count, tokens[k + 1].kind == .word, !tokens[k + 1].isCapitalized, tokens[k + 1].spaceBefore,
+                    ["percent", "years", "year", "days", "months", "people", "points", "times", "of", "to", "and", "or", "in", "on", "for", "at", "minutes", "hours", "weeks"].contains(tokens[k + 1].lower)
+                { break }
+                j = k
+                break
+            }
+            if nx.kind == .word, !nx.isCapitalized, nx.spaceBefore {
+                let lw = nx.lower
+                let k2 = k + 1
+                if Self.particles.contains(lw), k2 < tokens.count, isName(tokens[k2]), tokens[k2].sentence == s, tokens[k2].spaceBefore || tokens[k2].hyphenBefore,
+                    !consumed[k2]
+                {
+                    j = k2
+                    continue
+                }
+                if lw == "of" || ((lw == "for" || lw == "on") && lex.orgHeads.contains(tokens[j].text)),
+                    isHead(tokens[j].text) || lex.titles.contains(tokens[j].lower)
+                {
+                    var k3 = k2
+                    if k3 < tokens.count, tokens[k3].lower == "the", !tokens[k3].isCapitalized { k3 += 1 }
+                    if k3 < tokens.count, isName(tokens[k3]), tokens[k3].sentence == s, !consumed[k3], !lex.functionWords.contains(tokens[k3].lower),
+                        !lex.calendarWords.contains(tokens[k3].lower)
+                    {
+                        if lw == "of", let m = lexiconMatch(at: k3), m.entry.kind == .demonym { break }
+                        j = k3
+                        joinedOf = true
+                        continue
+                    }
+                }
+            }
+            if nx.kind == .punct, nx.text == "&", k + 1 < tokens.count, isName(tokens[k + 1]), tokens[k + 1].sentence == s {
+                j = k + 1
+                continue
+            }
+            break
+        }
+        return j
+    }
+
+    /// Whether the capitalised words from `k` onwards end with a strong organisation, facility or place head,
+    /// so that a known name or title inside them is part of a longer name ("Moscow State University").
+    func runEndsWithHead(from k: Int) -> Bool {
+        var j = k
+        var lastWord = tokens[k].text
+        while true {
+            let n = nextIndex(j)
+            guard n < tokens.count, tokens[n].sentence == tokens[k].sentence, tokens[n].kind == .word, isName(tokens[n]), tokens[n].spaceBefore else { break }
+            j = n
+            lastWord = tokens[n].text
+            if j - k > 6 { break }
+        }
+        return j > k && isStrongHead(lastWord)
+    }
+}

@@ -1,0 +1,217 @@
+/// Scores each candidate's type from its own words (lexicon, heads, given names, initials, surname shapes) and
+/// its context (titles, appositives, role nouns, verbs of saying, prepositions of place, "-based", following nouns).
+struct NameEvidence {
+    let tokens: [EntityToken]
+    let lex: EntityLexicons
+
+    static let sayingVerbs: Set<String> = [
+        "said", "says", "told", "added", "wrote", "argued", "noted", "explained", "insisted", "stated", "recalled",
+        "warned", "declined", "acknowledged", "replied", "admitted", "denied", "testified", "tweeted", "posted",
+        "believes", "thinks", "thought", "hopes", "wants", "wanted", "urged", "asked", "continued", "concluded",
+        "emphasized", "stressed", "claimed", "announced", "confirmed", "joked", "laughed", "smiled", "died", "married",
+    ]
+    static let placePrepositions: Set<String> = ["in", "near", "across", "outside", "throughout", "from", "to", "into", "toward", "towards", "via"]
+    static let personFollowers: Set<String> = ["administration", "presidency", "campaign", "brothers", "sisters", "twins", "siblings", "family", "himself", "herself"]
+    static let orgNouns: Set<String> = [
+        "company", "firm", "group", "bank", "lender", "insurer", "fund", "agency", "producer", "maker", "manufacturer",
+        "retailer", "startup", "start-up", "giant", "conglomerate", "carrier", "airline", "automaker", "chain", "network",
+        "broadcaster", "newspaper", "outlet", "publisher", "university", "college", "party", "union", "organization",
+        "organisation", "association", "charity", "nonprofit", "ministry", "department", "club", "brand", "operator",
+        "exchange", "regulator", "utility", "supplier", "provider", "platform", "corporation", "subsidiary", "unit",
+        "team", "league", "committee", "council", "commission", "institute", "think", "tank", "consortium", "developer",
+        "automaker", "chipmaker", "drugmaker", "insurer", "lab", "laboratory", "studio", "label", "parent", "rival",
+    ]
+    static let placeNouns: Set<String> = [
+        "city", "town", "village", "country", "nation", "state", "province", "region", "capital", "island", "port",
+        "district", "county", "suburb", "neighborhood", "neighbourhood", "area", "enclave", "territory", "republic",
+        "kingdom", "peninsula", "river", "lake", "mountain", "valley", "resort", "municipality", "oblast",
+    ]
+    /// Nouns whose "of X" complement is usually a place ("the mines of X", "the streets of X").
+    static let placeOfNouns: Set<String> = [
+        "mines", "streets", "outskirts", "suburbs", "center", "centre", "shores", "coast", "residents", "citizens",
+        "people", "governor", "mayor", "north", "south", "east", "west", "heart", "capital", "city", "town", "village",
+        "province", "region", "state", "island", "port", "republic", "kingdom", "people", "population", "map",
+    ]
+    static let appositiveStoppers: Set<String> = [
+        "is", "was", "were", "are", "has", "have", "had", "will", "would", "said", "says", "told", "can", "could", "did",
+        "does", "who", "which", "that", "whose", "where", "when", "while", "if", "because", "but", "so", "should", "may",
+        "might", "must", "shall", "been", "be",
+    ]
+    static let determiners: Set<String> = ["a", "an", "the", "his", "her", "their", "its", "our", "my", "your", "another"]
+    static let surnameEndings = ["ov", "ova", "ev", "eva", "enko", "chuk", "sky", "skiy", "ski", "ska", "vich", "vych", "shvili", "dze", "yan", "oglu", "escu", "ovic", "ević", "ović"]
+
+    /// Scores from the candidate's own words.
+    func intrinsic(_ c: NameCandidate) -> TypeScores {
+        var s = TypeScores()
+        if let e = c.lexicon {
+            switch e.kind {
+            case .location: s.location += 10
+            case .organization: s.organization += 10
+            case .other: s.other += 10
+            case .demonym: break
+            }
+        }
+        if c.isQuotedWork { s.other += 6 }
+        let words = c.nameWords
+        guard let firstWord = words.first else { return s }
+        // The head: the word before a joining "of"/"for", else the last word (ignoring a trailing number).
+        let lastName = words.last(where: { !($0.first?.isNumber ?? true) }) ?? words.last!
+        var head = lastName
+        for j in c.first...c.last where tokens[j].kind == .word && !tokens[j].isCapitalized && ["of", "for", "on"].contains(tokens[j].lower) {
+            if j > c.first { head = tokens[j - 1].text; break }
+        }
+        let multi = words.count > 1
+        let hasOf = head != lastName
+        if lex.orgSuffixes.contains(head.replacing(".", with: "")) && multi { s.organization += 8 }
+        if let strong = lex.facilityHeads[head], multi { s.location += strong ? (hasOf ? 3 : 6) : 1.5 }
+        if let strong = lex.geoHeads[head], multi { s.location += strong ? 6.5 : 1.5 }
+        if lex.orgHeads.contains(head) && multi { s.organization += hasOf ? 7 : 5.5 }
+        if lex.otherHeads.contains(head) && multi { s.other += 6 }
+        if lex.otherLeads.contains(firstWord) && hasOf { s.other += 7.5 }
+        if multi && lex.givenNames.contains(firstWord) { s.person += 3 }
+        if multi {
+            // Initials inside ("Stephen P. Lynch", "Lyndon B. Johnson").
+            for w in words.dropFirst().dropLast() where w.count == 1 && w.first!.isUppercase { s.person += 2; break }
+            if words.count == 2 && firstWord.count == 2 && firstWord.allSatisfy(\.isUppercase) && !lex.commonAcronyms.contains(firstWord) == false { s.person += 1 }
+        }
+        if c.hasGenerationalSuffix { s.person += 3 }
+        if c.lexicon == nil {
+            let lastWord = words.last!
+            if words.count <= 3, lastWord.count > 4, Self.surnameEndings.contains(where: { lastWord.hasSuffix($0) }) { s.person += 2 }
+            if lastWord.hasPrefix("Mc") || (lastWord.hasPrefix("O'") && lastWord.count > 3) { s.person += 2 }
+            if words.count == 1, c.key.count >= 2, c.key.count <= 6, c.key.allSatisfy({ $0.isUppercase || $0 == "&" }) { s.organization += 3 }
+            if multi, words.count <= 3, s.max == 0, words.allSatisfy({ $0.count > 1 && $0.first!.isUppercase && !$0.allSatisfy(\.isUppercase) }) {
+                s.person += 1
+            }
+        }
+        return s
+    }
+
+    /// Scores from the words around the candidate.
+    func context(_ c: NameCandidate, hasTitle: Bool) -> TypeScores {
+        var s = TypeScores()
+        if hasTitle { s.person += 5 }
+        let n = tokens.count
+        var k = c.last + 1
+        if k < n, tokens[k].kind == .punct, tokens[k].text == ".", tokens[k].end <= c.end { k += 1 }
+        // After the name.
+        if k < n {
+            let nx = tokens[k]
+            if nx.kind == .word, nx.hyphenBefore {
+                if nx.lower == "based" || nx.lower == "born" || nx.lower == "area" { s.location += 4 }
+            } else if nx.kind == .word, !nx.isCapitalized, nx.sentence == c.sentence {
+                if Self.sayingVerbs.contains(nx.lower) { s.person += 2 }
+                if Self.personFollowers.contains(nx.lower) { s.person += 3 }
+                if lex.geoHeads[nx.text.capitalizedFirst] == true { s.location += 4 }
+                if lex.facilityHeads[nx.text.capitalizedFirst] == true { s.location += 3 }
+                if lex.otherFollowers.contains(nx.lower) { s.other += 4 }
+                if Self.orgNouns.contains(nx.lower) && nx.lower != "parent" && nx.lower != "rival" { s.organization += 3 }
+                if k + 1 < n, tokens[k + 1].kind == .word, !tokens[k + 1].isCapitalized, tokens[k + 1].spaceBefore || tokens[k + 1].hyphenBefore {
+                    let n2 = tokens[k + 1].lower
+                    if lex.otherFollowers.contains(n2) { s.other += 3 }
+                    if Self.orgNouns.contains(n2) && ["space", "oil", "gas", "energy", "state", "tech", "media", "news", "investment", "asset", "private", "mining", "steel", "car", "chip", "drug", "defense", "arms", "shipping", "insurance", "auto", "airline"].contains(nx.lower) { s.organization += 3 }
+                    if lex.facilityHeads[tokens[k + 1].text.capitalizedFirst] == true, ["gas", "oil", "nuclear", "power", "military", "air"].contains(nx.lower) { s.location += 2 }
+                }
+            } else if nx.kind == .punct, nx.text == "(", k + 2 < n, tokens[k + 1].kind == .word, tokens[k + 1].isAllCaps, tokens[k + 2].text == ")" {
+                s.organization += 1
+            }
+            if let app = appositive(after: c) {
+                if let head = appositiveHead(app.first, app.last) {
+                    if lex.roleNouns.contains(head) { s.person += 4 }
+                    if Self.orgNouns.contains(head) { s.organization += 4 }
+                    if Self.placeNouns.contains(head) { s.location += 4 }
+                }
+            }
+        }
+        // Before the name.
+        if c.first > 0 {
+            let pv = tokens[c.first - 1]
+            if pv.kind == .word, !pv.isCapitalized {
+                if Self.placePrepositions.contains(pv.lower), c.words.count == 1 { s.location += pv.lower == "to" || pv.lower == "from" ? 1 : 2 }
+                if pv.lower == "at" { s.location += 0.5; s.organization += 0.5 }
+                if pv.lower == "said" { s.person += 2 }
+                if lex.roleNouns.contains(pv.lower) && !Self.orgNouns.contains(pv.lower) { s.person += 3 }
+                if Self.orgNouns.contains(pv.lower) && !lex.roleNouns.contains(pv.lower) && c.first >= 2 && tokens[c.first - 2].lower == "the" { s.organization += 2 }
+                if pv.lower == "of", c.first >= 2, c.words.count == 1, tokens[c.first - 2].kind == .word,
+                    Self.placeNouns.contains(tokens[c.first - 2].lower) || Self.placeOfNouns.contains(tokens[c.first - 2].lower)
+                { s.location += 3 }
+                if pv.lower == "the" { s.organization += 0.5; s.location += 0.25; s.person -= 1 }
+            } else if pv.kind == .punct, pv.text == ",", c.first >= 2 {
+                let p2 = tokens[c.first - 2]
+                if p2.kind == .word, !p2.isCapitalized {
+                    if lex.roleNouns.contains(p2.lower) && !Self.orgNouns.contains(p2.lower) { s.person += 3 }
+                    if Self.orgNouns.contains(p2.lower) { s.organization += 4 }
+                    if Self.placeNouns.contains(p2.lower) { s.location += 3 }
+                }
+            }
+        }
+        return s
+    }
+
+    /// An appositive after the name: `, <noun phrase>,` or `—<noun phrase>—`. Returns its token range.
+    func appositive(after c: NameCandidate) -> (first: Int, last: Int)? {
+        var k = c.last + 1
+        let n = tokens.count
+        if k < n, tokens[k].text == ".", tokens[k].end <= c.end { k += 1 }
+        if k < n, tokens[k].kind == .possessive { return nil }
+        guard k + 1 < n, tokens[k].kind == .punct, tokens[k].text == "," || tokens[k].text == "\u{2014}" || tokens[k].text == "(" else { return nil }
+        let open = tokens[k].text
+        let first = k + 1
+        var j = first
+        var lastWord = -1
+        while j < n, j - first < 24 {
+            let t = tokens[j]
+            if t.sentence != c.sentence { break }
+            if t.kind == .punct && (t.text == "," || t.text == "\u{2014}" || t.text == "\u{2013}" || t.text == ";" || t.text == ":" || t.text == ")" || t.text == "." && !(j > 0 && dotIsAbbreviation(j))) { break }
+            if t.kind == .word && Self.appositiveStoppers.contains(t.lower) { return nil }
+            if t.kind == .word || t.kind == .number { lastWord = j }
+            j += 1
+        }
+        guard lastWord >= first else { return nil }
+        if open == "(" && !(j < n && tokens[j].text == ")") { return nil }
+        let ft = tokens[first]
+        guard ft.kind == .word else { return nil }
+        let startsWell = Self.determiners.contains(ft.lower) || lex.roleNouns.contains(ft.lower) || lex.roleModifiers.contains(ft.lower)
+            || (ft.isCapitalized && hasPossessive(from: first, to: lastWord))
+        guard startsWell else { return nil }
+        // The last word must not be a capitalised name (then this is a list of names, not an appositive).
+        if tokens[lastWord].isCapitalized && !lex.orgHeads.contains(tokens[lastWord].text) { return nil }
+        if tokens[first...lastWord].contains(where: { $0.kind == .word && $0.lower == "and" }) {
+            // "billionaire investor X and others": only accept "and" when a role noun follows it.
+            if let a = (first...lastWord).first(where: { tokens[$0].lower == "and" }), a + 1 <= lastWord, !(lex.roleNouns.contains(tokens[a + 1].lower) || lex.roleModifiers.contains(tokens[a + 1].lower) || tokens[a + 1].isCapitalized) { return nil }
+        }
+        return (first, lastWord)
+    }
+
+    func dotIsAbbreviation(_ j: Int) -> Bool {
+        guard j > 0 else { return false }
+        let p = tokens[j - 1]
+        return tokens[j].separator.isEmpty && p.kind == .word && ((p.text.count == 1 && p.isCapitalized) || NameCandidateFinder.abbreviations.contains(p.text))
+    }
+
+    func hasPossessive(from a: Int, to b: Int) -> Bool {
+        var j = a
+        while j <= b, j - a < 6 { if tokens[j].kind == .possessive { return true }; j += 1 }
+        return false
+    }
+
+    /// The head noun of an appositive: the last word before its first preposition or "who".
+    func appositiveHead(_ a: Int, _ b: Int) -> String? {
+        var head: String? = nil
+        for j in a...b {
+            let t = tokens[j]
+            if t.kind != .word { continue }
+            if ["of", "with", "from", "to", "at", "in", "for", "on", "and", "since", "who", "whose", "that", "which", "by"].contains(t.lower) && head != nil { break }
+            if !t.isCapitalized { head = t.lower }
+        }
+        return head
+    }
+}
+
+extension String {
+    /// The string with its first character uppercased ("province" → "Province").
+    var capitalizedFirst: String {
+        guard let f = first else { return self }
+        return f.uppercased() + dropFirst()
+    }
+}

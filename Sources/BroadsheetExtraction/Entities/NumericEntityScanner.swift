@@ -1,0 +1,121 @@
+/// Finds money amounts and percentages in a token stream and normalises their values.
+///
+/// Money: a currency symbol or code before the number (`$2 trillion`, `€300 million`, `US$5 million`,
+/// `£1.2bn`, `USD 40`) or a currency word after it (`600,000 dollars`, `5 million euros`), with an optional
+/// scale word (`thousand`, `million`, `billion`, `trillion`, `k`, `m`, `mn`, `bn`, `b`, `tn`). Percent: a number
+/// followed by `%`, `percent`, `per cent` or `pct`. Hedges such as "roughly" are left outside the span.
+struct NumericEntityScanner {
+    struct Match {
+        var firstToken: Int
+        var lastToken: Int
+        var type: EntityType
+        var value: EntityValue
+    }
+
+    static let scales: [String: Double] = [
+        "thousand": 1e3, "k": 1e3, "million": 1e6, "millions": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6, "mil": 1e6,
+        "billion": 1e9, "billions": 1e9, "bn": 1e9, "b": 1e9, "bln": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12,
+    ]
+    static let wordScales: Set<String> = ["thousand", "million", "billion", "trillion"]
+
+    static func scan(_ tokens: [EntityToken], lexicons: EntityLexicons) -> [Match] {
+        var out: [Match] = []
+        var i = 0
+        let n = tokens.count
+        while i < n {
+            let t = tokens[i]
+            // Currency symbol / prefix before a number.
+            if t.kind == .punct || t.kind == .word {
+                var code: String? = nil
+                var first = i
+                if t.kind == .punct, let c = lexicons.currencySymbols[t.text] {
+                    code = c
+                    if i > 0, tokens[i].separator.isEmpty, tokens[i - 1].kind == .word,
+                        let c2 = lexicons.currencySymbols[tokens[i - 1].text + t.text]
+                    {
+                        code = c2
+                        first = i - 1
+                    }
+                } else if t.kind == .word, let c = lexicons.currencyPrefixes[t.text], i + 1 < n, tokens[i + 1].kind == .number,
+                    tokens[i + 1].spaceBefore || t.text.count > 2
+                {
+                    code = c
+                }
+                if let code, i + 1 < n, tokens[i + 1].kind == .number, tokens[i + 1].separator != "-" {
+                    if let (amount, last) = amount(tokens, numberAt: i + 1, allowLetterScale: true) {
+                        var end = last
+                        // "$5 million dollars": swallow a redundant currency word.
+                        if end + 1 < n, tokens[end + 1].kind == .word, lexicons.currencyWords[tokens[end + 1].lower] != nil,
+                            tokens[end + 1].spaceBefore
+                        { end += 1 }
+                        out.append(Match(firstToken: first, lastToken: end, type: .money, value: EntityValue(amount: amount, currency: code)))
+                        i = end + 1
+                        continue
+                    }
+                }
+            }
+            if t.kind == .number, t.separator != "-" || i == 0 || tokens[i - 1].kind != .word {
+                if let (amount, last) = amount(tokens, numberAt: i, allowLetterScale: false) {
+                    let k = last + 1
+                    if k < n {
+                        let nx = tokens[k]
+                        if nx.kind == .punct, nx.text == "%", nx.separator.isEmpty {
+                            out.append(Match(firstToken: i, lastToken: k, type: .percent, value: EntityValue(amount: amount)))
+                            i = k + 1
+                            continue
+                        }
+                        if nx.kind == .word, nx.spaceBefore {
+                            if nx.lower == "percent" || nx.lower == "pct" {
+                                out.append(Match(firstToken: i, lastToken: k, type: .percent, value: EntityValue(amount: amount)))
+                                i = k + 1
+                                continue
+                            }
+                            if nx.lower == "per", k + 1 < n, tokens[k + 1].lower == "cent" {
+                                out.append(Match(firstToken: i, lastToken: k + 1, type: .percent, value: EntityValue(amount: amount)))
+                                i = k + 2
+                                continue
+                            }
+                            if let code = lexicons.currencyWords[nx.lower] {
+                                out.append(Match(firstToken: i, lastToken: k, type: .money, value: EntityValue(amount: amount, currency: code)))
+                                i = k + 1
+                                continue
+                            }
+                            // "5 million U.S. dollars"
+                            if k + 1 < n, tokens[k + 1].kind == .word, let code = lexicons.currencyWords[tokens[k + 1].lower],
+                                nx.text == "U.S." || nx.text == "US" || nx.text == "Canadian" || nx.text == "Australian" || nx.text == "Hong"
+                            {
+                                let c = nx.text == "Canadian" ? "CAD" : nx.text == "Australian" ? "AUD" : code
+                                out.append(Match(firstToken: i, lastToken: k + 1, type: .money, value: EntityValue(amount: amount, currency: c)))
+                                i = k + 2
+                                continue
+                            }
+                        }
+                    }
+                }
+            }
+            i += 1
+        }
+        return out
+    }
+
+    /// Parses the number at `numberAt` and an optional scale after it; returns the amount and the last token used.
+    static func amount(_ tokens: [EntityToken], numberAt i: Int, allowLetterScale: Bool) -> (Double, Int)? {
+        guard let base = Double(tokens[i].text.replacing(",", with: "")) else { return nil }
+        var last = i
+        var value = base
+        if i + 1 < tokens.count {
+            let nx = tokens[i + 1]
+            if nx.kind == .word, let s = scales[nx.lower] {
+                let attached = nx.separator.isEmpty
+                if (attached && (allowLetterScale || !wordScales.contains(nx.lower) || true) && (allowLetterScale || nx.lower.count > 1))
+                    || (nx.spaceBefore && (wordScales.contains(nx.lower) || nx.lower == "bn" || nx.lower == "mn" || nx.lower == "tn"))
+                {
+                    value = base * s
+                    last = i + 1
+                }
+            }
+        }
+        // Guard against years and section numbers read as amounts with a stray percent sign: nothing to do here.
+        return (value, last)
+    }
+}
