@@ -237,3 +237,16 @@ extension TimexTaggerTests {
         #expect(found.isEmpty, "\(found.map(\.text))")
     }
 }
+
+extension TimexTaggerTests {
+    static let moreRelativeCases: [TimexCase] = [
+        .init(sentence: "The factory will hire 200 workers in the coming year.", text: "the coming year", value: "2026"),
+        .init(sentence: "Sales in the current quarter are flat.", text: "the current quarter", value: "2025-Q4"),
+        .init(sentence: "The alarm rang at 3 a.m. on June 2. Minutes later, the roof collapsed.", text: "Minutes later", value: "2025-06-02"),
+        .init(sentence: "The plant closed several years ago.", text: "several years ago", value: "PAST_REF"),
+        .init(sentence: "Shares fell this past week.", text: "this past week", value: "2025-W47"),
+        .init(sentence: "The index rose in the past 12 months.", text: "the past 12 months", value: "P12M", type: .duration),
+    ]
+
+    @Test(arguments: moreRelativeCases) func moreRelative(_ c: TimexCase) { Self.check(c) }
+}

@@ -22,6 +22,12 @@ extension TimexMatcher {
         case "overnight": return nil
         default: break
         }
+        // "the coming year", "the current quarter", "the upcoming week": publication-relative dates.
+        if w == "the", let d = lower(i + 1), let offset = ["coming": 1, "upcoming": 1, "current": 0][d], let u = token(i + 2),
+            let unit = TimexUnit.words[u.lower], !u.lower.hasSuffix("s"), TimexMatcher.calendarUnits.contains(unit), unit != .day
+        {
+            return TimexMatch(first: i, end: i + 3, candidate: .deictic(unit, offset: offset))
+        }
         if let e = phrase(at: i, ["the", "day", "before", "yesterday"]) {
             return TimexMatch(first: i, end: e, candidate: .deictic(.day, offset: -2))
         }

@@ -114,7 +114,10 @@ struct TimexResolver: Sendable {
                 return .init(value: direction < 0 ? "PAST_REF" : "FUTURE_REF", type: .date, granularity: .reference, anchored: false)
             }
             switch unit {
-            case .second, .minute, .hour, .day, .week, .weekend:
+            case .second, .minute, .hour:
+                // "Minutes later": still the narrative's day.
+                return shifted(r.date, granularity: r.granularity, unit: .day, by: 0)
+            case .day, .week, .weekend:
                 return shifted(r.date, granularity: r.granularity, unit: .month, by: 0)
             case .month:
                 return shifted(r.date, granularity: r.granularity, unit: .year, by: 0)

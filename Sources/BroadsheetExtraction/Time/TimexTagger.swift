@@ -27,9 +27,9 @@ public struct TimexTagger: Sendable {
         return out
     }
 
-    /// Tags a plain text (one sentence per line break or sentence-final punctuation is not needed: the
-    /// whole text is one sentence stream with index 0) against an optional publication date. For tests
-    /// and tools; spans are UTF-16 offsets into `text`.
+    /// Tags a plain text against an optional publication date, for tests and tools. The whole text is
+    /// read as one sentence stream (every expression gets `sentence` 0, and tense cues are looked for
+    /// across it); spans are UTF-16 offsets into `text`.
     public func tag(text: String, anchor: CivilDate?) -> [TimeExpression] {
         var narrative = NarrativeReference()
         let tokens = TimexTokenizer.tokenize(Substring(text), base: 0)
