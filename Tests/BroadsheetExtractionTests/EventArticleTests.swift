@@ -61,7 +61,7 @@ struct EventArticleTests {
             "met@2024-W08 meeting [Maria Lopez,Fjordware,Lars Berg] [Copenhagen]",
             "rose@2024-02-29 other [Nimbus Systems] []",
             "upgraded@2024-02-28 other [Morgan Stanley] []",
-            "close@2024-SU other [] []",
+            "deal@2024-SU agreement [] []",
             "approved@2023-SP agreement [] [Brussels]",
         ])
     }
@@ -109,5 +109,26 @@ struct EventArticleTests {
         let events = EventExtractor().extract(doc, entities: .init(documentId: doc.id, entities: []), times: TimexTagger().tag(doc))
         #expect(events.map(\.date.value) == ["2024-12"])
         #expect(events.first?.type == .personnel)
+    }
+}
+
+extension EventArticleTests {
+    @Test func futureEventsAndEventNouns() {
+        let doc = TimeFixture.document(
+            """
+            The summit will be held in Geneva on March 3, officials said Friday. Elections will take place in May.
+
+            The Senate approved the bill on Tuesday. Then the president signed it.
+            """, published: "2026-01-16")
+        let entities = EventFixture.entities(doc, [
+            .init(name: "Geneva", type: .location), .init(name: "Senate", type: .organization),
+        ])
+        let events = EventExtractor().extract(doc, entities: entities, times: TimexTagger().tag(doc))
+        let got = events.map { "\($0.trigger)@\($0.date.value) \($0.type.rawValue)\($0.inherited ? " inherited" : "")" }
+        #expect(got == [
+            "summit@2026-03-03 meeting", "said@2026-01-16 statement", "Elections@2026-05 election",
+            "approved@2026-01-13 agreement", "signed@2026-01-13 agreement inherited",
+        ])
+        #expect(events.first?.places == [0])
     }
 }

@@ -152,8 +152,20 @@ struct EventClauseReader {
             return nil
         }
         if isNegatedOrHypothetical(v) { return nil }
+        // "The summit was held…", "Elections will take place…": the event noun names the event.
+        let lemma = EventLexicon.verbs[tokens[v].lower]?.lemma ?? tokens[v].lower
+        if Self.weakVerbs.contains(lemma) {
+            for k in stride(from: v - 1, through: seg.lowerBound, by: -1) {
+                if let nounType = EventLexicon.nouns[tokens[k].lower], tokens[k].isWord, mention(at: k) == nil {
+                    return reading(trigger: k, type: nounType, window: seg, summaryRange: seg)
+                }
+            }
+        }
         return reading(trigger: v, type: type, window: seg, summaryRange: seg)
     }
+
+    /// Verbs that only say that an event happened; the event noun before them is the better trigger.
+    static let weakVerbs: Set<String> = ["hold", "take", "begin", "start", "end", "occur", "happen", "come", "open", "close", "fall"]
 
     /// A sentence continuing the previous one's dated action: its past-simple event verb outside quotes.
     func readContinuation() -> Reading? {

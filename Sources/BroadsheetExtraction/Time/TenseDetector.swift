@@ -76,12 +76,20 @@ enum TenseDetector {
         return nil
     }
 
-    /// The tense nearest to tokens `range` in the sentence.
+    /// The tense nearest to tokens `range` in the sentence. Each clause boundary (`,` `;` `—` or a
+    /// quotation mark) between a cue and the range counts as eight tokens of distance, so that the
+    /// clause's own verb wins over a reporting verb ("…on March 3, officials said").
     static func tense(_ tokens: [TimexToken], around range: Range<Int>) -> Tense {
+        let boundaries: Set<String> = [",", ";", "—", "\"", ":"]
+        var prefix = [0]
+        prefix.reserveCapacity(tokens.count + 1)
+        for t in tokens { prefix.append(prefix.last! + (boundaries.contains(t.lower) ? 1 : 0)) }
         var best: (distance: Int, tense: Tense)?
         for i in tokens.indices where !range.contains(i) {
             guard let t = cue(tokens, i) else { continue }
-            let d = i < range.lowerBound ? (range.lowerBound - i) * 2 + 1 : (i - range.upperBound + 1) * 2
+            var d = i < range.lowerBound ? (range.lowerBound - i) * 2 + 1 : (i - range.upperBound + 1) * 2
+            let crossed = i < range.lowerBound ? prefix[range.lowerBound] - prefix[i] : prefix[i] - prefix[range.upperBound]
+            d += crossed * 16
             if best == nil || d < best!.distance { best = (d, t) }
         }
         return best?.tense ?? .unknown
