@@ -155,10 +155,17 @@ struct EventClauseReader {
         // "The summit was held…", "Elections will take place…": the event noun names the event.
         let lemma = EventLexicon.verbs[tokens[v].lower]?.lemma ?? tokens[v].lower
         if Self.weakVerbs.contains(lemma) {
-            for k in stride(from: v - 1, through: seg.lowerBound, by: -1) {
+            let around = Array(stride(from: v - 1, through: seg.lowerBound, by: -1)) + Array((v + 1)..<min(seg.upperBound, v + 5))
+            for k in around {
                 if let nounType = EventLexicon.nouns[tokens[k].lower], tokens[k].isWord, mention(at: k) == nil {
                     return reading(trigger: k, type: nounType, window: seg, summaryRange: seg)
                 }
+            }
+            // "the quarter, which ended Sept. 28": a period ending is not news.
+            if let subject = (seg.lowerBound..<v).last(where: { tokens[$0].isWord && !EventLexicon.auxiliaries.contains(tokens[$0].lower) && tokens[$0].lower != "which" }),
+                TimexUnit.words[tokens[subject].lower] != nil || ["period", "term", "season", "year", "quarter"].contains(tokens[subject].lower)
+            {
+                return nil
             }
         }
         return reading(trigger: v, type: type, window: seg, summaryRange: seg)
@@ -265,7 +272,7 @@ struct EventClauseReader {
     // MARK: - Participants
 
     private func reading(trigger v: Int, type rawType: EventType, window seg: Range<Int>, summaryRange: Range<Int>) -> Reading {
-        let type = phrasalType(v) ?? rawType
+        var type = phrasalType(v) ?? rawType
         let rels = relativeClauses(seg)
         var window: [Int]
         var summaryRange = summaryRange
@@ -345,6 +352,10 @@ struct EventClauseReader {
             }
         }
         places.removeAll { participants.contains($0) }
+        // "took over": a company buys another, a person takes a job.
+        if type == .transaction, lower(v + 1) == "over", let a = actor, mentions.first(where: { $0.key == a })?.type == .person {
+            type = .personnel
+        }
         let tense = TenseDetector.cue(tokens, v) ?? TenseDetector.tense(tokens, around: v..<(v + 1))
         return Reading(
             trigger: tokens[v].text, triggerSpan: TextSpan(start: tokens[v].start, end: tokens[v].end), type: type,

@@ -253,7 +253,8 @@ enum EventLexicon {
         "protest": .other, "protests": .other, "crash": .other, "explosion": .other, "earthquake": .other,
         "storm": .other, "hurricane": .other, "fire": .other, "exchange": .negotiation, "swap": .negotiation,
         "swap's": .negotiation, "debate": .election, "match": .other, "game": .other, "final": .other,
-        "concert": .other, "festival": .other, "opening": .announcement, "debut": .announcement,
+        "concert": .other, "festival": .other, "march": .other, "parade": .other, "demonstration": .other,
+        "by-election": .election, "runoff": .election, "opening": .announcement, "debut": .announcement,
     ]
 
     /// Inflected verb form (lowercase) → (lemma, type).

@@ -22,6 +22,15 @@ enum TenseDetector {
         "woke", "wove", "wept", "wound", "overlooked", "oversaw", "upheld", "withheld", "was", "were", "had",
         "did", "died", "quit", "fed", "bet", "dove", "slew", "mistook", "foresaw", "outran", "reran",
     ]
+    /// Irregular past participles, for present perfects ("has fallen") that point to the past.
+    static let participles: Set<String> = [
+        "fallen", "risen", "been", "gone", "done", "seen", "taken", "given", "grown", "shown", "known", "written",
+        "begun", "flown", "driven", "spoken", "broken", "chosen", "eaten", "forgotten", "hidden", "ridden", "stolen",
+        "sworn", "thrown", "worn", "won", "lost", "made", "paid", "said", "sold", "told", "held", "kept", "left", "met",
+        "sent", "spent", "stood", "understood", "become", "come", "run", "put", "set", "cut", "hit", "let", "quit",
+        "shut", "built", "brought", "bought", "caught", "fought", "found", "got", "gotten", "had", "heard", "led",
+        "meant", "sought", "taught", "thought", "struck", "withdrawn", "drawn", "fled", "dealt", "sunk", "shrunk",
+    ]
     static let auxiliaryBlockers: Set<String> = [
         "a", "an", "the", "is", "are", "be", "been", "being", "am", "get", "gets", "got", "will", "would", "to",
         "has", "have", "had", "was", "were", "'s", "his", "her", "their", "its", "our", "my", "your", "this",
@@ -57,7 +66,10 @@ enum TenseDetector {
         if w == "plans" || w == "plan" || w == "intends" || w == "hopes", next == "to" { return .future }
         if w == "has" || w == "have" {
             // Present perfect: an event in the past relative to now.
-            if next == "been" || next.hasSuffix("ed") || irregularPast.contains(next) || next == "n't" || next == "not" || next == "already" || next == "also" {
+            let next3 = i + 3 < tokens.count ? tokens[i + 3].lower : ""
+            let adverb = ["already", "also", "not", "n't", "never", "since", "recently", "just", "long"].contains(next)
+            let participle = { (w: String) in w.hasSuffix("ed") || irregularPast.contains(w) || participles.contains(w) }
+            if participle(next) || adverb && (participle(next2) || participle(next3)) || adverb {
                 return .past
             }
             return .present

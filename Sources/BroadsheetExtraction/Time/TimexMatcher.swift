@@ -112,6 +112,8 @@ struct TimexMatcher {
         case .deictic(let unit, _), .anaphoric(let unit, _):
             guard forDates, unit != .hour, unit != .minute, unit != .second else { return nil }
             if ["START", "MID", "END"].contains(mod), unit == .day { return nil }
+        case .time, .partOfDay:
+            guard mod == "APPROX" else { return nil }
         case .weekday, .deicticWeekday, .holiday:
             guard forDates, !["START", "MID", "END"].contains(mod) || w == "early" || w == "late" else { return nil }
         default:

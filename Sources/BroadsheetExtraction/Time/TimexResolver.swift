@@ -6,13 +6,16 @@ struct NarrativeReference: Sendable {
     var fine: (date: CivilDate, granularity: TimexGranularity)?
     /// The last date of any calendar granularity (day … year).
     var any: (date: CivilDate, granularity: TimexGranularity)?
+    /// The sentence ``fine`` was mentioned in.
+    var fineSentence: Int?
 
-    /// Records a resolved date value.
-    mutating func note(value: String, granularity: TimexGranularity) {
+    /// Records a resolved date value mentioned in sentence `sentence`.
+    mutating func note(value: String, granularity: TimexGranularity, sentence: Int = 0) {
         guard let range = TimexValue.interval(of: value) else { return }
         switch granularity {
         case .day, .month:
             fine = (range.lowerBound, granularity)
+            fineSentence = sentence
             any = fine
         case .week, .quarter, .halfYear, .season, .year:
             any = (range.lowerBound, granularity)
@@ -223,7 +226,16 @@ struct TimexResolver: Sendable {
         case -2: year = candidates.last { range($0).lowerBound <= a } ?? year
         case 1: year = candidates.first { range($0).lowerBound > a } ?? year
         case 2: year = candidates.first { range($0).upperBound >= a } ?? year
-        default: break
+        default:
+            if offset == nil {
+                // Present or unknown tense: the instance nearest the anchor (or containing it).
+                func distance(_ y: Int) -> Int {
+                    let r = range(y)
+                    if r.contains(a) { return 0 }
+                    return min(abs(r.lowerBound.daysSinceEpoch - a.daysSinceEpoch), abs(r.upperBound.daysSinceEpoch - a.daysSinceEpoch))
+                }
+                year = candidates.min { distance($0) < distance($1) } ?? year
+            }
         }
         return .init(value: "\(TimexValue.pad(year, 4))-\(code)", type: .date, granularity: .season, anchored: true)
     }

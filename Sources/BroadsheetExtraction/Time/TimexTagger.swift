@@ -47,18 +47,26 @@ public struct TimexTagger: Sendable {
         // Pass 1: everything but clock times that take their day from the sentence.
         for (k, m) in matches.enumerated() {
             if case .time(_, _, _, .contextual) = m.candidate { continue }
-            let tense = TenseDetector.tense(tokens, around: m.first..<m.end)
+            let tense = Self.tense(tokens, m)
             let r = resolver.resolve(m.candidate, tense: tense, narrative: narrative, yearHint: yearHint(k, matches, tokens))
             results[k] = r
             if r.type == .date {
-                narrative.note(value: r.value, granularity: r.granularity)
+                narrative.note(value: r.value, granularity: r.granularity, sentence: sentence)
                 if r.granularity == .day, let d = TimexValue.interval(of: r.value)?.lowerBound { sentenceDay = d }
+            } else if r.type == .time, let d = TimexValue.interval(of: r.value)?.lowerBound {
+                // "Saturday evening" sets the narrative's day too.
+                narrative.note(value: d.description, granularity: .day, sentence: sentence)
+                sentenceDay = d
             }
         }
         // Pass 2: clock times, on the day the sentence mentions (else the publication date).
+        // Without a day in the sentence, a clock time belongs to the narrative's day when that was set
+        // in the last two sentences ("On Saturday, … Police said it ended at 6pm."), else to the anchor.
+        if sentenceDay == nil, let f = narrative.fine, f.granularity == .day, let fs = narrative.fineSentence, sentence - fs <= 2 {
+            sentenceDay = f.date
+        }
         for (k, m) in matches.enumerated() where results[k] == nil {
-            let tense = TenseDetector.tense(tokens, around: m.first..<m.end)
-            results[k] = resolver.resolve(m.candidate, tense: tense, narrative: narrative, sentenceDay: sentenceDay)
+            results[k] = resolver.resolve(m.candidate, tense: Self.tense(tokens, m), narrative: narrative, sentenceDay: sentenceDay)
         }
         return zip(matches, results).compactMap { m, r in
             guard let r else { return nil }
@@ -67,6 +75,12 @@ public struct TimexTagger: Sendable {
                 span: span, text: String(text.slice(span)), value: r.value, type: r.type, granularity: r.granularity,
                 mod: m.mod, sentence: sentence, anchored: r.anchored)
         }
+    }
+
+    /// The tense governing a match; "since March" always looks back.
+    static func tense(_ tokens: [TimexToken], _ m: TimexMatch) -> Tense {
+        if m.first > 0, tokens[m.first - 1].lower == "since" { return .past }
+        return TenseDetector.tense(tokens, around: m.first..<m.end)
     }
 
     /// An explicit year shared by conjunction: "March 3 and April 5, 2019", "from March to June 2019",
