@@ -309,7 +309,7 @@ struct EventClauseReader {
                 actorTypes.contains($0.type) && $0.last < v && !isPrepositional($0) && lower($0.last + 1) != "'s" && !isModifier($0)
             }
             guard var first = before.first else { return nil }
-            if first.type != .person, let person = before.dropFirst().first(where: { $0.type == .person }),
+            if first.type != .person, let person = before.dropFirst().first(where: { $0.type == .person }), person.first > first.last,
                 !tokens[(first.last + 1)..<person.first].contains(where: { $0.lower == "," || $0.lower == "and" })
             {
                 first = person  // "Exxon Mobil Senior Vice President Neil Chapman met"

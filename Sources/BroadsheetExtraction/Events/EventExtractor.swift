@@ -43,7 +43,7 @@ public struct EventExtractor: Sendable {
             guard !tokens.isEmpty else { continue }
             let mentions = (mentionsBySentence[sentence.index] ?? []).compactMap { m -> EventMention? in
                 guard let e = byKey[m.key], let first = tokens.firstIndex(where: { $0.end > m.mention.span.start }) else { return nil }
-                let last = tokens.lastIndex(where: { $0.start < m.mention.span.end }) ?? first
+                let last = max(first, tokens.lastIndex(where: { $0.start < m.mention.span.end }) ?? first)
                 return EventMention(key: m.key, type: e.type, first: first, last: last)
             }
             let clause = EventClauseReader(tokens: tokens, mentions: mentions, text: document.text, previousPerson: lastSubjectPerson)

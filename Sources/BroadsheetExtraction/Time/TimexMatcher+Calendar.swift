@@ -277,7 +277,7 @@ extension TimexMatcher {
         }
         guard let wd = TimexLexicon.weekdays[t.lower] else { return nil }
         if let p = lower(i - 1), ["super", "black", "cyber", "good", "bloody", "ash", "palm", "easter", "holy", "maundy",
-            "shrove", "fat", "blue", "giving", "small"].contains(p) { return nil }
+            "shrove", "fat", "blue", "giving", "small", "bowl", "manic", "lazy"].contains(p) { return nil }
         if let n = token(i + 1), n.isWord, n.isCapitalized, TimexLexicon.monthNames[n.lower] == nil,
             TimexLexicon.partsOfDay[n.lower] == nil
         { return nil }
