@@ -117,6 +117,12 @@ extension TimexMatcher {
     /// Narrative-relative expressions.
     func anaphoric(at i: Int) -> TimexMatch? {
         guard let w = lower(i) else { return nil }
+        // "earlier in the day", "later in the week": the narrative's current unit.
+        if (w == "later" || w == "earlier"), lower(i + 1) == "in", lower(i + 2) == "the", let u = lower(i + 3),
+            let unit = TimexUnit.words[u], [.day, .week, .month, .year].contains(unit)
+        {
+            return TimexMatch(first: i, end: i + 4, candidate: .anaphoric(unit, offset: 0))
+        }
         // "later that month", "earlier that day", "that same month", "the same day", "that night"
         var j = i
         if w == "later" || w == "earlier" { j += 1 }

@@ -240,14 +240,15 @@ struct TimexResolver: Sendable {
         return .init(value: "\(TimexValue.pad(year, 4))-\(code)", type: .date, granularity: .season, anchored: true)
     }
 
-    /// The weekday `wd` nearest `anchor` in the tense's direction (past: on or before; future: after;
-    /// otherwise within three days either way).
+    /// The weekday `wd` nearest `anchor` in the tense's direction (past: on or before; future: on or
+    /// after, since news names the day even when it is the publication day; otherwise within three
+    /// days either way).
     func weekday(_ wd: Int, anchor a: CivilDate, tense: Tense) -> CivilDate {
         let back = (a.weekday - wd + 7) % 7
         let forward = (wd - a.weekday + 7) % 7
         switch tense {
         case .past: return a.adding(days: -back)
-        case .future: return a.adding(days: forward == 0 ? 7 : forward)
+        case .future: return a.adding(days: forward)  // AP style names the day even when it is today
         case .present, .unknown: return back <= 3 ? a.adding(days: -back) : a.adding(days: forward)
         }
     }
@@ -282,6 +283,10 @@ struct TimexResolver: Sendable {
     /// or at the reference's when the reference is coarser than the unit.
     func shifted(_ ref: CivilDate, granularity: TimexGranularity, unit: TimexUnit, by n: Int) -> TimexResolution {
         let unitG = unit == .weekend ? TimexGranularity.week : unit.granularity
+        // "two decades later" after "1998" is 2018: count decades and centuries in years.
+        if unit == .decade || unit == .century, Self.rank(granularity) <= Self.rank(.year), n != 0 {
+            return .init(value: TimexValue.pad(ref.year + n * (unit == .decade ? 10 : 100), 4), type: .date, granularity: .year, anchored: true)
+        }
         if Self.rank(granularity) > Self.rank(unitG) {
             // "a day earlier" after "In October": only the month is known.
             return .init(value: Self.format(ref, granularity), type: .date, granularity: granularity, anchored: true)
