@@ -65,7 +65,8 @@ if [[ -z "${OURS_URL:-}" ]]; then
     swift build -c release --product broadsheet
     BIN="$(swift build -c release --show-bin-path)/broadsheet"
     PORT=$(free_port)
-    BROADSHEET_HOST=127.0.0.1 BROADSHEET_PORT=$PORT BROADSHEET_CORPUS="$ROOT/seeds" \
+    # Access logging off, as nginx's is below (BENCH_LOG_LEVEL=info measures with it).
+    BROADSHEET_LOG_LEVEL=${BENCH_LOG_LEVEL:-warning} BROADSHEET_HOST=127.0.0.1 BROADSHEET_PORT=$PORT BROADSHEET_CORPUS="$ROOT/seeds" \
         "$BIN" serve >"$WORK/server.log" 2>&1 &
     STARTED_PID=$!
     OURS_PID=$STARTED_PID

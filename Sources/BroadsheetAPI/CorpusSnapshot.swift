@@ -1,4 +1,5 @@
 public import BroadsheetCore
+public import BroadsheetExtraction
 
 /// Everything the API serves, computed once from a loaded corpus and never mutated afterwards.
 ///
@@ -17,6 +18,10 @@ public struct CorpusSnapshot: Sendable {
     public let skipped: [(path: String, reason: String)]
     /// Files read, parsed or skipped.
     public let filesRead: Int
+    /// What the extractors found in each document, by document id.
+    public let extractions: [String: DocumentExtraction]
+    /// Every entity of the corpus, merged across documents.
+    public let entities: EntityCatalog
 
     /// Indexes a loaded corpus.
     public init(corpus: Corpus, root: String) {
@@ -40,6 +45,9 @@ public struct CorpusSnapshot: Sendable {
         self.documentIndex = Dictionary(sorted.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
         self.skipped = skipped
         self.filesRead = filesRead
+        let extractions = sorted.map { DocumentExtraction(document: $0) }
+        self.extractions = Dictionary(zip(sorted.map(\.id), extractions), uniquingKeysWith: { a, _ in a })
+        self.entities = EntityCatalog(zip(sorted, extractions.map(\.entities)).map { ($0, $1) })
     }
 
     /// The document with this id, if any.

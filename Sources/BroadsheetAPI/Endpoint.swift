@@ -10,6 +10,9 @@ public enum Endpoint: String, Sendable, CaseIterable {
     case getCorpus
     case listDocuments
     case getDocument
+    case getDocumentAnnotations
+    case listEntities
+    case getEntity
 
     /// Method, path pattern and accepted query parameters of each endpoint.
     public var route: (method: HTTPMethod, pattern: String, query: Set<String>) {
@@ -21,6 +24,9 @@ public enum Endpoint: String, Sendable, CaseIterable {
         case .getCorpus: (.get, "/v1/corpus", [])
         case .listDocuments: (.get, "/v1/documents", ["limit", "offset"])
         case .getDocument: (.get, "/v1/documents/{id}", [])
+        case .getDocumentAnnotations: (.get, "/v1/documents/{id}/annotations", [])
+        case .listEntities: (.get, "/v1/entities", ["type", "q", "document", "sort", "limit", "offset"])
+        case .getEntity: (.get, "/v1/entities/{id}", ["limit", "offset"])
         }
     }
 

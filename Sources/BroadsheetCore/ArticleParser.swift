@@ -70,7 +70,18 @@ public struct ArticleParser: Sendable {
             let draft = try FrontMatterParser.parse(text)
             return ParseResult(documents: [try DocumentBuilder.build(draft, source: source)], failures: [])
         case .plainText:
-            let draft = PlainTextParser.parse(text)
+            var draft = PlainTextParser.parse(text)
+            let ext = source.split(separator: ".").last.map { $0.lowercased() } ?? ""
+            if ext == "md" || ext == "markdown" {
+                // Markdown without front matter: strip inline markup from the body.
+                draft.blocks = draft.blocks.map { block in
+                    switch block {
+                    case .heading(let h): return .heading(MarkdownInline.strip(h))
+                    case .paragraph(let p): return .paragraph(MarkdownInline.strip(p))
+                    }
+                }
+                draft.title = MarkdownInline.strip(draft.title)
+            }
             return ParseResult(documents: [try DocumentBuilder.build(draft, source: source)], failures: [])
         }
     }

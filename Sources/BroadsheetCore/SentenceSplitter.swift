@@ -72,6 +72,10 @@ public enum SentenceSplitter {
         "no", "nos", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
         "p", "pp", "vol", "art", "sec", "ch", "op",
     ]
+    /// Suffixes of company and personal names: a boundary only before a sentence opener.
+    static let nameSuffixes: Set<String> = [
+        "jr", "sr", "inc", "corp", "co", "cos", "ltd", "llc", "plc", "bros", "lp", "llp", "ag", "sa", "nv",
+    ]
     /// Words that typically open a sentence; after a dotted acronym they signal a boundary.
     static let sentenceOpeners: Set<String> = [
         "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "but", "and", "in", "on", "at",
@@ -118,6 +122,10 @@ public enum SentenceSplitter {
         if neverFinal.contains(lower) { return false }
         if beforeNumber.contains(lower), nextIsNumber { return false }
         if wordScalars.count == 1, wordScalars[0].properties.isUppercase, word != "I" { return false }
+        if nameSuffixes.contains(lower) {
+            // "Apple Inc. Chief Executive …" continues; "Acme Corp. The rival …" does not.
+            return nextStartsWithOpener || sentenceOpeners.contains(nextWord)
+        }
         if word.dropLast().contains("."), word.contains(where: { $0.isLetter }) {
             // Dotted acronym such as U.S, a.m, D.C (the final period is the terminator itself).
             return nextStartsWithOpener || sentenceOpeners.contains(nextWord)

@@ -23,6 +23,8 @@ struct SentenceSplitterTests {
         ("On Sept. 3 and Aug. 6, they met.", ["On Sept. 3 and Aug. 6, they met."]),
         ("They met in Aug. Then they parted.", ["They met in Aug.", "Then they parted."]),
         ("Acme Inc. said it would appeal. Acme Corp. The rival declined.", ["Acme Inc. said it would appeal.", "Acme Corp.", "The rival declined."]),
+        ("Apple Inc. Chief Executive Tim Cook spoke. Shares rose.", ["Apple Inc. Chief Executive Tim Cook spoke.", "Shares rose."]),
+        ("She thanked Martin Luther King Jr. He had inspired her.", ["She thanked Martin Luther King Jr.", "He had inspired her."]),
         ("It starts at 9 a.m. and ends at 5 p.m. The doors open early.", ["It starts at 9 a.m. and ends at 5 p.m.", "The doors open early."]),
         ("Bring fruit, e.g. Apples or pears. Thanks.", ["Bring fruit, e.g. Apples or pears.", "Thanks."]),
         ("He waited... Then he left.", ["He waited...", "Then he left."]),

@@ -76,6 +76,9 @@ struct StructuredFormatTests {
             try ArticleParser().parse(text: #"{"title": "T"}"#, source: "a.json")
         }
         #expect(throws: ArticleParseError.invalidJSON("top-level value is not an object")) {
+            try ArticleParser().parse(text: "\"just a string\"", source: "a.json")
+        }
+        #expect(throws: ArticleParseError.invalidJSON("top-level value is an array; expected one article object (use NDJSON for several)")) {
             try ArticleParser().parse(text: "[1, 2]", source: "a.json")
         }
         do {
@@ -115,6 +118,23 @@ struct StructuredFormatTests {
         DocumentInvariants.check(bridge)
         #expect(bridge.id == "bridge-repairs-finish-early")
         #expect(bridge.paragraphs.count == 2)
+    }
+
+    @Test func jsonUnixTimeAndNoise() throws {
+        let json = #"{"title": "T", "publishedAt": 1764374400, "body": "One.\n\nAdvertisement\n\nTwo."}"#
+        let doc = try #require(try ArticleParser().parse(text: json, source: "t.json").first)
+        #expect(doc.publishedAt == CivilDate(year: 2025, month: 11, day: 29))
+        #expect(doc.text == "One.\n\nTwo.")
+        let millis = #"{"title": "T", "date": 1764374400000, "body": "One."}"#
+        #expect(try ArticleParser().parse(text: millis, source: "t.json").first?.publishedAt == CivilDate(year: 2025, month: 11, day: 29))
+    }
+
+    @Test func markdownWithoutFrontMatter() throws {
+        let md = "# Night *Market* Opens\n\nBy Ann Lee\n\nStalls sell **noodles** and [dumplings](https://x.y).\n"
+        let doc = try #require(try ArticleParser().parse(text: md, source: "night.md").first)
+        #expect(doc.title == "Night Market Opens")
+        #expect(doc.authors == ["Ann Lee"])
+        #expect(doc.text == "Stalls sell noodles and dumplings.")
     }
 
     @Test func ndjsonWithOnlyBadLinesFails() {

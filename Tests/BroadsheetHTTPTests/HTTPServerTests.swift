@@ -1,6 +1,5 @@
 import BroadsheetHTTP
 import Logging
-import Synchronization
 import Testing
 
 /// Opens when told; lets a test hold a request in flight without sleeping.
@@ -39,6 +38,9 @@ struct EchoResponder: HTTPResponder {
     func respond(to request: HTTPRequest) async -> HTTPResponse {
         if request.path == "/slow", let gate { await gate.pass() }
         if request.path == "/empty" { return HTTPResponse(status: .noContent, body: Array("dropped".utf8)) }
+        if request.path == "/big" {
+            return HTTPResponse(body: [UInt8](repeating: UInt8(ascii: "a"), count: 8 << 20) + Array("END".utf8))
+        }
         let text = "\(request.method) \(request.path) \(String(decoding: request.body, as: UTF8.self))"
         return HTTPResponse(headers: ["Content-Type": "text/plain"], body: Array(text.utf8))
     }
@@ -81,6 +83,15 @@ struct HTTPServerTests {
             try await client.send("POST /two HTTP/1.1\r\nHost: t\r\nContent-Length: 4\r\n\r\nbody")
             let second = try await client.response()
             #expect(second.text == "POST /two body")
+        }
+    }
+
+    @Test func chunkedRequestBodyIsDecoded() async throws {
+        try await withServer { _, port in
+            let client = try await RawClient(port: port)
+            try await client.send("POST /c HTTP/1.1\r\nHost: t\r\nTransfer-Encoding: chunked\r\n\r\n3;x=y\r\nabc\r\n")
+            try await client.send("2\r\nde\r\n0\r\nX-Trailer: 1\r\n\r\n")
+            #expect(try await client.response().text == "POST /c abcde")
         }
     }
 
@@ -222,10 +233,10 @@ struct HTTPServerTests {
     }
 
     @Test func connectionsBeyondTheLimitAreClosed() async throws {
-        let counts = Mutex<[Int]>([])
+        let (counts, countsContinuation) = AsyncStream.makeStream(of: Int.self)
         try await withServer(configure: {
             $0.maxConnections = 2
-            $0.onConnectionCountChange = { count in counts.withLock { $0.append(count) } }
+            $0.onConnectionCountChange = { countsContinuation.yield($0) }
         }) { server, port in
             let first = try await RawClient(port: port)
             let second = try await RawClient(port: port)
@@ -239,8 +250,12 @@ struct HTTPServerTests {
             #expect(try await third.readToEnd().isEmpty)
             #expect(server.openConnections == 2)
         }
-        #expect(counts.withLock { $0.prefix(2) } == [1, 2])
-        #expect(counts.withLock { $0.last } == 0)
+        var seen: [Int] = []
+        for await count in counts {
+            seen.append(count)
+            if count == 0 { break }
+        }
+        #expect(seen == [1, 2, 1, 0])
     }
 
     @Test func shutdownLetsTheInFlightRequestFinish() async throws {
@@ -269,6 +284,33 @@ struct HTTPServerTests {
         await server.waitUntilStopped()
         // No longer accepting.
         await #expect(throws: RawClientError.self) { _ = try await RawClient(port: port) }
+    }
+
+    @Test func shutdownClosesStuckRequestsAtTheDeadline() async throws {
+        let gate = Gate()
+        let server = HTTPServer(
+            configuration: .init(host: "127.0.0.1", port: 0, shutdownTimeout: .milliseconds(200)),
+            responder: EchoResponder(gate: gate), logger: Self.quiet)
+        let port = try server.start()
+        let stuck = try await RawClient(port: port)
+        try await stuck.send("GET /slow HTTP/1.1\r\nHost: t\r\n\r\n")
+        await gate.waitForEntry()
+        await server.shutdown()
+        #expect(server.openConnections == 0)
+        #expect(try await stuck.readToEnd().isEmpty)
+        gate.open()
+    }
+
+    @Test func largeResponseIsWrittenCompletelyBeforeTheNextOne() async throws {
+        try await withServer { _, port in
+            let client = try await RawClient(port: port)
+            // The 8 MiB body overflows the socket buffer, so the server finishes it with a write source.
+            try await client.send("GET /big HTTP/1.1\r\nHost: t\r\n\r\nGET /after HTTP/1.1\r\nHost: t\r\n\r\n")
+            let big = try await client.response()
+            #expect(big.body.count == 8 << 20 + 3)
+            #expect(big.body.suffix(4) == Array("aEND".utf8))
+            #expect(try await client.response().text == "GET /after ")
+        }
     }
 
     @Test func manyIdleConnectionsDoNotDelayANormalClient() async throws {

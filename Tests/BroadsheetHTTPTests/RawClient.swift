@@ -25,6 +25,7 @@ final class RawClient: @unchecked Sendable {
     // @unchecked Sendable: each test uses a client from one task at a time, one call after another.
     private let fd: Int32
     private var buffer: [UInt8] = []
+    private let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 16)
 
     init(port: Int) async throws {
         fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
@@ -47,7 +48,10 @@ final class RawClient: @unchecked Sendable {
         guard result == 0 else { throw RawClientError.connect(errno) }
     }
 
-    deinit { close(fd) }
+    deinit {
+        close(fd)
+        chunk.deallocate()
+    }
 
     static func offPool<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
         try await withCheckedThrowingContinuation { continuation in
@@ -90,10 +94,9 @@ final class RawClient: @unchecked Sendable {
 
     /// Reads more bytes; `false` at end of stream.
     private func fill() throws -> Bool {
-        var chunk = [UInt8](repeating: 0, count: 65536)
-        let count = chunk.withUnsafeMutableBytes { recv(fd, $0.baseAddress, $0.count, 0) }
+        let count = recv(fd, chunk.baseAddress, chunk.count, 0)
         if count > 0 {
-            buffer.append(contentsOf: chunk[0..<count])
+            buffer.append(contentsOf: UnsafeRawBufferPointer(rebasing: chunk[0..<count]))
             return true
         }
         if count == 0 || errno == ECONNRESET { return false }

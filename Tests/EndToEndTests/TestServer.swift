@@ -66,11 +66,13 @@ extension ClientResponse {
     }
 }
 
-/// Runs blocking socket work (``RawHTTPConnection``) on a Dispatch thread, never on Swift's
-/// cooperative pool: on a 2-core machine a blocked pool thread would starve the server's own tasks.
+/// Runs blocking socket work (``RawHTTPConnection``) on a thread of its own, never on Swift's
+/// cooperative pool nor the width-limited global queue the server's connections use: on a 2-core
+/// machine a blocked thread there would starve the server. A serial queue of its own targets an
+/// overcommitting root queue, so a blocked call gets its own thread.
 func blocking<T: Sendable>(_ body: @escaping @Sendable () throws -> T) async throws -> T {
     try await withCheckedThrowingContinuation { continuation in
-        DispatchQueue.global().async {
+        DispatchQueue(label: "e2e.blocking").async {
             continuation.resume(with: Result { try body() })
         }
     }

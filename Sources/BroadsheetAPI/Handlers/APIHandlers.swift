@@ -18,6 +18,9 @@ struct APIHandlers: Sendable {
         case .getCorpus: return try .json(CorpusReportDTO(try service.requireSnapshot()))
         case .listDocuments: return try listDocuments(request)
         case .getDocument: return try getDocument(request)
+        case .getDocumentAnnotations: return try getAnnotations(request)
+        case .listEntities: return try listEntities(request)
+        case .getEntity: return try getEntity(request)
         }
     }
 

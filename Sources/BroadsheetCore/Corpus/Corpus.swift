@@ -26,7 +26,8 @@ public struct Corpus: Sendable, Hashable {
 public struct SkippedFile: Sendable, Hashable, Codable {
     /// Path relative to the corpus root (`/`-separated).
     public var path: String
-    /// Why it was skipped, e.g. `not valid UTF-8 (first bad byte at offset 12)`.
+    /// Why it was skipped, e.g. `not valid UTF-8 (first bad byte at offset 12)`; for an NDJSON
+    /// record it starts with the line: `line 3: invalid JSON: …`.
     public var reason: String
     /// For one bad NDJSON record: its 1-based line number.
     public var line: Int?

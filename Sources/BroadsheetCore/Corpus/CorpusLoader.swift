@@ -85,7 +85,9 @@ public struct CorpusLoader: Sendable {
         }
         do {
             let result = try parser.parseRecords(Array(data), source: relative)
-            let skips = result.failures.map { SkippedFile(path: relative, reason: $0.error.description, line: $0.line) }
+            let skips = result.failures.map {
+                SkippedFile(path: relative, reason: "line \($0.line): \($0.error.description)", line: $0.line)
+            }
             return (result.documents, skips)
         } catch {
             return ([], [SkippedFile(path: relative, reason: error.description)])

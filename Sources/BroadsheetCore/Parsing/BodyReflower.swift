@@ -10,10 +10,12 @@
 /// Headings: in a run of short lines after a sentence end, the last short line starts the next
 /// paragraph (it is followed by a full-width line); the short lines before it that do not end a
 /// sentence form a heading, joined with spaces (a heading may itself wrap: `A` / `visitor from …`).
+/// A first short line of the run that ends a sentence is the last line of the previous paragraph;
+/// later ones are one-line paragraphs.
 /// A whole block of one or two short lines (≤ 80 characters, ≤ 12 words, capitalised, no final
 /// punctuation) that is not the last block is also a heading, as is a Markdown `#` line.
 ///
-/// A body with no blank lines in which at least 75% of lines end a sentence is read as one
+/// A block of three or more lines in which at least 75% of lines end a sentence is read as one
 /// paragraph per line (not hard-wrapped).
 ///
 /// Joining: lines are joined with one space, except after a line ending in an em/en dash or
@@ -38,15 +40,11 @@ enum BodyReflower {
         blocks.removeAll { $0.isEmpty }
         guard !blocks.isEmpty else { return Result(blocks: [], wrapped: false) }
 
-        // One paragraph per line?
-        if blocks.count == 1, blocks[0].count >= 3 {
-            let lines = blocks[0]
-            let finals = lines.filter {
-                endsSentence($0) || (isHeadingLike($0) && $0.count <= 50 && $0.split(separator: " ").count <= 8)
-            }.count
-            if finals * 4 >= lines.count * 3 {
-                blocks = lines.map { [$0] }
-            }
+        // One paragraph per line? (per block)
+        blocks = blocks.flatMap { lines -> [[String]] in
+            guard lines.count >= 3 else { return [lines] }
+            let finals = lines.filter { endsSentence($0) }.count
+            return finals * 4 >= lines.count * 3 ? lines.map { [$0] } : [lines]
         }
 
         let lengths = blocks.flatMap { $0 }.map { $0.trimmingWhitespace.count }.sorted()
@@ -103,8 +101,8 @@ enum BodyReflower {
                 i += 1
                 continue
             }
-            flush()
             guard isShort(i), n > 1 else {
+                flush()
                 current = [line]
                 i += 1
                 continue
@@ -112,22 +110,46 @@ enum BodyReflower {
             var j = i
             while j < n, isShort(j), !isMarkdownHeading(lines[j]), j == i || !isIndented(j) { j += 1 }
             if j == n || isMarkdownHeading(lines[j]) || isIndented(j) {
-                // The run is not followed by a full-width line: one paragraph.
+                // The run is not followed by a full-width line. One short line that ends a sentence
+                // is the last line of the paragraph before (unless it is boilerplate); otherwise the
+                // run is one paragraph.
+                if j == i + 1, !current.isEmpty, endsSentence(line), !Boilerplate.isBoilerplate(line) {
+                    current.append(line)
+                    i = j
+                    continue
+                }
+                flush()
                 current = Array(lines[i..<j])
                 i = j
                 continue
             }
             // lines[j - 1] is followed by a long line: it starts a paragraph. Lines before it are
-            // headings, or one-line paragraphs when they end a sentence.
+            // headings, or one-line paragraphs when they end a sentence. A first short line that ends
+            // a sentence is more likely the last line of the paragraph before (whose previous line
+            // happened to end a sentence too) than a paragraph of its own.
+            var headStart = i
+            if !current.isEmpty, j - 1 > i, endsSentence(lines[i]) {
+                current.append(lines[i])
+                headStart = i + 1
+            }
+            flush()
             var group: [String] = []
-            for h in lines[i..<(j - 1)] {
+            for h in lines[headStart..<(j - 1)] {
                 group.append(h)
                 if endsSentence(h) {
                     out.append(.paragraph(join(group)))
                     group = []
                 }
             }
-            if !group.isEmpty { out.append(.heading(join(group))) }
+            if !group.isEmpty {
+                let text = join(group)
+                // A heading starts with a capital or digit and has no more than 12 words; anything else
+                // (an opening quote, a lower-case word) is a short paragraph.
+                let first = text.first
+                let headingLike = (first?.isUppercase ?? false || first?.isNumber ?? false)
+                    && text.split(separator: " ").count <= 12
+                out.append(headingLike ? .heading(text) : .paragraph(text))
+            }
             current = [lines[j - 1]]
             i = j
         }
@@ -137,7 +159,10 @@ enum BodyReflower {
 
     /// A line whose first letter is lower case continues a sentence; it never starts a paragraph.
     static func startsLowercase(_ line: String) -> Bool {
-        line.first { $0.isLetter || $0.isNumber }?.isLowercase ?? false
+        // The first word, from its first letter or digit; "iPhone" or "eBay" do not count.
+        let word = line.drop(while: { !($0.isLetter || $0.isNumber) }).prefix(while: { !$0.isWhitespace })
+        guard let first = word.first, first.isLowercase else { return false }
+        return !word.contains(where: \.isUppercase)
     }
 
     static func isMarkdownHeading(_ line: String) -> Bool {
@@ -175,7 +200,7 @@ enum BodyReflower {
             let first = line.first!
             if last == "—" || last == "–" && !out.hasSuffix(" –") || first == "—" {
                 out += line
-            } else if last == "-", out.count >= 2, out.dropLast().last!.isLetter, first.isLetter {
+            } else if last == "-", let beforeHyphen = out.dropLast().last, beforeHyphen.isLetter, first.isLetter {
                 out += line
             } else {
                 out += " " + line

@@ -2,9 +2,11 @@ import Foundation
 
 /// Recognises byline lines and splits them into author names.
 ///
-/// A byline starts with `By` (any case) or `Author:`/`Authors:` and lists names separated by
-/// commas, `and` or `&` (with or without an Oxford comma): `By A, B, and C`, `By A and B`, `By A`.
-/// Text after `|` or ` — ` (a role or outlet) is ignored. Every name must look like a name: one to
+/// A byline starts with `By` (any case), `Written by`, `Story by`, `Words by` or
+/// `Author:`/`Authors:`/`Byline:` and lists names separated by commas, `and` or `&` (with or
+/// without an Oxford comma): `By A, B, and C`, `By A and B`, `By A`. Text after `|` or ` — `, a
+/// place or outlet after `in`/`at`/`for`/`from` (`By Ann Lee in London`), and comma-separated roles
+/// or outlets (`, Staff Writer`, `, The Associated Press`) are ignored. Every name must look like a name: one to
 /// five words, each capitalised except name particles (`de`, `van`, `bin`, …); otherwise the line is
 /// prose (`By the time …`) and `nil` is returned.
 enum BylineParser {
@@ -16,15 +18,10 @@ enum BylineParser {
     static func authors(_ line: String) -> [String]? {
         var rest = line.trimmingWhitespace
         let lower = rest.lowercased()
-        if lower.hasPrefix("by ") {
-            rest = String(rest.dropFirst(3))
-        } else if lower.hasPrefix("authors:") {
-            rest = String(rest.dropFirst(8))
-        } else if lower.hasPrefix("author:") {
-            rest = String(rest.dropFirst(7))
-        } else {
-            return nil
-        }
+        guard let prefix = ["by ", "written by ", "words by ", "story by ", "authors:", "author:", "byline:"]
+            .first(where: { lower.hasPrefix($0) })
+        else { return nil }
+        rest = String(rest.dropFirst(prefix.count))
         return names(rest)
     }
 
@@ -39,12 +36,30 @@ enum BylineParser {
             var c = " " + chunk.trimmingWhitespace + " "
             c = c.replacingAll(" & ", with: " and ")
             for piece in c.components(separatedByWord: "and") {
-                let name = piece.trimmingWhitespace
-                if !name.isEmpty { parts.append(name) }
+                var name = piece.trimmingWhitespace
+                // "Ann Lee in London", "Ann Lee for The Times": keep the name.
+                for word in [" in ", " at ", " for ", " from "] {
+                    if let r = name.range(of: word) { name = String(name[..<r.lowerBound]) }
+                }
+                if name.isEmpty { continue }
+                // A role or an outlet after a comma ("Staff Writer", "The Associated Press") is not a name.
+                if !parts.isEmpty, isRoleOrOutlet(name) { continue }
+                parts.append(name)
             }
         }
         guard !parts.isEmpty, parts.allSatisfy(isNameLike) else { return nil }
         return parts
+    }
+
+    static let roleWords: Set<String> = [
+        "writer", "reporter", "correspondent", "editor", "staff", "contributor", "columnist", "bureau",
+        "chief", "senior", "associated", "press", "news", "service", "reuters", "wire", "desk", "team",
+        "photographer", "photographs", "photos", "illustrations", "video", "producer", "analyst",
+    ]
+
+    static func isRoleOrOutlet(_ name: String) -> Bool {
+        if name.hasPrefix("The ") { return true }
+        return name.split(separator: " ").contains { roleWords.contains($0.lowercased()) }
     }
 
     static func isNameLike(_ name: String) -> Bool {

@@ -39,6 +39,15 @@ enum DateLineParser {
             }
         }
         flush()
+        // Split digits glued to a word ("2025Updated" → "2025", "Updated"), but keep "29th", "5pm".
+        out = out.flatMap { t -> [String] in
+            let digits = t.prefix(while: { $0.isNumber })
+            let rest = t.dropFirst(digits.count)
+            guard !digits.isEmpty, let f = rest.first, f.isLetter,
+                !["st", "nd", "rd", "th", "am", "pm", "a.m.", "p.m."].contains(rest.lowercased())
+            else { return [t] }
+            return [String(digits), String(rest)]
+        }
         // Split a trailing "." from month abbreviations ("Nov." → "Nov"), keep "a.m."
         return out.map { t in
             var t = t

@@ -13,7 +13,7 @@ enum DocumentBuilder {
                 if !t.isEmpty { blocks.append(.heading(t)) }
             case .paragraph(let p):
                 let t = TextNormalizer.inline(p)
-                if !t.isEmpty { blocks.append(.paragraph(t)) }
+                if !t.isEmpty, !Boilerplate.isNoise(t) { blocks.append(.paragraph(t)) }
             }
         }
         blocks = Boilerplate.strippingTrailing(blocks)

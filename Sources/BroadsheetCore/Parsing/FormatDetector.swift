@@ -14,16 +14,16 @@ enum FormatDetector {
         if trimmed.hasPrefix("{") || trimmed.hasPrefix("[") {
             if ext == "ndjson" || ext == "jsonl" { return .ndjson }
             let lines = text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
-                .map { $0.trimmingWhitespaceSub }.filter { !$0.isEmpty }
-            if lines.count >= 2, lines.allSatisfy({ $0.hasPrefix("{") || $0.hasPrefix("//") }),
-                JSONArticleParser.isCompleteJSONObject(String(lines[0]))
+                .lazy.map { $0.trimmingWhitespaceSub }.filter { !$0.isEmpty }
+            if lines.dropFirst().first != nil, lines.allSatisfy({ $0.hasPrefix("{") || $0.hasPrefix("//") }),
+                let first = lines.first, JSONArticleParser.isCompleteJSONObject(String(first))
             {
                 return .ndjson
             }
             return .json
         }
-        let firstLine = text.split(whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" }).first
-        if let f = firstLine, f.trimmingWhitespaceSub == "---" { return .frontMatter }
+        let firstLine = trimmed.prefix(while: { $0 != "\n" && $0 != "\r\n" && $0 != "\r" })
+        if firstLine.trimmingWhitespaceSub == "---" { return .frontMatter }
         if ext == "json" { return .json }
         if ext == "ndjson" || ext == "jsonl" { return .ndjson }
         return .plainText

@@ -11,9 +11,12 @@ import Foundation
 ///   such as `"A, B and C"`)
 /// - publication: `publication`, `publisher`, `source`, `outlet`, `site` (string or `{ "name" }`)
 /// - date: `publishedAt`, `published_at`, `datePublished`, `date`, `published` (ISO date or
-///   date-time, or any form ``DateLineParser`` accepts)
+///   date-time, any form ``DateLineParser`` accepts, or a Unix time number in seconds or
+///   milliseconds, taken as a UTC date)
 /// - dek: `dek`, `standfirst`, `subtitle`, `subheadline`, `description`, `summary`
 /// - id: `id`, `slug` (string or number; slugified)
+///
+/// A body that contains HTML paragraph or heading tags is converted first (see ``SimpleHTML``).
 enum JSONArticleParser {
     static func isCompleteJSONObject(_ s: String) -> Bool {
         guard let data = s.data(using: .utf8) else { return false }
@@ -24,11 +27,14 @@ enum JSONArticleParser {
     static func parseObject(_ text: String) throws(ArticleParseError) -> ArticleDraft {
         let object: Any
         do {
-            object = try JSONSerialization.jsonObject(with: Data(text.utf8), options: [])
+            object = try JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])
         } catch {
             throw .invalidJSON(jsonErrorReason(error))
         }
         guard let dict = object as? [String: Any] else {
+            if object is [Any] {
+                throw .invalidJSON("top-level value is an array; expected one article object (use NDJSON for several)")
+            }
             throw .invalidJSON("top-level value is not an object")
         }
         return try draft(from: dict, format: .json)
@@ -94,8 +100,14 @@ enum JSONArticleParser {
         draft.id = string(first(dict, ["id", "slug"]))
         draft.publication = string(first(dict, ["publication", "publisher", "source", "outlet", "site"]))
         draft.dek = string(first(dict, ["dek", "standfirst", "subtitle", "subheadline", "description", "summary"]))
-        if let dateValue = string(first(dict, ["publishedAt", "published_at", "datePublished", "date", "published"])) {
-            draft.publishedAt = DateLineParser.parseField(dateValue)
+        let dateValue = first(dict, ["publishedAt", "published_at", "datePublished", "date", "published"])
+        if let number = dateValue as? NSNumber, !(dateValue is Bool) {
+            // Unix time, in seconds or (when very large) milliseconds; the UTC calendar date.
+            var seconds = number.doubleValue
+            if seconds > 1e11 { seconds /= 1000 }
+            draft.publishedAt = CivilDate(daysSinceEpoch: Int((seconds / 86400).rounded(.down)))
+        } else if let text = string(dateValue) {
+            draft.publishedAt = DateLineParser.parseField(text)
         }
         draft.authors = authors(first(dict, ["authors", "author", "byline", "by"]))
 
@@ -140,7 +152,8 @@ enum JSONArticleParser {
 
     /// A body string: blank-line paragraphs (lines joined) or, without blank lines, one paragraph
     /// per line. Markdown `#` lines are headings.
-    static func blocks(fromBody body: String) -> [ArticleDraft.Block] {
+    static func blocks(fromBody rawBody: String) -> [ArticleDraft.Block] {
+        let body = SimpleHTML.looksLikeHTML(rawBody) ? SimpleHTML.toText(rawBody) : rawBody
         let lines = TextNormalizer.lines(body)
         let hasBlank = lines.contains { $0.trimmingWhitespace.isEmpty } && lines.count > 1
         var out: [ArticleDraft.Block] = []

@@ -324,7 +324,8 @@ public struct HTTPRequestParser: Sendable {
         if chunked {
             state = .chunkSize
         } else if let length = contentLength, length > 0 {
-            body.reserveCapacity(length)
+            // Reserve only a little up front: a declared length is a promise, not bytes received.
+            body.reserveCapacity(min(length, 64 * 1024))
             state = .body(remaining: length)
         } else {
             return .request(completeRequest())

@@ -34,7 +34,8 @@ extension HTTPServer {
         public var lingerTimeout: Duration
         /// The `listen(2)` backlog. Default: 1,024.
         public var backlog: Int
-        /// Called (on an internal queue) with the new count whenever a connection opens or closes; for metrics.
+        /// Called with the new count whenever a connection opens or closes, for metrics. Calls arrive one at a
+        /// time on an internal serial queue, in the order the count changed. Default: `nil`.
         public var onConnectionCountChange: (@Sendable (Int) -> Void)?
 
         public init(

@@ -1,6 +1,5 @@
 import Dispatch
 public import Logging
-import Synchronization
 
 /// Broadsheet's HTTP/1.1 server: POSIX sockets and Dispatch sources (epoll underneath), no thread per
 /// connection, an async ``HTTPResponder`` per request.
@@ -16,7 +15,7 @@ import Synchronization
 /// itself with `application/problem+json` and `Connection: close`, and keeps connections persistent by
 /// default (RFC 9112 §9.3).
 public final class HTTPServer: Sendable {
-    private struct State: ~Copyable {
+    private struct State: Sendable {
         var listener: Listener?
         var port: Int?
         var connections: [ObjectIdentifier: HTTPConnection] = [:]
@@ -31,8 +30,10 @@ public final class HTTPServer: Sendable {
     public let configuration: Configuration
     let responder: any HTTPResponder
     let logger: Logger
-    private let state = Mutex(State())
+    private let state = Locked(State())
     private let acceptQueue = DispatchQueue(label: "broadsheet.http.accept")
+    /// Delivers ``Configuration/onConnectionCountChange`` calls one at a time, in the order the counts changed.
+    private let countQueue = DispatchQueue(label: "broadsheet.http.connection-count")
 
     /// Creates a server; nothing is bound until ``start()``.
     ///
@@ -140,6 +141,7 @@ public final class HTTPServer: Sendable {
             }
             let connection = HTTPConnection(fd: fd, server: self, responder: responder, configuration: configuration)
             state.connections[ObjectIdentifier(connection)] = connection
+            reportCount(state.connections.count)
             return (connection, state.connections.count)
         }
         guard let connection else {
@@ -147,21 +149,24 @@ public final class HTTPServer: Sendable {
             Socket.close(fd)
             return
         }
-        configuration.onConnectionCountChange?(count)
         connection.start()
+    }
+
+    /// Queues a count report; called with the lock held so reports keep the order of the changes.
+    private func reportCount(_ count: Int) {
+        guard let callback = configuration.onConnectionCountChange else { return }
+        countQueue.async { callback(count) }
     }
 
     /// Called by a connection once its descriptor is closed.
     func connectionClosed(_ connection: HTTPConnection) {
-        let (count, waiters) = state.withLock { state in
+        let waiters = state.withLock { state in
             state.connections[ObjectIdentifier(connection)] = nil
-            guard state.shuttingDown && state.connections.isEmpty else {
-                return (state.connections.count, [CheckedContinuation<Void, Never>]())
-            }
+            reportCount(state.connections.count)
+            guard state.shuttingDown && state.connections.isEmpty else { return [CheckedContinuation<Void, Never>]() }
             defer { state.drainWaiters = [] }
-            return (0, state.drainWaiters)
+            return state.drainWaiters
         }
-        configuration.onConnectionCountChange?(count)
         for waiter in waiters { waiter.resume() }
     }
 }

@@ -37,7 +37,12 @@ enum ResponseSerializer {
             }
             out.append(contentsOf: name.utf8)
             out.append(contentsOf: ": ".utf8)
-            out.append(contentsOf: field.value.utf8)
+            // A CR, LF or NUL in a value would split the response (RFC 9110 §5.5): replace it with a space.
+            if field.value.utf8.contains(where: { $0 == 0x0D || $0 == 0x0A || $0 == 0 }) {
+                out.append(contentsOf: field.value.utf8.map { $0 == 0x0D || $0 == 0x0A || $0 == 0 ? 0x20 : $0 })
+            } else {
+                out.append(contentsOf: field.value.utf8)
+            }
             out.append(contentsOf: "\r\n".utf8)
         }
 

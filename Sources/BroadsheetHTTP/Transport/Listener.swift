@@ -5,7 +5,10 @@ import Dispatch
 ///
 /// The listening descriptor is closed only in the source's cancel handler, after ``stop()``.
 final class Listener: @unchecked Sendable {
-    // @unchecked Sendable: `source` and `fd` are set in init and never change; `onAccept` runs on `queue` only.
+    // @unchecked Sendable: `source` and `fd` are set in init and never change; `suspended` and `stopped`
+    // are only touched on `queue`, where `onAccept` also runs.
+    private var suspended = false
+    private var stopped = false
 
     /// The port actually bound (useful after binding port 0).
     let port: Int
@@ -30,23 +33,44 @@ final class Listener: @unchecked Sendable {
         self.queue = queue
         let source = DispatchSource.makeReadSource(fileDescriptor: fd, queue: queue) as! DispatchSource
         self.source = source
-        source.setEventHandler {
+        source.setCancelHandler { Socket.close(fd) }
+        source.setEventHandler { [weak self] in
             while true {
                 do {
                     guard let client = try Socket.accept(fd) else { return }
                     onAccept(client)
                 } catch {
-                    // EMFILE/ENFILE and the like: leave the rest pending; the source fires again.
+                    // Out of descriptors or memory (EMFILE, ENFILE, ENOBUFS...): the connection stays pending and the
+                    // level-triggered source would fire again at once, so pause accepting for a moment instead of spinning.
+                    self?.pause()
                     return
                 }
             }
         }
-        source.setCancelHandler { Socket.close(fd) }
         source.resume()
+    }
+
+    private func pause() {
+        guard !suspended, !stopped else { return }
+        suspended = true
+        source.suspend()
+        queue.asyncAfter(deadline: .now() + .milliseconds(100)) { [self] in
+            guard suspended else { return }
+            suspended = false
+            source.resume()
+        }
     }
 
     /// Stops accepting; the descriptor is closed once the source is cancelled.
     func stop() {
-        source.cancel()
+        queue.async { [self] in
+            guard !stopped else { return }
+            stopped = true
+            if suspended {
+                suspended = false
+                source.resume()
+            }
+            source.cancel()
+        }
     }
 }

@@ -44,6 +44,11 @@ enum Socket {
             }
             var on: Int32 = 1
             _ = setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &on, socklen_t(MemoryLayout<Int32>.size))
+            if info.pointee.ai_family == AF_INET6 {
+                // "::" accepts IPv4 too (mapped addresses), whatever the system's bindv6only default.
+                var off: Int32 = 0
+                _ = setsockopt(fd, Int32(IPPROTO_IPV6), IPV6_V6ONLY, &off, socklen_t(MemoryLayout<Int32>.size))
+            }
             guard bind(fd, info.pointee.ai_addr, info.pointee.ai_addrlen) == 0 else {
                 lastError = .lastError("bind")
                 _ = Glibc.close(fd)
