@@ -75,6 +75,13 @@ public enum HolidayCalendar {
         return out
     }()
 
+    /// ``names`` grouped by their first token, for the tagger's scan.
+    static let byFirstWord: [String: [(words: [String], rule: Rule)]] = {
+        var out: [String: [(words: [String], rule: Rule)]] = [:]
+        for (words, rule) in names { out[words[0], default: []].append((words, rule)) }
+        return out
+    }()
+
     /// The date of a holiday in `year`.
     static func date(of rule: Rule, year: Int) -> CivilDate? {
         switch rule {

@@ -291,7 +291,7 @@ extension TimexMatcher {
     func holiday(at i: Int) -> TimexMatch? {
         guard let first = token(i), first.isCapitalized || first.lower == "the" else { return nil }
         var best: (end: Int, rule: HolidayCalendar.Rule)?
-        for (words, rule) in HolidayCalendar.names where words.count > (best.map { $0.end - i } ?? 0) {
+        for (words, rule) in HolidayCalendar.byFirstWord[first.lower] ?? [] where words.count > (best.map { $0.end - i } ?? 0) {
             if let e = phrase(at: i, words) { best = (e, rule) }
         }
         guard let (end, rule) = best else { return nil }

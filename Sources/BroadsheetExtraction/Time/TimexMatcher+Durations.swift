@@ -88,15 +88,17 @@ extension TimexMatcher {
         ].contains(p.lower)
     }
 
+    /// Adverbs of frequency → set value and granularity.
+    static let setAdverbs: [String: (String, TimexGranularity)] = [
+        "daily": ("P1D", .day), "weekly": ("P1W", .week), "monthly": ("P1M", .month), "yearly": ("P1Y", .year),
+        "annually": ("P1Y", .year), "quarterly": ("P3M", .quarter), "hourly": ("PT1H", .time),
+        "nightly": ("P1D", .day), "biweekly": ("P2W", .week), "biannually": ("P6M", .month),
+    ]
+
     /// A set phrase at `i`.
     func set(at i: Int) -> TimexMatch? {
         guard let w = lower(i) else { return nil }
-        let adverbs: [String: (String, TimexGranularity)] = [
-            "daily": ("P1D", .day), "weekly": ("P1W", .week), "monthly": ("P1M", .month), "yearly": ("P1Y", .year),
-            "annually": ("P1Y", .year), "quarterly": ("P3M", .quarter), "hourly": ("PT1H", .time),
-            "nightly": ("P1D", .day), "biweekly": ("P2W", .week), "biannually": ("P6M", .month),
-        ]
-        if let (v, g) = adverbs[w] {
+        if let (v, g) = Self.setAdverbs[w] {
             if lower(i - 1) == "the" || lower(i - 1) == "a" { return nil }  // "a Chinese daily"
             return TimexMatch(first: i, end: i + 1, candidate: .set(v, g))
         }

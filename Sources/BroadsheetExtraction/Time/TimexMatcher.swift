@@ -24,8 +24,42 @@ struct TimexMatcher {
         return out
     }
 
+    /// Words that can start a phrase (besides numbers and the lexicon's month, weekday, unit, season,
+    /// decade, ordinal and holiday words). Everything else is skipped without running the recognisers.
+    static let startWords: Set<String> = {
+        var s: Set<String> = [
+            "the", "this", "last", "next", "past", "previous", "current", "coming", "upcoming", "early", "late", "mid",
+            "middle", "earlier", "later", "about", "around", "roughly", "approximately", "some", "nearly", "almost",
+            "circa", "more", "less", "fewer", "at", "up", "a", "an", "few", "several", "many", "numerous", "half",
+            "recent", "today", "yesterday", "tomorrow", "tonight", "now", "right", "currently", "nowadays", "these",
+            "recently", "lately", "soon", "that", "fiscal", "noon", "midnight", "every", "each", "once", "twice",
+            "thrice", "per", "daily", "weekly", "monthly", "yearly", "annually", "quarterly", "hourly", "nightly",
+            "biweekly", "biannually", "'",
+        ]
+        s.formUnion(TimexLexicon.monthNames.keys)
+        s.formUnion(TimexLexicon.monthAbbreviations.keys)
+        s.formUnion(TimexLexicon.weekdays.keys)
+        s.formUnion(TimexLexicon.weekdayPlurals.keys)
+        s.formUnion(TimexLexicon.numberWords.keys)
+        s.formUnion(TimexLexicon.ordinals.keys)
+        s.formUnion(TimexLexicon.seasons.keys)
+        s.formUnion(TimexLexicon.decadeWords.keys)
+        s.formUnion(TimexUnit.words.keys)
+        s.formUnion(HolidayCalendar.byFirstWord.keys)
+        return s
+    }()
+
+    /// Whether a phrase could start at token `i`.
+    func canStart(_ i: Int) -> Bool {
+        let t = tokens[i]
+        if t.kind == .number { return true }
+        if Self.startWords.contains(t.lower) { return true }
+        return t.lower.count <= 6 && (t.lower.hasPrefix("q") || t.lower.hasPrefix("fy"))
+    }
+
     /// The longest phrase starting at token `i`, with any modifier prefix.
     func bestMatch(at i: Int) -> TimexMatch? {
+        guard canStart(i) else { return nil }
         var best: TimexMatch?
         func consider(_ m: TimexMatch?) {
             guard let m else { return }

@@ -41,7 +41,13 @@ enum TimexTokenizer {
             o += s.utf16.count
         }
         offsets.append(o)
-        func isAlnum(_ s: Unicode.Scalar) -> Bool { s.properties.isAlphabetic || ("0"..."9").contains(s) }
+        func isAlnum(_ s: Unicode.Scalar) -> Bool {
+            if s.isASCII {
+                let v = s.value
+                return (v >= 48 && v <= 57) || (v >= 65 && v <= 90) || (v >= 97 && v <= 122)
+            }
+            return s.properties.isAlphabetic
+        }
         func isDigit(_ s: Unicode.Scalar) -> Bool { ("0"..."9").contains(s) }
         func isApostrophe(_ s: Unicode.Scalar) -> Bool { s == "'" || s == "\u{2019}" }
         /// A possessive `’s` at `k`: apostrophe, `s`, then no letter.
@@ -53,7 +59,7 @@ enum TimexTokenizer {
         var space = true
         while i < scalars.count {
             let s = scalars[i]
-            if s.properties.isWhitespace {
+            if s == " " || s == "\n" || s == "\t" || (!s.isASCII && s.properties.isWhitespace) {
                 space = true
                 i += 1
                 continue
@@ -89,10 +95,11 @@ enum TimexTokenizer {
                 var str = ""
                 str.unicodeScalars.append(contentsOf: scalars[i..<j])
                 let kind: TimexToken.Kind = isDigit(s) ? .number : .word
+                // Lowercase only what needs it (most tokens are already lowercase ASCII).
+                let plain = scalars[i..<j].allSatisfy { $0.isASCII && !($0.value >= 65 && $0.value <= 90) }
+                let lower = plain ? str : str.lowercased().replacingApostrophes
                 tokens.append(
-                    TimexToken(
-                        text: str, lower: str.lowercased().replacingApostrophes, start: offsets[i],
-                        end: offsets[j], kind: kind, spaceBefore: space))
+                    TimexToken(text: str, lower: lower, start: offsets[i], end: offsets[j], kind: kind, spaceBefore: space))
                 i = j
             } else if isPossessive(at: i), i > 0, !space, isAlnum(scalars[i - 1]) {
                 var str = ""
