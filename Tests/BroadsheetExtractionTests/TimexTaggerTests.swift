@@ -228,6 +228,8 @@ extension TimexTaggerTests {
         "He is in his 60s and lives at 1600 Pennsylvania Avenue.",
         "Donna Summer and August Wilson met Theresa May.",
         "The March on Washington drew crowds to the Mall.",
+        "She loved her college years and the summer camp days.",
+        "The video shows footage from his school days.",
     ]
 
     @Test(arguments: newsHardCases) func newsHardCases(_ c: TimexCase) { Self.check(c) }

@@ -74,10 +74,22 @@ extension TimexMatcher {
             ].contains(p) || token(i - 1)?.kind == .number
             { return nil }
             if let n = lower(i + 1), ["ago", "later", "earlier", "'"].contains(n) { return nil }
+            // Only where a length of time is meant: after a preposition or a verb of spending time,
+            // at the start of a sentence, or before "of"/"into" ("years of fighting", "weeks into").
+            let prevOK = lower(i - 1).map { TimexMatcher.barePluralCues.contains($0) } ?? true
+            let nextOK = lower(i + 1).map { ["of", "into", "before", "after", "on", "passed", "went"].contains($0) } ?? false
+            guard prevOK || nextOK || isSentenceInitial(i) else { return nil }
             return TimexMatch(first: i, end: i + 1, candidate: .duration(amount: nil, unit: unit))
         }
         return nil
     }
+
+    /// Words after which a bare plural unit ("months") is a vague duration.
+    static let barePluralCues: Set<String> = [
+        "for", "in", "over", "within", "after", "before", "during", "took", "take", "takes", "taking", "spent",
+        "spend", "spends", "lasted", "last", "lasts", "wait", "waited", "waiting", "just", "only", "and", "or",
+        "—", ",", "(", "than", "by", "throughout", "across", "through", "lasting", "spanning", "spanned",
+    ]
 
     /// Whether an amount of money or a count ends just before token `i` ("$5 million a year").
     func isAmountBefore(_ i: Int) -> Bool {
