@@ -13,7 +13,10 @@ public struct TimeExpression: Sendable, Hashable, Codable {
     public var text: String
     /// The TIMEX3 value.
     public var value: String
+    /// Date, time, duration or set.
     public var type: TimexType
+    /// The unit the value is expressed in (`.month` for `2025-10`, `.week` for `2025-W49`, the unit of a
+    /// duration or set, `.reference` for `*_REF`).
     public var granularity: TimexGranularity
     /// TIMEX3 `mod`: `START`, `MID`, `END`, `APPROX`, `LESS_THAN`, `MORE_THAN`, `EQUAL_OR_LESS`,
     /// `EQUAL_OR_MORE`, or `nil`. ("earlier this month" keeps value `2025-11` with no mod.)
@@ -26,6 +29,7 @@ public struct TimeExpression: Sendable, Hashable, Codable {
     /// expression is self-contained ("November 29, 2025", "nine months").
     public var anchored: Bool?
 
+    /// Creates a time expression (the tagger does; tests and decoders may too).
     public init(
         span: TextSpan, text: String, value: String, type: TimexType, granularity: TimexGranularity,
         mod: String? = nil, sentence: Int, anchored: Bool? = nil
@@ -64,7 +68,18 @@ public enum TimexType: String, Sendable, Hashable, Codable, CaseIterable {
 
 /// How fine a time expression is (for durations and sets: their unit).
 public enum TimexGranularity: String, Sendable, Hashable, Codable, CaseIterable {
-    case time, day, week, month, quarter, halfYear = "half-year", season, year, decade, century
+    /// A clock time or part of day (`T10:00`, `TNI`), or a duration in hours, minutes or seconds.
+    case time
+    case day, week, month, quarter
+    /// `2025-H1`.
+    case halfYear = "half-year"
+    /// `2025-SU`.
+    case season
+    case year
+    /// `198` (the 1980s).
+    case decade
+    /// `19` (the 1900s).
+    case century
     /// `PRESENT_REF`, `PAST_REF`, `FUTURE_REF`: no calendar extent.
     case reference
 }
