@@ -269,3 +269,18 @@ extension TimexTaggerTests {
 
     @Test(arguments: localNewsCases) func localNews(_ c: TimexCase) { Self.check(c) }
 }
+
+extension TimexTaggerTests {
+    /// Financial-wire cases in the style of the TimeBank corpus (1989-10-26 is a Thursday).
+    static let wireCases: [TimexCase] = [
+        .init(sentence: "Net income for the fiscal year ended Sept. 30 rose from $3.1 million a year earlier.", text: "a year earlier", value: "1988", anchor: "1989-10-26"),
+        .init(sentence: "The company expects to complete the sale in the near future.", text: "the near future", value: "FUTURE_REF", anchor: "1989-10-26"),
+        .init(sentence: "The current fiscal year ends June 30.", text: "June 30", value: "1990-06-30", anchor: "1989-10-26"),
+        .init(sentence: "The offer was made Tuesday and expires at midnight Friday.", text: "Friday", value: "1989-10-27", anchor: "1989-10-26"),
+        .init(sentence: "The offer was made Tuesday and expires at midnight Friday.", text: "Tuesday", value: "1989-10-24", anchor: "1989-10-26"),
+        .init(sentence: "In the first nine months, profit fell 5%.", text: "the first nine months", value: "P9M", type: .duration, anchor: "1989-10-26"),
+        .init(sentence: "In the late 1970s, the company sold its first computer.", text: "the late 1970s", value: "197", mod: "END", anchor: "1989-10-26"),
+    ]
+
+    @Test(arguments: wireCases) func wire(_ c: TimexCase) { Self.check(c) }
+}

@@ -46,6 +46,12 @@ enum TenseDetector {
         "unpublished", "published", "frozen", "alleged", "so-called", "unexpected", "expected", "ed",
     ]
     static let futureCues: Set<String> = ["will", "'ll", "shall", "would", "upcoming", "next", "tomorrow"]
+    /// Present-tense verbs of scheduled events, which point to the future ("the offer expires Friday").
+    static let scheduledPresent: Set<String> = [
+        "ends", "expires", "begins", "starts", "opens", "closes", "runs", "resumes", "arrives", "departs", "kicks",
+        "launches", "premieres", "airs", "reopens", "concludes", "convenes", "reconvenes", "matures", "lapses",
+        "end", "expire", "begin", "start", "open", "close", "resume", "take",
+    ]
     static let presentCues: Set<String> = ["is", "are", "am", "says", "say", "remains", "remain", "does", "do", "plans", "expects", "hopes", "aims", "intends"]
 
     /// A cue for token `i`, if it is one.
@@ -77,12 +83,18 @@ enum TenseDetector {
         if w == "ago" || w == "earlier" && prev != "than" || w == "last" && !next.isEmpty && TimexUnit.words[next] != nil || w == "yesterday" {
             return .past
         }
-        if irregularPast.contains(w) {
+        let participleLike = irregularPast.contains(w) || participles.contains(w)
+            || (w.count > 4 && w.hasSuffix("ed") && tokens[i].isWord && !notVerbsEd.contains(w))
+        if participleLike {
             if w == "had" || w == "was" || w == "were" || w == "did" { return .past }
-            return auxiliaryBlockers.contains(prev) && prev != "and" ? nil : .past
+            // Passives and perfects take the tense of their auxiliary: "was made", "is expected".
+            if prev == "was" || prev == "were" || prev == "had" { return .past }
+            if prev == "is" || prev == "are" || prev == "am" { return .present }
+            if auxiliaryBlockers.contains(prev) { return nil }
+            if irregularPast.contains(w) || w.hasSuffix("ed") { return .past }
         }
-        if w.count > 4, w.hasSuffix("ed"), tokens[i].isWord, !notVerbsEd.contains(w), !auxiliaryBlockers.contains(prev) {
-            return .past
+        if scheduledPresent.contains(w), w.hasSuffix("s") || ["will", "to"].contains(prev) || ["it", "they", "which", "that"].contains(prev) {
+            return .future
         }
         if presentCues.contains(w) { return .present }
         return nil

@@ -216,6 +216,12 @@ extension TimexMatcher {
             if lower(i + 1) == "future", let n = lower(i + 2), n == "," || n == "." || n == "and" || n == ";" {
                 return TimexMatch(first: i, end: i + 2, candidate: .reference("FUTURE_REF"))
             }
+            if let e = phrase(at: i + 1, ["near", "future"]) ?? phrase(at: i + 1, ["foreseeable", "future"]) {
+                return TimexMatch(first: i, end: e, candidate: .reference("FUTURE_REF"))
+            }
+            if let e = phrase(at: i + 1, ["recent", "past"]) ?? phrase(at: i + 1, ["distant", "past"]) {
+                return TimexMatch(first: i, end: e, candidate: .reference("PAST_REF"))
+            }
         default: break
         }
         return nil
