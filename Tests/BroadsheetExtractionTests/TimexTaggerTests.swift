@@ -153,6 +153,8 @@ struct TimexTaggerTests {
         .init(sentence: "In 2019, he moved to Ohio. The next year, he ran for office.", text: "The next year", value: "2020"),
         .init(sentence: "In October, he flew to Washington. Trump had spoken to Putin a day earlier.", text: "a day earlier", value: "2025-10"),
         .init(sentence: "The vote was held on March 3 and April 5, 2019.", text: "March 3", value: "2019-03-03"),
+        .init(sentence: "In 2019, she moved to Paris. That spring, she opened a bakery.", text: "That spring", value: "2019-SP"),
+        .init(sentence: "The mill closed in 1998. Later that year, the town lost its school.", text: "Later that year", value: "1998"),
     ]
 
     static let falsePositivesCases: [String] = [

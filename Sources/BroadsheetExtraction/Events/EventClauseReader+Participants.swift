@@ -3,6 +3,7 @@ import BroadsheetCore
 /// Building a ``EventClauseReader/Reading``: the clause window around a trigger, its actor (subject,
 /// passive agent, pronoun or relative-clause antecedent), other participants, places and summary.
 extension EventClauseReader {
+    /// The reading of a clause whose trigger is token `v`, within the hard segment `seg`.
     func reading(trigger v: Int, type rawType: EventType, window seg: Range<Int>, summaryRange: Range<Int>) -> Reading {
         var type = phrasalType(v) ?? rawType
         let rels = relativeClauses(seg)

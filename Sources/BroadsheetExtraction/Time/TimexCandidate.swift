@@ -84,6 +84,8 @@ enum TimexCandidate: Sendable {
     case deictic(TimexUnit, offset: Int)
     /// Offset from the narrative's last date ("the next day", "that same month", "a day earlier").
     case anaphoric(TimexUnit, offset: Int)
+    /// "that spring": the season in the narrative's year.
+    case anaphoricSeason(String)
     /// A vague offset from the narrative's last date ("a few days later"): resolves one level coarser.
     case anaphoricVague(TimexUnit, direction: Int)
     /// A vague offset from the publication date ("a few days ago").

@@ -138,6 +138,9 @@ extension TimexMatcher {
             if let part = TimexLexicon.partsOfDay[u.lower] {
                 return TimexMatch(first: i, end: k + 1, candidate: .partOfDay(part, day: .narrative))
             }
+            if let code = TimexLexicon.seasons[u.lower], !u.isCapitalized || isSentenceInitial(k) {
+                return TimexMatch(first: i, end: k + 1, candidate: .anaphoricSeason(code))
+            }
             return nil
         }
         if let m = anaphoricNext(at: i) { return m }

@@ -112,6 +112,11 @@ struct TimexResolver: Sendable {
             if [.day, .week, .weekend, .month].contains(unit) { ref = narrative.fine ?? narrative.any } else { ref = narrative.any ?? narrative.fine }
             guard let r = ref ?? anchor.map({ ($0, TimexGranularity.day) }) else { return unresolved(unit) }
             return shifted(r.date, granularity: r.granularity, unit: unit, by: offset)
+        case .anaphoricSeason(let code):
+            guard let r = narrative.any ?? anchor.map({ ($0, TimexGranularity.day) }) else {
+                return .init(value: "XXXX-\(code)", type: .date, granularity: .season, anchored: false)
+            }
+            return .init(value: "\(TimexValue.pad(r.date.year, 4))-\(code)", type: .date, granularity: .season, anchored: true)
         case .anaphoricVague(let unit, let direction):
             guard let r = narrative.fine ?? narrative.any ?? anchor.map({ ($0, TimexGranularity.day) }) else {
                 return .init(value: direction < 0 ? "PAST_REF" : "FUTURE_REF", type: .date, granularity: .reference, anchored: false)
