@@ -24,7 +24,7 @@ struct TimeArticleTests {
         #expect(try Self.values("tech-leapyear") == [
             "Feb. 29=2024-02-29", "Tuesday=2024-02-27", "the fourth quarter of 2023=2023-Q4", "first-quarter=2024-Q1",
             "fiscal 2024=FY2024", "3 p.m. ET=2024-03-07T15:00-05:00", "Thursday=2024-03-07", "a week ago=2024-W08",
-            "yesterday=2024-02-29", "two days ago=2024-02-28", "every quarter=P3M", "the summer=2024-SU",
+            "yesterday=2024-02-29", "two days ago=2024-02-28", "every quarter=P1Q", "the summer=2024-SU",
             "last spring=2023-SP", "11-month=P11M",
         ])
     }

@@ -286,3 +286,17 @@ extension TimexTaggerTests {
 
     @Test(arguments: wireCases) func wire(_ c: TimexCase) { Self.check(c) }
 }
+
+extension TimexTaggerTests {
+    /// Conventions checked against TimeBank annotations.
+    static let timeBankCases: [TimexCase] = [
+        .init(sentence: "It recently achieved profitability after several quarters of losses.", text: "several quarters", value: "PXQ", type: .duration, anchor: "1989-10-26"),
+        .init(sentence: "In January this year, police concluded he had been killed.", text: "January this year", value: "1998-01", anchor: "1998-05-10"),
+        .init(sentence: "The warrants may be exercised until 90 days after their issue date.", text: "90 days", value: "P90D", type: .duration, anchor: "1989-10-26"),
+        .init(sentence: "After ten years of boom, they're talking about layoffs.", text: "ten years", value: "P10Y", type: .duration, anchor: "1989-10-26"),
+        .init(sentence: "The bank may buy the stake after Jan. 1, 1990 at 1,015 francs a share.", text: "Jan. 1, 1990", value: "1990-01-01", anchor: "1989-10-26"),
+        .init(sentence: "The men appeared in the store around 7:15 p.m., detectives said.", text: "around 7:15 p.m.", value: "1998-02-13T19:15", type: .time, mod: "APPROX", anchor: "1998-02-13"),
+    ]
+
+    @Test(arguments: timeBankCases) func timeBank(_ c: TimexCase) { Self.check(c) }
+}

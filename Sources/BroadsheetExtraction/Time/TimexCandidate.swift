@@ -11,7 +11,7 @@ enum TimexUnit: String, Sendable, Hashable {
         case .day: return "P\(amount)D"
         case .week, .weekend: return "P\(amount)W"
         case .month: return "P\(amount)M"
-        case .quarter: return "P\(Int(amount).map { String($0 * 3) } ?? amount)M"
+        case .quarter: return "P\(amount)Q"  // TimeBank: "several quarters" = PXQ
         case .halfYear: return "P\(amount)H"
         case .season: return "P\(amount)QS"  // not TIMEX3 standard; unused by the lexicon
         case .year: return "P\(amount)Y"
@@ -80,6 +80,8 @@ enum TimexCandidate: Sendable {
     case deicticWeekday(Int, offset: Int)
     /// A month name relative to the publication date: "last March" (-1), "next March" (+1), "this March" (0).
     case deicticMonth(Int, offset: Int)
+    /// A month of a publication-relative year: "January this year" (0), "March last year" (-1).
+    case monthOfDeicticYear(Int, yearOffset: Int)
     /// Offset from the publication date in a unit ("last month", "today", "two weeks ago").
     case deictic(TimexUnit, offset: Int)
     /// Offset from the narrative's last date ("the next day", "that same month", "a day earlier").

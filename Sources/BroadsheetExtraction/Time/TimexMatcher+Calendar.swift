@@ -132,6 +132,10 @@ extension TimexMatcher {
         if lower(end) == "of" || lower(end) == ",", let y = yearNumber(at: end + 1) {
             return TimexMatch(first: i, end: end + 2, candidate: .calendar(year: y, month: m.month, day: nil))
         }
+        // "January this year", "March last year".
+        if let d = lower(end), let off = ["this": 0, "last": -1, "next": 1][d], lower(end + 1) == "year" {
+            return TimexMatch(first: i, end: end + 2, candidate: .monthOfDeicticYear(m.month, yearOffset: off))
+        }
         // A bare month name: only full names, after a temporal cue, not before another capitalised name.
         guard TimexLexicon.monthNames[lower(i)!] != nil else { return nil }
         if let next = token(end), next.isWord, next.isCapitalized, TimexLexicon.monthNames[next.lower] == nil { return nil }

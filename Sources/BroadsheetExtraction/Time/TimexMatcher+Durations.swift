@@ -103,7 +103,7 @@ extension TimexMatcher {
     /// Adverbs of frequency → set value and granularity.
     static let setAdverbs: [String: (String, TimexGranularity)] = [
         "daily": ("P1D", .day), "weekly": ("P1W", .week), "monthly": ("P1M", .month), "yearly": ("P1Y", .year),
-        "annually": ("P1Y", .year), "quarterly": ("P3M", .quarter), "hourly": ("PT1H", .time),
+        "annually": ("P1Y", .year), "quarterly": ("P1Q", .quarter), "hourly": ("PT1H", .time),
         "nightly": ("P1D", .day), "biweekly": ("P2W", .week), "biannually": ("P6M", .month),
     ]
 

@@ -104,6 +104,9 @@ struct TimexResolver: Sendable {
             if offset < 0, m >= a.month { y -= 1 }
             if offset > 0, m <= a.month { y += 1 }
             return .init(value: TimexValue.monthValue(year: y, month: m), type: .date, granularity: .month, anchored: true)
+        case .monthOfDeicticYear(let m, let yearOffset):
+            guard let a = anchor else { return .init(value: "XXXX-\(TimexValue.pad(m, 2))", type: .date, granularity: .month, anchored: false) }
+            return .init(value: TimexValue.monthValue(year: a.year + yearOffset, month: m), type: .date, granularity: .month, anchored: true)
         case .deictic(let unit, let offset):
             guard let a = anchor else { return unresolved(unit) }
             return shifted(a, granularity: .day, unit: unit, by: offset)
