@@ -295,6 +295,8 @@ extension TimexTaggerTests {
         .init(sentence: "The warrants may be exercised until 90 days after their issue date.", text: "90 days", value: "P90D", type: .duration, anchor: "1989-10-26"),
         .init(sentence: "After ten years of boom, they're talking about layoffs.", text: "ten years", value: "P10Y", type: .duration, anchor: "1989-10-26"),
         .init(sentence: "The bank may buy the stake after Jan. 1, 1990 at 1,015 francs a share.", text: "Jan. 1, 1990", value: "1990-01-01", anchor: "1989-10-26"),
+        .init(sentence: "Delta Air Lines earnings soared 33% to a record in the fiscal first quarter.", text: "the fiscal first quarter", value: "1989-Q1", anchor: "1989-10-26"),
+        .init(sentence: "It expects to complete the transaction by year-end.", text: "year-end", value: "1989", mod: "END", anchor: "1989-11-02"),
         .init(sentence: "The men appeared in the store around 7:15 p.m., detectives said.", text: "around 7:15 p.m.", value: "1998-02-13T19:15", type: .time, mod: "APPROX", anchor: "1998-02-13"),
     ]
 

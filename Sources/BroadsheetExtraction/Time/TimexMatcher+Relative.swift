@@ -10,6 +10,12 @@ extension TimexMatcher {
         if ["today", "tomorrow", "yesterday", "tonight"].contains(w), tokens[i].isCapitalized, !isSentenceInitial(i),
             let p = token(i - 1), p.isCapitalized, p.isWord
         { return nil }
+        // "by year-end", "at month-end": the end of the publication's year or month.
+        if let unit = TimexUnit.words[w], unit == .year || unit == .month || unit == .quarter, lower(i + 1) == "-",
+            lower(i + 2) == "end", !(token(i + 1)?.spaceBefore ?? true)
+        {
+            return TimexMatch(first: i, end: i + 3, candidate: .deictic(unit, offset: 0), mod: "END")
+        }
         // "over the weekend", "during the weekend": the weekend nearest in the clause's tense.
         if w == "the", lower(i + 1) == "weekend", let p = lower(i - 1), ["over", "during", "on", "at", "through", "for"].contains(p) {
             return TimexMatch(first: i, end: i + 2, candidate: .weekendByTense)
