@@ -24,3 +24,13 @@ extension EntityDebugTests {
         }
     }
 }
+
+extension EntityDebugTests {
+    @Test func dumpFixtures() throws {
+        guard let which = ProcessInfo.processInfo.environment["ENTITY_FIXTURE"] else { return }
+        let r = EntityRecognizer().extract(EntityTestDocument.make(try EntityTestDocument.fixture(which)))
+        for e in r.entities {
+            print("[\(e.type.rawValue)] \(e.name) | aliases: \(e.aliases) | n=\(e.mentions.count) | desc: \(e.descriptions) | \(e.value.map { "\($0.amount) \($0.currency ?? "")" } ?? "")")
+        }
+    }
+}

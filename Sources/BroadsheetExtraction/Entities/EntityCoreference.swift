@@ -70,13 +70,9 @@ struct EntityCoreference {
         }
         func pickRecent(_ options: [Int], before start: Int) -> Int? {
             guard !options.isEmpty else { return nil }
-            let earlier = options.filter { groups[$0].members.contains { cands[$0].start < start } }
-            let pool = earlier.isEmpty ? options : earlier
-            return pool.max { a, b in
-                let la = groups[a].members.map { cands[$0].start }.filter { $0 < start }.max() ?? -1
-                let lb = groups[b].members.map { cands[$0].start }.filter { $0 < start }.max() ?? -1
-                return la < lb
-            }
+            // Ambiguous short forms go to the entity introduced first (the story's subject, usually).
+            let first = { (g: Int) in groups[g].members.map { cands[$0].start }.min() ?? Int.max }
+            return options.min { first($0) < first($1) }
         }
         func personLink(_ c: NameCandidate) -> Int? {
             let cw = c.nameWords
@@ -106,7 +102,7 @@ struct EntityCoreference {
             guard let f = cw.first, !lex.functionWords.contains(f.lowercased()), !lex.commonWords.contains(f.lowercased()),
                 !lex.orgHeads.contains(f), lex.known[f]?.kind != .demonym
             else { return nil }
-            if c.scores.person >= 4 || c.scores.location >= 5 { return nil }
+            if c.scores.person >= 4 || c.scores.location >= 5 || (c.scores.location >= 2 && c.scores.location > c.scores.organization) { return nil }
             var options: [Int] = []
             for (gi, g) in groups.enumerated() where prelim(g) == .organization && g.words.count > cw.count {
                 if Array(g.words.prefix(cw.count)) == cw { options.append(gi) }

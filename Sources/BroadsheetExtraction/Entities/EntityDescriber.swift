@@ -42,6 +42,7 @@ struct EntityDescriber {
             }
             break
         }
+        if let tm = title, start == tm.first, NameCandidateFinder.honorifics.contains(tokens[tm.first].text) { sawRole = false }
         if sawRole, let s = start, s < c.first {
             var endTok = (title?.last ?? (c.first - 1))
             if endTok + 1 < tokens.count, tokens[endTok + 1].text == ".", tokens[endTok + 1].separator.isEmpty, endTok + 1 < c.first { endTok += 1 }

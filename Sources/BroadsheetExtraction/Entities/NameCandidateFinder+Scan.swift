@@ -104,6 +104,8 @@ extension NameCandidateFinder {
             }
             let last = run(from: i)
             var c = makeCandidate(i, last)
+            // A head word alone ("Hospital", "University") is no name.
+            if last == i, isStrongHead(t.text) || lex.titles.contains(t.lower) { i += 1; continue }
             if last == i, t.isAllCaps, lex.commonAcronyms.contains(t.text) { i += 1; continue }
             if last == i, lex.commonAcronyms.contains(t.text), t.text.count == 1 { i += 1; continue }
             if let p = pendingTitle { result.titles[result.candidates.count] = p }

@@ -45,6 +45,9 @@ struct NameCandidateFinder {
         "Jr", "Sr", "St", "Mt", "Ft", "Inc", "Corp", "Co", "Ltd", "Bros", "Gen", "Lt", "Col", "Sgt", "Capt", "Adm",
         "Dr", "Mr", "Mrs", "Ms", "Sen", "Rep", "Gov", "Prof", "Rev", "Maj", "Cmdr", "Messrs", "Ste", "Mme",
     ]
+    /// Titles that say nothing about a role: not kept as descriptions.
+    static let honorifics: Set<String> = ["Mr", "Mrs", "Ms", "Miss", "Mx", "Mme", "Messrs"]
+    static let placeModifiers: Set<String> = ["Upper", "Lower", "Greater", "Inner", "Outer", "Blue", "White", "Great"]
     static let generationalSuffixes: Set<String> = ["Jr", "Sr", "II", "III", "IV"]
 
     func isName(_ t: EntityToken) -> Bool { t.kind == .word && t.isCapitalized }
@@ -127,7 +130,12 @@ struct NameCandidateFinder {
                 if lex.functionWords.contains(nx.lower) && !joinedOf { break }
                 if lex.calendarWords.contains(nx.lower) { break }
                 if titleMatch(at: k) != nil, !runEndsWithHead(from: k) { break }
-                if let m = lexiconMatch(at: k), m.last >= k, !joinedOf {
+                if let m = lexiconMatch(at: k), m.last >= k, !joinedOf, !m.entry.needsCanonicalInDocument {
+                    // "Blue Nile", "Greater London": a modifier before a known place.
+                    if j == i, Self.placeModifiers.contains(tokens[i].text), m.entry.kind == .location {
+                        j = m.last
+                        continue
+                    }
                     // "Michael Jordan", "Paris Hilton": a given name before a one-word known name is a person.
                     let givenOnly = (i...j).allSatisfy { tokens[$0].kind != .word || lex.givenNames.contains(tokens[$0].text) || tokens[$0].text.count == 1 }
                     if !(givenOnly && m.last == k && m.entry.kind != .demonym) && !runEndsWithHead(from: k) { break }
@@ -172,6 +180,27 @@ struct NameCandidateFinder {
                     }
                 }
             }
+            if nx.kind == .possessive, k + 1 < tokens.count, tokens[k + 1].sentence == s, isName(tokens[k + 1]), tokens[k + 1].spaceBefore,
+                lex.facilityHeads[tokens[k + 1].text] == true || lex.orgHeads.contains(tokens[k + 1].text)
+            {
+                j = k + 1
+                continue
+            }
+            if nx.kind == .word, nx.lower == "in", nx.spaceBefore, lex.otherHeads.contains(tokens[j].text), k + 1 < tokens.count,
+                isName(tokens[k + 1]), tokens[k + 1].sentence == s, !lex.calendarWords.contains(tokens[k + 1].lower)
+            {
+                // "Nobel Prize in Literature"
+                j = k + 1
+                continue
+            }
+            if nx.kind == .word && nx.lower == "and" || nx.kind == .punct && nx.text == "&", j > i, k + 1 < tokens.count, tokens[k + 1].sentence == s,
+                isName(tokens[k + 1]), lex.orgHeads.contains(tokens[k + 1].text) || lex.orgSuffixes.contains(tokens[k + 1].text),
+                !(k + 2 < tokens.count && isName(tokens[k + 2]) && tokens[k + 2].spaceBefore)
+            {
+                // "X Equipment and Technology", "X Sons & Co"
+                j = k + 1
+                continue
+            }
             if nx.kind == .punct, nx.text == "&", k + 1 < tokens.count, isName(tokens[k + 1]), tokens[k + 1].sentence == s {
                 j = k + 1
                 continue
@@ -193,6 +222,6 @@ struct NameCandidateFinder {
             lastWord = tokens[n].text
             if j - k > 6 { break }
         }
-        return j > k && isStrongHead(lastWord)
+        return isStrongHead(lastWord)
     }
 }

@@ -52,12 +52,15 @@ struct NameEvidence {
             }
         }
         if c.isQuotedWork { s.other += 6 }
+        if c.lexicon == nil, c.words.count > 1, let lastW = c.words.last, lex.known[lastW]?.kind == .location,
+            NameCandidateFinder.placeModifiers.contains(c.words[0])
+        { s.location += 5 }
         let words = c.nameWords
         guard let firstWord = words.first else { return s }
         // The head: the word before a joining "of"/"for", else the last word (ignoring a trailing number).
         let lastName = words.last(where: { !($0.first?.isNumber ?? true) }) ?? words.last!
         var head = lastName
-        for j in c.first...c.last where tokens[j].kind == .word && !tokens[j].isCapitalized && ["of", "for", "on"].contains(tokens[j].lower) {
+        for j in c.first...c.last where tokens[j].kind == .word && !tokens[j].isCapitalized && ["of", "for", "on", "in"].contains(tokens[j].lower) {
             if j > c.first { head = tokens[j - 1].text; break }
         }
         let multi = words.count > 1
