@@ -13,7 +13,6 @@ struct EntityCoreference {
     struct Group {
         var name: String
         var words: [String]
-        var keys: Set<String>
         var members: [Int]
         var scores: TypeScores
         var lexicon: EntityLexicons.Entry?
@@ -31,7 +30,7 @@ struct EntityCoreference {
             if let o = c.nameOverride { return o.joined(separator: " ") }
             return c.key
         }
-        func prelim(_ g: Group) -> EntityType {
+        func prelim(_ g: borrowing Group) -> EntityType {
             if let e = g.lexicon {
                 switch e.kind { case .organization: return .organization; case .other: return .other; default: return .location }
             }
@@ -44,9 +43,7 @@ struct EntityCoreference {
             let c = cands[ci]
             groups[gi].members.append(ci)
             groups[gi].scores = groups[gi].scores + c.scores
-            groups[gi].keys.insert(key(of: c))
-            groups[gi].keys.insert(c.key)
-            if let a = c.parentheticalAcronym { groups[gi].keys.insert(a); byKey[a] = byKey[a] ?? gi }
+            if let a = c.parentheticalAcronym { byKey[a] = byKey[a] ?? gi }
             groups[gi].lastStart = max(groups[gi].lastStart, c.start)
             if groups[gi].lexicon == nil, c.nameWords.count > groups[gi].words.count
                 || (c.nameWords.count == groups[gi].words.count && c.key.count > groups[gi].name.count && c.nameOverride == nil)
@@ -64,7 +61,7 @@ struct EntityCoreference {
             let lexEntry = (c.lexicon?.needsCanonicalInDocument ?? false) ? nil : c.lexicon
             let name = lexEntry?.canonical ?? c.nameOverride?.joined(separator: " ") ?? c.key
             groups.append(Group(
-                name: name, words: c.nameWords, keys: [], members: [], scores: TypeScores(), lexicon: lexEntry,
+                name: name, words: c.nameWords, members: [], scores: TypeScores(), lexicon: lexEntry,
                 hasSuffix: c.hasGenerationalSuffix, lastStart: c.start))
             join(groups.count - 1, ci)
         }
@@ -79,13 +76,13 @@ struct EntityCoreference {
             let cHasSuffix = c.hasGenerationalSuffix
             var options: [Int] = []
             var firstNameOptions: [Int] = []
-            for (gi, g) in groups.enumerated() where prelim(g) == .person && g.words.count > cw.count && g.lexicon == nil {
-                let gw = g.words
+            for gi in groups.indices where groups[gi].lexicon == nil && groups[gi].words.count > cw.count && prelim(groups[gi]) == .person {
+                let gw = groups[gi].words
                 if cHasSuffix {
                     if Array(gw.suffix(cw.count)) == cw { options.append(gi) }
                     continue
                 }
-                if g.hasSuffix { continue }
+                if groups[gi].hasSuffix { continue }
                 let gc = core(gw)
                 if cw.count == 1 {
                     if gc.last == cw[0] { options.append(gi) } else if gc.first == cw[0], lex.givenNames.contains(cw[0]), c.lexicon == nil { firstNameOptions.append(gi) }
@@ -104,13 +101,14 @@ struct EntityCoreference {
             else { return nil }
             if c.scores.person >= 4 || c.scores.location >= 5 || (c.scores.location >= 2 && c.scores.location > c.scores.organization) { return nil }
             var options: [Int] = []
-            for (gi, g) in groups.enumerated() where prelim(g) == .organization && g.words.count > cw.count {
-                if Array(g.words.prefix(cw.count)) == cw { options.append(gi) }
+            for gi in groups.indices where groups[gi].words.count > cw.count && prelim(groups[gi]) == .organization {
+                if groups[gi].words.starts(with: cw) { options.append(gi) }
             }
             // Acronyms.
             if cw.count == 1, f.count >= 2, f.count <= 7, f.allSatisfy({ $0.isUppercase || $0 == "." }) {
                 let letters = f.filter { $0 != "." }
-                for (gi, g) in groups.enumerated() where prelim(g) == .organization && g.words.count >= 2 {
+                for gi in groups.indices where groups[gi].words.count >= 2 && prelim(groups[gi]) == .organization {
+                    let g = groups[gi]
                     let initials = String(g.words.filter { !["of", "the", "and", "for", "on", "&"].contains($0) }.compactMap(\.first))
                     if initials == letters { options.append(gi) }
                     if let e = g.lexicon, lex.known[f]?.canonical == e.canonical { options.append(gi) }
@@ -168,7 +166,6 @@ struct EntityCoreference {
             if !members.isEmpty {
                 for gi in members {
                     groups[gi].members.append(ci)
-                    groups[gi].keys.insert(c.key)
                 }
             } else if let gi = byKey[fam] ?? byKey[c.key] {
                 join(gi, ci)

@@ -45,7 +45,7 @@ struct EntityDescriber {
         if let tm = title, start == tm.first, NameCandidateFinder.honorifics.contains(tokens[tm.first].text) { sawRole = false }
         if sawRole, let s = start, s < c.first {
             var endTok = (title?.last ?? (c.first - 1))
-            if endTok + 1 < tokens.count, tokens[endTok + 1].text == ".", tokens[endTok + 1].separator.isEmpty, endTok + 1 < c.first { endTok += 1 }
+            if endTok + 1 < tokens.count, tokens[endTok + 1].text == ".", tokens[endTok + 1].separator == .none, endTok + 1 < c.first { endTok += 1 }
             let d = text(tokens[s].start, tokens[endTok].end)
             if !d.isEmpty { out.append(d) }
         }

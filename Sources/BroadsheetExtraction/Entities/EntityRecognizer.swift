@@ -24,8 +24,8 @@ public struct EntityRecognizer: Sendable {
     public func extract(_ document: Document) -> DocumentEntities {
         let tk = EntityTokenizer.tokenize(document)
         let tokens = tk.tokens
-        let units = Array(document.text.utf16)
-        func text(_ a: Int, _ b: Int) -> String { String(decoding: units[a..<b], as: UTF16.self) }
+        let docText = document.text
+        func text(_ a: Int, _ b: Int) -> String { String(docText.slice(TextSpan(start: a, end: b))) }
 
         // 1. Money and percentages.
         let numeric = NumericEntityScanner.scan(tokens, lexicons: lexicons)
@@ -69,7 +69,7 @@ public struct EntityRecognizer: Sendable {
                 let c = candidates[ci]
                 let mtext = text(c.start, c.end)
                 mentions.append(EntityMention(span: TextSpan(start: c.start, end: c.end), text: mtext, sentence: c.sentence))
-                forms.append(EntityLexicons.normalizeKey(mtext))
+                forms.append(mtext.utf8.contains(where: { $0 < 32 || $0 == 0xE2 }) ? EntityLexicons.normalizeKey(mtext) : mtext)
                 for d in c.descriptions where !descriptions.contains(where: { $0.lowercased() == d.lowercased() }) { descriptions.append(d) }
             }
             mentions.sort { $0.span < $1.span }

@@ -27,8 +27,15 @@ extension NameCandidateFinder {
                 continue
             }
 
-            let lexMatch = t.isCapitalized || t.text.first?.isUppercase == false ? lexiconMatch(at: i) : nil
-            let titleLast = t.kind == .word ? titleMatch(at: i) : nil
+            let mixedCase = !t.isCapitalized && (t.text.utf8.contains { $0 >= 65 && $0 <= 90 } || (i + 1 < n && tokens[i + 1].hyphenBefore && tokens[i + 1].isCapitalized))
+            let lexMatch = t.isCapitalized || mixedCase ? lexiconMatch(at: i) : nil
+            // A lowercase title only matters right before a name.
+            var nameAhead = t.isCapitalized
+            if !nameAhead {
+                var k = i + 1
+                while k < n, k <= i + 4, tokens[k].sentence == t.sentence { if tokens[k].isCapitalized { nameAhead = true; break }; k += 1 }
+            }
+            let titleLast = nameAhead ? titleMatch(at: i) : nil
             let lexLen = lexMatch.map { $0.last - i + 1 } ?? 0
             let titleLen = titleLast.map { $0 - i + 1 } ?? 0
 
@@ -170,7 +177,7 @@ extension NameCandidateFinder {
         var words: [String] = []
         for j in first...last {
             let t = tokens[j]
-            if j > first { key += t.separator }
+            if j > first { key += t.separator.string }
             key += t.text
             if t.kind == .word || t.kind == .number { words.append(t.text) }
         }

@@ -54,7 +54,7 @@ struct NameCandidateFinder {
 
     /// True if token `i` is an initial ("P" in "Stephen P. Lynch") or an abbreviation followed by its dot.
     func dotAbsorbed(after i: Int) -> Bool {
-        guard i + 1 < tokens.count, tokens[i + 1].kind == .punct, tokens[i + 1].text == ".", tokens[i + 1].separator.isEmpty else { return false }
+        guard i + 1 < tokens.count, tokens[i + 1].kind == .punct, tokens[i + 1].text == ".", tokens[i + 1].separator == .none else { return false }
         let t = tokens[i]
         return (t.text.count == 1 && t.isCapitalized) || Self.abbreviations.contains(t.text)
     }
@@ -71,7 +71,7 @@ struct NameCandidateFinder {
         while j < tokens.count, j - i < 12 {
             let t = tokens[j]
             if t.sentence != s || consumed[j] || t.kind == .possessive { break }
-            if j > i { key += t.separator }
+            if j > i { key += t.separator.string }
             key += t.text
             if !lex.knownPrefixes.contains(key) { break }
             if let e = lex.known[key], t.kind != .punct || t.text == "." { best = (j, e) }
@@ -90,7 +90,7 @@ struct NameCandidateFinder {
             let t = tokens[j]
             if t.sentence != s || t.kind == .possessive { break }
             if t.kind == .punct {
-                if t.text == "." && t.separator.isEmpty { j += 1; continue }
+                if t.text == "." && t.separator == .none { j += 1; continue }
                 if t.text == "-" { j += 1; continue }
                 break
             }

@@ -65,7 +65,7 @@ struct NameEvidence {
         }
         let multi = words.count > 1
         let hasOf = head != lastName
-        if lex.orgSuffixes.contains(head.replacing(".", with: "")) && multi { s.organization += 8 }
+        if multi && lex.orgSuffixes.contains(head.contains(".") ? head.filter { $0 != "." } : head) { s.organization += 8 }
         if let strong = lex.facilityHeads[head], multi { s.location += strong ? (hasOf ? 3 : 6) : 1.5 }
         if let strong = lex.geoHeads[head], multi { s.location += strong ? 6.5 : 1.5 }
         if lex.orgHeads.contains(head) && multi { s.organization += hasOf ? 7 : 5.5 }
@@ -189,7 +189,7 @@ struct NameEvidence {
     func dotIsAbbreviation(_ j: Int) -> Bool {
         guard j > 0 else { return false }
         let p = tokens[j - 1]
-        return tokens[j].separator.isEmpty && p.kind == .word && ((p.text.count == 1 && p.isCapitalized) || NameCandidateFinder.abbreviations.contains(p.text))
+        return tokens[j].separator == .none && p.kind == .word && ((p.text.count == 1 && p.isCapitalized) || NameCandidateFinder.abbreviations.contains(p.text))
     }
 
     func hasPossessive(from a: Int, to b: Int) -> Bool {

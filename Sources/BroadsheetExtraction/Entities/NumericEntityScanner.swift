@@ -30,7 +30,7 @@ struct NumericEntityScanner {
                 var first = i
                 if t.kind == .punct, let c = lexicons.currencySymbols[t.text] {
                     code = c
-                    if i > 0, tokens[i].separator.isEmpty, tokens[i - 1].kind == .word,
+                    if i > 0, tokens[i].separator == .none, tokens[i - 1].kind == .word,
                         let c2 = lexicons.currencySymbols[tokens[i - 1].text + t.text]
                     {
                         code = c2
@@ -41,7 +41,7 @@ struct NumericEntityScanner {
                 {
                     code = c
                 }
-                if let code, i + 1 < n, tokens[i + 1].kind == .number, tokens[i + 1].separator != "-" {
+                if let code, i + 1 < n, tokens[i + 1].kind == .number, tokens[i + 1].separator != .hyphen {
                     if let (amount, last) = amount(tokens, numberAt: i + 1, allowLetterScale: true) {
                         var end = last
                         // "$5 million dollars": swallow a redundant currency word.
@@ -54,12 +54,12 @@ struct NumericEntityScanner {
                     }
                 }
             }
-            if t.kind == .number, t.separator != "-" || i == 0 || tokens[i - 1].kind != .word {
+            if t.kind == .number, t.separator != .hyphen || i == 0 || tokens[i - 1].kind != .word {
                 if let (amount, last) = amount(tokens, numberAt: i, allowLetterScale: false) {
                     let k = last + 1
                     if k < n {
                         let nx = tokens[k]
-                        if nx.kind == .punct, nx.text == "%", nx.separator.isEmpty {
+                        if nx.kind == .punct, nx.text == "%", nx.separator == .none {
                             out.append(Match(firstToken: i, lastToken: k, type: .percent, value: EntityValue(amount: amount)))
                             i = k + 1
                             continue
@@ -106,7 +106,7 @@ struct NumericEntityScanner {
         if i + 1 < tokens.count {
             let nx = tokens[i + 1]
             if nx.kind == .word, let s = scales[nx.lower] {
-                let attached = nx.separator.isEmpty
+                let attached = nx.separator == .none
                 if (attached && (allowLetterScale || !wordScales.contains(nx.lower) || true) && (allowLetterScale || nx.lower.count > 1))
                     || (nx.spaceBefore && (wordScales.contains(nx.lower) || nx.lower == "bn" || nx.lower == "mn" || nx.lower == "tn"))
                 {
