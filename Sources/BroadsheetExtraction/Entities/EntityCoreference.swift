@@ -19,6 +19,8 @@ struct EntityCoreference {
         var hasSuffix: Bool
         var lastStart: Int
         var type: EntityType?
+        /// The first member's start offset.
+        var firstStart: Int
     }
 
     func resolve(_ cands: [NameCandidate]) -> [Group] {
@@ -29,6 +31,12 @@ struct EntityCoreference {
             if let e = c.lexicon, !e.needsCanonicalInDocument { return "lex:" + e.canonical }
             if let o = c.nameOverride { return o.joined(separator: " ") }
             return c.key
+        }
+        let keys = cands.map { key(of: $0) }
+        let bareKeys: [String?] = cands.map { c in
+            guard c.nameWords.count >= 2 else { return nil }
+            let bare = c.nameWords.filter { lex.facilityHeads[$0] != true }
+            return bare.count >= 2 ? "bare:" + bare.joined(separator: " ") : nil
         }
         func prelim(_ g: borrowing Group) -> EntityType {
             if let e = g.lexicon {
@@ -45,16 +53,16 @@ struct EntityCoreference {
             groups[gi].scores = groups[gi].scores + c.scores
             if let a = c.parentheticalAcronym { byKey[a] = byKey[a] ?? gi }
             groups[gi].lastStart = max(groups[gi].lastStart, c.start)
+            groups[gi].firstStart = min(groups[gi].firstStart, c.start)
             if groups[gi].lexicon == nil, c.nameWords.count > groups[gi].words.count
                 || (c.nameWords.count == groups[gi].words.count && c.key.count > groups[gi].name.count && c.nameOverride == nil)
             {
                 groups[gi].words = c.nameWords
                 groups[gi].name = c.nameOverride?.joined(separator: " ") ?? c.key
             }
-            if byKey[key(of: c)] == nil { byKey[key(of: c)] = gi }
+            if byKey[keys[ci]] == nil { byKey[keys[ci]] = gi }
             if byKey[c.key] == nil { byKey[c.key] = gi }
-            let bare = c.nameWords.filter { lex.facilityHeads[$0] != true }
-            if bare.count >= 2, byKey["bare:" + bare.joined(separator: " ")] == nil { byKey["bare:" + bare.joined(separator: " ")] = gi }
+            if let b = bareKeys[ci], byKey[b] == nil { byKey[b] = gi }
         }
         func create(_ ci: Int) {
             let c = cands[ci]
@@ -62,14 +70,13 @@ struct EntityCoreference {
             let name = lexEntry?.canonical ?? c.nameOverride?.joined(separator: " ") ?? c.key
             groups.append(Group(
                 name: name, words: c.nameWords, members: [], scores: TypeScores(), lexicon: lexEntry,
-                hasSuffix: c.hasGenerationalSuffix, lastStart: c.start))
+                hasSuffix: c.hasGenerationalSuffix, lastStart: c.start, firstStart: c.start))
             join(groups.count - 1, ci)
         }
         func pickRecent(_ options: [Int], before start: Int) -> Int? {
             guard !options.isEmpty else { return nil }
             // Ambiguous short forms go to the entity introduced first (the story's subject, usually).
-            let first = { (g: Int) in groups[g].members.map { cands[$0].start }.min() ?? Int.max }
-            return options.min { first($0) < first($1) }
+            return options.min { groups[$0].firstStart < groups[$1].firstStart }
         }
         func personLink(_ c: NameCandidate) -> Int? {
             let cw = c.nameWords
@@ -83,6 +90,11 @@ struct EntityCoreference {
                     continue
                 }
                 if groups[gi].hasSuffix { continue }
+                if cw.count == 1 {
+                    let gLast = gw.count > 1 && NameCandidateFinder.generationalSuffixes.contains(gw[gw.count - 1]) ? gw[gw.count - 2] : gw[gw.count - 1]
+                    if gLast == cw[0] { options.append(gi) } else if gw[0] == cw[0], lex.givenNames.contains(cw[0]), c.lexicon == nil { firstNameOptions.append(gi) }
+                    continue
+                }
                 let gc = core(gw)
                 if cw.count == 1 {
                     if gc.last == cw[0] { options.append(gi) } else if gc.first == cw[0], lex.givenNames.contains(cw[0]), c.lexicon == nil { firstNameOptions.append(gi) }
@@ -127,7 +139,7 @@ struct EntityCoreference {
 
         for ci in multi + strongSingles + weakSingles {
             let c = cands[ci]
-            var k = key(of: c)
+            var k = keys[ci]
             if let e = c.lexicon, e.needsCanonicalInDocument {
                 if let gi = byKey["lex:" + e.canonical] { join(gi, ci); continue }
                 k = c.key
@@ -149,8 +161,7 @@ struct EntityCoreference {
             }
             if let gi = byKey[k] { join(gi, ci); continue }
             // "X Pipeline 2" and "X 2": the same name with and without a facility head.
-            let bare = c.nameWords.filter { lex.facilityHeads[$0] != true }
-            if bare.count >= 2, bare.count < c.nameWords.count || true, let gi = byKey["bare:" + bare.joined(separator: " ")] {
+            if let b = bareKeys[ci], let gi = byKey[b] {
                 join(gi, ci)
                 continue
             }

@@ -33,6 +33,8 @@ public struct EntityLexicons: Sendable {
     /// Titles as lowercase words without dots, joined by single spaces ("lt gen").
     var titles: Set<String> = []
     var titlePrefixes: Set<String> = []
+    /// First bytes of titles (a cheap filter before set lookups).
+    var titleFirstBytes = [Bool](repeating: false, count: 256 * 32)
     var orgSuffixes: Set<String> = []
     var orgHeads: Set<String> = []
     /// Facility head → strong (true) or weak (false, also a common surname).
@@ -98,6 +100,8 @@ public struct EntityLexicons: Sendable {
         for line in lines("entities-titles") {
             let key = Self.titleKey(String(line))
             titles.insert(key)
+            let firstWord = key.split(whereSeparator: { $0 == " " || $0 == "-" }).first.map(String.init) ?? key
+            if let f = firstWord.utf8.first { titleFirstBytes[Int(f) * 32 + min(31, firstWord.utf8.count)] = true }
             let parts = key.split(separator: " ")
             for i in 1...parts.count { titlePrefixes.insert(parts[0..<i].joined(separator: " ")) }
         }

@@ -87,19 +87,19 @@ extension NameCandidateFinder {
                 i += 1
                 continue
             }
+            let runLast = run(from: i)
             if lex.nonEntityWords.contains(t.lower) {
-                let last = run(from: i)
-                if last == i { i += 1; continue }
+                if runLast == i { i += 1; continue }
             }
             if let apo = t.text.firstIndex(of: "'"), lex.functionWords.contains(t.lower[..<apo].lowercased()) || t.text.hasPrefix("I'") {
                 // Contractions: "I'm", "It's", "That's", "We're".
                 i += 1
                 continue
             }
-            if last1(i) == i, isAdjectiveShaped(i) { i += 1; continue }
+            if runLast == i, isAdjectiveShaped(i) { i += 1; continue }
             if t.isSentenceInitial || (i > 0 && isOpeningQuote(tokens[i - 1])) {
                 if lex.commonWords.contains(t.lower) { i += 1; continue }
-                let last = run(from: i)
+                let last = runLast
                 let known = lex.givenNames.contains(t.text) || multiWordNames.contains(t.text)
                     || (i + 1 < n && tokens[i + 1].kind == .word && NameEvidence.sayingVerbs.contains(tokens[i + 1].lower))
                 if !known, !capitalizedNonInitial.contains(t.text) {
@@ -109,7 +109,7 @@ extension NameCandidateFinder {
                     }
                 }
             }
-            let last = run(from: i)
+            let last = runLast
             var c = makeCandidate(i, last)
             // A head word alone ("Hospital", "University") is no name.
             if last == i, isStrongHead(t.text) || lex.titles.contains(t.lower) { i += 1; continue }
@@ -123,9 +123,6 @@ extension NameCandidateFinder {
         }
         return result
     }
-
-    /// The end of the run from `i` (convenience for single-word checks).
-    func last1(_ i: Int) -> Int { run(from: i) }
 
     /// A single unknown capitalised adjective before a lowercase noun ("Gordian knot", "Orwellian nightmare").
     func isAdjectiveShaped(_ i: Int) -> Bool {

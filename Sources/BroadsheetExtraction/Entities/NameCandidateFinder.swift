@@ -82,6 +82,7 @@ struct NameCandidateFinder {
 
     /// Longest title starting at `i`: a capitalised title, or a lowercase one directly before a name.
     func titleMatch(at i: Int) -> Int? {
+        if let f = tokens[i].lower.utf8.first, !lex.titleFirstBytes[Int(f) * 32 + min(31, tokens[i].lower.utf8.count)] { return nil }
         var key = ""
         var best: Int? = nil
         var j = i

@@ -25,10 +25,11 @@ struct NumericEntityScanner {
         while i < n {
             let t = tokens[i]
             // Currency symbol / prefix before a number.
-            if t.kind == .punct || t.kind == .word {
+            if t.kind == .punct || (t.kind == .word && t.isCapitalized) {
                 var code: String? = nil
                 var first = i
-                if t.kind == .punct, let c = lexicons.currencySymbols[t.text] {
+                let maybeSymbol = t.kind == .punct && (t.text.utf8.first.map { $0 == 36 || $0 >= 0x80 } ?? false)
+                if maybeSymbol, let c = lexicons.currencySymbols[t.text] {
                     code = c
                     if i > 0, tokens[i].separator == .none, tokens[i - 1].kind == .word,
                         let c2 = lexicons.currencySymbols[tokens[i - 1].text + t.text]
@@ -36,7 +37,7 @@ struct NumericEntityScanner {
                         code = c2
                         first = i - 1
                     }
-                } else if t.kind == .word, let c = lexicons.currencyPrefixes[t.text], i + 1 < n, tokens[i + 1].kind == .number,
+                } else if t.kind == .word, t.isCapitalized, i + 1 < n, tokens[i + 1].kind == .number, let c = lexicons.currencyPrefixes[t.text],
                     tokens[i + 1].spaceBefore || t.text.count > 2
                 {
                     code = c
