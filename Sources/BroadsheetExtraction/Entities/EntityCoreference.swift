@@ -83,6 +83,7 @@ struct EntityCoreference {
             let cHasSuffix = c.hasGenerationalSuffix
             var options: [Int] = []
             var firstNameOptions: [Int] = []
+            var innerOptions: [Int] = []
             for gi in groups.indices where groups[gi].lexicon == nil && groups[gi].words.count > cw.count && prelim(groups[gi]) == .person {
                 let gw = groups[gi].words
                 if cHasSuffix {
@@ -93,6 +94,7 @@ struct EntityCoreference {
                 if cw.count == 1 {
                     let gLast = gw.count > 1 && NameCandidateFinder.generationalSuffixes.contains(gw[gw.count - 1]) ? gw[gw.count - 2] : gw[gw.count - 1]
                     if gLast == cw[0] { options.append(gi) } else if gw[0] == cw[0], lex.givenNames.contains(cw[0]), c.lexicon == nil { firstNameOptions.append(gi) }
+                    else if gw.count > 2, cw[0].count > 2, c.lexicon == nil, gw[1..<(gw.count - 1)].contains(cw[0]) { innerOptions.append(gi) }
                     continue
                 }
                 let gc = core(gw)
@@ -104,6 +106,7 @@ struct EntityCoreference {
             }
             if let gi = pickRecent(options, before: c.start) { return gi }
             if firstNameOptions.count == 1 { return firstNameOptions[0] }
+            if firstNameOptions.isEmpty, innerOptions.count == 1 { return innerOptions[0] }
             return nil
         }
         func orgLink(_ c: NameCandidate) -> Int? {

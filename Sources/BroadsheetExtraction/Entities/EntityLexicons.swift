@@ -43,6 +43,8 @@ public struct EntityLexicons: Sendable {
     var otherHeads: Set<String> = []
     var otherLeads: Set<String> = []
     var otherFollowers: Set<String> = []
+    /// Words that start an "other" name on their own ("Hurricane X", "Operation X").
+    var otherPrefixes: Set<String> = []
     var roleNouns: Set<String> = []
     var roleModifiers: Set<String> = []
     var functionWords: Set<String> = []
@@ -133,6 +135,7 @@ public struct EntityLexicons: Sendable {
             case "head": otherHeads.formUnion(w.dropFirst())
             case "lead": otherLeads.formUnion(w.dropFirst())
             case "follow": otherFollowers.formUnion(w.dropFirst())
+            case "prefix": otherPrefixes.formUnion(w.dropFirst())
             default: break
             }
         }

@@ -46,7 +46,7 @@ struct NameCandidateFinder {
         "Dr", "Mr", "Mrs", "Ms", "Sen", "Rep", "Gov", "Prof", "Rev", "Maj", "Cmdr", "Messrs", "Ste", "Mme",
     ]
     /// Titles that say nothing about a role: not kept as descriptions.
-    static let honorifics: Set<String> = ["Mr", "Mrs", "Ms", "Miss", "Mx", "Mme", "Messrs"]
+    static let honorifics: Set<String> = ["Mr", "Mrs", "Ms", "Miss", "Mx", "Mme", "Messrs", "Dr"]
     static let placeModifiers: Set<String> = ["Upper", "Lower", "Greater", "Inner", "Outer", "Blue", "White", "Great"]
     static let generationalSuffixes: Set<String> = ["Jr", "Sr", "II", "III", "IV"]
 
@@ -108,6 +108,13 @@ struct NameCandidateFinder {
         return last
     }
 
+    /// Whether the title ending at `last` is followed by a name ("Judge Amy X", not "Aaron Judge hit").
+    func titleIsFollowedByName(_ last: Int) -> Bool {
+        var k = last + 1
+        if k < tokens.count, tokens[k].kind == .punct, tokens[k].text == ".", tokens[k].separator == .none { k += 1 }
+        return k < tokens.count && tokens[k].sentence == tokens[last].sentence && isName(tokens[k]) && !consumed[k]
+    }
+
     func isHead(_ word: String) -> Bool {
         lex.orgHeads.contains(word) || lex.facilityHeads[word] == true || lex.geoHeads[word] == true
             || lex.otherLeads.contains(word) || lex.otherHeads.contains(word)
@@ -130,7 +137,7 @@ struct NameCandidateFinder {
                 if nx.hyphenBefore, let e = lexiconMatch(at: j)?.entry, e.kind == .demonym || e.isCountry { break }
                 if lex.functionWords.contains(nx.lower) && !joinedOf { break }
                 if lex.calendarWords.contains(nx.lower) { break }
-                if titleMatch(at: k) != nil, !runEndsWithHead(from: k) { break }
+                if let tl = titleMatch(at: k), titleIsFollowedByName(tl), !runEndsWithHead(from: k) { break }
                 if let m = lexiconMatch(at: k), m.last >= k, !joinedOf, !m.entry.needsCanonicalInDocument {
                     // "Blue Nile", "Greater London": a modifier before a known place.
                     if j == i, Self.placeModifiers.contains(tokens[i].text), m.entry.kind == .location {
@@ -191,6 +198,13 @@ struct NameCandidateFinder {
                 isName(tokens[k + 1]), tokens[k + 1].sentence == s, !lex.calendarWords.contains(tokens[k + 1].lower)
             {
                 // "Nobel Prize in Literature"
+                j = k + 1
+                continue
+            }
+            if nx.kind == .word, nx.lower == "and", joinedOf, k + 1 < tokens.count, tokens[k + 1].sentence == s, isName(tokens[k + 1]),
+                lexiconMatch(at: k + 1) == nil, !lex.givenNames.contains(tokens[k + 1].text), !lex.functionWords.contains(tokens[k + 1].lower)
+            {
+                // "Institute of Allergy and Infectious Diseases"
                 j = k + 1
                 continue
             }

@@ -71,6 +71,8 @@ struct NameEvidence {
         if lex.orgHeads.contains(head) && multi { s.organization += hasOf ? 7 : 5.5 }
         if lex.otherHeads.contains(head) && multi { s.other += 6 }
         if lex.otherLeads.contains(firstWord) && hasOf { s.other += 7.5 }
+        if lex.otherPrefixes.contains(firstWord) && multi { s.other += 7 }
+        if !multi, c.lexicon == nil, lex.givenNames.contains(firstWord) { s.person += 1.5 }
         if multi && lex.givenNames.contains(firstWord) { s.person += 3 }
         if multi {
             // Initials inside ("Stephen P. Lynch", "Lyndon B. Johnson").
@@ -118,6 +120,12 @@ struct NameEvidence {
             } else if nx.kind == .punct, nx.text == "(", k + 2 < n, tokens[k + 1].kind == .word, tokens[k + 1].isAllCaps, tokens[k + 2].text == ")" {
                 s.organization += 1
             }
+            // "Siesta Key, Florida": a name followed by a comma and a known state or country.
+            if nx.kind == .punct, nx.text == ",", k + 1 < n, tokens[k + 1].isCapitalized, let e = lex.known[tokens[k + 1].text], e.kind == .location,
+                k + 2 >= n || tokens[k + 2].kind == .punct || tokens[k + 2].sentence != c.sentence
+            {
+                s.location += 4
+            }
             if let app = appositive(after: c) {
                 if let head = appositiveHead(app.first, app.last) {
                     if lex.roleNouns.contains(head) { s.person += 4 }
@@ -130,7 +138,10 @@ struct NameEvidence {
         if c.first > 0 {
             let pv = tokens[c.first - 1]
             if pv.kind == .word, !pv.isCapitalized {
-                if Self.placePrepositions.contains(pv.lower), c.words.count == 1 { s.location += pv.lower == "to" || pv.lower == "from" ? 1 : 2 }
+                if Self.placePrepositions.contains(pv.lower) {
+                    let w: Double = pv.lower == "to" || pv.lower == "from" ? 1 : 2
+                    s.location += c.words.count == 1 ? w : w * 0.75
+                }
                 if pv.lower == "at" { s.location += 0.5; s.organization += 0.5 }
                 if pv.lower == "said" { s.person += 2 }
                 if lex.roleNouns.contains(pv.lower) && !Self.orgNouns.contains(pv.lower) { s.person += 3 }
@@ -178,7 +189,7 @@ struct NameEvidence {
             || (ft.isCapitalized && hasPossessive(from: first, to: lastWord))
         guard startsWell else { return nil }
         // The last word must not be a capitalised name (then this is a list of names, not an appositive).
-        if tokens[lastWord].isCapitalized && !lex.orgHeads.contains(tokens[lastWord].text) { return nil }
+        if tokens[lastWord].isCapitalized && !lex.orgHeads.contains(tokens[lastWord].text) && !Self.determiners.contains(ft.lower) { return nil }
         if tokens[first...lastWord].contains(where: { $0.kind == .word && $0.lower == "and" }) {
             // "billionaire investor X and others": only accept "and" when a role noun follows it.
             if let a = (first...lastWord).first(where: { tokens[$0].lower == "and" }), a + 1 <= lastWord, !(lex.roleNouns.contains(tokens[a + 1].lower) || lex.roleModifiers.contains(tokens[a + 1].lower) || tokens[a + 1].isCapitalized) { return nil }
