@@ -33,6 +33,14 @@ struct EntityRecognizerTests {
         TypeCase(text: "The company fired Anouk Verhoeven, a senior engineer, in March.", name: "Anouk Verhoeven", type: .person),
         TypeCase(text: "Residents of Kelmscott County voted against the plan.", name: "Kelmscott County", type: .location),
         TypeCase(text: "Army units test-fired Vantor missiles at the range.", name: "Vantor", type: .other),
+        TypeCase(text: "Aaron Judge hit his 40th home run on Friday.", name: "Aaron Judge", type: .person),
+        TypeCase(text: "Hurricane Odalys made landfall near Perdido Key, Florida, on Wednesday.", name: "Hurricane Odalys", type: .other),
+        TypeCase(text: "Hurricane Odalys made landfall near Perdido Key, Florida, on Wednesday.", name: "Perdido Key", type: .location),
+        TypeCase(text: "Former envoy Ban Ki-moon visited Seoul.", name: "Ban Ki-moon", type: .person),
+        TypeCase(text: "Results appeared in the Lancaster Journal of Medicine this week.", name: "Lancaster Journal of Medicine", type: .organization),
+        TypeCase(text: "She was treated at St. Agnes's Hospital downtown.", name: "St. Agnes's Hospital", type: .location),
+        TypeCase(text: "The Danube Institute of Allergy and Infectious Diseases issued a warning.", name: "Danube Institute of Allergy and Infectious Diseases", type: .organization),
+        TypeCase(text: "Engineers toured the Upper Nile this week.", name: "Upper Nile", type: .location),
     ]
 
     @Test(arguments: typeCases)
@@ -201,6 +209,22 @@ struct EntityRecognizerTests {
         let r = Self.extract("The deal gave ZPX a stake in the LNG project and its AI unit, the CEO said.")
         #expect(Self.entity(r, "ZPX")?.type == .organization)
         #expect(!r.entities.contains { ["LNG", "AI", "CEO"].contains($0.name) })
+    }
+
+    @Test func nameParticlesAndShortForms() {
+        let text = "Hendrik van der Berg, the club's coach, was fired. Van der Berg said he was sad. Luiz Carlos Pimenta da Rocha, known as Pimenta, scored. Pimenta celebrated."
+        let r = Self.extract(text)
+        #expect(Self.entity(r, "Hendrik van der Berg")?.aliases == ["Van der Berg"])
+        #expect(Self.entity(r, "Hendrik van der Berg")?.descriptions == ["the club's coach"])
+        #expect(Self.entity(r, "Luiz Carlos Pimenta da Rocha")?.mentions.count == 3)
+    }
+
+    @Test func knownOrganisationWithLegalSuffixIsOneEntity() {
+        let r = Self.extract("Shares of Nvidia Corp. fell. Nvidia said demand was strong.")
+        let e = Self.entity(r, "Nvidia")
+        #expect(e?.type == .organization)
+        #expect(e?.mentions.count == 2)
+        #expect(e?.aliases == ["Nvidia Corp."])
     }
 
     @Test func keysAreDenseAndOrderedByFirstMention() {

@@ -93,14 +93,14 @@ struct EntityCoreference {
                 if groups[gi].hasSuffix { continue }
                 if cw.count == 1 {
                     let gLast = gw.count > 1 && NameCandidateFinder.generationalSuffixes.contains(gw[gw.count - 1]) ? gw[gw.count - 2] : gw[gw.count - 1]
-                    if gLast == cw[0] { options.append(gi) } else if gw[0] == cw[0], lex.givenNames.contains(cw[0]), c.lexicon == nil { firstNameOptions.append(gi) }
+                    if gLast == cw[0] { options.append(gi) } else if gw[0] == cw[0], c.lexicon == nil { firstNameOptions.append(gi) }
                     else if gw.count > 2, cw[0].count > 2, c.lexicon == nil, gw[1..<(gw.count - 1)].contains(cw[0]) { innerOptions.append(gi) }
                     continue
                 }
                 let gc = core(gw)
                 if cw.count == 1 {
                     if gc.last == cw[0] { options.append(gi) } else if gc.first == cw[0], lex.givenNames.contains(cw[0]), c.lexicon == nil { firstNameOptions.append(gi) }
-                } else if Array(gc.suffix(cw.count)) == cw || (cw.first == gc.first && cw.last == gc.last) {
+                } else if Array(gc.suffix(cw.count)).map({ $0.lowercased() }) == cw.map({ $0.lowercased() }) || (cw.first == gc.first && cw.last == gc.last) {
                     options.append(gi)
                 }
             }
@@ -156,7 +156,7 @@ struct EntityCoreference {
                 }
             }
             let lexKind = c.lexicon?.kind
-            if c.nameWords.count <= 2, lexKind != .organization, c.scores.organization < 5, c.scores.location < 5 || lexKind == .location, c.scores.other < 5 || lexKind == .other,
+            if c.nameWords.count <= 3, lexKind != .organization, c.scores.organization < 5, c.scores.location < 5 || lexKind == .location, c.scores.other < 5 || lexKind == .other,
                 let gi = personLink(c), byKey[k] == nil || lexKind != nil
             {
                 join(gi, ci)

@@ -70,6 +70,9 @@ extension NameCandidateFinder {
                 {
                     let last = run(from: k)
                     c = makeCandidate(i, last)
+                    if (k...last).allSatisfy({ tokens[$0].kind != .word || lex.orgSuffixes.contains(tokens[$0].text) }), m.entry.kind == .organization {
+                        c.lexicon = m.entry
+                    }
                     if let p = pendingTitle { result.titles[result.candidates.count] = p }
                     pendingTitle = nil
                     result.candidates.append(c)
@@ -98,11 +101,12 @@ extension NameCandidateFinder {
             }
             if runLast == i, isAdjectiveShaped(i) { i += 1; continue }
             if t.isSentenceInitial || (i > 0 && isOpeningQuote(tokens[i - 1])) {
-                if lex.commonWords.contains(t.lower) { i += 1; continue }
+                let particleStart = Self.particles.contains(t.lower) && runLast > i
+                if lex.commonWords.contains(t.lower) && !particleStart { i += 1; continue }
                 let last = runLast
                 let known = lex.givenNames.contains(t.text) || multiWordNames.contains(t.text)
                     || (i + 1 < n && tokens[i + 1].kind == .word && NameEvidence.sayingVerbs.contains(tokens[i + 1].lower))
-                if !known, !capitalizedNonInitial.contains(t.text) {
+                if !known, !particleStart, !capitalizedNonInitial.contains(t.text) {
                     if last == i || lowercaseWords.contains(t.lower) {
                         // "Afterward, ..." / "Career officials": a capital only because the sentence starts here.
                         if !(last > i && isStrongHead(tokens[last].text)) { i += 1; continue }
@@ -118,6 +122,12 @@ extension NameCandidateFinder {
             if let p = pendingTitle { result.titles[result.candidates.count] = p }
             pendingTitle = nil
             c.hasGenerationalSuffix = c.words.count > 1 && Self.generationalSuffixes.contains(c.words.last!)
+            // "Tesla Inc.": a known organisation with a legal suffix keeps its lexicon identity.
+            if last > i, let m = lexiconMatch(at: i), m.entry.kind == .organization, m.last < last,
+                (m.last + 1...last).allSatisfy({ tokens[$0].kind != .word || lex.orgSuffixes.contains(tokens[$0].text) })
+            {
+                c.lexicon = m.entry
+            }
             result.candidates.append(c)
             i = last + 1
         }

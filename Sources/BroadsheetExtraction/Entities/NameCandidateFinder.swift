@@ -39,7 +39,7 @@ struct NameCandidateFinder {
 
     static let particles: Set<String> = [
         "de", "da", "do", "dos", "das", "del", "della", "di", "du", "van", "von", "der", "den", "ter", "bin", "ibn",
-        "al", "el", "la", "le", "y", "zu", "ben", "bint", "abu",
+        "al", "el", "la", "le", "y", "zu", "ben", "bint", "abu", "ten", "op", "het", "della", "degli", "dei", "af", "av",
     ]
     static let abbreviations: Set<String> = [
         "Jr", "Sr", "St", "Mt", "Ft", "Inc", "Corp", "Co", "Ltd", "Bros", "Gen", "Lt", "Col", "Sgt", "Capt", "Adm",
@@ -47,6 +47,12 @@ struct NameCandidateFinder {
     ]
     /// Titles that say nothing about a role: not kept as descriptions.
     static let honorifics: Set<String> = ["Mr", "Mrs", "Ms", "Miss", "Mx", "Mme", "Messrs", "Dr"]
+    /// Lowercase words that follow a hyphen after a name without being part of it ("Kremlin-linked", "U.S.-led").
+    static let hyphenSuffixWords: Set<String> = [
+        "based", "led", "owned", "born", "made", "linked", "backed", "era", "style", "like", "run", "held", "wide",
+        "bred", "area", "size", "type", "free", "only", "ish", "esque", "year", "old", "day", "week", "time", "plus",
+        "bound", "funded", "era", "side", "area", "born", "zone", "wise", "less", "ward",
+    ]
     static let placeModifiers: Set<String> = ["Upper", "Lower", "Greater", "Inner", "Outer", "Blue", "White", "Great"]
     static let generationalSuffixes: Set<String> = ["Jr", "Sr", "II", "III", "IV"]
 
@@ -164,14 +170,26 @@ struct NameCandidateFinder {
                 j = k
                 break
             }
+            if nx.kind == .word, !nx.isCapitalized, nx.hyphenBefore, nx.text.count <= 4, tokens[j].isCapitalized, tokens[j].text.count <= 4,
+                !Self.hyphenSuffixWords.contains(nx.lower), lex.known[tokens[j].text] == nil
+            {
+                // Korean given names: "Ki-moon", "Jong-un".
+                j = k
+                continue
+            }
             if nx.kind == .word, !nx.isCapitalized, nx.spaceBefore {
                 let lw = nx.lower
                 let k2 = k + 1
-                if Self.particles.contains(lw), k2 < tokens.count, isName(tokens[k2]), tokens[k2].sentence == s, tokens[k2].spaceBefore || tokens[k2].hyphenBefore,
-                    !consumed[k2]
-                {
-                    j = k2
-                    continue
+                if Self.particles.contains(lw) {
+                    // Chains of particles: "von der Leyen", "van den Berg".
+                    var k3 = k2
+                    while k3 < tokens.count, tokens[k3].kind == .word, !tokens[k3].isCapitalized, Self.particles.contains(tokens[k3].lower), k3 - k2 < 2 { k3 += 1 }
+                    if k3 < tokens.count, isName(tokens[k3]), tokens[k3].sentence == s, tokens[k3].spaceBefore || tokens[k3].hyphenBefore, !consumed[k3],
+                        !lex.functionWords.contains(tokens[k3].lower)
+                    {
+                        j = k3
+                        continue
+                    }
                 }
                 if lw == "of" || ((lw == "for" || lw == "on") && lex.orgHeads.contains(tokens[j].text)),
                     isHead(tokens[j].text) || lex.titles.contains(tokens[j].lower)

@@ -85,7 +85,9 @@ struct NameEvidence {
             if words.count <= 3, lastWord.count > 4, Self.surnameEndings.contains(where: { lastWord.hasSuffix($0) }) { s.person += 2 }
             if lastWord.hasPrefix("Mc") || (lastWord.hasPrefix("O'") && lastWord.count > 3) { s.person += 2 }
             if words.count == 1, c.key.count >= 2, c.key.count <= 6, c.key.allSatisfy({ $0.isUppercase || $0 == "&" }) { s.organization += 3 }
-            if multi, words.count <= 3, s.max == 0, words.allSatisfy({ $0.count > 1 && $0.first!.isUppercase && !$0.allSatisfy(\.isUppercase) }) {
+            if multi, words.count <= 3, s.max == 0, !lex.commonWords.contains(firstWord.lowercased()),
+                words.allSatisfy({ $0.count > 1 && $0.first!.isUppercase && !$0.allSatisfy(\.isUppercase) })
+            {
                 s.person += 1
             }
         }
@@ -142,7 +144,7 @@ struct NameEvidence {
                     let w: Double = pv.lower == "to" || pv.lower == "from" ? 1 : 2
                     s.location += c.words.count == 1 ? w : w * 0.75
                 }
-                if pv.lower == "at" { s.location += 0.5; s.organization += 0.5 }
+                if pv.lower == "at" { s.location += 0.75; s.organization += 0.5 }
                 if pv.lower == "said" { s.person += 2 }
                 if lex.roleNouns.contains(pv.lower) && !Self.orgNouns.contains(pv.lower) { s.person += 3 }
                 if Self.orgNouns.contains(pv.lower) && !lex.roleNouns.contains(pv.lower) && c.first >= 2 && tokens[c.first - 2].lower == "the" { s.organization += 2 }
