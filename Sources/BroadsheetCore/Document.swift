@@ -4,7 +4,7 @@
 /// A document is an immutable value; extractors and the search index are pure functions of it.
 ///
 /// ```swift
-/// let doc = try ArticleParser().parse(contentsOf: bytes, fileName: "story.txt").first!
+/// let doc = try ArticleParser().parse(bytes, source: "story.txt").first!
 /// for sentence in doc.sentences { print(doc.text.slice(sentence.span)) }
 /// ```
 public struct Document: Sendable, Hashable, Codable, Identifiable {

@@ -13,9 +13,15 @@ public struct HTTPMethod: RawRepresentable, Sendable, Hashable, CustomStringConv
     public static let options = HTTPMethod(rawValue: "OPTIONS")
     public static let trace = HTTPMethod(rawValue: "TRACE")
     public static let connect = HTTPMethod(rawValue: "CONNECT")
+    /// The safe method with a body (draft-ietf-httpbis-safe-method-w-body).
+    public static let query = HTTPMethod(rawValue: "QUERY")
 
-    /// The methods this server implements; any other token gets `501 Not Implemented`.
-    public static let implemented: Set<HTTPMethod> = [.get, .head, .post, .put, .patch, .delete, .options]
+    /// The methods this server recognises (RFC 9110 §9 but CONNECT, which only proxies implement; PATCH and QUERY):
+    /// the router answers them with a `405`
+    /// where a resource does not allow them. Any other token gets `501 Not Implemented` (RFC 9110 §15.6.2).
+    public static let implemented: Set<HTTPMethod> = [
+        .get, .head, .post, .put, .patch, .delete, .options, .trace, .query,
+    ]
 }
 
 /// HTTP/1.0 or HTTP/1.1 (anything else is rejected with `505`).

@@ -1,0 +1,57 @@
+import BroadsheetCore
+import BroadsheetExtraction
+import BroadsheetHTTP
+
+extension APIHandlers {
+    /// `GET /v1/entities`
+    func listEntities(_ request: RoutedRequest<Endpoint>) throws -> HTTPResponse {
+        let query = request.query
+        let page = try query.pagination()
+        let type = try query.value("type", as: EntityType.self)
+        let q = try query.string("q", maxLength: 200)
+        let documentId = try query.string("document", maxLength: 200)
+        let sort = try query.value("sort", as: EntityCatalog.SortOrder.self, default: .mentions)
+        let snapshot = try service.requireSnapshot()
+        if let documentId, snapshot.document(id: documentId) == nil {
+            throw ParameterError("document", .invalid("no document with id '\(documentId)'"))
+        }
+        let rows = snapshot.entities.list(type: type, query: q, documentId: documentId, sort: sort).map(EntityDTO.init)
+        return try .json(Page(slicing: rows, limit: page.limit, offset: page.offset))
+    }
+
+    /// `GET /v1/entities/{id}`
+    func getEntity(_ request: RoutedRequest<Endpoint>) throws -> HTTPResponse {
+        let id = try request.parameters.require("id")
+        let page = try request.query.pagination()
+        let snapshot = try service.requireSnapshot()
+        guard let entity = snapshot.entities.entity(id: id) else { throw APIError.notFound(resource: "entity", id: id) }
+        let mentions = entity.mentions.dropFirst(page.offset).prefix(page.limit).map {
+            EntityDetailDTO.MentionDTO(
+                documentId: $0.documentId, text: $0.text, start: $0.span.start, end: $0.span.end,
+                sentence: $0.sentenceText, sentenceIndex: $0.sentence)
+        }
+        let related = snapshot.entities.related(to: id).prefix(Self.maxRelated).compactMap { relation -> EntityDetailDTO.RelatedDTO? in
+            guard let other = snapshot.entities.entity(id: relation.id) else { return nil }
+            return EntityDetailDTO.RelatedDTO(
+                id: other.id, name: other.name, type: other.type.rawValue, count: relation.count,
+                evidence: relation.evidence.map { .init(documentId: $0.documentId, sentenceIndex: $0.sentence, sentence: $0.text) })
+        }
+        return try .json(
+            EntityDetailDTO(entity: EntityDTO(entity), mentions: Array(mentions), related: related, limit: page.limit, offset: page.offset))
+    }
+
+    /// `GET /v1/documents/{id}/annotations`
+    func getAnnotations(_ request: RoutedRequest<Endpoint>) throws -> HTTPResponse {
+        let id = try request.parameters.require("id")
+        let snapshot = try service.requireSnapshot()
+        guard snapshot.document(id: id) != nil else { throw APIError.notFound(resource: "document", id: id) }
+        var items: [AnnotationDTO] = snapshot.entities.annotations(documentId: id).map {
+            .entity(start: $0.start, end: $0.end, text: $0.text, entityId: $0.entityId, type: $0.type.rawValue)
+        }
+        items.sort { ($0.start, $0.end) < ($1.start, $1.end) }
+        return try .json(AnnotationsDTO(documentId: id, total: items.count, data: items))
+    }
+
+    /// Related entities listed on an entity, most frequent first.
+    static let maxRelated = 20
+}

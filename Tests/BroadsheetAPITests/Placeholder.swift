@@ -1,3 +1,0 @@
-import Testing
-@testable import BroadsheetAPI
-@Test func placeholderBuilds() { #expect(Bool(true)) }

@@ -1,0 +1,107 @@
+import BroadsheetClient
+import Foundation
+import Testing
+
+/// The real `broadsheet` executable: serve on port 0, readiness, SIGTERM, and the debugging commands.
+@Suite(.serialized) struct ExecutableEndToEndTests {
+    /// Starts `broadsheet serve --port 0` and reads the bound port from its log.
+    static func launchServer(arguments: [String] = []) throws -> (Process, Int, Pipe) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: TestPaths.executable)
+        process.arguments = ["serve", "--host", "127.0.0.1", "--port", "0", "--corpus", TestPaths.seeds] + arguments
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        // The log line "Broadsheet listening on http://127.0.0.1:PORT" names the bound port.
+        var log = ""
+        let handle = errors.fileHandleForReading
+        while true {
+            let chunk = handle.availableData
+            if chunk.isEmpty { break }
+            log += String(decoding: chunk, as: UTF8.self)
+            if let range = log.range(of: #"listening on http://127\.0\.0\.1:(\d+)"#, options: .regularExpression) {
+                let port = Int(log[range].split(separator: ":").last!)!
+                return (process, port, errors)
+            }
+        }
+        process.terminate()
+        throw LaunchError(log: log)
+    }
+
+    struct LaunchError: Error { var log: String }
+
+    @Test func servesAndStopsGracefullyOnSIGTERM() async throws {
+        let (process, port, _) = try Self.launchServer()
+        let client = try BroadsheetClient(port: port)
+        #expect(await client.waitUntilReady(timeout: .seconds(30)))
+        #expect(try await client.documents().total == 1)
+        let started = ContinuousClock.now
+        kill(process.processIdentifier, SIGTERM)
+        let status: Int32 = try await blocking {
+            process.waitUntilExit()
+            return process.terminationStatus
+        }
+        #expect(status == 0)
+        #expect(process.terminationReason == .exit)
+        #expect(ContinuousClock.now - started < .seconds(6))
+    }
+
+    @Test func sigintAlsoStopsItCleanly() async throws {
+        let (process, port, _) = try Self.launchServer()
+        #expect(await (try BroadsheetClient(port: port)).waitUntilReady(timeout: .seconds(30)))
+        kill(process.processIdentifier, SIGINT)
+        let status: Int32 = try await blocking {
+            process.waitUntilExit()
+            return process.terminationStatus
+        }
+        #expect(status == 0)
+    }
+
+    @Test func healthcheckCommandProbesTheServer() async throws {
+        let (process, port, _) = try Self.launchServer()
+        defer { process.terminate() }
+        #expect(await (try BroadsheetClient(port: port)).waitUntilReady(timeout: .seconds(30)))
+        #expect(try await Self.run(["healthcheck", "--url", "http://127.0.0.1:\(port)/healthz"]).status == 0)
+        #expect(try await Self.run(["healthcheck", "--url", "http://127.0.0.1:\(port)/nope"]).status != 0)
+        #expect(try await Self.run(["healthcheck", "--url", "http://127.0.0.1:1/healthz"]).status != 0)
+    }
+
+    @Test func parseCommandPrintsTheDocument() async throws {
+        let seed = try #require(try FileManager.default.contentsOfDirectory(atPath: TestPaths.seeds).first)
+        let result = try await Self.run(["parse", TestPaths.seeds + "/" + seed])
+        #expect(result.status == 0)
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+        #expect(json["publishedAt"] as? String == "2025-11-29")
+        #expect((json["paragraphs"] as? [Any])?.isEmpty == false)
+    }
+
+    @Test func parseCommandFailsClearlyOnAMissingFile() async throws {
+        let result = try await Self.run(["parse", "/nonexistent/article.txt"])
+        #expect(result.status != 0)
+        #expect(result.errors.contains("/nonexistent/article.txt"))
+    }
+
+    @Test func serveRejectsABadPortAndAMissingCorpus() async throws {
+        #expect(try await Self.run(["serve", "--port", "70000"]).status != 0)
+        #expect(try await Self.run(["serve", "--port", "0", "--corpus", "/nonexistent/corpus"]).status != 0)
+    }
+
+    /// Runs the executable to completion.
+    static func run(_ arguments: [String]) async throws -> (status: Int32, output: String, errors: String) {
+        try await blocking {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: TestPaths.executable)
+            process.arguments = arguments
+            let out = Pipe()
+            let err = Pipe()
+            process.standardOutput = out
+            process.standardError = err
+            try process.run()
+            let output = out.fileHandleForReading.readDataToEndOfFile()
+            let errors = err.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return (process.terminationStatus, String(decoding: output, as: UTF8.self), String(decoding: errors, as: UTF8.self))
+        }
+    }
+}
