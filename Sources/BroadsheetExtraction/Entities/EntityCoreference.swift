@@ -47,6 +47,12 @@ struct EntityCoreference {
         func core(_ words: [String]) -> [String] {
             words.count > 1 && NameCandidateFinder.generationalSuffixes.contains(words.last!) ? Array(words.dropLast()) : words
         }
+        // Word → groups whose name contains it (may hold stale entries; every use re-checks).
+        var wordIndex: [String: [Int]] = [:]
+        func indexWords(_ gi: Int) {
+            for w in groups[gi].words where wordIndex[w]?.last != gi { wordIndex[w, default: []].append(gi) }
+        }
+        func groupsWith(_ w: String) -> [Int] { wordIndex[w] ?? [] }
         func join(_ gi: Int, _ ci: Int) {
             let c = cands[ci]
             groups[gi].members.append(ci)
@@ -59,6 +65,7 @@ struct EntityCoreference {
             {
                 groups[gi].words = c.nameWords
                 groups[gi].name = c.nameOverride?.joined(separator: " ") ?? c.key
+                indexWords(gi)
             }
             if byKey[keys[ci]] == nil { byKey[keys[ci]] = gi }
             if byKey[c.key] == nil { byKey[c.key] = gi }
@@ -71,6 +78,7 @@ struct EntityCoreference {
             groups.append(Group(
                 name: name, words: c.nameWords, members: [], scores: TypeScores(), lexicon: lexEntry,
                 hasSuffix: c.hasGenerationalSuffix, lastStart: c.start, firstStart: c.start))
+            indexWords(groups.count - 1)
             join(groups.count - 1, ci)
         }
         func pickRecent(_ options: [Int], before start: Int) -> Int? {
@@ -84,7 +92,12 @@ struct EntityCoreference {
             var options: [Int] = []
             var firstNameOptions: [Int] = []
             var innerOptions: [Int] = []
-            for gi in groups.indices where groups[gi].lexicon == nil && groups[gi].words.count > cw.count && prelim(groups[gi]) == .person {
+            var pool = groupsWith(cw[0])
+            if cw.count > 1 || cHasSuffix { pool += groupsWith(cw[cw.count - 1]) }
+            if cw[0].first?.isLowercase == false, let lowerFirst = cw.first?.lowercased(), lowerFirst != cw[0] { pool += groupsWith(lowerFirst) }
+            var seen = Set<Int>()
+            pool = pool.filter { seen.insert($0).inserted }.sorted()
+            for gi in pool where groups[gi].lexicon == nil && groups[gi].words.count > cw.count && prelim(groups[gi]) == .person {
                 let gw = groups[gi].words
                 if cHasSuffix {
                     if Array(gw.suffix(cw.count)) == cw { options.append(gi) }
@@ -116,7 +129,7 @@ struct EntityCoreference {
             else { return nil }
             if c.scores.person >= 4 || c.scores.location >= 5 || (c.scores.location >= 2 && c.scores.location > c.scores.organization) { return nil }
             var options: [Int] = []
-            for gi in groups.indices where groups[gi].words.count > cw.count && prelim(groups[gi]) == .organization {
+            for gi in groupsWith(f) where groups[gi].words.count > cw.count && prelim(groups[gi]) == .organization {
                 if groups[gi].words.starts(with: cw) { options.append(gi) }
             }
             // Acronyms.
