@@ -176,12 +176,18 @@ public struct EntityLexicons: Sendable {
     private mutating func addKnown(_ rawForm: String, _ entry: Entry) {
         let form = Self.normalizeKey(Self.stripThe(rawForm))
         guard !form.isEmpty else { return }
+        // "McDonald's" is written with a possessive ending, which never belongs to a mention span.
+        if form.hasSuffix("'s"), form.count > 3 { addKnown(String(form.dropLast(2)), entry) }
         if known[form] == nil { known[form] = entry }
         // Token prefixes: split at spaces and hyphens the way keys are built from tokens.
+        // Token prefixes: wherever a letter/digit run starts or ends ("S", "S&", "S&P", "S&P 500").
         var prefix = ""
+        var previousIsWord = false
         for ch in form {
-            if ch == " " || ch == "-" || ch == "," || ch == "." { if !prefix.isEmpty { knownPrefixes.insert(prefix) } }
+            let isWord = ch.isLetter || ch.isNumber
+            if !prefix.isEmpty && (!isWord || !previousIsWord) { knownPrefixes.insert(prefix) }
             prefix.append(ch)
+            previousIsWord = isWord
         }
         knownPrefixes.insert(form)
     }

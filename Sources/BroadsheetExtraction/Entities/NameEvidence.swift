@@ -158,6 +158,7 @@ struct NameEvidence {
                     if lex.roleNouns.contains(p2.lower) && !Self.orgNouns.contains(p2.lower) { s.person += 3 }
                     if Self.orgNouns.contains(p2.lower) { s.organization += 4 }
                     if Self.placeNouns.contains(p2.lower) { s.location += 3 }
+                    if lex.otherFollowers.contains(p2.lower) { s.other += 3 }
                 }
             }
         }
