@@ -219,6 +219,15 @@ struct EntityRecognizerTests {
         #expect(Self.entity(r, "Luiz Carlos Pimenta da Rocha")?.mentions.count == 3)
     }
 
+    @Test func titleWordsAsSurnamesAndDatelines() {
+        let text = "NAIROBI, Kenya — Carole King sang on Friday. King said she was happy. The President said no. Aaron Judge homered and fans praised Judge."
+        let r = Self.extract(text)
+        #expect(Self.entity(r, "Nairobi")?.type == .location)
+        #expect(Self.entity(r, "Carole King")?.mentions.count == 2)
+        #expect(Self.entity(r, "Aaron Judge")?.mentions.count == 2)
+        #expect(!r.entities.contains { $0.name == "President" })
+    }
+
     @Test func knownOrganisationWithLegalSuffixIsOneEntity() {
         let r = Self.extract("Shares of Nvidia Corp. fell. Nvidia said demand was strong.")
         let e = Self.entity(r, "Nvidia")

@@ -175,6 +175,7 @@ struct EntityCoreference {
                 join(gi, ci)
                 continue
             }
+            if c.isBareTitle { continue }
             if let gi = byKey[k] { join(gi, ci); continue }
             // "X Pipeline 2" and "X 2": the same name with and without a facility head.
             if let b = bareKeys[ci], let gi = byKey[b] {

@@ -28,7 +28,11 @@ extension NameCandidateFinder {
             }
 
             let mixedCase = !t.isCapitalized && (t.text.utf8.contains { $0 >= 65 && $0 <= 90 } || (i + 1 < n && tokens[i + 1].hyphenBefore && tokens[i + 1].isCapitalized))
-            let lexMatch = t.isCapitalized || mixedCase ? lexiconMatch(at: i) : nil
+            var lexMatch = t.isCapitalized || mixedCase ? lexiconMatch(at: i) : nil
+            if lexMatch == nil, t.isAllCaps, t.text.count > 3, let e = lex.known[String(t.text.prefix(1)) + String(t.lower.dropFirst())] {
+                // Datelines and shouted words: "WASHINGTON —", "KYIV, Ukraine".
+                lexMatch = (i, e)
+            }
             // A lowercase title only matters right before a name.
             var nameAhead = t.isCapitalized
             if !nameAhead {
@@ -43,6 +47,11 @@ extension NameCandidateFinder {
                 // A bare capitalised title is no name; a title before a name is remembered for it.
                 if t.isSentenceInitial || !t.isCapitalized || titleLen > 0 {
                     pendingTitle = TitleMatch(first: i, last: titleLast!)
+                }
+                if titleLen == 1, t.isCapitalized, !titleIsFollowedByName(i), !dotAbsorbed(after: i) {
+                    var c = makeCandidate(i, i)
+                    c.isBareTitle = true
+                    result.candidates.append(c)
                 }
                 i = titleLast! + 1
                 continue

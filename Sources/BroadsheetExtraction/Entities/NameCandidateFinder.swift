@@ -119,6 +119,7 @@ struct NameCandidateFinder {
         var k = last + 1
         if k < tokens.count, tokens[k].kind == .punct, tokens[k].text == ".", tokens[k].separator == .none { k += 1 }
         return k < tokens.count && tokens[k].sentence == tokens[last].sentence && isName(tokens[k]) && !consumed[k]
+            && !Self.generationalSuffixes.contains(tokens[k].text)
     }
 
     func isHead(_ word: String) -> Bool {
@@ -143,7 +144,11 @@ struct NameCandidateFinder {
                 if nx.hyphenBefore, let e = lexiconMatch(at: j)?.entry, e.kind == .demonym || e.isCountry { break }
                 if lex.functionWords.contains(nx.lower) && !joinedOf { break }
                 if lex.calendarWords.contains(nx.lower) { break }
-                if let tl = titleMatch(at: k), titleIsFollowedByName(tl), !runEndsWithHead(from: k) { break }
+                if let tl = titleMatch(at: k), titleIsFollowedByName(tl), !runEndsWithHead(from: k) {
+                    // "Martin Luther King", "Carole King": a one-word title after given names is a surname.
+                    let givenOnly = (i...j).allSatisfy { tokens[$0].kind != .word || lex.givenNames.contains(tokens[$0].text) }
+                    if !(givenOnly && tl == k) { break }
+                }
                 if let m = lexiconMatch(at: k), m.last >= k, !joinedOf, !m.entry.needsCanonicalInDocument {
                     // "Blue Nile", "Greater London": a modifier before a known place.
                     if j == i, Self.placeModifiers.contains(tokens[i].text), m.entry.kind == .location {
