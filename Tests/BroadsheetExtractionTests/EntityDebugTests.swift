@@ -34,3 +34,15 @@ extension EntityDebugTests {
         }
     }
 }
+
+extension EntityDebugTests {
+    @Test func dumpParsedFile() throws {
+        guard let path = ProcessInfo.processInfo.environment["ENTITY_FILE"] else { return }
+        let raw = try String(contentsOf: URL(fileURLWithPath: path), encoding: .utf8)
+        guard let doc = try ArticleParser().parse(text: raw, source: "x.txt").first else { return }
+        let r = EntityRecognizer().extract(doc)
+        for e in r.entities {
+            print("[\(e.type.rawValue)] \(e.name) | aliases: \(e.aliases) | n=\(e.mentions.count) | desc: \(e.descriptions)")
+        }
+    }
+}

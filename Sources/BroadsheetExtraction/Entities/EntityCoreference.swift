@@ -146,9 +146,10 @@ struct EntityCoreference {
         }
 
         // Passes: multi-word names, then single words with strong own evidence, then the rest; families last.
-        let multi = cands.indices.filter { cands[$0].nameWords.count > 1 && cands[$0].familyName == nil }
-            .sorted { (cands[$0].nameWords.count, cands[$1].start) > (cands[$1].nameWords.count, cands[$0].start) }
-        let singles = cands.indices.filter { cands[$0].nameWords.count == 1 && cands[$0].familyName == nil }
+        let wordCounts = cands.map { $0.nameOverride?.count ?? $0.words.count }
+        let multi = cands.indices.filter { wordCounts[$0] > 1 && cands[$0].familyName == nil }
+            .sorted { (wordCounts[$0], cands[$1].start) > (wordCounts[$1], cands[$0].start) }
+        let singles = cands.indices.filter { wordCounts[$0] == 1 && cands[$0].familyName == nil }
         let strongSingles = singles.filter { cands[$0].scores.max >= 4 || cands[$0].lexicon != nil }
         let weakSingles = singles.filter { !(cands[$0].scores.max >= 4 || cands[$0].lexicon != nil) }
         var deferred: [Int] = []

@@ -41,7 +41,7 @@ public struct EntityRecognizer: Sendable {
 
         // 3. Evidence and descriptions.
         let evidence = NameEvidence(tokens: tokens, lex: lexicons)
-        let describer = EntityDescriber(tokens: tokens, lex: lexicons, evidence: evidence, text: text)
+        let describer = EntityDescriber(tokens: tokens, lex: lexicons, evidence: evidence, text: text, candidates: candidates)
         for idx in candidates.indices {
             let title = scan.titles[idx]
             candidates[idx].scores = evidence.intrinsic(candidates[idx]) + evidence.context(candidates[idx], hasTitle: title != nil)
@@ -65,12 +65,13 @@ public struct EntityRecognizer: Sendable {
             var mentions: [EntityMention] = []
             var forms: [String] = []
             var descriptions: [String] = []
+            var seenDescriptions: Set<String> = []
             for ci in g.members {
                 let c = candidates[ci]
                 let mtext = text(c.start, c.end)
                 mentions.append(EntityMention(span: TextSpan(start: c.start, end: c.end), text: mtext, sentence: c.sentence))
                 forms.append(mtext.utf8.contains(where: { $0 < 32 || $0 == 0xE2 }) ? EntityLexicons.normalizeKey(mtext) : mtext)
-                for d in c.descriptions where !descriptions.contains(where: { $0.lowercased() == d.lowercased() }) { descriptions.append(d) }
+                for d in c.descriptions where seenDescriptions.insert(d.lowercased()).inserted { descriptions.append(d) }
             }
             mentions.sort { $0.span < $1.span }
             var aliases: [String] = []

@@ -17,15 +17,24 @@ struct NameCandidateFinder {
         self.lowercaseWords = lowercaseWords
         self.capitalizedNonInitial = capitalizedNonInitial
         self.consumed = consumed
+        // Only sentence-initial words are ever looked up: a (first byte, length) bitmap of them filters the pairs.
+        var bitmap = [Bool](repeating: false, count: 256 * 32)
+        for t in tokens where t.isSentenceInitial && t.isCapitalized {
+            if let f = t.text.utf8.first { bitmap[Int(f) * 32 + min(31, t.text.utf8.count)] = true }
+        }
+        func wanted(_ t: EntityToken) -> Bool {
+            guard let f = t.text.utf8.first else { return false }
+            return bitmap[Int(f) * 32 + min(31, t.text.utf8.count)]
+        }
         var names: Set<String> = []
         var i = 0
         while i + 1 < tokens.count {
-            let a = tokens[i], b = tokens[i + 1]
-            if a.kind == .word, b.kind == .word, a.isCapitalized, b.isCapitalized, b.spaceBefore, a.sentence == b.sentence,
-                !lex.functionWords.contains(a.lower)
+            if tokens[i].isCapitalized, tokens[i + 1].isCapitalized, tokens[i].kind == .word, tokens[i + 1].kind == .word,
+                tokens[i + 1].spaceBefore, tokens[i].sentence == tokens[i + 1].sentence
             {
-                names.insert(a.text)
-                names.insert(b.text)
+                let a = tokens[i], b = tokens[i + 1]
+                if wanted(a), !lex.functionWords.contains(a.lower) { names.insert(a.text) }
+                if wanted(b), !lex.functionWords.contains(a.lower) { names.insert(b.text) }
             }
             i += 1
         }
