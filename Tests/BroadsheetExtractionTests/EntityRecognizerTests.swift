@@ -228,6 +228,13 @@ struct EntityRecognizerTests {
         #expect(!r.entities.contains { $0.name == "President" })
     }
 
+    @Test func sentenceInitialSubjectsAreKept() {
+        let r = Self.extract("Nexora announced a new chip on Monday. Protesters gathered outside. Afterward, prices rose. Nexora shares rose.")
+        #expect(r.entities.map(\.name) == ["Nexora"])
+        #expect(Self.entity(r, "Nexora")?.type == .organization)
+        #expect(Self.entity(r, "Nexora")?.mentions.count == 2)
+    }
+
     @Test func knownOrganisationWithLegalSuffixIsOneEntity() {
         let r = Self.extract("Shares of Nvidia Corp. fell. Nvidia said demand was strong.")
         let e = Self.entity(r, "Nvidia")

@@ -113,8 +113,11 @@ extension NameCandidateFinder {
                 let particleStart = Self.particles.contains(t.lower) && runLast > i
                 if lex.commonWords.contains(t.lower) && !particleStart { i += 1; continue }
                 let last = runLast
-                let known = lex.givenNames.contains(t.text) || multiWordNames.contains(t.text)
-                    || (i + 1 < n && tokens[i + 1].kind == .word && NameEvidence.sayingVerbs.contains(tokens[i + 1].lower))
+                // A lone unknown word followed by a verb is a subject; plural nouns of people ("Protesters said") are not names.
+                let pluralAgent = Self.pluralAgentEndings.contains { t.lower.hasSuffix($0) }
+                let subjectOfVerb = last == i && !pluralAgent && !lowercaseWords.contains(t.lower) && i + 1 < n && tokens[i + 1].kind == .word
+                    && (NameEvidence.sayingVerbs.contains(tokens[i + 1].lower) || Self.subjectVerbs.contains(tokens[i + 1].lower))
+                let known = lex.givenNames.contains(t.text) || multiWordNames.contains(t.text) || subjectOfVerb
                 if !known, !particleStart, !capitalizedNonInitial.contains(t.text) {
                     if last == i || lowercaseWords.contains(t.lower) {
                         // "Afterward, ..." / "Career officials": a capital only because the sentence starts here.
@@ -150,6 +153,15 @@ extension NameCandidateFinder {
         guard lex.known[t.text] == nil, !lex.givenNames.contains(t.text) else { return false }
         return t.text.hasSuffix("ian") || t.text.hasSuffix("ean") || t.text.hasSuffix("esque") || t.text.hasSuffix("ist")
     }
+
+    static let pluralAgentEndings = ["ers", "ors", "ists", "ians", "ants", "ents", "ees", "ies", "ives", "ans"]
+    /// Verbs that often follow a sentence-initial company or person name ("Nexora announced", "Vogel has").
+    static let subjectVerbs: Set<String> = [
+        "announced", "reported", "has", "had", "is", "was", "will", "would", "plans", "planned", "launched", "released",
+        "agreed", "acquired", "bought", "sold", "won", "lost", "filed", "raised", "posted", "hired", "fired", "sued",
+        "expects", "expected", "reached", "signed", "opened", "closed", "rose", "fell", "shares", "unveiled", "introduced",
+        "confirmed", "denied", "responded", "joined", "left", "founded", "owns", "operates", "makes", "employs",
+    ]
 
     func isOpeningQuote(_ t: EntityToken) -> Bool {
         t.kind == .punct && (t.text == "\u{201C}" || t.text == "\u{2018}" || t.text == "\"" || t.text == "'")

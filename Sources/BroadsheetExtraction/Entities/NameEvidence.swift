@@ -8,7 +8,7 @@ struct NameEvidence {
         "said", "says", "told", "added", "wrote", "argued", "noted", "explained", "insisted", "stated", "recalled",
         "warned", "declined", "acknowledged", "replied", "admitted", "denied", "testified", "tweeted", "posted",
         "believes", "thinks", "thought", "hopes", "wants", "wanted", "urged", "asked", "continued", "concluded",
-        "emphasized", "stressed", "claimed", "announced", "confirmed", "joked", "laughed", "smiled", "died", "married",
+        "emphasized", "stressed", "claimed", "joked", "laughed", "smiled", "died", "married",
     ]
     static let placePrepositions: Set<String> = ["in", "near", "across", "outside", "throughout", "from", "to", "into", "toward", "towards", "via"]
     static let personFollowers: Set<String> = ["administration", "presidency", "campaign", "brothers", "sisters", "twins", "siblings", "family", "himself", "herself"]
