@@ -133,7 +133,9 @@ extension NameCandidateFinder {
             if last == i, lex.commonAcronyms.contains(t.text), t.text.count == 1 { i += 1; continue }
             if let p = pendingTitle { result.titles[result.candidates.count] = p }
             pendingTitle = nil
+            // "Jr."/"Sr." always; Roman numerals only after a given name ("Martin Luther King III", not "Artemis II").
             c.hasGenerationalSuffix = c.words.count > 1 && Self.generationalSuffixes.contains(c.words.last!)
+                && (c.words.last!.hasSuffix("r") || lex.givenNames.contains(c.words[0]))
             // "Tesla Inc.": a known organisation with a legal suffix keeps its lexicon identity.
             if last > i, let m = lexiconMatch(at: i), m.entry.kind == .organization, m.last < last,
                 (m.last + 1...last).allSatisfy({ tokens[$0].kind != .word || lex.orgSuffixes.contains(tokens[$0].text) })
