@@ -12,7 +12,7 @@ struct EntityTokenizer {
         var tokens: [EntityToken]
         /// Lowercased forms of words written in lower case somewhere in the document.
         var lowercaseWords: Set<String>
-        /// Capitalised words seen somewhere other than the start of a sentence.
+        /// Capitalised words seen somewhere other than the start of a sentence (only those that also start a sentence).
         var capitalizedNonInitial: Set<String>
     }
 
@@ -109,7 +109,6 @@ struct EntityTokenizer {
                     }
                 }
                 lower = cap ? Self.string(units, start, end, lowercase: true) : text
-                if cap && !initial { capitalizedNonInitial.insert(text) }
             } else if kind == .number {
                 sentenceStartPending = false
             } else if kind == .possessive {
@@ -205,9 +204,14 @@ struct EntityTokenizer {
             initialLowers.insert(t.lower)
             if let f = t.lower.utf8.first { bitmap[Int(f) * 32 + min(31, t.lower.utf8.count)] = true }
         }
-        for t in tokens where t.kind == .word && !t.isCapitalized {
+        for t in tokens where t.kind == .word {
             guard let f = t.lower.utf8.first, bitmap[Int(f) * 32 + min(31, t.lower.utf8.count)] else { continue }
-            if initialLowers.contains(t.lower) { lowercaseWords.insert(t.lower) }
+            if !t.isCapitalized {
+                if initialLowers.contains(t.lower) { lowercaseWords.insert(t.lower) }
+            } else if !t.isSentenceInitial, initialLowers.contains(t.lower) {
+                // Only sentence-initial words are ever looked up in this set.
+                capitalizedNonInitial.insert(t.text)
+            }
         }
         return Output(tokens: tokens, lowercaseWords: lowercaseWords, capitalizedNonInitial: capitalizedNonInitial)
     }
