@@ -10,6 +10,10 @@ struct NameCandidateFinder {
     let consumed: [Bool]
     /// Capitalised words that occur inside a multi-word capitalised run somewhere in the document.
     let multiWordNames: Set<String>
+    /// Per token: the last token of the longest lexicon match (-1 none, -2 not computed) and its entry.
+    private(set) var lexMemo: [(last: Int, entry: EntityLexicons.Entry?)] = []
+    /// Per token: the last token of the longest title match, or -1.
+    private(set) var titleMemo: [Int] = []
 
     init(tokens: [EntityToken], lex: EntityLexicons, lowercaseWords: Set<String>, capitalizedNonInitial: Set<String>, consumed: [Bool]) {
         self.tokens = tokens
@@ -39,6 +43,24 @@ struct NameCandidateFinder {
             i += 1
         }
         self.multiWordNames = names
+        // Memoised lexicon and title matches: every later lookup is an array read.
+        var lexMemo = [(last: Int, entry: EntityLexicons.Entry?)](repeating: (-2, nil), count: tokens.count)
+        var titleMemo = [Int](repeating: -1, count: tokens.count)
+        self.lexMemo = lexMemo
+        self.titleMemo = titleMemo
+        for k in tokens.indices where tokens[k].kind == .word {
+            let t = tokens[k]
+            if t.isCapitalized || t.text.utf8.contains(where: { $0 >= 65 && $0 <= 90 })
+                || (k + 1 < tokens.count && tokens[k + 1].hyphenBefore && tokens[k + 1].isCapitalized)
+            {
+                if let m = computeLexiconMatch(at: k) { lexMemo[k] = (m.last, m.entry) } else { lexMemo[k] = (-1, nil) }
+            }
+            if let f = t.lower.utf8.first, lex.titleFirstBytes[Int(f) * 32 + min(31, t.lower.utf8.count)], let tl = computeTitleMatch(at: k) {
+                titleMemo[k] = tl
+            }
+        }
+        self.lexMemo = lexMemo
+        self.titleMemo = titleMemo
     }
 
     /// A title found before a name.
@@ -78,7 +100,21 @@ struct NameCandidateFinder {
     func nextIndex(_ i: Int) -> Int { dotAbsorbed(after: i) ? i + 2 : i + 1 }
 
     /// Longest lexicon match starting at `i`: returns the last token index.
+    /// Longest lexicon match starting at `i` (memoised for capitalised and mixed-case words).
     func lexiconMatch(at i: Int) -> (last: Int, entry: EntityLexicons.Entry)? {
+        let m = lexMemo[i]
+        if m.last >= 0, let e = m.entry { return (m.last, e) }
+        if m.last == -1 { return nil }
+        return computeLexiconMatch(at: i)
+    }
+
+    /// Longest title starting at `i` (memoised).
+    func titleMatch(at i: Int) -> Int? {
+        let m = titleMemo[i]
+        return m >= 0 ? m : nil
+    }
+
+    func computeLexiconMatch(at i: Int) -> (last: Int, entry: EntityLexicons.Entry)? {
         var key = ""
         var best: (Int, EntityLexicons.Entry)? = nil
         var j = i
@@ -96,7 +132,7 @@ struct NameCandidateFinder {
     }
 
     /// Longest title starting at `i`: a capitalised title, or a lowercase one directly before a name.
-    func titleMatch(at i: Int) -> Int? {
+    func computeTitleMatch(at i: Int) -> Int? {
         if let f = tokens[i].lower.utf8.first, !lex.titleFirstBytes[Int(f) * 32 + min(31, tokens[i].lower.utf8.count)] { return nil }
         var key = ""
         var best: Int? = nil
