@@ -41,6 +41,8 @@ struct EntityRecognizerTests {
         TypeCase(text: "She was treated at St. Agnes's Hospital downtown.", name: "St. Agnes's Hospital", type: .location),
         TypeCase(text: "The Danube Institute of Allergy and Infectious Diseases issued a warning.", name: "Danube Institute of Allergy and Infectious Diseases", type: .organization),
         TypeCase(text: "Engineers toured the Upper Nile this week.", name: "Upper Nile", type: .location),
+        TypeCase(text: "Residents of East Palestine, Ohio, sued the railroad.", name: "East Palestine", type: .location),
+        TypeCase(text: "NASA's Artemis II mission will carry four astronauts.", name: "Artemis II", type: .other),
     ]
 
     @Test(arguments: typeCases)
@@ -229,7 +231,7 @@ struct EntityRecognizerTests {
     }
 
     @Test func sentenceInitialSubjectsAreKept() {
-        let r = Self.extract("Nexora announced a new chip on Monday. Protesters gathered outside. Afterward, prices rose. Nexora shares rose.")
+        let r = Self.extract("Nexora announced a new chip on Monday. Protesters gathered outside. Afterward, prices rose. Fighting continued. Inflation has eased. Nexora shares rose.")
         #expect(r.entities.map(\.name) == ["Nexora"])
         #expect(Self.entity(r, "Nexora")?.type == .organization)
         #expect(Self.entity(r, "Nexora")?.mentions.count == 2)

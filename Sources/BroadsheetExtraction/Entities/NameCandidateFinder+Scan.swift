@@ -156,7 +156,8 @@ extension NameCandidateFinder {
         return t.text.hasSuffix("ian") || t.text.hasSuffix("ean") || t.text.hasSuffix("esque") || t.text.hasSuffix("ist")
     }
 
-    static let pluralAgentEndings = ["ers", "ors", "ists", "ians", "ants", "ents", "ees", "ies", "ives", "ans"]
+    /// Endings of words that start sentences without being names: plural nouns of people, gerunds, adverbs, abstract nouns.
+    static let pluralAgentEndings = ["ers", "ors", "ists", "ians", "ants", "ents", "ees", "ies", "ives", "ans", "ing", "ly", "ed", "tion", "ment", "ness", "ity"]
     /// Verbs that often follow a sentence-initial company or person name ("Nexora announced", "Vogel has").
     static let subjectVerbs: Set<String> = [
         "announced", "reported", "has", "had", "is", "was", "will", "would", "plans", "planned", "launched", "released",

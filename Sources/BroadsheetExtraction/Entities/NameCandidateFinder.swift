@@ -84,7 +84,10 @@ struct NameCandidateFinder {
         "bred", "area", "size", "type", "free", "only", "ish", "esque", "year", "old", "day", "week", "time", "plus",
         "bound", "funded", "era", "side", "area", "born", "zone", "wise", "less", "ward",
     ]
-    static let placeModifiers: Set<String> = ["Upper", "Lower", "Greater", "Inner", "Outer", "Blue", "White", "Great"]
+    static let placeModifiers: Set<String> = [
+        "Upper", "Lower", "Greater", "Inner", "Outer", "Blue", "White", "Great", "North", "South", "East", "West", "Northern",
+        "Southern", "Eastern", "Western", "Central",
+    ]
     static let generationalSuffixes: Set<String> = ["Jr", "Sr", "II", "III", "IV"]
 
     func isName(_ t: EntityToken) -> Bool { t.kind == .word && t.isCapitalized }
