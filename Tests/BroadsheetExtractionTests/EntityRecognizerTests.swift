@@ -43,6 +43,9 @@ struct EntityRecognizerTests {
         TypeCase(text: "Engineers toured the Upper Nile this week.", name: "Upper Nile", type: .location),
         TypeCase(text: "Residents of East Palestine, Ohio, sued the railroad.", name: "East Palestine", type: .location),
         TypeCase(text: "NASA's Artemis II mission will carry four astronauts.", name: "Artemis II", type: .other),
+        TypeCase(text: "U.S. District Judge Lewis A. Kaplan sentenced him.", name: "Lewis A. Kaplan", type: .person),
+        TypeCase(text: "The actor played J. Robert Oppenheimer on screen.", name: "J. Robert Oppenheimer", type: .person),
+        TypeCase(text: "Her memoir, “Torrents,” sold well. She said “Yes.”", name: "Torrents", type: .other),
     ]
 
     @Test(arguments: typeCases)

@@ -18,6 +18,17 @@ extension NameCandidateFinder {
             if consumed[i] || t.kind != .word { i += 1; continue }
             if let p = pendingTitle, !(p.last + 1 == i || (p.last + 2 == i && tokens[p.last + 1].text == ".")) { pendingTitle = nil }
 
+            // A single quoted capitalised word ("“Oppenheimer,” directed by ..."): a title of a work.
+            if t.isCapitalized, i > 0, isOpeningQuote(tokens[i - 1]), i + 1 < n, lexiconMatch(at: i) == nil,
+                !lex.functionWords.contains(t.lower), !lex.commonWords.contains(t.lower), !lex.calendarWords.contains(t.lower),
+                isClosingQuote(tokens[i + 1]) || (i + 2 < n && [",", ".", "!", "?"].contains(tokens[i + 1].text) && isClosingQuote(tokens[i + 2]))
+            {
+                var c = makeCandidate(i, i)
+                c.isQuotedWork = true
+                result.candidates.append(c)
+                i += 1
+                continue
+            }
             // Quoted title-case works: “Art of the Deal”, ‘The Road Ahead’.
             if t.isCapitalized, i > 0, isOpeningQuote(tokens[i - 1]), let last = quotedTitle(from: i) {
                 var c = makeCandidate(i, last)
@@ -117,7 +128,8 @@ extension NameCandidateFinder {
                 let pluralAgent = Self.pluralAgentEndings.contains { t.lower.hasSuffix($0) }
                 let subjectOfVerb = last == i && !pluralAgent && !lowercaseWords.contains(t.lower) && i + 1 < n && tokens[i + 1].kind == .word
                     && (NameEvidence.sayingVerbs.contains(tokens[i + 1].lower) || Self.subjectVerbs.contains(tokens[i + 1].lower))
-                let known = lex.givenNames.contains(t.text) || multiWordNames.contains(t.text) || subjectOfVerb
+                let possessed = last == i && i + 1 < n && tokens[i + 1].kind == .possessive && !lowercaseWords.contains(t.lower)
+                let known = lex.givenNames.contains(t.text) || multiWordNames.contains(t.text) || subjectOfVerb || possessed
                 if !known, !particleStart, !capitalizedNonInitial.contains(t.text) {
                     if last == i || lowercaseWords.contains(t.lower) {
                         // "Afterward, ..." / "Career officials": a capital only because the sentence starts here.

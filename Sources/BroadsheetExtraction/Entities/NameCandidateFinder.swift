@@ -190,7 +190,7 @@ struct NameCandidateFinder {
             if nx.kind == .word, isName(nx), nx.spaceBefore || nx.hyphenBefore {
                 if nx.hyphenBefore, let e = lexiconMatch(at: k)?.entry, e.kind == .demonym || e.isCountry { break }
                 if nx.hyphenBefore, let e = lexiconMatch(at: j)?.entry, e.kind == .demonym || e.isCountry { break }
-                if lex.functionWords.contains(nx.lower) && !joinedOf { break }
+                if lex.functionWords.contains(nx.lower) && !joinedOf && !(nx.text.count == 1 && dotAbsorbed(after: k)) { break }
                 if lex.calendarWords.contains(nx.lower) { break }
                 if let tl = titleMatch(at: k), titleIsFollowedByName(tl), !runEndsWithHead(from: k) {
                     // "Martin Luther King", "Carole King": a one-word title after given names is a surname.

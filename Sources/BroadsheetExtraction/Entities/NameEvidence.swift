@@ -80,6 +80,8 @@ struct NameEvidence {
             if words.count == 2 && firstWord.count == 2 && firstWord.allSatisfy(\.isUppercase) && !lex.commonAcronyms.contains(firstWord) == false { s.person += 1 }
         }
         if c.hasGenerationalSuffix { s.person += 3 }
+        // A leading initial: "J. Robert Oppenheimer", "F. Scott Fitzgerald".
+        if words.count >= 3, firstWord.count == 1, firstWord.first!.isUppercase, lex.givenNames.contains(words[1]) || words[1].count > 1 { s.person += 2 }
         if c.lexicon == nil {
             let lastWord = words.last!
             if words.count <= 3, lastWord.count > 4, Self.surnameEndings.contains(where: { lastWord.hasSuffix($0) }) { s.person += 2 }
