@@ -5,7 +5,7 @@ struct APIHandlers: Sendable {
     let service: CorpusService
     let registry: MetricsRegistry
 
-    func handle(_ request: RoutedRequest<Endpoint>) async throws -> HTTPResponse {
+    func handle(_ request: RoutedRequest<Endpoint>) throws -> HTTPResponse {
         switch request.route {
         case .getHealth: return try .json(Status(status: "ok"), headers: ["Cache-Control": "no-store"])
         case .getReadiness:
