@@ -26,6 +26,10 @@ public struct CorpusSnapshot: Sendable {
     public let quotes: [QuoteRecord]
     /// Positions in ``quotes`` by speaker entity id.
     public let quotesBySpeaker: [String: [Int]]
+    /// Every dated event, by date (a month sorts at its first day), then document and sentence.
+    public let events: [EventRecord]
+    /// Positions in ``events`` by participant or place entity id.
+    public let eventsByEntity: [String: [Int]]
 
     /// Indexes a loaded corpus.
     public init(corpus: Corpus, root: String) {
@@ -60,6 +64,15 @@ public struct CorpusSnapshot: Sendable {
         self.quotesBySpeaker = Dictionary(grouping: quotes.indices.filter { quotes[$0].speakerId != nil }) {
             quotes[$0].speakerId!
         }
+        let events = zip(sorted, extractions).flatMap { document, extraction in
+            EventRecord.records(of: extraction.events, in: document, catalog: catalog)
+        }.sorted(by: EventRecord.timelineOrder)
+        self.events = events
+        var byEntity: [String: [Int]] = [:]
+        for (i, event) in events.enumerated() {
+            for id in Set(event.participantIds + event.placeIds) { byEntity[id, default: []].append(i) }
+        }
+        self.eventsByEntity = byEntity
     }
 
     /// The document with this id, if any.

@@ -15,6 +15,8 @@ public enum Endpoint: String, Sendable, CaseIterable {
     case getEntity
     case listEntityQuotes
     case listQuotes
+    case listEntityEvents
+    case listEvents
 
     /// Method, path pattern and accepted query parameters of each endpoint.
     public var route: (method: HTTPMethod, pattern: String, query: Set<String>) {
@@ -31,6 +33,8 @@ public enum Endpoint: String, Sendable, CaseIterable {
         case .getEntity: (.get, "/v1/entities/{id}", ["limit", "offset"])
         case .listEntityQuotes: (.get, "/v1/entities/{id}/quotes", ["kind", "limit", "offset"])
         case .listQuotes: (.get, "/v1/quotes", ["speaker", "document", "kind", "q", "limit", "offset"])
+        case .listEntityEvents: (.get, "/v1/entities/{id}/events", ["limit", "offset"])
+        case .listEvents: (.get, "/v1/events", ["from", "to", "entity", "type", "document", "limit", "offset"])
         }
     }
 

@@ -10,21 +10,25 @@ public enum AnnotationDTO: Encodable, Sendable {
     case entity(start: Int, end: Int, text: String, entityId: String, type: String)
     /// A quotation (marks included); `quoteKind` is direct, partial or term.
     case quote(start: Int, end: Int, quoteId: String, quoteKind: String, speakerId: String?)
+    /// A time expression with its normalised value.
+    case timex(TimeDTO)
 
     var start: Int {
         switch self {
         case .entity(let start, _, _, _, _): start
         case .quote(let start, _, _, _, _): start
+        case .timex(let t): t.start
         }
     }
     var end: Int {
         switch self {
         case .entity(_, let end, _, _, _): end
         case .quote(_, let end, _, _, _): end
+        case .timex(let t): t.end
         }
     }
 
-    private enum Keys: String, CodingKey { case kind, start, end, text, entityId, type, quoteId, quoteKind, speakerId }
+    private enum Keys: String, CodingKey { case kind, start, end, text, entityId, type, quoteId, quoteKind, speakerId, value, granularity, mod }
 
     public func encode(to encoder: any Encoder) throws {
         var c = encoder.container(keyedBy: Keys.self)
@@ -43,6 +47,15 @@ public enum AnnotationDTO: Encodable, Sendable {
             try c.encode(quoteId, forKey: .quoteId)
             try c.encode(quoteKind, forKey: .quoteKind)
             try c.encode(speakerId, forKey: .speakerId)
+        case .timex(let t):
+            try c.encode("timex", forKey: .kind)
+            try c.encode(t.start, forKey: .start)
+            try c.encode(t.end, forKey: .end)
+            try c.encode(t.text, forKey: .text)
+            try c.encode(t.value, forKey: .value)
+            try c.encode(t.type, forKey: .type)
+            try c.encode(t.granularity, forKey: .granularity)
+            try c.encode(t.mod, forKey: .mod)
         }
     }
 }

@@ -23,6 +23,8 @@ struct APIHandlers: Sendable {
         case .getEntity: return try getEntity(request)
         case .listEntityQuotes: return try listEntityQuotes(request)
         case .listQuotes: return try listQuotes(request)
+        case .listEntityEvents: return try listEntityEvents(request)
+        case .listEvents: return try listEvents(request)
         }
     }
 

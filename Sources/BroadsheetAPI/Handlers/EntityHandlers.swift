@@ -53,6 +53,7 @@ extension APIHandlers {
         items += snapshot.quotes.filter { $0.documentId == id }.map {
             .quote(start: $0.quote.span.start, end: $0.quote.span.end, quoteId: $0.id, quoteKind: $0.quote.kind.rawValue, speakerId: $0.speakerId)
         }
+        items += (snapshot.extractions[id]?.times ?? []).map { .timex(TimeDTO($0)) }
         items.sort { ($0.start, $0.end) < ($1.start, $1.end) }
         return try .json(AnnotationsDTO(documentId: id, total: items.count, data: items))
     }

@@ -14,6 +14,7 @@ public struct Entity: Decodable, Sendable, Hashable {
     public var descriptions: [String]
     public var value: Value?
     public var quoteCount: Int
+    public var eventCount: Int
 }
 
 /// `GET /v1/entities/{id}`: the entity, a page of mentions, and related entities.
@@ -65,6 +66,9 @@ public struct Annotations: Decodable, Sendable {
         public var quoteId: String?
         public var quoteKind: String?
         public var speakerId: String?
+        public var value: String?
+        public var granularity: String?
+        public var mod: String?
     }
     public var documentId: String
     public var total: Int
