@@ -1,0 +1,230 @@
+/// Postings of every term: for each term, the sorted paragraph ids that contain it with their term
+/// frequencies, and the word positions within each paragraph.
+///
+/// Layout: an immutable, compact ``FrozenPostings`` segment (all terms back to back in two byte arrays,
+/// delta + varint coded, with a skip entry every ``FrozenPostings/blockSize`` postings) plus a small
+/// growable tail for documents added since the last ``freeze()``. Each term's postings are the frozen
+/// part followed by the tail part; paragraph ids only grow, so the concatenation stays sorted.
+struct PostingStore: Sendable {
+    private(set) var frozen = FrozenPostings()
+    /// Tail: per term, `(paragraph delta, tf)` varints; the first delta of a term is from -1.
+    private(set) var tailDocs: [[UInt8]] = []
+    /// Tail: per term, per posting `tf` position varints (first absolute, then deltas).
+    private(set) var tailPositions: [[UInt8]] = []
+    private var tailLast: [Int32] = []
+    /// Document frequency of each term over both parts (tombstoned paragraphs included).
+    private(set) var documentFrequency: [UInt32] = []
+    private(set) var tailBytes = 0
+
+    // Current paragraph accumulation.
+    private var currentTF: [UInt32] = []
+    private var lastPosition: [Int32] = []
+    private var touched: [Int32] = []
+
+    var termCount: Int { documentFrequency.count }
+
+    /// Makes room for term ids up to `count - 1`.
+    mutating func ensureTerms(_ count: Int) {
+        guard count > documentFrequency.count else { return }
+        let extra = count - documentFrequency.count
+        tailDocs.append(contentsOf: repeatElement([], count: extra))
+        tailPositions.append(contentsOf: repeatElement([], count: extra))
+        tailLast.append(contentsOf: repeatElement(-1, count: extra))
+        documentFrequency.append(contentsOf: repeatElement(0, count: extra))
+        currentTF.append(contentsOf: repeatElement(0, count: extra))
+        lastPosition.append(contentsOf: repeatElement(0, count: extra))
+    }
+
+    /// Records term `t` at `position` in the paragraph being added. Positions must grow per term.
+    @inline(__always)
+    mutating func add(term t: Int32, position: Int32) {
+        let i = Int(t)
+        if currentTF[i] == 0 {
+            touched.append(t)
+            Varint.append(UInt32(position), to: &tailPositions[i])
+        } else {
+            guard position > lastPosition[i] else { return }
+            Varint.append(UInt32(position - lastPosition[i]), to: &tailPositions[i])
+        }
+        currentTF[i] += 1
+        lastPosition[i] = position
+        tailBytes += 1
+    }
+
+    /// Closes the paragraph `paragraph`: writes one posting for every term added since the last call.
+    mutating func endParagraph(_ paragraph: Int32) {
+        for t in touched {
+            let i = Int(t)
+            let last = tailLast[i] >= 0 ? tailLast[i] : -1
+            Varint.append(UInt32(paragraph - last), to: &tailDocs[i])
+            Varint.append(currentTF[i], to: &tailDocs[i])
+            tailLast[i] = paragraph
+            documentFrequency[i] += 1
+            currentTF[i] = 0
+            tailBytes += 2
+        }
+        touched.removeAll(keepingCapacity: true)
+    }
+
+    /// Moves the tail into a new compact frozen segment.
+    mutating func freeze() {
+        guard tailBytes > 0 || frozen.termCount < termCount else { return }
+        frozen = FrozenPostings(merging: frozen, tailDocs: &tailDocs, tailPositions: &tailPositions, termCount: termCount)
+        for i in 0..<tailLast.count { tailLast[i] = -1 }
+        tailBytes = 0
+    }
+
+    /// Bytes held by postings (frozen segment, tail, per-term tables).
+    var byteCount: Int {
+        var n = frozen.byteCount + documentFrequency.capacity * 4 + tailLast.capacity * 4
+        n += currentTF.capacity * 4 + lastPosition.capacity * 4
+        n += (tailDocs.capacity + tailPositions.capacity) * 8
+        if tailBytes > 0 {
+            for a in tailDocs { n += a.capacity }
+            for a in tailPositions { n += a.capacity }
+        }
+        return n
+    }
+}
+
+/// The immutable compact postings segment. Byte buffers are allocated once and never mutated after
+/// `init`, so sharing the object across threads is safe (`@unchecked Sendable`); cursors keep it alive.
+final class FrozenPostings: @unchecked Sendable {
+    static let blockSize = 128
+
+    let docs: UnsafeMutableBufferPointer<UInt8>
+    let positions: UnsafeMutableBufferPointer<UInt8>
+    /// Per term (count + 1 entries): start of the term's bytes in ``docs`` / ``positions``.
+    let docStart: [UInt32]
+    let positionStart: [UInt32]
+    /// Per term: number of postings and last paragraph id (-1 when none).
+    let count: [UInt32]
+    let last: [Int32]
+    /// Per term (count + 1): start of its skip entries in ``skips`` (in entries of 3 words).
+    let skipStart: [UInt32]
+    /// Skip entries `(last paragraph of block, doc byte offset after block, position byte offset after block)`,
+    /// offsets relative to the term's starts.
+    let skips: [UInt32]
+
+    var termCount: Int { count.count }
+
+    init() {
+        docs = .allocate(capacity: 0)
+        positions = .allocate(capacity: 0)
+        docStart = [0]
+        positionStart = [0]
+        count = []
+        last = []
+        skipStart = [0]
+        skips = []
+    }
+
+    deinit {
+        docs.deallocate()
+        positions.deallocate()
+    }
+
+    var byteCount: Int {
+        docs.count + positions.count + (docStart.count + positionStart.count + count.count + last.count + skipStart.count + skips.count) * 4
+    }
+
+    init(merging old: FrozenPostings, tailDocs: inout [[UInt8]], tailPositions: inout [[UInt8]], termCount: Int) {
+        var docTotal = old.docs.count
+        var posTotal = old.positions.count
+        for t in 0..<termCount {
+            docTotal += tailDocs[t].count + 2  // the re-coded first delta may grow by a byte or two
+            posTotal += tailPositions[t].count
+        }
+        let newDocs = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: docTotal)
+        let newPositions = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: posTotal)
+        var docStart = [UInt32](repeating: 0, count: termCount + 1)
+        var positionStart = [UInt32](repeating: 0, count: termCount + 1)
+        var count = [UInt32](repeating: 0, count: termCount)
+        var last = [Int32](repeating: -1, count: termCount)
+        var skipStart = [UInt32](repeating: 0, count: termCount + 1)
+        var skips: [UInt32] = []
+        skips.reserveCapacity(old.skips.count + 64)
+        var d = 0
+        var p = 0
+        var scratch: [UInt8] = []
+        for t in 0..<termCount {
+            docStart[t] = UInt32(d)
+            positionStart[t] = UInt32(p)
+            skipStart[t] = UInt32(skips.count / 3)
+            var n: UInt32 = 0
+            var prev: Int32 = -1
+            if t < old.termCount {
+                let a = Int(old.docStart[t])
+                let b = Int(old.docStart[t + 1])
+                if b > a { _ = UnsafeMutableBufferPointer(rebasing: newDocs[d..<(d + b - a)]).initialize(from: old.docs[a..<b]) }
+                d += b - a
+                let pa = Int(old.positionStart[t])
+                let pb = Int(old.positionStart[t + 1])
+                if pb > pa {
+                    _ = UnsafeMutableBufferPointer(rebasing: newPositions[p..<(p + pb - pa)]).initialize(from: old.positions[pa..<pb])
+                }
+                p += pb - pa
+                let sa = Int(old.skipStart[t]) * 3
+                let sb = Int(old.skipStart[t + 1]) * 3
+                skips.append(contentsOf: old.skips[sa..<sb])
+                n = old.count[t]
+                prev = old.last[t]
+            }
+            let td = tailDocs[t]
+            let tp = tailPositions[t]
+            if !td.isEmpty {
+                var i = 0
+                var j = 0
+                var tailPrev: Int32 = -1
+                while i < td.count {
+                    let id = tailPrev + Int32(Varint.read(td, &i))
+                    tailPrev = id
+                    let tf = Varint.read(td, &i)
+                    scratch.removeAll(keepingCapacity: true)
+                    Varint.append(UInt32(id - prev), to: &scratch)
+                    Varint.append(tf, to: &scratch)
+                    for byte in scratch {
+                        newDocs[d] = byte
+                        d += 1
+                    }
+                    let j0 = j
+                    var left = tf
+                    while left > 0 {
+                        if tp[j] < 0x80 { left -= 1 }
+                        j += 1
+                    }
+                    for k in j0..<j {
+                        newPositions[p] = tp[k]
+                        p += 1
+                    }
+                    prev = id
+                    n += 1
+                    if n % UInt32(Self.blockSize) == 0 {
+                        skips.append(UInt32(bitPattern: id))
+                        skips.append(UInt32(d) - docStart[t])
+                        skips.append(UInt32(p) - positionStart[t])
+                    }
+                }
+                tailDocs[t] = []
+                tailPositions[t] = []
+            }
+            count[t] = n
+            last[t] = prev
+        }
+        docStart[termCount] = UInt32(d)
+        positionStart[termCount] = UInt32(p)
+        skipStart[termCount] = UInt32(skips.count / 3)
+        // Trim to size.
+        let docsExact = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: d)
+        _ = docsExact.initialize(from: newDocs[0..<d])
+        newDocs.deallocate()
+        self.docs = docsExact
+        self.positions = newPositions
+        self.docStart = docStart
+        self.positionStart = positionStart
+        self.count = count
+        self.last = last
+        self.skipStart = skipStart
+        self.skips = skips
+    }
+}

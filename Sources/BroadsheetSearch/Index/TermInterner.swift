@@ -1,0 +1,93 @@
+/// A compact string table: byte strings stored back to back in one arena, found through an
+/// open-addressing hash table of ids. Ids are dense (`0..<count`) in insertion order.
+///
+/// No per-term object or `String` is allocated; memory is the arena, two `UInt32` per term and the
+/// hash slots.
+struct TermInterner: Sendable {
+    private(set) var arena: [UInt8] = []
+    /// `starts[id]..<starts[id + 1]` is the term's range in ``arena``.
+    private(set) var starts: [UInt32] = [0]
+    private var slots: [Int32] = Array(repeating: -1, count: 1024)
+    private var hashes: [UInt32] = []
+
+    var count: Int { starts.count - 1 }
+
+    /// Bytes used by the arena, offsets, hashes and slots.
+    var byteCount: Int { arena.capacity + starts.capacity * 4 + slots.count * 4 + hashes.capacity * 4 }
+
+    @inline(__always)
+    static func hash<C: Collection>(_ bytes: C) -> UInt32 where C.Element == UInt8 {
+        var h: UInt32 = 2_166_136_261
+        for b in bytes { h = (h ^ UInt32(b)) &* 16_777_619 }
+        return h ^ (h >> 15)
+    }
+
+    func bytes(_ id: Int32) -> ArraySlice<UInt8> { arena[Int(starts[Int(id)])..<Int(starts[Int(id) + 1])] }
+
+    func string(_ id: Int32) -> String { String(decoding: bytes(id), as: UTF8.self) }
+
+    func length(_ id: Int32) -> Int { Int(starts[Int(id) + 1] - starts[Int(id)]) }
+
+    private func equals(_ id: Int32, _ key: ArraySlice<UInt8>) -> Bool {
+        let a = Int(starts[Int(id)])
+        let b = Int(starts[Int(id) + 1])
+        guard b - a == key.count else { return false }
+        var k = key.startIndex
+        for p in a..<b {
+            if arena[p] != key[k] { return false }
+            k += 1
+        }
+        return true
+    }
+
+    /// The id of `key`, if interned.
+    func find(_ key: ArraySlice<UInt8>) -> Int32? {
+        let h = Self.hash(key)
+        let mask = slots.count - 1
+        var s = Int(h) & mask
+        while true {
+            let id = slots[s]
+            if id < 0 { return nil }
+            if hashes[Int(id)] == h && equals(id, key) { return id }
+            s = (s + 1) & mask
+        }
+    }
+
+    func find(_ key: String) -> Int32? { find(Array(key.utf8)[...]) }
+
+    /// The id of `key`, interning it when new.
+    mutating func intern(_ key: ArraySlice<UInt8>) -> (id: Int32, isNew: Bool) {
+        let h = Self.hash(key)
+        var mask = slots.count - 1
+        var s = Int(h) & mask
+        while true {
+            let id = slots[s]
+            if id < 0 { break }
+            if hashes[Int(id)] == h && equals(id, key) { return (id, false) }
+            s = (s + 1) & mask
+        }
+        let id = Int32(count)
+        arena.append(contentsOf: key)
+        starts.append(UInt32(arena.count))
+        hashes.append(h)
+        if count * 2 > slots.count {
+            grow()
+            mask = slots.count - 1
+            s = Int(h) & mask
+            while slots[s] >= 0 { s = (s + 1) & mask }
+        }
+        slots[s] = id
+        return (id, true)
+    }
+
+    private mutating func grow() {
+        var newSlots = [Int32](repeating: -1, count: slots.count * 2)
+        let mask = newSlots.count - 1
+        for id in 0..<Int32(count - 1) {
+            var s = Int(hashes[Int(id)]) & mask
+            while newSlots[s] >= 0 { s = (s + 1) & mask }
+            newSlots[s] = id
+        }
+        slots = newSlots
+    }
+}
