@@ -47,7 +47,7 @@ struct Tokenizer {
 
     private struct Segment {
         var start: Int  // scalar index (after any currency sign)
-        var end: Int  // scalar index, exclusive
+        var end: Int  // scalar index, exclusive (before a trailing %)
         var kind: SegmentKind
         var currency: Bool
         var percent: Bool
@@ -167,10 +167,7 @@ struct Tokenizer {
                 }
             }
             var percent = false
-            if m < n, scalars[m] == 37 {
-                percent = true
-                m += 1
-            }
+            if m < n, scalars[m] == 37 { percent = true }  // `end` stays before the %
             return Segment(start: first, end: m, kind: .number, currency: currency, percent: percent)
         }
         // Acronym: two or more single letters each followed by a period.
@@ -218,7 +215,7 @@ struct Tokenizer {
     }
 
     private func spanStart(_ s: Segment) -> Int32 { offsets[s.currency ? s.start - 1 : s.start] }
-    private func spanEnd(_ s: Segment) -> Int32 { offsets[s.end] }
+    private func spanEnd(_ s: Segment) -> Int32 { offsets[s.percent ? s.end + 1 : s.end] }
 
     private mutating func emit(position: inout Int32) {
         if segments.count == 1 {
@@ -233,7 +230,7 @@ struct Tokenizer {
                 appendTerm(s)
                 tokens.append(
                     Token(termStart: t1, termEnd: Int32(bytes.count), position: position, start: offsets[s.start],
-                        end: offsets[s.percent ? s.end - 1 : s.end], kind: .bare))
+                        end: offsets[s.end], kind: .bare))
             } else {
                 let t0 = Int32(bytes.count)
                 appendTerm(s)

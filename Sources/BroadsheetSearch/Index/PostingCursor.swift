@@ -95,6 +95,11 @@ final class PostingCursor {
     @discardableResult
     func advance(to target: Int32) -> Int32 {
         if doc >= target { return doc }
+        if target == Self.exhausted {
+            doc = Self.exhausted
+            positionsRead = true
+            return doc
+        }
         if !inTail && skipIndex < skipEnd {
             let skips = frozen.skips
             var k = skipIndex

@@ -1,0 +1,337 @@
+/// Read-only scoring inputs shared by the matchers of one search.
+final class ScoringContext {
+    let k1: Double
+    let b: Double
+    let averageLength: Double
+    let averageTitleLength: Double
+    let titleBoost: Double
+    let paragraphLength: [Int32]
+    let paragraphDocument: [Int32]
+    let titleStart: [Int32]
+    let titleTerms: [Int32]
+
+    init(index: SearchIndex) {
+        let c = index.configuration
+        k1 = c.k1
+        b = c.b
+        titleBoost = c.titleBoost
+        let live = max(1, index.liveParagraphs)
+        averageLength = max(1, Double(index.totalLength) / Double(live))
+        averageTitleLength = max(1, Double(index.totalTitleLength) / Double(max(1, index.documentCount)))
+        paragraphLength = index.paragraphLength
+        paragraphDocument = index.paragraphDocument
+        titleStart = index.titleStart
+        titleTerms = index.titleTerms
+    }
+
+    /// BM25 of one term in one paragraph body (+ boosted title).
+    @inline(__always)
+    func score(idf: Double, tf: Int32, paragraph: Int32, term: Int32) -> Double {
+        let dl = Double(paragraphLength[Int(paragraph)])
+        let f = Double(tf)
+        var s = idf * f * (k1 + 1) / (f + k1 * (1 - b + b * dl / averageLength))
+        if titleBoost > 0 {
+            let d = Int(paragraphDocument[Int(paragraph)])
+            let lo = Int(titleStart[d])
+            let hi = Int(titleStart[d + 1])
+            if hi > lo {
+                var n = 0
+                for k in lo..<hi where titleTerms[k] == term { n += 1 }
+                if n > 0 {
+                    let tf = Double(n)
+                    let tl = Double(hi - lo)
+                    s += titleBoost * idf * tf * (k1 + 1) / (tf + k1 * (1 - b + b * tl / averageTitleLength))
+                }
+            }
+        }
+        return s
+    }
+}
+
+/// A node of the evaluation tree: iterates matching paragraphs in increasing id order.
+class Matcher {
+    static let exhausted = PostingCursor.exhausted
+    /// Current paragraph; -1 before the first `next()`, ``exhausted`` at the end.
+    var doc: Int32 = -1
+    /// Estimated number of matches (for ordering conjunctions, rarest first).
+    var cost: Int { 0 }
+
+    @discardableResult func next() -> Int32 { fatalError("abstract") }
+    @discardableResult func advance(to target: Int32) -> Int32 { fatalError("abstract") }
+    /// Score of the current paragraph.
+    func score() -> Double { 0 }
+    /// Word positions of the current match (for the proximity bonus); empty when not positional.
+    func positions(into out: inout [Int32]) {}
+}
+
+/// Matches nothing.
+final class EmptyMatcher: Matcher {
+    override init() {
+        super.init()
+        doc = Self.exhausted
+    }
+    override func next() -> Int32 { doc }
+    override func advance(to target: Int32) -> Int32 { doc }
+}
+
+/// One indexed term.
+final class TermMatcher: Matcher {
+    let cursor: PostingCursor
+    let term: Int32
+    let idf: Double
+    let weight: Double
+    let context: ScoringContext
+    private var cachedDoc: Int32 = -1
+    private var cached: [Int32] = []
+
+    init(cursor: PostingCursor, term: Int32, idf: Double, weight: Double, context: ScoringContext) {
+        self.cursor = cursor
+        self.term = term
+        self.idf = idf
+        self.weight = weight
+        self.context = context
+    }
+
+    override var cost: Int { cursor.count }
+
+    override func next() -> Int32 {
+        doc = cursor.next()
+        return doc
+    }
+
+    override func advance(to target: Int32) -> Int32 {
+        doc = cursor.advance(to: target)
+        return doc
+    }
+
+    override func score() -> Double {
+        weight * context.score(idf: idf, tf: cursor.tf, paragraph: doc, term: term)
+    }
+
+    /// Positions of the term in the current paragraph (decoded once per paragraph).
+    func currentPositions() -> [Int32] {
+        if cachedDoc != doc {
+            cached.removeAll(keepingCapacity: true)
+            cursor.positions(into: &cached)
+            cachedDoc = doc
+        }
+        return cached
+    }
+
+    override func positions(into out: inout [Int32]) { out.append(contentsOf: currentPositions()) }
+}
+
+/// Any of several matchers (OR, prefix and typo expansions). Scores add up.
+final class DisjunctionMatcher: Matcher {
+    let children: [Matcher]
+
+    init(_ children: [Matcher]) { self.children = children }
+
+    override var cost: Int { children.reduce(0) { $0 + $1.cost } }
+
+    private func settle() -> Int32 {
+        var m = Self.exhausted
+        for c in children where c.doc < m { m = c.doc }
+        doc = m
+        return m
+    }
+
+    override func next() -> Int32 {
+        if doc < 0 {
+            for c in children { c.next() }
+        } else {
+            for c in children where c.doc == doc { c.next() }
+        }
+        return settle()
+    }
+
+    override func advance(to target: Int32) -> Int32 {
+        for c in children where c.doc < target { c.advance(to: target) }
+        return settle()
+    }
+
+    override func score() -> Double {
+        var s = 0.0
+        for c in children where c.doc == doc { s += c.score() }
+        return s
+    }
+
+    override func positions(into out: inout [Int32]) {
+        let start = out.count
+        for c in children where c.doc == doc { c.positions(into: &out) }
+        out[start...].sort()
+    }
+}
+
+/// All required matchers (rarest first) and none of the excluded ones.
+final class ConjunctionMatcher: Matcher {
+    let required: [Matcher]
+    let excluded: [Matcher]
+
+    init(required: [Matcher], excluded: [Matcher]) {
+        self.required = required.sorted { $0.cost < $1.cost }
+        self.excluded = excluded
+    }
+
+    override var cost: Int { required.first?.cost ?? 0 }
+
+    override func next() -> Int32 {
+        let lead = required[0]
+        return align(lead.next())
+    }
+
+    override func advance(to target: Int32) -> Int32 {
+        let lead = required[0]
+        return align(lead.advance(to: target))
+    }
+
+    private func align(_ start: Int32) -> Int32 {
+        var target = start
+        outer: while target != Self.exhausted {
+            for m in required.dropFirst() where m.doc < target || m.doc == -1 {
+                let d = m.advance(to: target)
+                if d == Self.exhausted { break outer }
+                if d > target {
+                    target = required[0].advance(to: d)
+                    continue outer
+                }
+            }
+            for m in excluded where m.doc < target {
+                m.advance(to: target)
+            }
+            if excluded.contains(where: { $0.doc == target }) {
+                target = required[0].advance(to: target + 1)
+                continue outer
+            }
+            doc = target
+            return target
+        }
+        doc = Self.exhausted
+        return doc
+    }
+
+    override func score() -> Double {
+        var s = 0.0
+        for m in required { s += m.score() }
+        return s
+    }
+
+    override func positions(into out: inout [Int32]) {
+        let start = out.count
+        for m in required { m.positions(into: &out) }
+        out[start...].sort()
+    }
+}
+
+/// Consecutive terms: all terms present with positions `p + offset[i]`.
+final class PhraseMatcher: Matcher {
+    let terms: [TermMatcher]
+    let offsets: [Int32]
+    private let conjunction: ConjunctionMatcher
+    private var starts: [Int32] = []
+
+    init(terms: [TermMatcher], offsets: [Int32]) {
+        self.terms = terms
+        self.offsets = offsets
+        conjunction = ConjunctionMatcher(required: terms, excluded: [])
+    }
+
+    override var cost: Int { conjunction.cost }
+
+    private func check(_ d: Int32) -> Int32 {
+        var d = d
+        while d != Self.exhausted {
+            if matchesPhrase() {
+                doc = d
+                return d
+            }
+            d = conjunction.next()
+        }
+        doc = d
+        return d
+    }
+
+    private func matchesPhrase() -> Bool {
+        starts.removeAll(keepingCapacity: true)
+        let first = terms[0].currentPositions()
+        outer: for p in first {
+            let base = p - offsets[0]
+            for k in 1..<terms.count {
+                let want = base + offsets[k]
+                if !binaryContains(terms[k].currentPositions(), want) { continue outer }
+            }
+            starts.append(base)
+        }
+        return !starts.isEmpty
+    }
+
+    private func binaryContains(_ a: [Int32], _ x: Int32) -> Bool {
+        var lo = 0
+        var hi = a.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if a[mid] < x { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < a.count && a[lo] == x
+    }
+
+    override func next() -> Int32 { check(conjunction.next()) }
+    override func advance(to target: Int32) -> Int32 { check(conjunction.advance(to: target)) }
+
+    override func score() -> Double {
+        // Phrase frequency replaces term frequency: reward repeated phrases modestly.
+        let base = conjunction.score()
+        return base * (1 + 0.1 * Double(starts.count - 1))
+    }
+
+    override func positions(into out: inout [Int32]) { out.append(contentsOf: starts) }
+}
+
+/// A fixed sorted list of paragraph ids (filters).
+final class ListMatcher: Matcher {
+    let ids: [Int32]
+    private var i = -1
+
+    init(_ ids: [Int32]) { self.ids = ids }
+
+    override var cost: Int { ids.count }
+
+    override func next() -> Int32 {
+        i += 1
+        doc = i < ids.count ? ids[i] : Self.exhausted
+        return doc
+    }
+
+    override func advance(to target: Int32) -> Int32 {
+        if doc >= target { return doc }
+        var lo = max(0, i)
+        var hi = ids.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if ids[mid] < target { lo = mid + 1 } else { hi = mid }
+        }
+        i = lo
+        doc = i < ids.count ? ids[i] : Self.exhausted
+        return doc
+    }
+}
+
+/// Every paragraph id in `0..<count`.
+final class AllMatcher: Matcher {
+    let count: Int32
+
+    init(count: Int) { self.count = Int32(count) }
+
+    override var cost: Int { Int(count) }
+
+    override func next() -> Int32 {
+        doc = doc + 1 < count ? doc + 1 : Self.exhausted
+        return doc
+    }
+
+    override func advance(to target: Int32) -> Int32 {
+        if doc >= target { return doc }
+        doc = target < count ? target : Self.exhausted
+        return doc
+    }
+}
