@@ -67,7 +67,7 @@ let package = Package(
         // libcurl, with C shims for its variadic setopt/getinfo.
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         // Typed Swift client over libcurl (used by the end-to-end tests; not linked into the server).
-        .target(name: "BroadsheetClient", dependencies: ["CCurl"], swiftSettings: swiftSettings),
+        .target(name: "BroadsheetClient", dependencies: ["CCurl", "CZlib"], swiftSettings: swiftSettings),
 
         // Benchmarks (release builds, run by scripts in Benchmarks/; never timed in tests).
         .executableTarget(

@@ -1,4 +1,12 @@
+import ArgumentParser
+
+/// The `broadsheet` command: serve a corpus, or parse and extract single files for debugging.
 @main
-struct Broadsheet {
-    static func main() {}
+struct Broadsheet: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "broadsheet",
+        abstract: "Turns a folder of news articles into a fast HTTP JSON API.",
+        subcommands: [ServeCommand.self, ParseCommand.self, ExtractCommand.self, HealthcheckCommand.self],
+        defaultSubcommand: ServeCommand.self
+    )
 }

@@ -1,2 +1,0 @@
-/// Placeholder for the API layer.
-public struct BroadsheetAPIPlaceholder: Sendable {}

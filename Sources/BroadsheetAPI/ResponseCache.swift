@@ -1,0 +1,58 @@
+public import BroadsheetHTTP
+import Synchronization
+
+/// Keeps finished `200` answers to `GET`/`HEAD` requests of an immutable corpus, so that a repeated
+/// request costs a dictionary lookup instead of a JSON encoding, a hash and a compression.
+///
+/// The key is the request target plus the `Accept-Encoding` header (which picks the encoding).
+/// It stores answers only for paths that ``isCacheable`` accepts, and sets a strong `ETag` on what
+/// it stores so that ``ConditionalGETMiddleware`` (outside it) does not hash the body again.
+/// Bounded: past ``maxEntries`` entries or ``maxBytes`` bytes of bodies it starts over.
+public struct ResponseCacheMiddleware: HTTPMiddleware {
+    /// Default: 4,096 entries.
+    public let maxEntries: Int
+    /// Default: 64 MiB of bodies.
+    public let maxBytes: Int
+    let isCacheable: @Sendable (HTTPRequest) -> Bool
+    private let storage = Storage()
+
+    final class Storage: Sendable {
+        struct State {
+            var entries: [String: HTTPResponse] = [:]
+            var bytes = 0
+        }
+        let state = Mutex(State())
+    }
+
+    public init(maxEntries: Int = 4096, maxBytes: Int = 64 << 20, isCacheable: @escaping @Sendable (HTTPRequest) -> Bool) {
+        self.maxEntries = maxEntries
+        self.maxBytes = maxBytes
+        self.isCacheable = isCacheable
+    }
+
+    public func respond(to request: HTTPRequest, next: any HTTPResponder) async -> HTTPResponse {
+        guard request.method == .get || request.method == .head, isCacheable(request) else {
+            return await next.respond(to: request)
+        }
+        let key = request.target + "\u{0}" + request.headers.values(for: "Accept-Encoding").joined(separator: ",")
+        if let hit = storage.state.withLock({ $0.entries[key] }) { return hit }
+
+        var response = await next.respond(to: request)
+        guard response.status.code == 200 else { return response }
+        if !response.headers.contains("ETag") {
+            response.headers.set("ETag", EntityTag(hashing: response.body).description)
+        }
+        let stored = response
+        storage.state.withLock { state in
+            if state.entries.count >= maxEntries || state.bytes + stored.body.count > maxBytes {
+                state.entries.removeAll(keepingCapacity: true)
+                state.bytes = 0
+            }
+            if stored.body.count <= maxBytes {
+                state.entries[key] = stored
+                state.bytes += stored.body.count
+            }
+        }
+        return response
+    }
+}

@@ -1,0 +1,54 @@
+/// Every article loaded from a corpus folder, plus what was skipped and why.
+public struct Corpus: Sendable, Hashable {
+    /// Parsed documents, ordered by source path (NDJSON records in line order), ids unique.
+    public var documents: [Document]
+    /// Files (or NDJSON lines) that were not loaded, with a human-readable reason, in path order.
+    public var skipped: [SkippedFile]
+    /// How many files were examined (loaded or skipped).
+    public var filesScanned: Int
+
+    public init(documents: [Document] = [], skipped: [SkippedFile] = [], filesScanned: Int = 0) {
+        self.documents = documents
+        self.skipped = skipped
+        self.filesScanned = filesScanned
+    }
+
+    /// `documents.count`.
+    public var documentCount: Int { documents.count }
+    /// `skipped.count`.
+    public var skippedCount: Int { skipped.count }
+
+    /// The document with id `id` (linear search; build a dictionary for repeated look-ups).
+    public func document(id: String) -> Document? { documents.first { $0.id == id } }
+}
+
+/// A file, or one line of an NDJSON file, that the corpus loader skipped.
+public struct SkippedFile: Sendable, Hashable, Codable {
+    /// Path relative to the corpus root (`/`-separated).
+    public var path: String
+    /// Why it was skipped, e.g. `not valid UTF-8 (first bad byte at offset 12)`.
+    public var reason: String
+    /// For one bad NDJSON record: its 1-based line number.
+    public var line: Int?
+
+    public init(path: String, reason: String, line: Int? = nil) {
+        self.path = path
+        self.reason = reason
+        self.line = line
+    }
+}
+
+/// Why a corpus could not be loaded at all.
+public enum CorpusError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// Nothing exists at the path.
+    case notFound(path: String)
+    /// The root folder cannot be listed.
+    case unreadable(path: String, reason: String)
+
+    public var description: String {
+        switch self {
+        case .notFound(let path): return "corpus path not found: \(path)"
+        case .unreadable(let path, let reason): return "corpus path unreadable: \(path) (\(reason))"
+        }
+    }
+}

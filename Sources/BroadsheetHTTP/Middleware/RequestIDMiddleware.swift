@@ -1,0 +1,44 @@
+/// Gives every request an `X-Request-Id`, visible to inner steps on the request and to the client on the response.
+///
+/// A client's id is kept when it is *sane*: 1...128 characters of `A-Z a-z 0-9 - _ . : + / =` (enough for UUIDs,
+/// base64 and trace ids; nothing that could split a log line or a header). Otherwise (absent, too long, unsafe) a
+/// fresh id of 16 random lowercase hex digits replaces it.
+public struct RequestIDMiddleware: HTTPMiddleware {
+    /// The header name. Default: `X-Request-Id`.
+    public static let headerName = "X-Request-Id"
+    /// Longest accepted client id. 128.
+    public static let maximumLength = 128
+
+    public init() {}
+
+    public func respond(to request: HTTPRequest, next: any HTTPResponder) async -> HTTPResponse {
+        var request = request
+        let id = request.headers[Self.headerName].flatMap { Self.isSane($0) ? $0 : nil } ?? Self.generate()
+        request.headers.set(Self.headerName, id)
+        var response = await next.respond(to: request)
+        response.headers.set(Self.headerName, id)
+        return response
+    }
+
+    /// Whether a client-supplied id may be echoed.
+    public static func isSane(_ id: String) -> Bool {
+        let utf8 = id.utf8
+        guard !utf8.isEmpty, utf8.count <= maximumLength else { return false }
+        return utf8.allSatisfy { byte in
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"):
+                true
+            case UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: ":"), UInt8(ascii: "+"),
+                UInt8(ascii: "/"), UInt8(ascii: "="):
+                true
+            default: false
+            }
+        }
+    }
+
+    /// 16 random lowercase hex digits (64 bits from the system generator).
+    public static func generate() -> String {
+        EntityTag.hex(UInt64.random(in: .min ... .max))
+    }
+}

@@ -1,0 +1,33 @@
+/// Records every request in ``HTTPMetrics``, labelled with the matched route **pattern** (e.g.
+/// `/v1/documents/{id}`), never the raw path, so label cardinality stays bounded. Requests matching no pattern are
+/// labelled `unmatched`; methods outside ``HTTPMethod/implemented`` are labelled `other`.
+public struct MetricsMiddleware: HTTPMiddleware {
+    /// The label for unmatched requests.
+    public static let unmatched = "unmatched"
+
+    public let metrics: HTTPMetrics
+    /// The route pattern of a request, or `nil` when unmatched.
+    public let routeLabel: @Sendable (HTTPRequest) -> String?
+
+    public init(metrics: HTTPMetrics, routeLabel: @escaping @Sendable (HTTPRequest) -> String?) {
+        self.metrics = metrics
+        self.routeLabel = routeLabel
+    }
+
+    /// Labels requests with the pattern `router` matches for their path.
+    public init<Route>(metrics: HTTPMetrics, router: Router<Route>) {
+        self.init(metrics: metrics) { router.pattern(path: $0.rawPath) }
+    }
+
+    public func respond(to request: HTTPRequest, next: any HTTPResponder) async -> HTTPResponse {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let response = await next.respond(to: request)
+        let elapsed = start.duration(to: clock.now)
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        metrics.record(
+            route: routeLabel(request) ?? Self.unmatched, method: request.method, status: response.status.code,
+            seconds: seconds)
+        return response
+    }
+}

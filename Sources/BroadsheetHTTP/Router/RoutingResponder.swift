@@ -1,0 +1,87 @@
+/// What a route handler receives: the request, the matched route and its parameters.
+public struct RoutedRequest<Route: Sendable>: Sendable {
+    public let request: HTTPRequest
+    public let match: RouteMatch<Route>
+    /// The query, already checked against the route's declared parameters.
+    public let query: QueryParameters
+
+    public init(request: HTTPRequest, match: RouteMatch<Route>, query: QueryParameters) {
+        self.request = request
+        self.match = match
+        self.query = query
+    }
+
+    /// The matched route value.
+    public var route: Route { match.route }
+    /// The path captures.
+    public var parameters: PathParameters { match.parameters }
+    /// The request's `X-Request-Id` (set by ``RequestIDMiddleware``), if any.
+    public var requestID: String? { request.headers["X-Request-Id"] }
+}
+
+/// The final responder of a chain: matches the request with a ``Router`` and calls one throwing handler.
+///
+/// - Unknown path → `404`, wrong method → `405` with `Allow`, undeclared query parameter → `400`.
+/// - `OPTIONS` on a known path (with no `OPTIONS` route of its own) → `204` with `Allow`; `OPTIONS *` → `204` with
+///   every method in use (RFC 9110 §9.3.7).
+/// - `HEAD` runs the `GET` handler and keeps its body, so `ETag`/`Content-Length` are those of `GET`; the server
+///   must not write a body for `HEAD` (RFC 9110 §9.3.2).
+/// - Whatever the handler throws goes through ``ErrorMapper``: a ``ProblemConvertible`` error becomes its problem,
+///   anything else a logged `500`.
+///
+/// ```swift
+/// let responder = RoutingResponder(router: router, logger: logger) { request in
+///     switch request.route {
+///     case .getDocument:
+///         let id = try request.parameters.require("id")
+///         guard let doc = store[id] else { throw APIError.documentNotFound(id: id) }
+///         return try .json(DocumentDTO(doc))
+///     ...
+///     }
+/// }
+/// ```
+public struct RoutingResponder<Route: Sendable>: HTTPResponder {
+    public typealias Handler = @Sendable (RoutedRequest<Route>) async throws -> HTTPResponse
+
+    public let router: Router<Route>
+    public let errorMapper: ErrorMapper
+    private let handler: Handler
+
+    public init(router: Router<Route>, errorMapper: ErrorMapper = ErrorMapper(), handler: @escaping Handler) {
+        self.router = router
+        self.errorMapper = errorMapper
+        self.handler = handler
+    }
+
+    public func respond(to request: HTTPRequest) async -> HTTPResponse {
+        do {
+            if request.method == .options {
+                if request.target == "*" {
+                    return Self.optionsResponse(router.allMethods)
+                }
+                // A path with its own OPTIONS route falls through to it; an unknown path to the 404 below.
+                if let allowed = router.allowedMethods(path: request.rawPath),
+                    (try? router.match(method: .options, path: request.rawPath)) == nil
+                {
+                    return Self.optionsResponse(allowed)
+                }
+            }
+            let match = try router.match(method: request.method, path: request.rawPath)
+            let query = try QueryParameters(request.query, allowed: match.allowedQuery)
+            return try await handler(RoutedRequest(request: request, match: match, query: query))
+        } catch {
+            return errorMapper.response(for: error, request: request)
+        }
+    }
+
+    static func optionsResponse(_ allowed: [HTTPMethod]) -> HTTPResponse {
+        HTTPResponse(status: .noContent, headers: ["Allow": allowed.map(\.rawValue).joined(separator: ", ")])
+    }
+}
+
+/// A responder made of a closure (handy for tests and tiny endpoints).
+public struct ClosureResponder: HTTPResponder {
+    private let body: @Sendable (HTTPRequest) async -> HTTPResponse
+    public init(_ body: @escaping @Sendable (HTTPRequest) async -> HTTPResponse) { self.body = body }
+    public func respond(to request: HTTPRequest) async -> HTTPResponse { await body(request) }
+}

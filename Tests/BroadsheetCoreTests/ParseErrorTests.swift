@@ -1,0 +1,50 @@
+import Testing
+@testable import BroadsheetCore
+
+struct ParseErrorTests {
+    @Test func emptyAndWhitespaceOnly() {
+        #expect(throws: ArticleParseError.empty) { try ArticleParser().parse([], source: "e.txt") }
+        #expect(throws: ArticleParseError.empty) { try ArticleParser().parse(text: " \n\t\r\n", source: "e.txt") }
+        #expect(throws: ArticleParseError.empty) { try ArticleParser().parse([0xEF, 0xBB, 0xBF], source: "bom.txt") }
+    }
+
+    @Test func binary() {
+        #expect(throws: ArticleParseError.binary) { try ArticleParser().parse([0x89, 0x50, 0x4E, 0x47, 0x00, 0x01], source: "x.png") }
+        let controls = [UInt8](repeating: 0x01, count: 50) + Array("Title\n\nBody.".utf8)
+        #expect(throws: ArticleParseError.binary) { try ArticleParser().parse(controls, source: "x.txt") }
+    }
+
+    @Test(arguments: [
+        ([0x41, 0x42, 0xFF, 0x43], 2),  // invalid lead byte
+        ([0x41, 0xC3], 1),  // truncated sequence
+        ([0x41, 0xE2, 0x28, 0xA1], 1),  // bad continuation
+        ([0xC0, 0xAF], 0),  // overlong
+        ([0xED, 0xA0, 0x80], 0),  // surrogate
+        ([0xEF, 0xBB, 0xBF, 0x41, 0xFE], 4),  // offset counts the BOM
+    ] as [([UInt8], Int)])
+    func invalidUTF8(bytes: [UInt8], offset: Int) {
+        #expect(throws: ArticleParseError.invalidUTF8(byteOffset: offset)) { try ArticleParser().parse(bytes, source: "x.txt") }
+    }
+
+    @Test func tooLarge() {
+        let parser = ArticleParser(maxBytes: 10)
+        #expect(throws: ArticleParseError.tooLarge(bytes: 11, limit: 10)) {
+            try parser.parse(Array("Title\nBody text".utf8.prefix(11)), source: "x.txt")
+        }
+    }
+
+    @Test func titleOnlyHasNoBody() {
+        #expect(throws: ArticleParseError.noBody) { try ArticleParser().parse(text: "Just A Title\n", source: "t.txt") }
+    }
+
+    @Test(arguments: [
+        (ArticleParseError.empty, "empty file"),
+        (.invalidUTF8(byteOffset: 7), "not valid UTF-8 (first bad byte at offset 7)"),
+        (.tooLarge(bytes: 20, limit: 10), "file too large (20 bytes; limit 10)"),
+        (.missingField("title"), "missing required field 'title'"),
+        (.invalidRecord(line: 3, reason: "invalid JSON: x"), "line 3: invalid JSON: x"),
+    ])
+    func descriptions(error: ArticleParseError, text: String) {
+        #expect(error.description == text)
+    }
+}

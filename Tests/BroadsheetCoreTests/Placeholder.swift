@@ -1,3 +1,0 @@
-import Testing
-@testable import BroadsheetCore
-@Test func placeholderBuilds() { #expect(Bool(true)) }

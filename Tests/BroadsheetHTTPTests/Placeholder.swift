@@ -1,3 +1,0 @@
-import Testing
-@testable import BroadsheetHTTP
-@Test func placeholderBuilds() { #expect(Bool(true)) }
