@@ -163,7 +163,7 @@ public struct SearchIndex: Sendable {
     }
 
     /// The stem id for folded word bytes, interning the surface form (and its stem) when new.
-    private mutating func internSurface(_ bytes: ArraySlice<UInt8>) -> Int32 {
+    private mutating func internSurface(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
         let (sid, isNew) = surfaces.intern(bytes)
         if isNew {
             stemScratch.removeAll(keepingCapacity: true)
@@ -179,6 +179,7 @@ public struct SearchIndex: Sendable {
     }
 
     private mutating func insert(_ document: Document) {
+        postings.makeUnique()
         if let old = documentIndex[document.id] {
             let o = Int(old)
             documents[o].deleted = true
@@ -193,8 +194,10 @@ public struct SearchIndex: Sendable {
 
         tokenizer.tokenize(document.text)
         let tokens = tokenizer.tokens
+        let termBytes = tokenizer.bytes
         let paragraphs = document.paragraphs
         var t = 0
+        termBytes.withUnsafeBufferPointer { termBuffer in
         for paragraph in paragraphs {
             let pid = Int32(paragraphDocument.count)
             let start = Int32(paragraph.span.start)
@@ -205,7 +208,7 @@ public struct SearchIndex: Sendable {
             while t < tokens.count && tokens[t].start < end {
                 let token = tokens[t]
                 if base < 0 { base = token.position }
-                let stem = internSurface(tokenizer.term(token))
+                let stem = internSurface(UnsafeBufferPointer(rebasing: termBuffer[Int(token.termStart)..<Int(token.termEnd)]))
                 let position = token.position - base
                 postings.add(term: stem, position: position)
                 maxPosition = max(maxPosition, position)
@@ -218,6 +221,7 @@ public struct SearchIndex: Sendable {
             paragraphSpanStart.append(start)
             paragraphSpanEnd.append(end)
             totalLength += Int(length)
+        }
         }
         liveParagraphs += paragraphs.count
 

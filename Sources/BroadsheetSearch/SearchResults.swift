@@ -105,11 +105,14 @@ public struct SearchOptions: Sendable, Hashable {
     public var typoTolerance: Bool
     /// Filters from request parameters, merged with those written in the query.
     public var filters: SearchFilters
+    /// Build snippets and highlights (default true; the benchmark also times ranking alone).
+    public var includeSnippets: Bool
 
     public init(
         limit: Int = 10, offset: Int = 0, maxHitsPerDocument: Int? = nil, typoTolerance: Bool = true,
-        filters: SearchFilters = SearchFilters()
+        filters: SearchFilters = SearchFilters(), includeSnippets: Bool = true
     ) {
+        self.includeSnippets = includeSnippets
         self.limit = limit
         self.offset = offset
         self.maxHitsPerDocument = maxHitsPerDocument

@@ -101,6 +101,7 @@ struct SearchIndexTests {
         ("finak", ["sport-1#0"], "final"),  // 5 letters, 1 substitution
         ("goolkeepar", ["sport-1#1"], "goalkeeper"),  // 10 letters, 2 substitutions
         ("goalkeepre", ["sport-1#1"], "goalkeeper"),  // transposition counts 1
+        ("xoalkeeper", ["sport-1#1"], "goalkeeper"),  // 10 letters: a first-letter typo counts 2
     ])
     func typoAccepted(query: String, expected: [String], correction: String) throws {
         let r = try index.search(query)
@@ -112,6 +113,7 @@ struct SearchIndexTests {
         "finl",  // 4 letters: no typo tolerance
         "procssr",  // 7 letters, 2 edits from "process": only 1 allowed
         "bnak",  // 4 letters
+        "hinal",  // 5 letters, but a first-letter typo counts 2
     ])
     func typoRejected(query: String) throws {
         let r = try index.search(query)

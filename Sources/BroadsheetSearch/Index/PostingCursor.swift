@@ -29,7 +29,7 @@ final class PostingCursor {
     /// Number of postings.
     let count: Int
 
-    init(frozen: FrozenPostings, term: Int, tailDocs: [UInt8], tailPositions: [UInt8], tailCount: Int) {
+    init(frozen: FrozenPostings, term: Int, tailDocs: UnsafeBufferPointer<UInt8>, tailPositions: UnsafeBufferPointer<UInt8>, tailCount: Int) {
         self.frozen = frozen
         self.term = term
         let baseD = UnsafePointer(frozen.docs.baseAddress!)

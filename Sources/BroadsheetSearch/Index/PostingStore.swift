@@ -7,61 +7,55 @@
 /// part followed by the tail part; paragraph ids only grow, so the concatenation stays sorted.
 struct PostingStore: Sendable {
     private(set) var frozen = FrozenPostings()
-    /// Tail: per term, `(paragraph delta, tf)` varints; the first delta of a term is from -1.
-    private(set) var tailDocs: [[UInt8]] = []
-    /// Tail: per term, per posting `tf` position varints (first absolute, then deltas).
-    private(set) var tailPositions: [[UInt8]] = []
-    private var tailLast: [Int32] = []
+    /// Tail postings and per-term scratch (copied on write).
+    private(set) var tail = TailBuffers()
     /// Document frequency of each term over both parts (tombstoned paragraphs included).
     private(set) var documentFrequency: [UInt32] = []
     private(set) var tailBytes = 0
-
-    // Current paragraph accumulation.
-    private var currentTF: [UInt32] = []
-    private var lastPosition: [Int32] = []
     private var touched: [Int32] = []
 
     var termCount: Int { documentFrequency.count }
 
+    /// Makes the tail private to this value before mutation (copy-on-write).
+    mutating func makeUnique() {
+        if !isKnownUniquelyReferenced(&tail) { tail = tail.copy() }
+    }
+
     /// Makes room for term ids up to `count - 1`.
     mutating func ensureTerms(_ count: Int) {
         guard count > documentFrequency.count else { return }
-        let extra = count - documentFrequency.count
-        tailDocs.append(contentsOf: repeatElement([], count: extra))
-        tailPositions.append(contentsOf: repeatElement([], count: extra))
-        tailLast.append(contentsOf: repeatElement(-1, count: extra))
-        documentFrequency.append(contentsOf: repeatElement(0, count: extra))
-        currentTF.append(contentsOf: repeatElement(0, count: extra))
-        lastPosition.append(contentsOf: repeatElement(0, count: extra))
+        documentFrequency.append(contentsOf: repeatElement(0, count: count - documentFrequency.count))
+        tail.ensureTerms(count)
     }
 
     /// Records term `t` at `position` in the paragraph being added. Positions must grow per term.
+    /// Call ``makeUnique()`` first.
     @inline(__always)
     mutating func add(term t: Int32, position: Int32) {
         let i = Int(t)
-        if currentTF[i] == 0 {
+        let tail = self.tail
+        if tail.currentTF[i] == 0 {
             touched.append(t)
-            Varint.append(UInt32(position), to: &tailPositions[i])
+            tail.appendVarint(2 * i + 1, UInt32(position))
         } else {
-            guard position > lastPosition[i] else { return }
-            Varint.append(UInt32(position - lastPosition[i]), to: &tailPositions[i])
+            guard position > tail.lastPosition[i] else { return }
+            tail.appendVarint(2 * i + 1, UInt32(position - tail.lastPosition[i]))
         }
-        currentTF[i] += 1
-        lastPosition[i] = position
-        tailBytes += 1
+        tail.currentTF[i] += 1
+        tail.lastPosition[i] = position
     }
 
     /// Closes the paragraph `paragraph`: writes one posting for every term added since the last call.
     mutating func endParagraph(_ paragraph: Int32) {
+        let tail = self.tail
         for t in touched {
             let i = Int(t)
-            let last = tailLast[i] >= 0 ? tailLast[i] : -1
-            Varint.append(UInt32(paragraph - last), to: &tailDocs[i])
-            Varint.append(currentTF[i], to: &tailDocs[i])
-            tailLast[i] = paragraph
+            tail.appendVarint(2 * i, UInt32(paragraph - tail.lastParagraph[i]))
+            tail.appendVarint(2 * i, tail.currentTF[i])
+            tailBytes += 2 + Int(tail.currentTF[i])
+            tail.lastParagraph[i] = paragraph
             documentFrequency[i] += 1
-            currentTF[i] = 0
-            tailBytes += 2
+            tail.currentTF[i] = 0
         }
         touched.removeAll(keepingCapacity: true)
     }
@@ -69,22 +63,14 @@ struct PostingStore: Sendable {
     /// Moves the tail into a new compact frozen segment.
     mutating func freeze() {
         guard tailBytes > 0 || frozen.termCount < termCount else { return }
-        frozen = FrozenPostings(merging: frozen, tailDocs: &tailDocs, tailPositions: &tailPositions, termCount: termCount)
-        for i in 0..<tailLast.count { tailLast[i] = -1 }
+        makeUnique()
+        frozen = FrozenPostings(merging: frozen, tail: tail, termCount: termCount)
+        for i in 0..<termCount { tail.lastParagraph[i] = -1 }
         tailBytes = 0
     }
 
     /// Bytes held by postings (frozen segment, tail, per-term tables).
-    var byteCount: Int {
-        var n = frozen.byteCount + documentFrequency.capacity * 4 + tailLast.capacity * 4
-        n += currentTF.capacity * 4 + lastPosition.capacity * 4
-        n += (tailDocs.capacity + tailPositions.capacity) * 8
-        if tailBytes > 0 {
-            for a in tailDocs { n += a.capacity }
-            for a in tailPositions { n += a.capacity }
-        }
-        return n
-    }
+    var byteCount: Int { frozen.byteCount + documentFrequency.capacity * 4 + tail.byteCount }
 }
 
 /// The immutable compact postings segment. Byte buffers are allocated once and never mutated after
@@ -128,12 +114,12 @@ final class FrozenPostings: @unchecked Sendable {
         docs.count + positions.count + (docStart.count + positionStart.count + count.count + last.count + skipStart.count + skips.count) * 4
     }
 
-    init(merging old: FrozenPostings, tailDocs: inout [[UInt8]], tailPositions: inout [[UInt8]], termCount: Int) {
+    init(merging old: FrozenPostings, tail: TailBuffers, termCount: Int) {
         var docTotal = old.docs.count
         var posTotal = old.positions.count
         for t in 0..<termCount {
-            docTotal += tailDocs[t].count + 2  // the re-coded first delta may grow by a byte or two
-            posTotal += tailPositions[t].count
+            docTotal += tail.bytes(2 * t).count + 5  // the re-coded first delta may grow
+            posTotal += tail.bytes(2 * t + 1).count
         }
         let newDocs = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: docTotal)
         let newPositions = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: posTotal)
@@ -170,8 +156,8 @@ final class FrozenPostings: @unchecked Sendable {
                 n = old.count[t]
                 prev = old.last[t]
             }
-            let td = tailDocs[t]
-            let tp = tailPositions[t]
+            let td = tail.bytes(2 * t)
+            let tp = tail.bytes(2 * t + 1)
             if !td.isEmpty {
                 var i = 0
                 var j = 0
@@ -205,8 +191,8 @@ final class FrozenPostings: @unchecked Sendable {
                         skips.append(UInt32(p) - positionStart[t])
                     }
                 }
-                tailDocs[t] = []
-                tailPositions[t] = []
+                tail.clear(2 * t)
+                tail.clear(2 * t + 1)
             }
             count[t] = n
             last[t] = prev

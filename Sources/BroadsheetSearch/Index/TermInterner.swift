@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// A compact string table: byte strings stored back to back in one arena, found through an
 /// open-addressing hash table of ids. Ids are dense (`0..<count`) in insertion order.
 ///
@@ -28,55 +34,68 @@ struct TermInterner: Sendable {
 
     func length(_ id: Int32) -> Int { Int(starts[Int(id) + 1] - starts[Int(id)]) }
 
-    private func equals(_ id: Int32, _ key: ArraySlice<UInt8>) -> Bool {
-        let a = Int(starts[Int(id)])
-        let b = Int(starts[Int(id) + 1])
-        guard b - a == key.count else { return false }
-        var k = key.startIndex
-        for p in a..<b {
-            if arena[p] != key[k] { return false }
-            k += 1
-        }
-        return true
-    }
-
     /// The id of `key`, if interned.
     func find(_ key: ArraySlice<UInt8>) -> Int32? {
-        let h = Self.hash(key)
-        let mask = slots.count - 1
-        var s = Int(h) & mask
-        while true {
-            let id = slots[s]
-            if id < 0 { return nil }
-            if hashes[Int(id)] == h && equals(id, key) { return id }
-            s = (s + 1) & mask
-        }
+        key.withUnsafeBufferPointer { find($0, hash: Self.hash($0)) }
     }
 
     func find(_ key: String) -> Int32? { find(Array(key.utf8)[...]) }
 
+    private func find(_ key: UnsafeBufferPointer<UInt8>, hash h: UInt32) -> Int32? {
+        slot(of: key, hash: h).id
+    }
+
+    /// The slot holding `key`, or the empty slot where it would go.
+    @inline(__always)
+    private func slot(of key: UnsafeBufferPointer<UInt8>, hash h: UInt32) -> (slot: Int, id: Int32?) {
+        arena.withUnsafeBufferPointer { arena in
+            starts.withUnsafeBufferPointer { starts in
+                slots.withUnsafeBufferPointer { slots in
+                    hashes.withUnsafeBufferPointer { hashes in
+                        let mask = slots.count - 1
+                        var s = Int(h) & mask
+                        let n = key.count
+                        while true {
+                            let id = slots[s]
+                            if id < 0 { return (s, nil) }
+                            if hashes[Int(id)] == h {
+                                let a = Int(starts[Int(id)])
+                                if Int(starts[Int(id) + 1]) - a == n
+                                    && (n == 0 || memcmp(arena.baseAddress! + a, key.baseAddress!, n) == 0)
+                                {
+                                    return (s, id)
+                                }
+                            }
+                            s = (s + 1) & mask
+                        }
+                    }
+                }
+            }
+        }
+    }
+
     /// The id of `key`, interning it when new.
     mutating func intern(_ key: ArraySlice<UInt8>) -> (id: Int32, isNew: Bool) {
+        key.withUnsafeBufferPointer { intern($0) }
+    }
+
+    mutating func intern(_ key: UnsafeBufferPointer<UInt8>) -> (id: Int32, isNew: Bool) {
         let h = Self.hash(key)
-        var mask = slots.count - 1
-        var s = Int(h) & mask
-        while true {
-            let id = slots[s]
-            if id < 0 { break }
-            if hashes[Int(id)] == h && equals(id, key) { return (id, false) }
-            s = (s + 1) & mask
-        }
+        let (s, found) = slot(of: key, hash: h)
+        if let found { return (found, false) }
         let id = Int32(count)
         arena.append(contentsOf: key)
         starts.append(UInt32(arena.count))
         hashes.append(h)
         if count * 2 > slots.count {
             grow()
-            mask = slots.count - 1
-            s = Int(h) & mask
-            while slots[s] >= 0 { s = (s + 1) & mask }
+            let mask = slots.count - 1
+            var t = Int(h) & mask
+            while slots[t] >= 0 { t = (t + 1) & mask }
+            slots[t] = id
+        } else {
+            slots[s] = id
         }
-        slots[s] = id
         return (id, true)
     }
 

@@ -37,7 +37,7 @@ enum Varint {
     }
 
     @inline(__always)
-    static func read(_ a: [UInt8], _ i: inout Int) -> UInt32 {
+    static func read(_ a: UnsafeBufferPointer<UInt8>, _ i: inout Int) -> UInt32 {
         var v: UInt32 = 0
         var shift: UInt32 = 0
         while true {

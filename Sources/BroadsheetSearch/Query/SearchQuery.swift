@@ -17,7 +17,8 @@
 /// Words are analysed as the documents are (case and diacritics folded, possessive `'s` dropped,
 /// English stemming), so `Sanctioned` finds `sanctions`. A hyphenated word (`son-in-law`) searches as
 /// the phrase of its parts. A word of 5–8 letters with no exact match also matches words one typo
-/// away (Damerau–Levenshtein), a word of 9+ letters two typos away; the corrections used are reported.
+/// away (Damerau–Levenshtein: a transposition is one typo; a typo on the first letter counts as two),
+/// a word of 9+ letters two typos away; the corrections used are reported.
 /// `AND` is accepted and ignored. Queries longer than ``maximumLength`` characters are rejected.
 public struct SearchQuery: Sendable, Hashable {
     /// Longest accepted query, in characters: 512.

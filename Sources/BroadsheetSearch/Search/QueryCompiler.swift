@@ -44,7 +44,7 @@ struct QueryCompiler {
         let p = index.postings
         let tailCount = Int(p.documentFrequency[t]) - (t < p.frozen.termCount ? Int(p.frozen.count[t]) : 0)
         let cursor = PostingCursor(
-            frozen: p.frozen, term: t, tailDocs: p.tailDocs[t], tailPositions: p.tailPositions[t], tailCount: tailCount)
+            frozen: p.frozen, term: t, tailDocs: p.tail.bytes(2 * t), tailPositions: p.tail.bytes(2 * t + 1), tailCount: tailCount)
         return TermMatcher(cursor: cursor, term: term, idf: idf(term), weight: weight, context: context)
     }
 

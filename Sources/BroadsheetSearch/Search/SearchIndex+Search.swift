@@ -94,8 +94,10 @@ extension SearchIndex {
         for entry in page {
             let pid = Int(entry.paragraph)
             let doc = documents[Int(paragraphDocument[pid])]
-            let (snippet, highlights) = snippets.snippet(
-                text: doc.text, start: Int(paragraphSpanStart[pid]), end: Int(paragraphSpanEnd[pid]))
+            let (snippet, highlights) =
+                options.includeSnippets
+                ? snippets.snippet(text: doc.text, start: Int(paragraphSpanStart[pid]), end: Int(paragraphSpanEnd[pid]))
+                : ("", [])
             hits.append(
                 SearchHit(
                     documentId: doc.id, title: doc.title, paragraph: pid - Int(doc.firstParagraph), score: entry.score,

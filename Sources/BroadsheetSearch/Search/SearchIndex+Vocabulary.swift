@@ -21,87 +21,116 @@ extension SearchIndex {
     }
 
     /// Surface forms within Damerau–Levenshtein (optimal string alignment) distance `maxDistance` of
-    /// `word` (folded bytes), with their distances.
+    /// `word` (folded bytes), with their distances. A candidate whose first byte differs from the
+    /// word's pays one extra (a first-character typo counts as two, as in Meilisearch).
     ///
     /// Walks the sorted vocabulary as an implicit trie: dynamic-programming rows are shared by
     /// consecutive words with a common prefix, and when a row's minimum exceeds `maxDistance`, every
     /// word with that prefix is skipped by binary search. Cost grows with the number of live prefixes,
     /// not the vocabulary size.
     func typoCandidates(of word: [UInt8], maxDistance: Int) -> [(surface: Int32, distance: Int)] {
+        var out: [(surface: Int32, distance: Int)] = []
+        surfaces.arena.withUnsafeBufferPointer { arena in
+            surfaces.starts.withUnsafeBufferPointer { starts in
+                sortedSurfaces.withUnsafeBufferPointer { sorted in
+                    Self.walk(word: word, maxDistance: maxDistance, arena: arena, starts: starts, sorted: sorted, out: &out)
+                }
+            }
+        }
+        // The unsorted tail (words added since the last compaction): plain bounded comparisons.
+        for id in sortedSurfaces.count..<surfaces.count {
+            let t = Array(surfaces.bytes(Int32(id)))
+            guard abs(t.count - word.count) <= maxDistance, !t.isEmpty else { continue }
+            let d = Self.osaDistance(word, t) + (t[0] != word[0] ? 1 : 0)
+            if d <= maxDistance { out.append((Int32(id), d)) }
+        }
+        return out
+    }
+
+    private static func walk(
+        word: [UInt8], maxDistance: Int, arena: UnsafeBufferPointer<UInt8>, starts: UnsafeBufferPointer<UInt32>,
+        sorted: UnsafeBufferPointer<Int32>, out: inout [(surface: Int32, distance: Int)]
+    ) {
         let m = word.count
         let width = m + 1
         let maxDepth = m + maxDistance + 1
-        var rows = [Int](repeating: 0, count: (maxDepth + 1) * width)
+        var rows = [Int](repeating: 0, count: (maxDepth + 2) * width)
         for j in 0...m { rows[j] = j }
-        var out: [(Int32, Int)] = []
         var current: [UInt8] = []  // bytes whose rows are valid (rows 1...current.count)
-        let n = sortedSurfaces.count
+        current.reserveCapacity(maxDepth + 1)
+        let n = sorted.count
+        @inline(__always) func range(_ k: Int) -> (Int, Int) {
+            let id = Int(sorted[k])
+            return (Int(starts[id]), Int(starts[id + 1]))
+        }
+        @inline(__always) func hasPrefix(_ k: Int, _ prefix: [UInt8]) -> Bool {
+            let (a, b) = range(k)
+            guard b - a >= prefix.count else { return false }
+            for q in 0..<prefix.count where arena[a + q] != prefix[q] { return false }
+            return true
+        }
         var i = 0
         while i < n {
-            let id = sortedSurfaces[i]
-            let t = surfaces.bytes(id)
-            // Common prefix with the bytes whose rows are computed.
+            let (a, b) = range(i)
+            let len = b - a
             var lcp = 0
-            let limit = min(current.count, t.count)
-            var ti = t.startIndex
-            while lcp < limit && current[lcp] == t[ti] {
-                lcp += 1
-                ti += 1
-            }
+            let limit = min(current.count, len)
+            while lcp < limit && current[lcp] == arena[a + lcp] { lcp += 1 }
             current.removeLast(current.count - lcp)
             var depth = lcp
             var pruned = false
-            while depth < t.count {
+            // A typo on the first character counts as two (as Meilisearch counts it).
+            var budget = maxDistance
+            if len > 0 && arena[a] != word[0] { budget = maxDistance - 1 }
+            while depth < len {
                 if depth + 1 > maxDepth {
                     pruned = true
                     break
                 }
-                let c = t[t.startIndex + depth]
+                let c = arena[a + depth]
                 current.append(c)
                 depth += 1
                 let r = depth * width
                 let p = (depth - 1) * width
                 rows[r] = depth
                 var rowMin = depth
-                for j in 1...max(1, m) where m > 0 {
-                    let cost = word[j - 1] == c ? 0 : 1
-                    var v = min(rows[p + j] + 1, rows[r + j - 1] + 1, rows[p + j - 1] + cost)
-                    if depth > 1 && j > 1 && word[j - 1] == current[depth - 2] && word[j - 2] == c {
+                for j in 1...m {
+                    let w = word[j - 1]
+                    var v = min(rows[p + j] + 1, rows[r + j - 1] + 1, rows[p + j - 1] + (w == c ? 0 : 1))
+                    if depth > 1 && j > 1 && w == current[depth - 2] && word[j - 2] == c {
                         v = min(v, rows[(depth - 2) * width + j - 2] + 1)
                     }
                     rows[r + j] = v
                     if v < rowMin { rowMin = v }
                 }
-                if rowMin > maxDistance {
+                if rowMin > budget {
                     pruned = true
                     break
                 }
             }
             if pruned {
-                // Skip every word that starts with `current` (the failing prefix).
-                let prefix = current
+                // Skip every word that starts with `current` (the failing prefix): gallop, then bisect.
+                var step = 1
                 var lo = i + 1
-                var hi = n
-                while lo < hi {
-                    let mid = (lo + hi) / 2
-                    if surfaces.bytes(sortedSurfaces[mid]).starts(with: prefix) { lo = mid + 1 } else { hi = mid }
+                while lo < n && hasPrefix(lo, current) {
+                    lo = i + 1 + step
+                    step *= 2
+                }
+                var left = i + 1 + step / 4
+                var right = min(lo, n)
+                if step == 1 { left = i + 1; right = i + 1 }
+                while left < right {
+                    let mid = (left + right) / 2
+                    if hasPrefix(mid, current) { left = mid + 1 } else { right = mid }
                 }
                 current.removeLast()
-                i = lo
+                i = left
                 continue
             }
-            let distance = rows[t.count * width + m]
-            if distance <= maxDistance { out.append((id, distance)) }
+            let distance = rows[len * width + m]
+            if distance <= budget { out.append((sorted[i], distance + maxDistance - budget)) }
             i += 1
         }
-        // The unsorted tail (words added since the last compaction): plain bounded comparisons.
-        for id in sortedSurfaces.count..<surfaces.count {
-            let t = Array(surfaces.bytes(Int32(id)))
-            guard abs(t.count - m) <= maxDistance else { continue }
-            let d = Self.osaDistance(word, t)
-            if d <= maxDistance { out.append((Int32(id), d)) }
-        }
-        return out.map { (surface: $0.0, distance: $0.1) }
     }
 
     /// Optimal-string-alignment distance (Damerau–Levenshtein with adjacent transpositions).

@@ -36,16 +36,20 @@ struct SnippetBuilder {
             }
         }
         let (ws, we) = window(units: units, marks: marks)
-        var out = ws > 0 ? "…" : ""
+        var out: [UInt8] = []
+        out.reserveCapacity((we - ws) * 11 / 10 + 64)
+        if ws > 0 { out.append(contentsOf: [0xE2, 0x80, 0xA6]) }  // …
         var cursor = ws
         for (a, b) in marks where a >= ws && b <= we {
-            out += Self.escape(units[cursor..<a])
-            out += "<mark>" + Self.escape(units[a..<b]) + "</mark>"
+            Self.appendEscaped(units[cursor..<a], to: &out)
+            out.append(contentsOf: Array("<mark>".utf8))
+            Self.appendEscaped(units[a..<b], to: &out)
+            out.append(contentsOf: Array("</mark>".utf8))
             cursor = b
         }
-        out += Self.escape(units[cursor..<we])
-        if we < units.count { out += "…" }
-        return (out, marks.map { TextSpan(start: start + $0.0, end: start + $0.1) })
+        Self.appendEscaped(units[cursor..<we], to: &out)
+        if we < units.count { out.append(contentsOf: [0xE2, 0x80, 0xA6]) }
+        return (String(decoding: out, as: UTF8.self), marks.map { TextSpan(start: start + $0.0, end: start + $0.1) })
     }
 
     private mutating func matches(_ bytes: ArraySlice<UInt8>) -> Bool {
@@ -95,20 +99,27 @@ struct SnippetBuilder {
 
     private static func isSpace(_ u: UInt16) -> Bool { u == 32 || u == 10 || u == 9 || u == 13 || u == 0xA0 }
 
-    static func escape(_ units: ArraySlice<UInt16>) -> String {
-        let s = String(decoding: units, as: UTF16.self)
-        var out = ""
-        out.reserveCapacity(s.utf8.count)
-        for c in s.unicodeScalars {
+    /// Appends UTF-16 `units` as UTF-8, HTML-escaped, to `out`.
+    static func appendEscaped(_ units: ArraySlice<UInt16>, to out: inout [UInt8]) {
+        var i = units.startIndex
+        while i < units.endIndex {
+            var c = UInt32(units[i])
+            i += 1
+            if c >= 0xD800 && c < 0xDC00 && i < units.endIndex {
+                let low = UInt32(units[i])
+                if low >= 0xDC00 && low < 0xE000 {
+                    c = 0x10000 + ((c - 0xD800) << 10) + (low - 0xDC00)
+                    i += 1
+                }
+            }
             switch c {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(c)
+            case 38: out.append(contentsOf: [38, 97, 109, 112, 59])  // &amp;
+            case 60: out.append(contentsOf: [38, 108, 116, 59])  // &lt;
+            case 62: out.append(contentsOf: [38, 103, 116, 59])  // &gt;
+            case 34: out.append(contentsOf: [38, 113, 117, 111, 116, 59])  // &quot;
+            case 39: out.append(contentsOf: [38, 35, 51, 57, 59])  // &#39;
+            default: CharacterFolding.appendUTF8(c, to: &out)
             }
         }
-        return out
     }
 }
