@@ -140,6 +140,10 @@ public struct SearchIndex: Sendable {
     mutating func freeze() {
         postings.freeze()
         sortSurfaces()
+        surfaces.trim()
+        stems.trim()
+        surfaceStem = surfaceStem.withUnsafeBufferPointer { Array($0) }
+        surfaceFrequency = surfaceFrequency.withUnsafeBufferPointer { Array($0) }
     }
 
     private mutating func sortSurfaces() {

@@ -85,8 +85,9 @@ final class PostingCursor {
             prev = -1
             skipIndex = skipEnd
         }
-        prev &+= Int32(bitPattern: Varint.read(&d))
-        tf = Int32(bitPattern: Varint.read(&d))
+        let code = Varint.read(&d)
+        prev &+= Int32(bitPattern: code >> 1)
+        tf = code & 1 == 1 ? 1 : Int32(bitPattern: Varint.read(&d))
         doc = prev
         return doc
     }

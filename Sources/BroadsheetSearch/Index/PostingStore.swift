@@ -19,6 +19,7 @@ struct PostingStore: Sendable {
     /// Makes the tail private to this value before mutation (copy-on-write).
     mutating func makeUnique() {
         if !isKnownUniquelyReferenced(&tail) { tail = tail.copy() }
+        tail.ensureTerms(termCount)
     }
 
     /// Makes room for term ids up to `count - 1`.
@@ -50,8 +51,7 @@ struct PostingStore: Sendable {
         let tail = self.tail
         for t in touched {
             let i = Int(t)
-            tail.appendVarint(2 * i, UInt32(paragraph - tail.lastParagraph[i]))
-            tail.appendVarint(2 * i, tail.currentTF[i])
+            Self.appendPosting(delta: UInt32(paragraph - tail.lastParagraph[i]), tf: tail.currentTF[i]) { tail.appendVarint(2 * i, $0) }
             tailBytes += 2 + Int(tail.currentTF[i])
             tail.lastParagraph[i] = paragraph
             documentFrequency[i] += 1
@@ -60,12 +60,23 @@ struct PostingStore: Sendable {
         touched.removeAll(keepingCapacity: true)
     }
 
+    /// Posting coding: `delta << 1 | 1` when tf is 1 (most postings), else `delta << 1` then tf.
+    @inline(__always)
+    static func appendPosting(delta: UInt32, tf: UInt32, _ write: (UInt32) -> Void) {
+        if tf == 1 {
+            write(delta << 1 | 1)
+        } else {
+            write(delta << 1)
+            write(tf)
+        }
+    }
+
     /// Moves the tail into a new compact frozen segment.
     mutating func freeze() {
         guard tailBytes > 0 || frozen.termCount < termCount else { return }
         makeUnique()
         frozen = FrozenPostings(merging: frozen, tail: tail, termCount: termCount)
-        for i in 0..<termCount { tail.lastParagraph[i] = -1 }
+        tail = TailBuffers()  // per-term scratch is re-created on the next addition
         tailBytes = 0
     }
 
@@ -163,12 +174,12 @@ final class FrozenPostings: @unchecked Sendable {
                 var j = 0
                 var tailPrev: Int32 = -1
                 while i < td.count {
-                    let id = tailPrev + Int32(Varint.read(td, &i))
+                    let code = Varint.read(td, &i)
+                    let id = tailPrev + Int32(code >> 1)
                     tailPrev = id
-                    let tf = Varint.read(td, &i)
+                    let tf = code & 1 == 1 ? 1 : Varint.read(td, &i)
                     scratch.removeAll(keepingCapacity: true)
-                    Varint.append(UInt32(id - prev), to: &scratch)
-                    Varint.append(tf, to: &scratch)
+                    PostingStore.appendPosting(delta: UInt32(id - prev), tf: tf) { Varint.append($0, to: &scratch) }
                     for byte in scratch {
                         newDocs[d] = byte
                         d += 1

@@ -109,6 +109,7 @@ final class TailBuffers: @unchecked Sendable {
 
     /// The bytes of vector `k`.
     func bytes(_ k: Int) -> UnsafeBufferPointer<UInt8> {
+        guard k < 2 * terms else { return UnsafeBufferPointer(start: nil, count: 0) }
         let v = vecs[k]
         guard let b = v.base else { return UnsafeBufferPointer(start: nil, count: 0) }
         return UnsafeBufferPointer(start: b, count: Int(v.count))

@@ -14,12 +14,17 @@ struct TermInterner: Sendable {
     /// `starts[id]..<starts[id + 1]` is the term's range in ``arena``.
     private(set) var starts: [UInt32] = [0]
     private var slots: [Int32] = Array(repeating: -1, count: 1024)
-    private var hashes: [UInt32] = []
 
     var count: Int { starts.count - 1 }
 
     /// Bytes used by the arena, offsets, hashes and slots.
-    var byteCount: Int { arena.capacity + starts.capacity * 4 + slots.count * 4 + hashes.capacity * 4 }
+    var byteCount: Int { arena.capacity + starts.capacity * 4 + slots.count * 4 }
+
+    /// Drops spare array capacity (after bulk loading).
+    mutating func trim() {
+        arena = arena.withUnsafeBufferPointer { Array($0) }
+        starts = starts.withUnsafeBufferPointer { Array($0) }
+    }
 
     @inline(__always)
     static func hash<C: Collection>(_ bytes: C) -> UInt32 where C.Element == UInt8 {
@@ -51,24 +56,20 @@ struct TermInterner: Sendable {
         arena.withUnsafeBufferPointer { arena in
             starts.withUnsafeBufferPointer { starts in
                 slots.withUnsafeBufferPointer { slots in
-                    hashes.withUnsafeBufferPointer { hashes in
                         let mask = slots.count - 1
                         var s = Int(h) & mask
                         let n = key.count
                         while true {
                             let id = slots[s]
                             if id < 0 { return (s, nil) }
-                            if hashes[Int(id)] == h {
-                                let a = Int(starts[Int(id)])
-                                if Int(starts[Int(id) + 1]) - a == n
-                                    && (n == 0 || memcmp(arena.baseAddress! + a, key.baseAddress!, n) == 0)
-                                {
-                                    return (s, id)
-                                }
+                            let a = Int(starts[Int(id)])
+                            if Int(starts[Int(id) + 1]) - a == n
+                                && (n == 0 || memcmp(arena.baseAddress! + a, key.baseAddress!, n) == 0)
+                            {
+                                return (s, id)
                             }
                             s = (s + 1) & mask
                         }
-                    }
                 }
             }
         }
@@ -86,7 +87,6 @@ struct TermInterner: Sendable {
         let id = Int32(count)
         arena.append(contentsOf: key)
         starts.append(UInt32(arena.count))
-        hashes.append(h)
         if count * 2 > slots.count {
             grow()
             let mask = slots.count - 1
@@ -103,7 +103,7 @@ struct TermInterner: Sendable {
         var newSlots = [Int32](repeating: -1, count: slots.count * 2)
         let mask = newSlots.count - 1
         for id in 0..<Int32(count - 1) {
-            var s = Int(hashes[Int(id)]) & mask
+            var s = Int(Self.hash(bytes(id))) & mask
             while newSlots[s] >= 0 { s = (s + 1) & mask }
             newSlots[s] = id
         }
