@@ -84,6 +84,11 @@ public struct SearchIndex: Sendable {
     var titleStart: [Int32] = [0]
     var titleTerms: [Int32] = []
     var totalTitleLength = 0
+    /// Most occurrences of one stem in one title, and the shortest title: bounds for block skipping.
+    var maxTitleTermFrequency = 0
+    var minTitleLength = Int.max
+    /// Number of replaced documents whose paragraphs are tombstoned.
+    var deletedDocuments = 0
 
     private var tokenizer = Tokenizer()
     private var stemScratch: [UInt8] = []
@@ -138,7 +143,7 @@ public struct SearchIndex: Sendable {
     // MARK: - Building
 
     mutating func freeze() {
-        postings.freeze()
+        postings.freeze(lengths: paragraphLength)
         sortSurfaces()
         surfaces.trim()
         stems.trim()
@@ -187,6 +192,7 @@ public struct SearchIndex: Sendable {
         if let old = documentIndex[document.id] {
             let o = Int(old)
             documents[o].deleted = true
+            deletedDocuments += 1
             let first = Int(documents[o].firstParagraph)
             for p in first..<(first + Int(documents[o].paragraphCount)) { totalLength -= Int(paragraphLength[p]) }
             liveParagraphs -= Int(documents[o].paragraphCount)
@@ -238,6 +244,12 @@ public struct SearchIndex: Sendable {
         }
         postings.ensureTerms(stems.count)
         title.sort()
+        var run = 0
+        for (k, stem) in title.enumerated() {
+            run = k > 0 && title[k - 1] == stem ? run + 1 : 1
+            maxTitleTermFrequency = max(maxTitleTermFrequency, run)
+        }
+        minTitleLength = min(minTitleLength, title.count)
         titleTerms.append(contentsOf: title)
         titleStart.append(Int32(titleTerms.count))
         totalTitleLength += title.count

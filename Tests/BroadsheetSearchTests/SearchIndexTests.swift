@@ -245,6 +245,24 @@ struct SearchIndexTests {
         #expect(try idx.search("\"common text\"", options: SearchOptions(limit: 0)).total == 600)
     }
 
+    /// One-word queries skip blocks of postings that cannot reach the top hits; the result must equal
+    /// exhaustive scoring (forced here through per-document grouping, which takes the general path).
+    @Test func blockSkippingMatchesExhaustiveRanking() throws {
+        var docs: [Document] = []
+        for i in 0..<3000 {
+            let tf = i % 37 == 0 ? 3 : (i % 11 == 0 ? 2 : 1)
+            let filler = (0..<(5 + (i * 7) % 40)).map { "w\(($0 * 13 + i) % 97)" }.joined(separator: " ")
+            let body = Array(repeating: "signal", count: tf).joined(separator: " ") + " " + filler
+            docs.append(.make(id: "d\(i)", title: i % 500 == 0 ? "signal report" : "report \(i)", paragraphs: [body]))
+        }
+        let idx = SearchIndex(documents: docs)
+        let fast = try idx.search("signal", options: SearchOptions(limit: 20))
+        let slow = try idx.search("signal", options: SearchOptions(limit: 20, maxHitsPerDocument: 5))
+        #expect(fast.hits.map(\.documentId) == slow.hits.map(\.documentId))
+        #expect(zip(fast.hits, slow.hits).allSatisfy { abs($0.score - $1.score) < 1e-9 })
+        #expect(fast.total == 3000 && slow.total == 3000)
+    }
+
     // MARK: Suggest
 
     @Test func suggestCompletesTermsAndMergesNames() {

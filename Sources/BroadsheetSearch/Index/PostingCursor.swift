@@ -18,7 +18,10 @@ final class PostingCursor {
     private var prev: Int32 = -1
     private var inTail = false
     private var skipIndex: Int
+    private let skipBase: Int
     private let skipEnd: Int
+    /// Index of the current posting in the term's list (-1 before the first).
+    private var ordinal = -1
     private let docBase: UnsafePointer<UInt8>
     private let positionBase: UnsafePointer<UInt8>
 
@@ -39,6 +42,7 @@ final class PostingCursor {
             dEnd = baseD + Int(frozen.docStart[term + 1])
             positionBase = baseP + Int(frozen.positionStart[term])
             skipIndex = Int(frozen.skipStart[term])
+            skipBase = skipIndex
             skipEnd = Int(frozen.skipStart[term + 1])
             count = Int(frozen.count[term]) + tailCount
         } else {
@@ -46,6 +50,7 @@ final class PostingCursor {
             dEnd = baseD
             positionBase = baseP
             skipIndex = 0
+            skipBase = 0
             skipEnd = 0
             count = tailCount
         }
@@ -85,6 +90,7 @@ final class PostingCursor {
             prev = -1
             skipIndex = skipEnd
         }
+        ordinal += 1
         let code = Varint.read(&d)
         prev &+= Int32(bitPattern: code >> 1)
         tf = code & 1 == 1 ? 1 : Int32(bitPattern: Varint.read(&d))
@@ -117,10 +123,34 @@ final class PostingCursor {
                 positionsRead = true
                 doc = prev
                 skipIndex = jump + 1
+                ordinal = (jump - skipBase + 1) * FrozenPostings.blockSize - 1
             }
         }
         while doc < target { next() }
         return doc
+    }
+
+    /// When the next posting starts a full block whose `(max tf, min length)` statistics satisfy
+    /// `tooLow`, jumps over the whole block and returns true. Positions of skipped postings are not
+    /// available afterwards (the cursor stands after the block).
+    @inline(__always)
+    func skipBlock(if tooLow: (UInt32, UInt32) -> Bool) -> Bool {
+        let next = ordinal + 1
+        guard !inTail, next % FrozenPostings.blockSize == 0 else { return false }
+        let k = skipBase + next / FrozenPostings.blockSize
+        guard k < skipEnd else { return false }
+        let bound = frozen.blockBounds[k]
+        guard tooLow(bound >> 16, bound & 0xFFFF) else { return false }
+        let skips = frozen.skips
+        prev = Int32(bitPattern: skips[k * 3])
+        d = docBase + Int(skips[k * 3 + 1])
+        p = positionBase + Int(skips[k * 3 + 2])
+        pendingPositions = 0
+        positionsRead = true
+        doc = prev
+        skipIndex = max(skipIndex, k + 1)
+        ordinal = next + FrozenPostings.blockSize - 1
+        return true
     }
 
     /// Appends the current paragraph's positions to `out`.

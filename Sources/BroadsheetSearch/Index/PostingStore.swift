@@ -72,10 +72,10 @@ struct PostingStore: Sendable {
     }
 
     /// Moves the tail into a new compact frozen segment.
-    mutating func freeze() {
+    mutating func freeze(lengths: [Int32]) {
         guard tailBytes > 0 || frozen.termCount < termCount else { return }
         makeUnique()
-        frozen = FrozenPostings(merging: frozen, tail: tail, termCount: termCount)
+        frozen = FrozenPostings(merging: frozen, tail: tail, termCount: termCount, lengths: lengths)
         tail = TailBuffers()  // per-term scratch is re-created on the next addition
         tailBytes = 0
     }
@@ -102,6 +102,10 @@ final class FrozenPostings: @unchecked Sendable {
     /// Skip entries `(last paragraph of block, doc byte offset after block, position byte offset after block)`,
     /// offsets relative to the term's starts.
     let skips: [UInt32]
+    /// Per skip entry (block of ``blockSize`` postings): `max tf << 16 | min paragraph length`, both
+    /// saturated to 16 bits: an upper bound of the block's BM25 scores, for skipping blocks that
+    /// cannot reach the top hits.
+    let blockBounds: [UInt32]
 
     var termCount: Int { count.count }
 
@@ -114,6 +118,7 @@ final class FrozenPostings: @unchecked Sendable {
         last = []
         skipStart = [0]
         skips = []
+        blockBounds = []
     }
 
     deinit {
@@ -122,10 +127,11 @@ final class FrozenPostings: @unchecked Sendable {
     }
 
     var byteCount: Int {
-        docs.count + positions.count + (docStart.count + positionStart.count + count.count + last.count + skipStart.count + skips.count) * 4
+        docs.count + positions.count
+            + (docStart.count + positionStart.count + count.count + last.count + skipStart.count + skips.count + blockBounds.count) * 4
     }
 
-    init(merging old: FrozenPostings, tail: TailBuffers, termCount: Int) {
+    init(merging old: FrozenPostings, tail: TailBuffers, termCount: Int, lengths: [Int32]) {
         var docTotal = old.docs.count
         var posTotal = old.positions.count
         for t in 0..<termCount {
@@ -141,6 +147,8 @@ final class FrozenPostings: @unchecked Sendable {
         var skipStart = [UInt32](repeating: 0, count: termCount + 1)
         var skips: [UInt32] = []
         skips.reserveCapacity(old.skips.count + 64)
+        var bounds: [UInt32] = []
+        bounds.reserveCapacity(old.blockBounds.count + 64)
         var d = 0
         var p = 0
         var scratch: [UInt8] = []
@@ -164,9 +172,13 @@ final class FrozenPostings: @unchecked Sendable {
                 let sa = Int(old.skipStart[t]) * 3
                 let sb = Int(old.skipStart[t + 1]) * 3
                 skips.append(contentsOf: old.skips[sa..<sb])
+                bounds.append(contentsOf: old.blockBounds[(sa / 3)..<(sb / 3)])
                 n = old.count[t]
                 prev = old.last[t]
             }
+            // A block begun in the old part has unknown statistics: make it unskippable.
+            var blockMaxTF: UInt32 = n % UInt32(Self.blockSize) == 0 ? 0 : 0xFFFF
+            var blockMinLength: UInt32 = n % UInt32(Self.blockSize) == 0 ? 0xFFFF : 0
             let td = tail.bytes(2 * t)
             let tp = tail.bytes(2 * t + 1)
             if !td.isEmpty {
@@ -196,10 +208,15 @@ final class FrozenPostings: @unchecked Sendable {
                     }
                     prev = id
                     n += 1
+                    blockMaxTF = max(blockMaxTF, min(tf, 0xFFFF))
+                    blockMinLength = min(blockMinLength, UInt32(min(max(0, lengths[Int(id)]), 0xFFFF)))
                     if n % UInt32(Self.blockSize) == 0 {
                         skips.append(UInt32(bitPattern: id))
                         skips.append(UInt32(d) - docStart[t])
                         skips.append(UInt32(p) - positionStart[t])
+                        bounds.append(blockMaxTF << 16 | blockMinLength)
+                        blockMaxTF = 0
+                        blockMinLength = 0xFFFF
                     }
                 }
                 tail.clear(2 * t)
@@ -223,5 +240,6 @@ final class FrozenPostings: @unchecked Sendable {
         self.last = last
         self.skipStart = skipStart
         self.skips = skips
+        self.blockBounds = bounds
     }
 }

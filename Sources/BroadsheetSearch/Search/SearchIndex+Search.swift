@@ -67,7 +67,12 @@ extension SearchIndex {
         let maxBonus = positional.count >= 2 ? configuration.proximityWeight * Double(positional.count - 1) : 0
         var lists: [[Int32]] = []
 
-        var p = root.next()
+        if required.count == 1, let single = required[0] as? TermMatcher, excluded.isEmpty, collector.maxPerGroup == nil,
+            !hasDates, deletedDocuments == 0
+        {
+            collectSingleTerm(single, context: compiler.context, into: &collector)
+        }
+        var p = collector.isDone ? Matcher.exhausted : root.next()
         while p != Matcher.exhausted {
             let d = Int(paragraphDocument[Int(p)])
             if documents[d].deleted || (hasDates && !passesDates(paragraph: p, document: d, from: fromDay, to: toDay, context: context)) {
@@ -106,6 +111,38 @@ extension SearchIndex {
         let elapsed = clock.now - started
         let ms = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
         return SearchResults(hits: hits, total: collector.total, corrections: compiler.corrections, tookMs: ms)
+    }
+
+    /// One-term queries: score postings in order, and once the top hits are full, jump over every
+    /// block of postings whose best possible score (from the block's max tf and min paragraph length,
+    /// plus the largest possible title contribution) cannot beat the current threshold ("block-max").
+    /// The total is the term's document frequency, which is exact when nothing was replaced.
+    private func collectSingleTerm(_ term: TermMatcher, context c: ScoringContext, into collector: inout TopCollector) {
+        let k1 = c.k1
+        let b = c.b
+        let idf = term.idf
+        let weight = term.weight
+        let averageLength = c.averageLength
+        var titleUpper = 0.0
+        if c.titleBoost > 0 && maxTitleTermFrequency > 0 {
+            let t = Double(maxTitleTermFrequency)
+            let tl = Double(minTitleLength == Int.max ? 0 : minTitleLength)
+            titleUpper = c.titleBoost * idf * t * (k1 + 1) / (t + k1 * (1 - b + b * tl / c.averageTitleLength))
+        }
+        var p = term.next()
+        while p != Matcher.exhausted {
+            collector.add(score: term.score(), paragraph: p, group: 0)
+            if collector.isFull {
+                let threshold = collector.threshold
+                while term.cursor.skipBlock(if: { maxTF, minLength in
+                    let f = Double(maxTF)
+                    let body = idf * f * (k1 + 1) / (f + k1 * (1 - b + b * Double(minLength) / averageLength))
+                    return weight * (body + titleUpper) * (1 + 1e-9) < threshold
+                }) {}
+            }
+            p = term.next()
+        }
+        collector.finishEarly(total: Int(postings.documentFrequency[Int(term.term)]))
     }
 
     /// Proximity bonus from the positions of each required query part in one paragraph.
@@ -194,6 +231,17 @@ struct TopCollector {
     init(capacity: Int, maxPerGroup: Int?) {
         self.capacity = capacity
         self.maxPerGroup = maxPerGroup
+    }
+
+    /// Set when a specialised collection loop already gathered everything.
+    private(set) var isDone = false
+
+    var isFull: Bool { capacity > 0 && heap.count >= capacity }
+
+    /// Marks collection complete with a known total.
+    mutating func finishEarly(total: Int) {
+        self.total = total
+        isDone = true
     }
 
     /// The score a new paragraph must beat to enter.
