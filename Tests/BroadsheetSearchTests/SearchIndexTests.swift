@@ -232,6 +232,21 @@ struct SearchIndexTests {
         #expect(try index.search("thunderstorm").hits.isEmpty)
     }
 
+    @Test func startsEmptyAndGrowsOneDocumentAtATime() throws {
+        var idx = SearchIndex()
+        #expect(try idx.search("anything").hits.isEmpty)
+        #expect(try idx.search("document:none").hits.isEmpty)
+        for (i, doc) in TestCorpus.documents.enumerated() {
+            idx.add(doc)
+            #expect(idx.documentCount == i + 1)
+        }
+        #expect(try Set(idx.search("zurich").hits.map(\.documentId)) == ["tech-1", "obit-1"])
+        #expect(try idx.search("\"cup final\"").hits.map(\.documentId) == ["sport-1"])
+        #expect(try idx.search("procesor").corrections == [SearchCorrection(from: "procesor", to: "processor")])
+        #expect(try Set(idx.search("dmitr*").hits.map(\.documentId)) == ["biz-1", "obit-1"])
+        #expect(idx.suggest("goal").map(\.text).contains("goalkeeper"))
+    }
+
     @Test func manyDocumentsExerciseSkipBlocks() throws {
         var docs: [Document] = []
         for i in 0..<600 {
@@ -261,6 +276,33 @@ struct SearchIndexTests {
         #expect(fast.hits.map(\.documentId) == slow.hits.map(\.documentId))
         #expect(zip(fast.hits, slow.hits).allSatisfy { abs($0.score - $1.score) < 1e-9 })
         #expect(fast.total == 3000 && slow.total == 3000)
+    }
+
+    /// Long ORs (and prefixes with many expansions) use a windowed accumulator: same matches and
+    /// scores as the merge, across window boundaries and when skipped through by a conjunction.
+    @Test func manyAlternativesMatchTheUnion() throws {
+        var docs: [Document] = []
+        for i in 0..<5000 {
+            docs.append(.make(id: "d\(i)", title: "t", paragraphs: ["alpha\(i % 12) beta\(i % 7) \(i % 3 == 0 ? "gamma" : "delta")"]))
+        }
+        let idx = SearchIndex(documents: docs, configuration: .init(titleBoost: 0, proximityWeight: 0))
+        let words = (0..<10).map { "alpha\($0)" }
+        let expected = Set((0..<5000).filter { $0 % 12 < 10 }.map { "d\($0)" })
+        let r = try idx.search(words.joined(separator: " OR "), options: SearchOptions(limit: 1000))
+        #expect(r.total == expected.count)
+        #expect(r.hits.count == 1000 && r.hits.allSatisfy { expected.contains($0.documentId) })
+        let both = expected.filter { Int($0.dropFirst())! % 3 == 0 }
+        let withAnd = try idx.search("gamma (" + words.joined(separator: " OR ") + ")", options: SearchOptions(limit: 1000))
+        #expect(withAnd.total == both.count)
+        #expect(withAnd.hits.allSatisfy { both.contains($0.documentId) })
+        let paged = try idx.search("gamma (" + words.joined(separator: " OR ") + ")", options: SearchOptions(limit: 1000, offset: 1000))
+        #expect(Set(withAnd.hits.map(\.documentId) + paged.hits.map(\.documentId)).count == withAnd.hits.count + paged.hits.count)
+        let prefixed = try idx.search("alpha*", options: SearchOptions(limit: 10))
+        #expect(prefixed.total == 5000)
+        // Scores equal the single-term scores (one alternative matches per paragraph).
+        let single = try idx.search("alpha3", options: SearchOptions(limit: 1))
+        let inOr = try #require(r.hits.first { $0.documentId == single.hits[0].documentId })
+        #expect(abs(inOr.score - single.hits[0].score) < 1e-9)
     }
 
     // MARK: Suggest

@@ -24,27 +24,26 @@ final class ScoringContext {
         titleTerms = index.titleTerms
     }
 
-    /// BM25 of one term in one paragraph body (+ boosted title).
+    /// BM25 of one term in one paragraph body.
     @inline(__always)
-    func score(idf: Double, tf: Int32, paragraph: Int32, term: Int32) -> Double {
+    func bodyScore(idf: Double, tf: Int32, paragraph: Int32) -> Double {
         let dl = Double(paragraphLength[Int(paragraph)])
         let f = Double(tf)
-        var s = idf * f * (k1 + 1) / (f + k1 * (1 - b + b * dl / averageLength))
-        if titleBoost > 0 {
-            let d = Int(paragraphDocument[Int(paragraph)])
-            let lo = Int(titleStart[d])
-            let hi = Int(titleStart[d + 1])
-            if hi > lo {
-                var n = 0
-                for k in lo..<hi where titleTerms[k] == term { n += 1 }
-                if n > 0 {
-                    let tf = Double(n)
-                    let tl = Double(hi - lo)
-                    s += titleBoost * idf * tf * (k1 + 1) / (tf + k1 * (1 - b + b * tl / averageTitleLength))
-                }
-            }
-        }
-        return s
+        return idf * f * (k1 + 1) / (f + k1 * (1 - b + b * dl / averageLength))
+    }
+
+    /// Boosted BM25 of one term in a document's title (0 when absent).
+    func titleScore(idf: Double, document d: Int, term: Int32) -> Double {
+        guard titleBoost > 0 else { return 0 }
+        let lo = Int(titleStart[d])
+        let hi = Int(titleStart[d + 1])
+        guard hi > lo else { return 0 }
+        var n = 0
+        for k in lo..<hi where titleTerms[k] == term { n += 1 }
+        guard n > 0 else { return 0 }
+        let tf = Double(n)
+        let tl = Double(hi - lo)
+        return titleBoost * idf * tf * (k1 + 1) / (tf + k1 * (1 - b + b * tl / averageTitleLength))
     }
 }
 
@@ -104,8 +103,17 @@ final class TermMatcher: Matcher {
         return doc
     }
 
+    private var titleDocument = -1
+    private var titlePart = 0.0
+
     override func score() -> Double {
-        weight * context.score(idf: idf, tf: cursor.tf, paragraph: doc, term: term)
+        // Paragraphs of one document are contiguous: compute the title part once per document.
+        let d = Int(context.paragraphDocument[Int(doc)])
+        if d != titleDocument {
+            titleDocument = d
+            titlePart = context.titleScore(idf: idf, document: d, term: term)
+        }
+        return weight * (context.bodyScore(idf: idf, tf: cursor.tf, paragraph: doc) + titlePart)
     }
 
     /// Positions of the term in the current paragraph (decoded once per paragraph).
@@ -119,6 +127,99 @@ final class TermMatcher: Matcher {
     }
 
     override func positions(into out: inout [Int32]) { out.append(contentsOf: currentPositions()) }
+}
+
+/// Any of many matchers (prefix expansions, long ORs), evaluated a window of paragraphs at a time:
+/// each child adds its scores for the window into a small accumulator and a bitset, and matches are
+/// then read off in order. Cost is proportional to the postings, not postings × children. Children's
+/// positions are not kept, so this clause gives no proximity bonus.
+final class WindowedDisjunctionMatcher: Matcher {
+    static let window = 2048
+    let children: [Matcher]
+    private var base: Int32 = 0
+    private var scores = [Double](repeating: 0, count: window)
+    private var bits = [UInt64](repeating: 0, count: window / 64)
+    private var loaded = false
+
+    init(_ children: [Matcher]) { self.children = children }
+
+    override var cost: Int { children.reduce(0) { $0 + $1.cost } }
+
+    /// Clears the accumulator and loads the window starting at the first child paragraph ≥ `start`.
+    private func fill(from start: Int32) -> Bool {
+        for w in 0..<bits.count where bits[w] != 0 {
+            var word = bits[w]
+            while word != 0 {
+                scores[w * 64 + word.trailingZeroBitCount] = 0
+                word &= word - 1
+            }
+            bits[w] = 0
+        }
+        var first = Self.exhausted
+        for c in children {
+            if c.doc < start { c.advance(to: start) }
+            if c.doc < first { first = c.doc }
+        }
+        guard first != Self.exhausted else { return false }
+        base = first
+        let end = Int64(base) + Int64(Self.window)
+        for c in children {
+            while Int64(c.doc) < end {
+                let i = Int(c.doc - base)
+                scores[i] += c.score()
+                bits[i >> 6] |= 1 << UInt64(i & 63)
+                c.next()
+            }
+        }
+        loaded = true
+        return true
+    }
+
+    /// The first set bit at or after window offset `from`, if any.
+    private func nextBit(from: Int) -> Int? {
+        var w = from >> 6
+        guard w < bits.count else { return nil }
+        var word = bits[w] & (~0 << UInt64(from & 63))
+        while true {
+            if word != 0 { return w * 64 + word.trailingZeroBitCount }
+            w += 1
+            if w >= bits.count { return nil }
+            word = bits[w]
+        }
+    }
+
+    private func seek(from offset: Int) -> Int32 {
+        var offset = offset
+        while true {
+            if loaded, let i = nextBit(from: offset) {
+                doc = base + Int32(i)
+                return doc
+            }
+            let next = loaded ? base + Int32(Self.window) : 0
+            guard fill(from: next) else {
+                doc = Self.exhausted
+                return doc
+            }
+            offset = 0
+        }
+    }
+
+    override func next() -> Int32 {
+        if doc == Self.exhausted { return doc }
+        return seek(from: loaded && doc >= base ? Int(doc - base) + 1 : 0)
+    }
+
+    override func advance(to target: Int32) -> Int32 {
+        if doc >= target { return doc }
+        if loaded && Int64(target) < Int64(base) + Int64(Self.window) { return seek(from: Int(max(0, target - base))) }
+        guard fill(from: target) else {
+            doc = Self.exhausted
+            return doc
+        }
+        return seek(from: 0)
+    }
+
+    override func score() -> Double { scores[Int(doc - base)] }
 }
 
 /// All required matchers (rarest first) and none of the excluded ones.

@@ -48,6 +48,11 @@ struct QueryCompiler {
         return TermMatcher(cursor: cursor, term: term, idf: idf(term), weight: weight, context: context)
     }
 
+    /// Few alternatives: a merge that keeps positions (for the proximity bonus); many: windowed.
+    static func disjunction(_ ms: [Matcher]) -> Matcher {
+        ms.count > 8 ? WindowedDisjunctionMatcher(ms) : DisjunctionMatcher(ms)
+    }
+
     private func hasPostings(_ term: Int32) -> Bool { index.postings.documentFrequency[Int(term)] > 0 }
 
     mutating func compile(_ node: SearchQuery.Node, excluded: Bool) -> Matcher? {
@@ -79,7 +84,7 @@ struct QueryCompiler {
         case .any(let children):
             let ms = children.compactMap { compile($0, excluded: excluded) }
             if ms.isEmpty { return nil }
-            return ms.count == 1 ? ms[0] : DisjunctionMatcher(ms)
+            return ms.count == 1 ? ms[0] : Self.disjunction(ms)
         case .not(let inner):
             // Only reachable inside `any`, which the parser rejects; treat as the inner node excluded.
             return compile(inner, excluded: true).map { ConjunctionMatcher(required: [AllMatcher(count: index.paragraphDocument.count)], excluded: [$0]) }
@@ -136,7 +141,7 @@ struct QueryCompiler {
         let chosen = frequency.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.prefix(index.configuration.maxPrefixExpansions)
         if chosen.isEmpty { return EmptyMatcher() }
         let ms: [Matcher] = chosen.map { termMatcher($0.key, weight: 1, excluded: excluded) }
-        return ms.count == 1 ? ms[0] : DisjunctionMatcher(ms)
+        return ms.count == 1 ? ms[0] : Self.disjunction(ms)
     }
 }
 
