@@ -84,9 +84,10 @@ public struct SearchIndex: Sendable {
     var titleStart: [Int32] = [0]
     var titleTerms: [Int32] = []
     var totalTitleLength = 0
-    /// Most occurrences of one stem in one title, and the shortest title: bounds for block skipping.
-    var maxTitleTermFrequency = 0
-    var minTitleLength = Int.max
+    /// Per stem: most occurrences in one title, and the shortest title holding it (bounds for block
+    /// skipping; 0 / 0xFFFF when the stem is in no title).
+    var titleMaxFrequency: [UInt8] = []
+    var titleMinLength: [UInt16] = []
     /// Number of replaced documents whose paragraphs are tombstoned.
     var deletedDocuments = 0
 
@@ -120,7 +121,9 @@ public struct SearchIndex: Sendable {
     /// Memory held by the index structures, in bytes (stored document text excluded: it is shared
     /// with the caller's ``Document`` values).
     public var statistics: Statistics {
-        let dictionary = surfaces.byteCount + stems.byteCount + (surfaceStem.capacity + surfaceFrequency.capacity + sortedSurfaces.capacity) * 4
+        let dictionary =
+            surfaces.byteCount + stems.byteCount + (surfaceStem.capacity + surfaceFrequency.capacity + sortedSurfaces.capacity) * 4
+            + titleMaxFrequency.capacity + titleMinLength.capacity * 2
         let paragraphs = (paragraphDocument.capacity + paragraphLength.capacity + paragraphSpanStart.capacity + paragraphSpanEnd.capacity) * 4
         return Statistics(
             terms: stems.count, surfaceForms: surfaces.count, postingsBytes: postings.byteCount,
@@ -244,12 +247,17 @@ public struct SearchIndex: Sendable {
         }
         postings.ensureTerms(stems.count)
         title.sort()
+        if titleMaxFrequency.count < stems.count {
+            titleMaxFrequency.append(contentsOf: repeatElement(0, count: stems.count - titleMaxFrequency.count))
+            titleMinLength.append(contentsOf: repeatElement(0xFFFF, count: stems.count - titleMinLength.count))
+        }
         var run = 0
         for (k, stem) in title.enumerated() {
             run = k > 0 && title[k - 1] == stem ? run + 1 : 1
-            maxTitleTermFrequency = max(maxTitleTermFrequency, run)
+            let i = Int(stem)
+            titleMaxFrequency[i] = max(titleMaxFrequency[i], UInt8(min(run, 255)))
+            titleMinLength[i] = min(titleMinLength[i], UInt16(min(title.count, 0xFFFF)))
         }
-        minTitleLength = min(minTitleLength, title.count)
         titleTerms.append(contentsOf: title)
         titleStart.append(Int32(titleTerms.count))
         totalTitleLength += title.count

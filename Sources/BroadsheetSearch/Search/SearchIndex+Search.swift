@@ -115,7 +115,7 @@ extension SearchIndex {
 
     /// One-term queries: score postings in order, and once the top hits are full, jump over every
     /// block of postings whose best possible score (from the block's max tf and min paragraph length,
-    /// plus the largest possible title contribution) cannot beat the current threshold ("block-max").
+    /// plus the term's largest possible title contribution) cannot beat the current threshold ("block-max").
     /// The total is the term's document frequency, which is exact when nothing was replaced.
     private func collectSingleTerm(_ term: TermMatcher, context c: ScoringContext, into collector: inout TopCollector) {
         let k1 = c.k1
@@ -124,9 +124,10 @@ extension SearchIndex {
         let weight = term.weight
         let averageLength = c.averageLength
         var titleUpper = 0.0
-        if c.titleBoost > 0 && maxTitleTermFrequency > 0 {
-            let t = Double(maxTitleTermFrequency)
-            let tl = Double(minTitleLength == Int.max ? 0 : minTitleLength)
+        let stem = Int(term.term)
+        if c.titleBoost > 0 && stem < titleMaxFrequency.count && titleMaxFrequency[stem] > 0 {
+            let t = Double(titleMaxFrequency[stem])
+            let tl = Double(titleMinLength[stem])
             titleUpper = c.titleBoost * idf * t * (k1 + 1) / (t + k1 * (1 - b + b * tl / c.averageTitleLength))
         }
         var p = term.next()
