@@ -71,7 +71,8 @@ public struct SearchIndex: Sendable {
 
     // Paragraphs, by global paragraph id.
     var paragraphDocument: [Int32] = []
-    var paragraphLength: [Int32] = []
+    /// Words per paragraph, saturated at 65,535 (a compact array keeps scoring cache-friendly).
+    var paragraphLength: [UInt16] = []
     var paragraphSpanStart: [Int32] = []
     var paragraphSpanEnd: [Int32] = []
     var totalLength = 0
@@ -124,7 +125,7 @@ public struct SearchIndex: Sendable {
         let dictionary =
             surfaces.byteCount + stems.byteCount + (surfaceStem.capacity + surfaceFrequency.capacity + sortedSurfaces.capacity) * 4
             + titleMaxFrequency.capacity + titleMinLength.capacity * 2
-        let paragraphs = (paragraphDocument.capacity + paragraphLength.capacity + paragraphSpanStart.capacity + paragraphSpanEnd.capacity) * 4
+        let paragraphs = (paragraphDocument.capacity + paragraphSpanStart.capacity + paragraphSpanEnd.capacity) * 4 + paragraphLength.capacity * 2
         return Statistics(
             terms: stems.count, surfaceForms: surfaces.count, postingsBytes: postings.byteCount,
             dictionaryBytes: dictionary, paragraphBytes: paragraphs + (titleTerms.capacity + titleStart.capacity) * 4)
@@ -230,10 +231,10 @@ public struct SearchIndex: Sendable {
             postings.endParagraph(pid)
             let length = maxPosition + 1
             paragraphDocument.append(docId)
-            paragraphLength.append(length)
+            paragraphLength.append(UInt16(min(Int(length), 0xFFFF)))
             paragraphSpanStart.append(start)
             paragraphSpanEnd.append(end)
-            totalLength += Int(length)
+            totalLength += min(Int(length), 0xFFFF)
         }
         }
         liveParagraphs += paragraphs.count

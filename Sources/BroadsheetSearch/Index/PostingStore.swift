@@ -72,7 +72,7 @@ struct PostingStore: Sendable {
     }
 
     /// Moves the tail into a new compact frozen segment.
-    mutating func freeze(lengths: [Int32]) {
+    mutating func freeze(lengths: [UInt16]) {
         guard tailBytes > 0 || frozen.termCount < termCount else { return }
         makeUnique()
         frozen = FrozenPostings(merging: frozen, tail: tail, termCount: termCount, lengths: lengths)
@@ -131,7 +131,7 @@ final class FrozenPostings: @unchecked Sendable {
             + (docStart.count + positionStart.count + count.count + last.count + skipStart.count + skips.count + blockBounds.count) * 4
     }
 
-    init(merging old: FrozenPostings, tail: TailBuffers, termCount: Int, lengths: [Int32]) {
+    init(merging old: FrozenPostings, tail: TailBuffers, termCount: Int, lengths: [UInt16]) {
         var docTotal = old.docs.count
         var posTotal = old.positions.count
         for t in 0..<termCount {
@@ -209,7 +209,7 @@ final class FrozenPostings: @unchecked Sendable {
                     prev = id
                     n += 1
                     blockMaxTF = max(blockMaxTF, min(tf, 0xFFFF))
-                    blockMinLength = min(blockMinLength, UInt32(min(max(0, lengths[Int(id)]), 0xFFFF)))
+                    blockMinLength = min(blockMinLength, UInt32(lengths[Int(id)]))
                     if n % UInt32(Self.blockSize) == 0 {
                         skips.append(UInt32(bitPattern: id))
                         skips.append(UInt32(d) - docStart[t])

@@ -5,7 +5,9 @@ final class ScoringContext {
     let averageLength: Double
     let averageTitleLength: Double
     let titleBoost: Double
-    let paragraphLength: [Int32]
+    let paragraphLength: [UInt16]
+    /// Per stem: does it occur in any title (else the title part is skipped without a look-up).
+    let titleMaxFrequency: [UInt8]
     let paragraphDocument: [Int32]
     let titleStart: [Int32]
     let titleTerms: [Int32]
@@ -19,6 +21,7 @@ final class ScoringContext {
         averageLength = max(1, Double(index.totalLength) / Double(live))
         averageTitleLength = max(1, Double(index.totalTitleLength) / Double(max(1, index.documentCount)))
         paragraphLength = index.paragraphLength
+        titleMaxFrequency = index.titleMaxFrequency
         paragraphDocument = index.paragraphDocument
         titleStart = index.titleStart
         titleTerms = index.titleTerms
@@ -105,8 +108,13 @@ final class TermMatcher: Matcher {
 
     private var titleDocument = -1
     private var titlePart = 0.0
+    private lazy var inSomeTitle: Bool = {
+        let t = Int(term)
+        return context.titleBoost > 0 && t < context.titleMaxFrequency.count && context.titleMaxFrequency[t] > 0
+    }()
 
     override func score() -> Double {
+        guard inSomeTitle else { return weight * context.bodyScore(idf: idf, tf: cursor.tf, paragraph: doc) }
         // Paragraphs of one document are contiguous: compute the title part once per document.
         let d = Int(context.paragraphDocument[Int(doc)])
         if d != titleDocument {
