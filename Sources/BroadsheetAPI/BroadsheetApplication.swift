@@ -51,7 +51,8 @@ public struct BroadsheetApplication: Sendable {
                 ConditionalGETMiddleware(),
                 ResponseCacheMiddleware { request in
                     // The corpus never changes once loaded; everything under /v1 is a pure function of it.
-                    request.path.hasPrefix("/v1/") || request.path == "/openapi.yaml"
+                    // Search answers are not kept: each reports the time it took.
+                    (request.path.hasPrefix("/v1/") && request.path != "/v1/search") || request.path == "/openapi.yaml"
                 },
                 CompressionMiddleware(),
             ],

@@ -1,5 +1,6 @@
 public import BroadsheetCore
 public import BroadsheetExtraction
+public import BroadsheetSearch
 
 /// Everything the API serves, computed once from a loaded corpus and never mutated afterwards.
 ///
@@ -30,6 +31,10 @@ public struct CorpusSnapshot: Sendable {
     public let events: [EventRecord]
     /// Positions in ``events`` by participant or place entity id.
     public let eventsByEntity: [String: [Int]]
+    /// The full-text index over every paragraph.
+    public let search: SearchIndex
+    /// What `entity:` and date filters of a search need to know.
+    public let searchContext: SearchFilterContext
 
     /// Indexes a loaded corpus.
     public init(corpus: Corpus, root: String) {
@@ -73,6 +78,36 @@ public struct CorpusSnapshot: Sendable {
             for id in Set(event.participantIds + event.placeIds) { byEntity[id, default: []].append(i) }
         }
         self.eventsByEntity = byEntity
+        self.search = SearchIndex(documents: sorted)
+        self.searchContext = Self.searchContext(documents: sorted, catalog: catalog, events: events)
+    }
+
+    /// Entity → paragraphs that mention it, and paragraph → dates of the events it tells.
+    private static func searchContext(documents: [Document], catalog: EntityCatalog, events: [EventRecord]) -> SearchFilterContext {
+        let byId = Dictionary(documents.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        var entityParagraphs: [String: [ParagraphRef]] = [:]
+        for entity in catalog.entities {
+            var seen = Set<ParagraphRef>()
+            for mention in entity.mentions {
+                guard let paragraph = byId[mention.documentId]?.paragraphIndex(containing: mention.span.start) else { continue }
+                let ref = ParagraphRef(documentId: mention.documentId, paragraph: paragraph)
+                if seen.insert(ref).inserted { entityParagraphs[entity.id, default: []].append(ref) }
+            }
+        }
+        var paragraphDates: [ParagraphRef: [CivilDate]] = [:]
+        for event in events {
+            guard let interval = event.interval, let document = byId[event.documentId],
+                document.sentences.indices.contains(event.event.sentence)
+            else { continue }
+            let ref = ParagraphRef(documentId: event.documentId, paragraph: document.sentences[event.event.sentence].paragraph)
+            paragraphDates[ref, default: []].append(interval.lowerBound)
+        }
+        let known = Set(catalog.entities.map(\.id))
+        let paragraphsByEntity = entityParagraphs
+        let datesByParagraph = paragraphDates
+        return SearchFilterContext(
+            entityParagraphs: { id in known.contains(id) ? paragraphsByEntity[id] ?? [] : nil },
+            paragraphDates: { datesByParagraph[$0] ?? [] })
     }
 
     /// The document with this id, if any.

@@ -25,6 +25,8 @@ struct APIHandlers: Sendable {
         case .listQuotes: return try listQuotes(request)
         case .listEntityEvents: return try listEntityEvents(request)
         case .listEvents: return try listEvents(request)
+        case .search: return try search(request)
+        case .suggest: return try suggest(request)
         }
     }
 

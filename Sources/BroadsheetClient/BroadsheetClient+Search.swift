@@ -1,0 +1,24 @@
+extension BroadsheetClient {
+    /// `GET /v1/search`.
+    public func search(
+        _ q: String, group: String? = nil, document: String? = nil, entity: String? = nil, from: String? = nil,
+        to: String? = nil, limit: Int? = nil, offset: Int? = nil
+    ) async throws(BroadsheetClientError) -> SearchResults {
+        var query: [(String, String)] = [("q", q)]
+        if let group { query.append(("group", group)) }
+        if let document { query.append(("document", document)) }
+        if let entity { query.append(("entity", entity)) }
+        if let from { query.append(("from", from)) }
+        if let to { query.append(("to", to)) }
+        if let limit { query.append(("limit", String(limit))) }
+        if let offset { query.append(("offset", String(offset))) }
+        return try await get("/v1/search", query: query)
+    }
+
+    /// `GET /v1/suggest`.
+    public func suggest(_ q: String, limit: Int? = nil) async throws(BroadsheetClientError) -> Page<Suggestion> {
+        var query: [(String, String)] = [("q", q)]
+        if let limit { query.append(("limit", String(limit))) }
+        return try await get("/v1/suggest", query: query)
+    }
+}

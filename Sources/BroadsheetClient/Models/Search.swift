@@ -1,0 +1,32 @@
+/// `GET /v1/search`.
+public struct SearchResults: Decodable, Sendable {
+    public struct Hit: Decodable, Sendable, Hashable {
+        public struct Span: Decodable, Sendable, Hashable {
+            public var start: Int
+            public var end: Int
+        }
+        public var documentId: String
+        public var title: String
+        public var paragraph: Int
+        public var score: Double
+        public var snippet: String
+        public var highlights: [Span]
+    }
+    public struct Correction: Decodable, Sendable, Hashable {
+        public var from: String
+        public var to: String
+    }
+    public var data: [Hit]
+    public var total: Int
+    public var limit: Int
+    public var offset: Int
+    public var tookMs: Double
+    public var corrections: [Correction]
+}
+
+/// One completion of `GET /v1/suggest`.
+public struct Suggestion: Decodable, Sendable, Hashable {
+    public var text: String
+    public var kind: String
+    public var entityId: String?
+}
