@@ -221,6 +221,7 @@ extension TimexTaggerTests {
         .init(sentence: "The senator said Friday night that she would run.", text: "Friday night", value: "2025-11-28TNI", type: .time),
         .init(sentence: "The rule took effect Jan. 1.", text: "Jan. 1", value: "2025-01-01"),
         .init(sentence: "The rule takes effect Jan. 1.", text: "Jan. 1", value: "2026-01-01"),
+        .init(sentence: "The Fed may raise rates in June.", text: "June", value: "2026-06"),
     ]
 
     static let newsFalsePositives: [String] = [
