@@ -33,7 +33,7 @@ public struct BroadsheetApplication: Sendable {
         CorpusMetrics.register(in: registry, service: service)
         let handlers = APIHandlers(service: service, registry: registry)
         let routing = RoutingResponder(router: router, errorMapper: ErrorMapper(logger: configuration.logger)) { request in
-            try await handlers.handle(request)
+            try handlers.handle(request)
         }
         let cors: CORSMiddleware.AllowedOrigin =
             configuration.corsOrigin == "*"

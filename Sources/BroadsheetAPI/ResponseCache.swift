@@ -30,14 +30,14 @@ public struct ResponseCacheMiddleware: HTTPMiddleware {
         self.isCacheable = isCacheable
     }
 
-    public func respond(to request: HTTPRequest, next: any HTTPResponder) async -> HTTPResponse {
+    public func respond(to request: HTTPRequest, next: any HTTPResponder) -> HTTPResponse {
         guard request.method == .get || request.method == .head, isCacheable(request) else {
-            return await next.respond(to: request)
+            return next.respond(to: request)
         }
         let key = request.target + "\u{0}" + request.headers.values(for: "Accept-Encoding").joined(separator: ",")
         if let hit = storage.state.withLock({ $0.entries[key] }) { return hit }
 
-        var response = await next.respond(to: request)
+        var response = next.respond(to: request)
         guard response.status.code == 200 else { return response }
         if !response.headers.contains("ETag") {
             response.headers.set("ETag", EntityTag(hashing: response.body).description)

@@ -192,6 +192,8 @@ struct PlainTextParserTests {
         #expect(BodyReflower.join(["from the cold—", "with American"]) == "from the cold—with American")
         #expect(BodyReflower.join(["from the cold", "—with American"]) == "from the cold—with American")
         #expect(BodyReflower.join(["one", "two"]) == "one two")
+        #expect(BodyReflower.join(["HARBOR CITY", "— Mateo scored"]) == "HARBOR CITY — Mateo scored")
+        #expect(BodyReflower.join(["HARBOR CITY —", "Mateo scored"]) == "HARBOR CITY — Mateo scored")
         #expect(BodyReflower.join(["pages 1 -", "2"]) == "pages 1 - 2")
     }
 

@@ -91,7 +91,7 @@ struct RoundTripTests {
 extension RoundTripTests {
     // Not the front-matter fixture: its one-line list items right under a heading become runs of
     // short lines that this layout cannot tell apart from a wrapped heading (a known limit).
-    @Test(arguments: ["seed-wrapped.txt", "local-council-wrapped.txt", "obituary-blankline.txt", "sports-blankline-wrapped.txt", "sports-final.json"], [(20, 78), (25, 72), (30, 90)])
+    @Test(arguments: ["seed-wrapped.txt", "local-council-wrapped.txt", "obituary-blankline.txt", "sports-blankline-wrapped.txt", "sports-final.json"], [(20, 78), (25, 72), (30, 90), (40, 80), (12, 60)])
     func shortFirstLineLayoutGivesTheSameArticle(fixture: String, widths: (Int, Int)) throws {
         let original = try #require(try FixtureLoader.parse(fixture).first)
         let rendered = Self.shortFirstLineRendering(original, first: widths.0, width: widths.1)

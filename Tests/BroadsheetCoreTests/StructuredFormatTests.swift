@@ -127,6 +127,10 @@ struct StructuredFormatTests {
         #expect(doc.text == "One.\n\nTwo.")
         let millis = #"{"title": "T", "date": 1764374400000, "body": "One."}"#
         #expect(try ArticleParser().parse(text: millis, source: "t.json").first?.publishedAt == CivilDate(year: 2025, month: 11, day: 29))
+        for bad in ["1e300", "-5", "99999999999999999999"] {
+            let json = #"{"title": "T", "date": "# + bad + #", "body": "One."}"#
+            #expect(try ArticleParser().parse(text: json, source: "t.json").first?.publishedAt == nil)
+        }
     }
 
     @Test func markdownWithoutFrontMatter() throws {

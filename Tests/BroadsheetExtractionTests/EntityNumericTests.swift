@@ -28,6 +28,8 @@ struct EntityNumericTests {
         Case(text: "They bought 9.9% of the project.", mention: "9.9%", type: .percent, amount: 9.9, currency: nil),
         Case(text: "Prices rose 20 percent in May.", mention: "20 percent", type: .percent, amount: 20, currency: nil),
         Case(text: "Turnout fell 12.5 per cent.", mention: "12.5 per cent", type: .percent, amount: 12.5, currency: nil),
+        Case(text: "It cost two billion dollars.", mention: "two billion dollars", type: .money, amount: 2_000_000_000, currency: "USD"),
+        Case(text: "Bids ranged from $5 to $10 million.", mention: "$5", type: .money, amount: 5_000_000, currency: "USD"),
     ]
 
     @Test(arguments: cases)

@@ -33,6 +33,19 @@ struct EntityRecognizerTests {
         TypeCase(text: "The company fired Anouk Verhoeven, a senior engineer, in March.", name: "Anouk Verhoeven", type: .person),
         TypeCase(text: "Residents of Kelmscott County voted against the plan.", name: "Kelmscott County", type: .location),
         TypeCase(text: "Army units test-fired Vantor missiles at the range.", name: "Vantor", type: .other),
+        TypeCase(text: "Aaron Judge hit his 40th home run on Friday.", name: "Aaron Judge", type: .person),
+        TypeCase(text: "Hurricane Odalys made landfall near Perdido Key, Florida, on Wednesday.", name: "Hurricane Odalys", type: .other),
+        TypeCase(text: "Hurricane Odalys made landfall near Perdido Key, Florida, on Wednesday.", name: "Perdido Key", type: .location),
+        TypeCase(text: "Former envoy Ban Ki-moon visited Seoul.", name: "Ban Ki-moon", type: .person),
+        TypeCase(text: "Results appeared in the Lancaster Journal of Medicine this week.", name: "Lancaster Journal of Medicine", type: .organization),
+        TypeCase(text: "She was treated at St. Agnes's Hospital downtown.", name: "St. Agnes's Hospital", type: .location),
+        TypeCase(text: "The Danube Institute of Allergy and Infectious Diseases issued a warning.", name: "Danube Institute of Allergy and Infectious Diseases", type: .organization),
+        TypeCase(text: "Engineers toured the Upper Nile this week.", name: "Upper Nile", type: .location),
+        TypeCase(text: "Residents of East Palestine, Ohio, sued the railroad.", name: "East Palestine", type: .location),
+        TypeCase(text: "NASA's Artemis II mission will carry four astronauts.", name: "Artemis II", type: .other),
+        TypeCase(text: "U.S. District Judge Lewis A. Kaplan sentenced him.", name: "Lewis A. Kaplan", type: .person),
+        TypeCase(text: "The actor played J. Robert Oppenheimer on screen.", name: "J. Robert Oppenheimer", type: .person),
+        TypeCase(text: "Her memoir, “Torrents,” sold well. She said “Yes.”", name: "Torrents", type: .other),
     ]
 
     @Test(arguments: typeCases)
@@ -201,6 +214,38 @@ struct EntityRecognizerTests {
         let r = Self.extract("The deal gave ZPX a stake in the LNG project and its AI unit, the CEO said.")
         #expect(Self.entity(r, "ZPX")?.type == .organization)
         #expect(!r.entities.contains { ["LNG", "AI", "CEO"].contains($0.name) })
+    }
+
+    @Test func nameParticlesAndShortForms() {
+        let text = "Hendrik van der Berg, the club's coach, was fired. Van der Berg said he was sad. Luiz Carlos Pimenta da Rocha, known as Pimenta, scored. Pimenta celebrated."
+        let r = Self.extract(text)
+        #expect(Self.entity(r, "Hendrik van der Berg")?.aliases == ["Van der Berg"])
+        #expect(Self.entity(r, "Hendrik van der Berg")?.descriptions == ["the club's coach"])
+        #expect(Self.entity(r, "Luiz Carlos Pimenta da Rocha")?.mentions.count == 3)
+    }
+
+    @Test func titleWordsAsSurnamesAndDatelines() {
+        let text = "NAIROBI, Kenya — Carole King sang on Friday. King said she was happy. The President said no. Aaron Judge homered and fans praised Judge."
+        let r = Self.extract(text)
+        #expect(Self.entity(r, "Nairobi")?.type == .location)
+        #expect(Self.entity(r, "Carole King")?.mentions.count == 2)
+        #expect(Self.entity(r, "Aaron Judge")?.mentions.count == 2)
+        #expect(!r.entities.contains { $0.name == "President" })
+    }
+
+    @Test func sentenceInitialSubjectsAreKept() {
+        let r = Self.extract("Nexora announced a new chip on Monday. Protesters gathered outside. Afterward, prices rose. Fighting continued. Inflation has eased. Nexora shares rose.")
+        #expect(r.entities.map(\.name) == ["Nexora"])
+        #expect(Self.entity(r, "Nexora")?.type == .organization)
+        #expect(Self.entity(r, "Nexora")?.mentions.count == 2)
+    }
+
+    @Test func knownOrganisationWithLegalSuffixIsOneEntity() {
+        let r = Self.extract("Shares of Nvidia Corp. fell. Nvidia said demand was strong.")
+        let e = Self.entity(r, "Nvidia")
+        #expect(e?.type == .organization)
+        #expect(e?.mentions.count == 2)
+        #expect(e?.aliases == ["Nvidia Corp."])
     }
 
     @Test func keysAreDenseAndOrderedByFirstMention() {

@@ -1,4 +1,5 @@
 import BroadsheetCore
+import Foundation
 import Testing
 @testable import BroadsheetExtraction
 
@@ -74,5 +75,19 @@ struct EntitySeedTests {
         #expect(d("Kirill Dmitriev").contains { $0.hasPrefix("head of Russia’s sovereign-wealth fund") })
         #expect(d("Stephen P. Lynch").contains("the Miami-based investor"))
         #expect(d("Marco Rubio").contains("Secretary of State"))
+    }
+}
+
+extension EntitySeedTests {
+    /// The same checks through the real parser (hard-wrapped lines joined, headings as sections).
+    @Test func seedThroughArticleParser() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("seeds/000_ee080ed0b85908a5.txt")
+        let raw = try String(contentsOf: url, encoding: .utf8)
+        let doc = try #require(try ArticleParser().parse(text: raw, source: "seed.txt").first)
+        let r = EntityRecognizer().extract(doc)
+        let persons = Set(r.entities.filter { $0.type == .person }.map(\.name))
+        #expect(persons == Set(Self.people), "extra: \(persons.subtracting(Self.people)) missing: \(Set(Self.people).subtracting(persons))")
+        for e in r.entities { for m in e.mentions { #expect(String(doc.text.slice(m.span)) == m.text) } }
     }
 }

@@ -1,23 +1,24 @@
 import BroadsheetHTTP
+import Dispatch
 import Logging
 import Testing
 
-/// Opens when told; lets a test hold a request in flight without sleeping.
+/// Opens when told; lets a test hold a request in flight without sleeping. Responders are synchronous,
+/// so a held request blocks its connection's thread until ``open()``.
 final class Gate: Sendable {
     private let enteredStream: AsyncStream<Void>
     private let enteredContinuation: AsyncStream<Void>.Continuation
-    private let openedStream: AsyncStream<Void>
-    private let openedContinuation: AsyncStream<Void>.Continuation
+    private let opened = DispatchGroup()
 
     init() {
         (enteredStream, enteredContinuation) = AsyncStream.makeStream(of: Void.self)
-        (openedStream, openedContinuation) = AsyncStream.makeStream(of: Void.self)
+        opened.enter()
     }
 
-    /// Called by the responder: announces it is waiting, then waits for ``open()``.
-    func pass() async {
+    /// Called by the responder: announces it is waiting, then blocks until ``open()``.
+    func pass() {
         enteredContinuation.yield()
-        for await _ in openedStream { return }
+        opened.wait()
     }
 
     /// Returns once a request is waiting at the gate.
@@ -25,9 +26,9 @@ final class Gate: Sendable {
         for await _ in enteredStream { return }
     }
 
+    /// Lets every waiting and later request through. Call it once.
     func open() {
-        openedContinuation.yield()
-        openedContinuation.finish()
+        opened.leave()
     }
 }
 
@@ -35,8 +36,8 @@ final class Gate: Sendable {
 struct EchoResponder: HTTPResponder {
     var gate: Gate? = nil
 
-    func respond(to request: HTTPRequest) async -> HTTPResponse {
-        if request.path == "/slow", let gate { await gate.pass() }
+    func respond(to request: HTTPRequest) -> HTTPResponse {
+        if request.path == "/slow", let gate { gate.pass() }
         if request.path == "/empty" { return HTTPResponse(status: .noContent, body: Array("dropped".utf8)) }
         if request.path == "/big" {
             return HTTPResponse(body: [UInt8](repeating: UInt8(ascii: "a"), count: 8 << 20) + Array("END".utf8))

@@ -66,10 +66,10 @@ enum FeatureFixtures {
 /// Records the order in which middlewares see the request and the response.
 struct TraceMiddleware: HTTPMiddleware {
     let name: String
-    func respond(to request: HTTPRequest, next: any HTTPResponder) async -> HTTPResponse {
+    func respond(to request: HTTPRequest, next: any HTTPResponder) -> HTTPResponse {
         var request = request
         request.headers.add("X-Trace", name)
-        var response = await next.respond(to: request)
+        var response = next.respond(to: request)
         response.headers.add("X-Trace", name)
         return response
     }

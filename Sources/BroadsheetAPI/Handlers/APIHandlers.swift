@@ -5,7 +5,7 @@ struct APIHandlers: Sendable {
     let service: CorpusService
     let registry: MetricsRegistry
 
-    func handle(_ request: RoutedRequest<Endpoint>) async throws -> HTTPResponse {
+    func handle(_ request: RoutedRequest<Endpoint>) throws -> HTTPResponse {
         switch request.route {
         case .getHealth: return try .json(Status(status: "ok"), headers: ["Cache-Control": "no-store"])
         case .getReadiness:
@@ -21,6 +21,10 @@ struct APIHandlers: Sendable {
         case .getDocumentAnnotations: return try getAnnotations(request)
         case .listEntities: return try listEntities(request)
         case .getEntity: return try getEntity(request)
+        case .listEntityQuotes: return try listEntityQuotes(request)
+        case .listQuotes: return try listQuotes(request)
+        case .listEntityEvents: return try listEntityEvents(request)
+        case .listEvents: return try listEvents(request)
         }
     }
 

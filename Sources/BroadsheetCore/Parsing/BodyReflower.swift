@@ -3,7 +3,7 @@
 /// The body is first cut into blocks at blank lines. Inside a block, lines are joined into
 /// paragraphs; a new paragraph starts where a line that ends a sentence (`.`, `?`, `!`, `…`,
 /// optionally followed by closing quotes) is followed by a *short* line (shorter than 60% of the
-/// file's typical wrap width, the 80th percentile of line lengths), or by an indented line. This
+/// file's wrap width, estimated as the 90th percentile of line lengths), or by an indented line. This
 /// recognises files whose paragraphs begin with a short first line, while ordinary hard-wrapped
 /// paragraphs (all lines near the wrap width) are only joined.
 ///
@@ -18,8 +18,8 @@
 /// A block of three or more lines in which at least 75% of lines end a sentence is read as one
 /// paragraph per line (not hard-wrapped).
 ///
-/// Joining: lines are joined with one space, except after a line ending in an em/en dash or
-/// before a line starting with one, and after a line ending in a hyphen that follows a letter
+/// Joining: lines are joined with one space, except after a line ending in an unspaced em/en dash
+/// (`cold—`) or before a line starting with one (`—with`), and after a line ending in a hyphen that follows a letter
 /// (the hyphen is kept: `developer-` + `turned` → `developer-turned`).
 enum BodyReflower {
     struct Result {
@@ -48,7 +48,7 @@ enum BodyReflower {
         }
 
         let lengths = blocks.flatMap { $0 }.map { $0.trimmingWhitespace.count }.sorted()
-        let width = lengths.isEmpty ? 80 : lengths[min(lengths.count - 1, lengths.count * 8 / 10)]
+        let width = lengths.isEmpty ? 80 : lengths[min(lengths.count - 1, lengths.count * 9 / 10)]
         let shortLimit = max(8, width * 6 / 10)
         let allIndented = blocks.flatMap { $0 }.allSatisfy { $0.first?.isWhitespace ?? false }
 
@@ -198,7 +198,11 @@ enum BodyReflower {
             if out.isEmpty { out = line; continue }
             let last = out.last!
             let first = line.first!
-            if last == "—" || last == "–" && !out.hasSuffix(" –") || first == "—" {
+            // Unspaced dashes join directly ("cold—" + "with"); spaced ones ("CITY" + "— Mateo") keep the space.
+            let dashes: Set<Character> = ["—", "–"]
+            let closedDashAtEnd = dashes.contains(last) && !(out.dropLast().last?.isWhitespace ?? true)
+            let closedDashAtStart = dashes.contains(first) && !(line.dropFirst().first?.isWhitespace ?? true)
+            if closedDashAtEnd || closedDashAtStart {
                 out += line
             } else if last == "-", let beforeHyphen = out.dropLast().last, beforeHyphen.isLetter, first.isLetter {
                 out += line

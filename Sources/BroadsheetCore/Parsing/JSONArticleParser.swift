@@ -105,7 +105,10 @@ enum JSONArticleParser {
             // Unix time, in seconds or (when very large) milliseconds; the UTC calendar date.
             var seconds = number.doubleValue
             if seconds > 1e11 { seconds /= 1000 }
-            draft.publishedAt = CivilDate(daysSinceEpoch: Int((seconds / 86400).rounded(.down)))
+            // Only 1970…9999 is accepted; anything else (NaN, huge, negative) is no date.
+            if seconds.isFinite, (0...253_402_300_799).contains(seconds) {
+                draft.publishedAt = CivilDate(daysSinceEpoch: Int((seconds / 86400).rounded(.down)))
+            }
         } else if let text = string(dateValue) {
             draft.publishedAt = DateLineParser.parseField(text)
         }

@@ -106,13 +106,12 @@ public struct EntityCatalog: Sendable {
         var drafts: [Draft] = []
         var draftIndex: [String: Int] = [:]
         var localToDraft: [String: [Int: Int]] = [:]
+        var foldCache: [String: String] = [:]
 
         for (doc, found) in documents {
-            let units = Array(doc.text.utf16)
             func sentenceText(_ i: Int) -> String {
                 guard doc.sentences.indices.contains(i) else { return "" }
-                let s = doc.sentences[i].span
-                return String(decoding: units[max(0, s.start)..<min(units.count, s.end)], as: UTF16.self)
+                return String(doc.text.slice(doc.sentences[i].span))
             }
             var sentenceCache: [Int: String] = [:]
             var map: [Int: Int] = [:]
@@ -121,7 +120,9 @@ public struct EntityCatalog: Sendable {
                 if let v = e.value, e.type == .money || e.type == .percent {
                     mergeKey = "\(e.type.rawValue)|\(v.amount)|\(v.currency ?? "")"
                 } else {
-                    mergeKey = "\(e.type.rawValue)|\(Self.fold(e.name))"
+                    let folded: String
+                    if let f = foldCache[e.name] { folded = f } else { folded = Self.fold(e.name); foldCache[e.name] = folded }
+                    mergeKey = "\(e.type.rawValue)|\(folded)"
                 }
                 let di: Int
                 if let existing = draftIndex[mergeKey] {
@@ -139,7 +140,8 @@ public struct EntityCatalog: Sendable {
                     drafts[di].aliases.append(a)
                 }
                 for d in e.descriptions {
-                    let k = Self.fold(d)
+                    let k: String
+                    if let f = foldCache[d] { k = f } else { k = Self.fold(d); foldCache[d] = k }
                     if drafts[di].descriptionSet.insert(k).inserted { drafts[di].descriptions.append(d) }
                 }
                 for m in e.mentions {
@@ -192,10 +194,8 @@ public struct EntityCatalog: Sendable {
                 guard let gid = map[e.key] else { continue }
                 for m in e.mentions { bySentence[m.sentence, default: []].insert(gid) }
             }
-            let units = Array(doc.text.utf16)
             for (s, set) in bySentence where set.count > 1 {
-                let text = doc.sentences.indices.contains(s)
-                    ? String(decoding: units[doc.sentences[s].span.start..<min(units.count, doc.sentences[s].span.end)], as: UTF16.self) : ""
+                let text = doc.sentences.indices.contains(s) ? String(doc.text.slice(doc.sentences[s].span)) : ""
                 let ev = Evidence(documentId: found.documentId, sentence: s, text: text)
                 for a in set {
                     for b in set where a != b {

@@ -13,13 +13,14 @@ struct EntityCoreference {
     struct Group {
         var name: String
         var words: [String]
-        var keys: Set<String>
         var members: [Int]
         var scores: TypeScores
         var lexicon: EntityLexicons.Entry?
         var hasSuffix: Bool
         var lastStart: Int
         var type: EntityType?
+        /// The first member's start offset.
+        var firstStart: Int
     }
 
     func resolve(_ cands: [NameCandidate]) -> [Group] {
@@ -31,7 +32,13 @@ struct EntityCoreference {
             if let o = c.nameOverride { return o.joined(separator: " ") }
             return c.key
         }
-        func prelim(_ g: Group) -> EntityType {
+        let keys = cands.map { key(of: $0) }
+        let bareKeys: [String?] = cands.map { c in
+            guard c.nameWords.count >= 2 else { return nil }
+            let bare = c.nameWords.filter { lex.facilityHeads[$0] != true }
+            return bare.count >= 2 ? "bare:" + bare.joined(separator: " ") : nil
+        }
+        func prelim(_ g: borrowing Group) -> EntityType {
             if let e = g.lexicon {
                 switch e.kind { case .organization: return .organization; case .other: return .other; default: return .location }
             }
@@ -40,65 +47,79 @@ struct EntityCoreference {
         func core(_ words: [String]) -> [String] {
             words.count > 1 && NameCandidateFinder.generationalSuffixes.contains(words.last!) ? Array(words.dropLast()) : words
         }
+        // Word → groups whose name contains it (may hold stale entries; every use re-checks).
+        var wordIndex: [String: [Int]] = [:]
+        func indexWords(_ gi: Int) {
+            for w in groups[gi].words where wordIndex[w]?.last != gi { wordIndex[w, default: []].append(gi) }
+        }
+        func groupsWith(_ w: String) -> [Int] { wordIndex[w] ?? [] }
         func join(_ gi: Int, _ ci: Int) {
             let c = cands[ci]
             groups[gi].members.append(ci)
             groups[gi].scores = groups[gi].scores + c.scores
-            groups[gi].keys.insert(key(of: c))
-            groups[gi].keys.insert(c.key)
-            if let a = c.parentheticalAcronym { groups[gi].keys.insert(a); byKey[a] = byKey[a] ?? gi }
+            if let a = c.parentheticalAcronym { byKey[a] = byKey[a] ?? gi }
             groups[gi].lastStart = max(groups[gi].lastStart, c.start)
+            groups[gi].firstStart = min(groups[gi].firstStart, c.start)
             if groups[gi].lexicon == nil, c.nameWords.count > groups[gi].words.count
                 || (c.nameWords.count == groups[gi].words.count && c.key.count > groups[gi].name.count && c.nameOverride == nil)
             {
                 groups[gi].words = c.nameWords
                 groups[gi].name = c.nameOverride?.joined(separator: " ") ?? c.key
+                indexWords(gi)
             }
-            if byKey[key(of: c)] == nil { byKey[key(of: c)] = gi }
+            if byKey[keys[ci]] == nil { byKey[keys[ci]] = gi }
             if byKey[c.key] == nil { byKey[c.key] = gi }
-            let bare = c.nameWords.filter { lex.facilityHeads[$0] != true }
-            if bare.count >= 2, byKey["bare:" + bare.joined(separator: " ")] == nil { byKey["bare:" + bare.joined(separator: " ")] = gi }
+            if let b = bareKeys[ci], byKey[b] == nil { byKey[b] = gi }
         }
         func create(_ ci: Int) {
             let c = cands[ci]
             let lexEntry = (c.lexicon?.needsCanonicalInDocument ?? false) ? nil : c.lexicon
             let name = lexEntry?.canonical ?? c.nameOverride?.joined(separator: " ") ?? c.key
             groups.append(Group(
-                name: name, words: c.nameWords, keys: [], members: [], scores: TypeScores(), lexicon: lexEntry,
-                hasSuffix: c.hasGenerationalSuffix, lastStart: c.start))
+                name: name, words: c.nameWords, members: [], scores: TypeScores(), lexicon: lexEntry,
+                hasSuffix: c.hasGenerationalSuffix, lastStart: c.start, firstStart: c.start))
+            indexWords(groups.count - 1)
             join(groups.count - 1, ci)
         }
         func pickRecent(_ options: [Int], before start: Int) -> Int? {
             guard !options.isEmpty else { return nil }
-            let earlier = options.filter { groups[$0].members.contains { cands[$0].start < start } }
-            let pool = earlier.isEmpty ? options : earlier
-            return pool.max { a, b in
-                let la = groups[a].members.map { cands[$0].start }.filter { $0 < start }.max() ?? -1
-                let lb = groups[b].members.map { cands[$0].start }.filter { $0 < start }.max() ?? -1
-                return la < lb
-            }
+            // Ambiguous short forms go to the entity introduced first (the story's subject, usually).
+            return options.min { groups[$0].firstStart < groups[$1].firstStart }
         }
         func personLink(_ c: NameCandidate) -> Int? {
             let cw = c.nameWords
             let cHasSuffix = c.hasGenerationalSuffix
             var options: [Int] = []
             var firstNameOptions: [Int] = []
-            for (gi, g) in groups.enumerated() where prelim(g) == .person && g.words.count > cw.count && g.lexicon == nil {
-                let gw = g.words
+            var innerOptions: [Int] = []
+            var pool = groupsWith(cw[0])
+            if cw.count > 1 || cHasSuffix { pool += groupsWith(cw[cw.count - 1]) }
+            if cw[0].first?.isLowercase == false, let lowerFirst = cw.first?.lowercased(), lowerFirst != cw[0] { pool += groupsWith(lowerFirst) }
+            var seen = Set<Int>()
+            pool = pool.filter { seen.insert($0).inserted }.sorted()
+            for gi in pool where groups[gi].lexicon == nil && groups[gi].words.count > cw.count && prelim(groups[gi]) == .person {
+                let gw = groups[gi].words
                 if cHasSuffix {
                     if Array(gw.suffix(cw.count)) == cw { options.append(gi) }
                     continue
                 }
-                if g.hasSuffix { continue }
+                if groups[gi].hasSuffix { continue }
+                if cw.count == 1 {
+                    let gLast = gw.count > 1 && NameCandidateFinder.generationalSuffixes.contains(gw[gw.count - 1]) ? gw[gw.count - 2] : gw[gw.count - 1]
+                    if gLast == cw[0] { options.append(gi) } else if gw[0] == cw[0], c.lexicon == nil { firstNameOptions.append(gi) }
+                    else if gw.count > 2, cw[0].count > 2, c.lexicon == nil, gw[1..<(gw.count - 1)].contains(cw[0]) { innerOptions.append(gi) }
+                    continue
+                }
                 let gc = core(gw)
                 if cw.count == 1 {
                     if gc.last == cw[0] { options.append(gi) } else if gc.first == cw[0], lex.givenNames.contains(cw[0]), c.lexicon == nil { firstNameOptions.append(gi) }
-                } else if Array(gc.suffix(cw.count)) == cw || (cw.first == gc.first && cw.last == gc.last) {
+                } else if Array(gc.suffix(cw.count)).map({ $0.lowercased() }) == cw.map({ $0.lowercased() }) || (cw.first == gc.first && cw.last == gc.last) {
                     options.append(gi)
                 }
             }
             if let gi = pickRecent(options, before: c.start) { return gi }
             if firstNameOptions.count == 1 { return firstNameOptions[0] }
+            if firstNameOptions.isEmpty, innerOptions.count == 1 { return innerOptions[0] }
             return nil
         }
         func orgLink(_ c: NameCandidate) -> Int? {
@@ -106,15 +127,16 @@ struct EntityCoreference {
             guard let f = cw.first, !lex.functionWords.contains(f.lowercased()), !lex.commonWords.contains(f.lowercased()),
                 !lex.orgHeads.contains(f), lex.known[f]?.kind != .demonym
             else { return nil }
-            if c.scores.person >= 4 || c.scores.location >= 5 { return nil }
+            if c.scores.person >= 4 || c.scores.location >= 5 || (c.scores.location >= 2 && c.scores.location > c.scores.organization) { return nil }
             var options: [Int] = []
-            for (gi, g) in groups.enumerated() where prelim(g) == .organization && g.words.count > cw.count {
-                if Array(g.words.prefix(cw.count)) == cw { options.append(gi) }
+            for gi in groupsWith(f) where groups[gi].words.count > cw.count && prelim(groups[gi]) == .organization {
+                if groups[gi].words.starts(with: cw) { options.append(gi) }
             }
             // Acronyms.
             if cw.count == 1, f.count >= 2, f.count <= 7, f.allSatisfy({ $0.isUppercase || $0 == "." }) {
                 let letters = f.filter { $0 != "." }
-                for (gi, g) in groups.enumerated() where prelim(g) == .organization && g.words.count >= 2 {
+                for gi in groups.indices where groups[gi].words.count >= 2 && prelim(groups[gi]) == .organization {
+                    let g = groups[gi]
                     let initials = String(g.words.filter { !["of", "the", "and", "for", "on", "&"].contains($0) }.compactMap(\.first))
                     if initials == letters { options.append(gi) }
                     if let e = g.lexicon, lex.known[f]?.canonical == e.canonical { options.append(gi) }
@@ -124,16 +146,17 @@ struct EntityCoreference {
         }
 
         // Passes: multi-word names, then single words with strong own evidence, then the rest; families last.
-        let multi = cands.indices.filter { cands[$0].nameWords.count > 1 && cands[$0].familyName == nil }
-            .sorted { (cands[$0].nameWords.count, cands[$1].start) > (cands[$1].nameWords.count, cands[$0].start) }
-        let singles = cands.indices.filter { cands[$0].nameWords.count == 1 && cands[$0].familyName == nil }
+        let wordCounts = cands.map { $0.nameOverride?.count ?? $0.words.count }
+        let multi = cands.indices.filter { wordCounts[$0] > 1 && cands[$0].familyName == nil }
+            .sorted { (wordCounts[$0], cands[$1].start) > (wordCounts[$1], cands[$0].start) }
+        let singles = cands.indices.filter { wordCounts[$0] == 1 && cands[$0].familyName == nil }
         let strongSingles = singles.filter { cands[$0].scores.max >= 4 || cands[$0].lexicon != nil }
         let weakSingles = singles.filter { !(cands[$0].scores.max >= 4 || cands[$0].lexicon != nil) }
         var deferred: [Int] = []
 
         for ci in multi + strongSingles + weakSingles {
             let c = cands[ci]
-            var k = key(of: c)
+            var k = keys[ci]
             if let e = c.lexicon, e.needsCanonicalInDocument {
                 if let gi = byKey["lex:" + e.canonical] { join(gi, ci); continue }
                 k = c.key
@@ -147,16 +170,16 @@ struct EntityCoreference {
                 }
             }
             let lexKind = c.lexicon?.kind
-            if c.nameWords.count <= 2, lexKind != .organization, c.scores.organization < 5, c.scores.location < 5 || lexKind == .location, c.scores.other < 5 || lexKind == .other,
+            if c.nameWords.count <= 3, lexKind != .organization, c.scores.organization < 5, c.scores.location < 5 || lexKind == .location, c.scores.other < 5 || lexKind == .other,
                 let gi = personLink(c), byKey[k] == nil || lexKind != nil
             {
                 join(gi, ci)
                 continue
             }
+            if c.isBareTitle { continue }
             if let gi = byKey[k] { join(gi, ci); continue }
             // "X Pipeline 2" and "X 2": the same name with and without a facility head.
-            let bare = c.nameWords.filter { lex.facilityHeads[$0] != true }
-            if bare.count >= 2, bare.count < c.nameWords.count || true, let gi = byKey["bare:" + bare.joined(separator: " ")] {
+            if let b = bareKeys[ci], let gi = byKey[b] {
                 join(gi, ci)
                 continue
             }
@@ -172,7 +195,6 @@ struct EntityCoreference {
             if !members.isEmpty {
                 for gi in members {
                     groups[gi].members.append(ci)
-                    groups[gi].keys.insert(c.key)
                 }
             } else if let gi = byKey[fam] ?? byKey[c.key] {
                 join(gi, ci)

@@ -7,6 +7,19 @@ struct EntityDescriber {
     let evidence: NameEvidence
     let text: (Int, Int) -> String
 
+    /// Candidate index by its last token, for role phrases that include a name before the role ("Rosneft boss").
+    let candidateEndingAt: [Int: Int]
+
+    init(tokens: [EntityToken], lex: EntityLexicons, evidence: NameEvidence, text: @escaping (Int, Int) -> String, candidates: [NameCandidate]) {
+        self.tokens = tokens
+        self.lex = lex
+        self.evidence = evidence
+        self.text = text
+        var m: [Int: Int] = [:]
+        for (i, c) in candidates.enumerated() { m[c.last] = i }
+        self.candidateEndingAt = m
+    }
+
     func describe(_ c: NameCandidate, title: NameCandidateFinder.TitleMatch?, candidates: [NameCandidate]) -> [String] {
         var out: [String] = []
         // Role words (and a title) directly before the name.
@@ -30,7 +43,8 @@ struct EntityDescriber {
                 j -= 1
                 continue
             }
-            if t.kind == .word && t.isCapitalized, let other = candidates.first(where: { $0.last == j || ($0.last == j - 1 && tokens[j].text == ".") }),
+            if t.kind == .word && t.isCapitalized, let oi = candidateEndingAt[j] ?? candidateEndingAt[j - 1], candidates.indices.contains(oi),
+                case let other = candidates[oi],
                 start != nil, other.scores.best != .person || other.lexicon != nil
             {
                 start = other.first
@@ -42,9 +56,10 @@ struct EntityDescriber {
             }
             break
         }
+        if let tm = title, start == tm.first, NameCandidateFinder.honorifics.contains(tokens[tm.first].text) { sawRole = false }
         if sawRole, let s = start, s < c.first {
             var endTok = (title?.last ?? (c.first - 1))
-            if endTok + 1 < tokens.count, tokens[endTok + 1].text == ".", tokens[endTok + 1].separator.isEmpty, endTok + 1 < c.first { endTok += 1 }
+            if endTok + 1 < tokens.count, tokens[endTok + 1].text == ".", tokens[endTok + 1].separator == .none, endTok + 1 < c.first { endTok += 1 }
             let d = text(tokens[s].start, tokens[endTok].end)
             if !d.isEmpty { out.append(d) }
         }

@@ -33,6 +33,8 @@ public struct EntityLexicons: Sendable {
     /// Titles as lowercase words without dots, joined by single spaces ("lt gen").
     var titles: Set<String> = []
     var titlePrefixes: Set<String> = []
+    /// First bytes of titles (a cheap filter before set lookups).
+    var titleFirstBytes = [Bool](repeating: false, count: 256 * 32)
     var orgSuffixes: Set<String> = []
     var orgHeads: Set<String> = []
     /// Facility head → strong (true) or weak (false, also a common surname).
@@ -41,6 +43,8 @@ public struct EntityLexicons: Sendable {
     var otherHeads: Set<String> = []
     var otherLeads: Set<String> = []
     var otherFollowers: Set<String> = []
+    /// Words that start an "other" name on their own ("Hurricane X", "Operation X").
+    var otherPrefixes: Set<String> = []
     var roleNouns: Set<String> = []
     var roleModifiers: Set<String> = []
     var functionWords: Set<String> = []
@@ -98,6 +102,8 @@ public struct EntityLexicons: Sendable {
         for line in lines("entities-titles") {
             let key = Self.titleKey(String(line))
             titles.insert(key)
+            let firstWord = key.split(whereSeparator: { $0 == " " || $0 == "-" }).first.map(String.init) ?? key
+            if let f = firstWord.utf8.first { titleFirstBytes[Int(f) * 32 + min(31, firstWord.utf8.count)] = true }
             let parts = key.split(separator: " ")
             for i in 1...parts.count { titlePrefixes.insert(parts[0..<i].joined(separator: " ")) }
         }
@@ -129,6 +135,7 @@ public struct EntityLexicons: Sendable {
             case "head": otherHeads.formUnion(w.dropFirst())
             case "lead": otherLeads.formUnion(w.dropFirst())
             case "follow": otherFollowers.formUnion(w.dropFirst())
+            case "prefix": otherPrefixes.formUnion(w.dropFirst())
             default: break
             }
         }
@@ -169,12 +176,18 @@ public struct EntityLexicons: Sendable {
     private mutating func addKnown(_ rawForm: String, _ entry: Entry) {
         let form = Self.normalizeKey(Self.stripThe(rawForm))
         guard !form.isEmpty else { return }
+        // "McDonald's" is written with a possessive ending, which never belongs to a mention span.
+        if form.hasSuffix("'s"), form.count > 3 { addKnown(String(form.dropLast(2)), entry) }
         if known[form] == nil { known[form] = entry }
         // Token prefixes: split at spaces and hyphens the way keys are built from tokens.
+        // Token prefixes: wherever a letter/digit run starts or ends ("S", "S&", "S&P", "S&P 500").
         var prefix = ""
+        var previousIsWord = false
         for ch in form {
-            if ch == " " || ch == "-" || ch == "," || ch == "." { if !prefix.isEmpty { knownPrefixes.insert(prefix) } }
+            let isWord = ch.isLetter || ch.isNumber
+            if !prefix.isEmpty && (!isWord || !previousIsWord) { knownPrefixes.insert(prefix) }
             prefix.append(ch)
+            previousIsWord = isWord
         }
         knownPrefixes.insert(form)
     }

@@ -24,8 +24,8 @@ public struct EntityRecognizer: Sendable {
     public func extract(_ document: Document) -> DocumentEntities {
         let tk = EntityTokenizer.tokenize(document)
         let tokens = tk.tokens
-        let units = Array(document.text.utf16)
-        func text(_ a: Int, _ b: Int) -> String { String(decoding: units[a..<b], as: UTF16.self) }
+        let docText = document.text
+        func text(_ a: Int, _ b: Int) -> String { String(docText.slice(TextSpan(start: a, end: b))) }
 
         // 1. Money and percentages.
         let numeric = NumericEntityScanner.scan(tokens, lexicons: lexicons)
@@ -41,7 +41,7 @@ public struct EntityRecognizer: Sendable {
 
         // 3. Evidence and descriptions.
         let evidence = NameEvidence(tokens: tokens, lex: lexicons)
-        let describer = EntityDescriber(tokens: tokens, lex: lexicons, evidence: evidence, text: text)
+        let describer = EntityDescriber(tokens: tokens, lex: lexicons, evidence: evidence, text: text, candidates: candidates)
         for idx in candidates.indices {
             let title = scan.titles[idx]
             candidates[idx].scores = evidence.intrinsic(candidates[idx]) + evidence.context(candidates[idx], hasTitle: title != nil)
@@ -65,12 +65,13 @@ public struct EntityRecognizer: Sendable {
             var mentions: [EntityMention] = []
             var forms: [String] = []
             var descriptions: [String] = []
+            var seenDescriptions: Set<String> = []
             for ci in g.members {
                 let c = candidates[ci]
                 let mtext = text(c.start, c.end)
                 mentions.append(EntityMention(span: TextSpan(start: c.start, end: c.end), text: mtext, sentence: c.sentence))
-                forms.append(EntityLexicons.normalizeKey(mtext))
-                for d in c.descriptions where !descriptions.contains(where: { $0.lowercased() == d.lowercased() }) { descriptions.append(d) }
+                forms.append(mtext.utf8.contains(where: { $0 < 32 || $0 == 0xE2 }) ? EntityLexicons.normalizeKey(mtext) : mtext)
+                for d in c.descriptions where seenDescriptions.insert(d.lowercased()).inserted { descriptions.append(d) }
             }
             mentions.sort { $0.span < $1.span }
             var aliases: [String] = []

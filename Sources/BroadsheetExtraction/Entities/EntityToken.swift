@@ -18,8 +18,21 @@ struct EntityToken: Sendable {
     var text: String
     /// Lowercased ``text`` (words only; otherwise equal to ``text``).
     var lower: String
-    /// Separator from the previous token: `" "` after white space, `"-"` after a joining hyphen, `""` when adjacent.
-    var separator: String
+    /// How a token is joined to the previous one.
+    enum Separator: UInt8, Sendable {
+        case none, space, hyphen
+        /// As written in a lookup key: `""`, `" "` or `"-"`.
+        var string: String {
+            switch self {
+            case .none: ""
+            case .space: " "
+            case .hyphen: "-"
+            }
+        }
+    }
+
+    /// Separator from the previous token: white space, a joining hyphen, or nothing.
+    var separator: Separator
     var isCapitalized: Bool
     var isAllCaps: Bool
     /// Index into ``BroadsheetCore/Document/sentences``.
@@ -27,7 +40,7 @@ struct EntityToken: Sendable {
     /// The first word of its sentence (after any opening quotes or brackets).
     var isSentenceInitial: Bool
 
-    var spaceBefore: Bool { separator == " " }
-    var hyphenBefore: Bool { separator == "-" }
+    var spaceBefore: Bool { separator == .space }
+    var hyphenBefore: Bool { separator == .hyphen }
     var isWord: Bool { kind == .word }
 }

@@ -12,8 +12,28 @@ struct EntityTokenizer {
         var tokens: [EntityToken]
         /// Lowercased forms of words written in lower case somewhere in the document.
         var lowercaseWords: Set<String>
-        /// Capitalised words seen somewhere other than the start of a sentence.
+        /// Capitalised words seen somewhere other than the start of a sentence (only those that also start a sentence).
         var capitalizedNonInitial: Set<String>
+    }
+
+    /// A string from UTF-16 code units, with a fast path for ASCII (optionally lowercased).
+    @inline(__always)
+    static func string(_ units: [UInt16], _ a: Int, _ b: Int, lowercase: Bool) -> String {
+        var ascii = true
+        var p = a
+        while p < b { if units[p] >= 0x80 { ascii = false; break }; p += 1 }
+        if ascii {
+            return String(unsafeUninitializedCapacity: b - a) { buf in
+                for k in 0..<(b - a) {
+                    var c = UInt8(truncatingIfNeeded: units[a + k])
+                    if lowercase && c >= 65 && c <= 90 { c += 32 }
+                    buf[k] = c
+                }
+                return b - a
+            }
+        }
+        let s = String(decoding: units[a..<b], as: UTF16.self)
+        return lowercase ? s.lowercased() : s
     }
 
     static func tokenize(_ document: Document) -> Output {
@@ -29,7 +49,7 @@ struct EntityTokenizer {
         var sentenceStartPending = true
 
         var i = 0
-        var separator = ""
+        var separator = EntityToken.Separator.none
         var sawSpace = true
 
         @inline(__always) func scalar(at p: Int) -> (Unicode.Scalar, Int) {
@@ -64,7 +84,7 @@ struct EntityTokenizer {
             }
             let sIndex = min(sentenceIdx, max(0, sentences.count - 1))
             if sentenceIdx < sentences.count && start < sentences[sentenceIdx].span.start { sentenceStartPending = true }
-            var text = String(decoding: units[start..<end], as: UTF16.self)
+            var text = Self.string(units, start, end, lowercase: false)
             var initial = false
             var cap = false
             var allCaps = false
@@ -88,8 +108,7 @@ struct EntityTokenizer {
                         p += 1
                     }
                 }
-                lower = cap ? text.lowercased() : text
-                if !cap { lowercaseWords.insert(lower) } else if !initial { capitalizedNonInitial.insert(text) }
+                lower = cap ? Self.string(units, start, end, lowercase: true) : text
             } else if kind == .number {
                 sentenceStartPending = false
             } else if kind == .possessive {
@@ -99,7 +118,7 @@ struct EntityTokenizer {
             tokens.append(EntityToken(
                 start: start, end: end, kind: kind, text: text, lower: lower, separator: separator,
                 isCapitalized: cap, isAllCaps: allCaps, sentence: sIndex, isSentenceInitial: initial))
-            separator = ""
+            separator = .none
             sawSpace = false
         }
 
@@ -107,7 +126,7 @@ struct EntityTokenizer {
             let u = units[i]
             // White space.
             if u == 32 || u == 10 || u == 9 || u == 13 || u == 0xA0 || u == 0x2009 || u == 0x202F {
-                separator = " "
+                separator = .space
                 sawSpace = true
                 i += 1
                 continue
@@ -137,7 +156,7 @@ struct EntityTokenizer {
                 i = p
                 if i < n, units[i] == 45 || units[i] == 0x2010, i + 1 < n, isLetter(i + 1) || isDigit(i + 1) {
                     i += 1
-                    separator = "-"
+                    separator = .hyphen
                 }
                 continue
             }
@@ -153,7 +172,7 @@ struct EntityTokenizer {
                 i = p
                 if i < n, units[i] == 45 || units[i] == 0x2010, i + 1 < n, isLetter(i + 1) || isDigit(i + 1) {
                     i += 1
-                    separator = "-"
+                    separator = .hyphen
                 }
                 continue
             }
@@ -177,6 +196,23 @@ struct EntityTokenizer {
             i += w
         }
         _ = sawSpace
+        // Lowercase forms of sentence-initial words that also occur in lower case. A (first byte, length) bitmap
+        // keeps the set lookups to the few words that could match.
+        var initialLowers: Set<String> = []
+        var bitmap = [Bool](repeating: false, count: 256 * 32)
+        for t in tokens where t.isSentenceInitial && t.isCapitalized {
+            initialLowers.insert(t.lower)
+            if let f = t.lower.utf8.first { bitmap[Int(f) * 32 + min(31, t.lower.utf8.count)] = true }
+        }
+        for t in tokens where t.kind == .word {
+            guard let f = t.lower.utf8.first, bitmap[Int(f) * 32 + min(31, t.lower.utf8.count)] else { continue }
+            if !t.isCapitalized {
+                if initialLowers.contains(t.lower) { lowercaseWords.insert(t.lower) }
+            } else if !t.isSentenceInitial, initialLowers.contains(t.lower) {
+                // Only sentence-initial words are ever looked up in this set.
+                capitalizedNonInitial.insert(t.text)
+            }
+        }
         return Output(tokens: tokens, lowercaseWords: lowercaseWords, capitalizedNonInitial: capitalizedNonInitial)
     }
 }

@@ -70,6 +70,8 @@ struct NameCandidate: Sendable {
 
     /// A quoted title-case phrase (a work: “Art of the Deal”).
     var isQuotedWork = false
+    /// A one-word title with no name after it ("King said"): kept only if it is the surname of a person here.
+    var isBareTitle = false
 
     var nameWords: [String] { nameOverride ?? words }
 }

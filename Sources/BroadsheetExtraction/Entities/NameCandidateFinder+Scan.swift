@@ -18,6 +18,17 @@ extension NameCandidateFinder {
             if consumed[i] || t.kind != .word { i += 1; continue }
             if let p = pendingTitle, !(p.last + 1 == i || (p.last + 2 == i && tokens[p.last + 1].text == ".")) { pendingTitle = nil }
 
+            // A single quoted capitalised word ("“Oppenheimer,” directed by ..."): a title of a work.
+            if t.isCapitalized, i > 0, isOpeningQuote(tokens[i - 1]), i + 1 < n, lexiconMatch(at: i) == nil,
+                !lex.functionWords.contains(t.lower), !lex.commonWords.contains(t.lower), !lex.calendarWords.contains(t.lower),
+                isClosingQuote(tokens[i + 1]) || (i + 2 < n && [",", ".", "!", "?"].contains(tokens[i + 1].text) && isClosingQuote(tokens[i + 2]))
+            {
+                var c = makeCandidate(i, i)
+                c.isQuotedWork = true
+                result.candidates.append(c)
+                i += 1
+                continue
+            }
             // Quoted title-case works: “Art of the Deal”, ‘The Road Ahead’.
             if t.isCapitalized, i > 0, isOpeningQuote(tokens[i - 1]), let last = quotedTitle(from: i) {
                 var c = makeCandidate(i, last)
@@ -27,8 +38,19 @@ extension NameCandidateFinder {
                 continue
             }
 
-            let lexMatch = t.isCapitalized || t.text.first?.isUppercase == false ? lexiconMatch(at: i) : nil
-            let titleLast = t.kind == .word ? titleMatch(at: i) : nil
+            let mixedCase = !t.isCapitalized && (t.text.utf8.contains { $0 >= 65 && $0 <= 90 } || (i + 1 < n && tokens[i + 1].hyphenBefore && tokens[i + 1].isCapitalized))
+            var lexMatch = t.isCapitalized || mixedCase ? lexiconMatch(at: i) : nil
+            if lexMatch == nil, t.isAllCaps, t.text.count > 3, let e = lex.known[String(t.text.prefix(1)) + String(t.lower.dropFirst())] {
+                // Datelines and shouted words: "WASHINGTON —", "KYIV, Ukraine".
+                lexMatch = (i, e)
+            }
+            // A lowercase title only matters right before a name.
+            var nameAhead = t.isCapitalized
+            if !nameAhead {
+                var k = i + 1
+                while k < n, k <= i + 4, tokens[k].sentence == t.sentence { if tokens[k].isCapitalized { nameAhead = true; break }; k += 1 }
+            }
+            let titleLast = nameAhead ? titleMatch(at: i) : nil
             let lexLen = lexMatch.map { $0.last - i + 1 } ?? 0
             let titleLen = titleLast.map { $0 - i + 1 } ?? 0
 
@@ -36,6 +58,11 @@ extension NameCandidateFinder {
                 // A bare capitalised title is no name; a title before a name is remembered for it.
                 if t.isSentenceInitial || !t.isCapitalized || titleLen > 0 {
                     pendingTitle = TitleMatch(first: i, last: titleLast!)
+                }
+                if titleLen == 1, t.isCapitalized, !titleIsFollowedByName(i), !dotAbsorbed(after: i) {
+                    var c = makeCandidate(i, i)
+                    c.isBareTitle = true
+                    result.candidates.append(c)
                 }
                 i = titleLast! + 1
                 continue
@@ -63,6 +90,9 @@ extension NameCandidateFinder {
                 {
                     let last = run(from: k)
                     c = makeCandidate(i, last)
+                    if (k...last).allSatisfy({ tokens[$0].kind != .word || lex.orgSuffixes.contains(tokens[$0].text) }), m.entry.kind == .organization {
+                        c.lexicon = m.entry
+                    }
                     if let p = pendingTitle { result.titles[result.candidates.count] = p }
                     pendingTitle = nil
                     result.candidates.append(c)
@@ -80,43 +110,55 @@ extension NameCandidateFinder {
                 i += 1
                 continue
             }
+            let runLast = run(from: i)
             if lex.nonEntityWords.contains(t.lower) {
-                let last = run(from: i)
-                if last == i { i += 1; continue }
+                if runLast == i { i += 1; continue }
             }
             if let apo = t.text.firstIndex(of: "'"), lex.functionWords.contains(t.lower[..<apo].lowercased()) || t.text.hasPrefix("I'") {
                 // Contractions: "I'm", "It's", "That's", "We're".
                 i += 1
                 continue
             }
-            if last1(i) == i, isAdjectiveShaped(i) { i += 1; continue }
+            if runLast == i, isAdjectiveShaped(i) { i += 1; continue }
             if t.isSentenceInitial || (i > 0 && isOpeningQuote(tokens[i - 1])) {
-                if lex.commonWords.contains(t.lower) { i += 1; continue }
-                let last = run(from: i)
-                let known = lex.givenNames.contains(t.text) || multiWordNames.contains(t.text)
-                    || (i + 1 < n && tokens[i + 1].kind == .word && NameEvidence.sayingVerbs.contains(tokens[i + 1].lower))
-                if !known, !capitalizedNonInitial.contains(t.text) {
+                let particleStart = Self.particles.contains(t.lower) && runLast > i
+                if lex.commonWords.contains(t.lower) && !particleStart { i += 1; continue }
+                let last = runLast
+                // A lone unknown word followed by a verb is a subject; plural nouns of people ("Protesters said") are not names.
+                let pluralAgent = Self.pluralAgentEndings.contains { t.lower.hasSuffix($0) }
+                let subjectOfVerb = last == i && !pluralAgent && !lowercaseWords.contains(t.lower) && i + 1 < n && tokens[i + 1].kind == .word
+                    && (NameEvidence.sayingVerbs.contains(tokens[i + 1].lower) || Self.subjectVerbs.contains(tokens[i + 1].lower))
+                let possessed = last == i && i + 1 < n && tokens[i + 1].kind == .possessive && !lowercaseWords.contains(t.lower)
+                let known = lex.givenNames.contains(t.text) || multiWordNames.contains(t.text) || subjectOfVerb || possessed
+                if !known, !particleStart, !capitalizedNonInitial.contains(t.text) {
                     if last == i || lowercaseWords.contains(t.lower) {
                         // "Afterward, ..." / "Career officials": a capital only because the sentence starts here.
                         if !(last > i && isStrongHead(tokens[last].text)) { i += 1; continue }
                     }
                 }
             }
-            let last = run(from: i)
+            let last = runLast
             var c = makeCandidate(i, last)
+            // A head word alone ("Hospital", "University") is no name.
+            if last == i, isStrongHead(t.text) || lex.titles.contains(t.lower) { i += 1; continue }
             if last == i, t.isAllCaps, lex.commonAcronyms.contains(t.text) { i += 1; continue }
             if last == i, lex.commonAcronyms.contains(t.text), t.text.count == 1 { i += 1; continue }
             if let p = pendingTitle { result.titles[result.candidates.count] = p }
             pendingTitle = nil
+            // "Jr."/"Sr." always; Roman numerals only after a given name ("Martin Luther King III", not "Artemis II").
             c.hasGenerationalSuffix = c.words.count > 1 && Self.generationalSuffixes.contains(c.words.last!)
+                && (c.words.last!.hasSuffix("r") || lex.givenNames.contains(c.words[0]))
+            // "Tesla Inc.": a known organisation with a legal suffix keeps its lexicon identity.
+            if last > i, let m = lexiconMatch(at: i), m.entry.kind == .organization, m.last < last,
+                (m.last + 1...last).allSatisfy({ tokens[$0].kind != .word || lex.orgSuffixes.contains(tokens[$0].text) })
+            {
+                c.lexicon = m.entry
+            }
             result.candidates.append(c)
             i = last + 1
         }
         return result
     }
-
-    /// The end of the run from `i` (convenience for single-word checks).
-    func last1(_ i: Int) -> Int { run(from: i) }
 
     /// A single unknown capitalised adjective before a lowercase noun ("Gordian knot", "Orwellian nightmare").
     func isAdjectiveShaped(_ i: Int) -> Bool {
@@ -125,6 +167,16 @@ extension NameCandidateFinder {
         guard lex.known[t.text] == nil, !lex.givenNames.contains(t.text) else { return false }
         return t.text.hasSuffix("ian") || t.text.hasSuffix("ean") || t.text.hasSuffix("esque") || t.text.hasSuffix("ist")
     }
+
+    /// Endings of words that start sentences without being names: plural nouns of people, gerunds, adverbs, abstract nouns.
+    static let pluralAgentEndings = ["ers", "ors", "ists", "ians", "ants", "ents", "ees", "ies", "ives", "ans", "ing", "ly", "ed", "tion", "ment", "ness", "ity"]
+    /// Verbs that often follow a sentence-initial company or person name ("Nexora announced", "Vogel has").
+    static let subjectVerbs: Set<String> = [
+        "announced", "reported", "has", "had", "is", "was", "will", "would", "plans", "planned", "launched", "released",
+        "agreed", "acquired", "bought", "sold", "won", "lost", "filed", "raised", "posted", "hired", "fired", "sued",
+        "expects", "expected", "reached", "signed", "opened", "closed", "rose", "fell", "shares", "unveiled", "introduced",
+        "confirmed", "denied", "responded", "joined", "left", "founded", "owns", "operates", "makes", "employs",
+    ]
 
     func isOpeningQuote(_ t: EntityToken) -> Bool {
         t.kind == .punct && (t.text == "\u{201C}" || t.text == "\u{2018}" || t.text == "\"" || t.text == "'")
@@ -168,7 +220,7 @@ extension NameCandidateFinder {
         var words: [String] = []
         for j in first...last {
             let t = tokens[j]
-            if j > first { key += t.separator }
+            if j > first { key += t.separator.string }
             key += t.text
             if t.kind == .word || t.kind == .number { words.append(t.text) }
         }

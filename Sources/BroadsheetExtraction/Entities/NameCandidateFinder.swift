@@ -10,6 +10,10 @@ struct NameCandidateFinder {
     let consumed: [Bool]
     /// Capitalised words that occur inside a multi-word capitalised run somewhere in the document.
     let multiWordNames: Set<String>
+    /// Per token: the last token of the longest lexicon match (-1 none, -2 not computed) and its entry.
+    private(set) var lexMemo: [(last: Int, entry: EntityLexicons.Entry?)] = []
+    /// Per token: the last token of the longest title match, or -1.
+    private(set) var titleMemo: [Int] = []
 
     init(tokens: [EntityToken], lex: EntityLexicons, lowercaseWords: Set<String>, capitalizedNonInitial: Set<String>, consumed: [Bool]) {
         self.tokens = tokens
@@ -17,19 +21,46 @@ struct NameCandidateFinder {
         self.lowercaseWords = lowercaseWords
         self.capitalizedNonInitial = capitalizedNonInitial
         self.consumed = consumed
+        // Only sentence-initial words are ever looked up: a (first byte, length) bitmap of them filters the pairs.
+        var bitmap = [Bool](repeating: false, count: 256 * 32)
+        for t in tokens where t.isSentenceInitial && t.isCapitalized {
+            if let f = t.text.utf8.first { bitmap[Int(f) * 32 + min(31, t.text.utf8.count)] = true }
+        }
+        func wanted(_ t: EntityToken) -> Bool {
+            guard let f = t.text.utf8.first else { return false }
+            return bitmap[Int(f) * 32 + min(31, t.text.utf8.count)]
+        }
         var names: Set<String> = []
         var i = 0
         while i + 1 < tokens.count {
-            let a = tokens[i], b = tokens[i + 1]
-            if a.kind == .word, b.kind == .word, a.isCapitalized, b.isCapitalized, b.spaceBefore, a.sentence == b.sentence,
-                !lex.functionWords.contains(a.lower)
+            if tokens[i].isCapitalized, tokens[i + 1].isCapitalized, tokens[i].kind == .word, tokens[i + 1].kind == .word,
+                tokens[i + 1].spaceBefore, tokens[i].sentence == tokens[i + 1].sentence
             {
-                names.insert(a.text)
-                names.insert(b.text)
+                let a = tokens[i], b = tokens[i + 1]
+                if wanted(a), !lex.functionWords.contains(a.lower) { names.insert(a.text) }
+                if wanted(b), !lex.functionWords.contains(a.lower) { names.insert(b.text) }
             }
             i += 1
         }
         self.multiWordNames = names
+        // Memoised lexicon and title matches: every later lookup is an array read.
+        var lexMemo = [(last: Int, entry: EntityLexicons.Entry?)](repeating: (-2, nil), count: tokens.count)
+        var titleMemo = [Int](repeating: -1, count: tokens.count)
+        self.lexMemo = lexMemo
+        self.titleMemo = titleMemo
+        for k in tokens.indices where tokens[k].kind == .word {
+            let t = tokens[k]
+            if t.isCapitalized || t.text.utf8.contains(where: { $0 >= 65 && $0 <= 90 })
+                || (k + 1 < tokens.count && tokens[k + 1].hyphenBefore && tokens[k + 1].isCapitalized)
+            {
+                if let m = computeLexiconMatch(at: k) { lexMemo[k] = (m.last, m.entry) } else { lexMemo[k] = (-1, nil) }
+            }
+            if let f = t.lower.utf8.first, lex.titleFirstBytes[Int(f) * 32 + min(31, t.lower.utf8.count)], let tl = computeTitleMatch(at: k) {
+                titleMemo[k] = tl
+            }
+        }
+        self.lexMemo = lexMemo
+        self.titleMemo = titleMemo
     }
 
     /// A title found before a name.
@@ -39,11 +70,23 @@ struct NameCandidateFinder {
 
     static let particles: Set<String> = [
         "de", "da", "do", "dos", "das", "del", "della", "di", "du", "van", "von", "der", "den", "ter", "bin", "ibn",
-        "al", "el", "la", "le", "y", "zu", "ben", "bint", "abu",
+        "al", "el", "la", "le", "y", "zu", "ben", "bint", "abu", "ten", "op", "het", "della", "degli", "dei", "af", "av",
     ]
     static let abbreviations: Set<String> = [
         "Jr", "Sr", "St", "Mt", "Ft", "Inc", "Corp", "Co", "Ltd", "Bros", "Gen", "Lt", "Col", "Sgt", "Capt", "Adm",
         "Dr", "Mr", "Mrs", "Ms", "Sen", "Rep", "Gov", "Prof", "Rev", "Maj", "Cmdr", "Messrs", "Ste", "Mme",
+    ]
+    /// Titles that say nothing about a role: not kept as descriptions.
+    static let honorifics: Set<String> = ["Mr", "Mrs", "Ms", "Miss", "Mx", "Mme", "Messrs", "Dr"]
+    /// Lowercase words that follow a hyphen after a name without being part of it ("Kremlin-linked", "U.S.-led").
+    static let hyphenSuffixWords: Set<String> = [
+        "based", "led", "owned", "born", "made", "linked", "backed", "era", "style", "like", "run", "held", "wide",
+        "bred", "area", "size", "type", "free", "only", "ish", "esque", "year", "old", "day", "week", "time", "plus",
+        "bound", "funded", "era", "side", "area", "born", "zone", "wise", "less", "ward",
+    ]
+    static let placeModifiers: Set<String> = [
+        "Upper", "Lower", "Greater", "Inner", "Outer", "Blue", "White", "Great", "North", "South", "East", "West", "Northern",
+        "Southern", "Eastern", "Western", "Central",
     ]
     static let generationalSuffixes: Set<String> = ["Jr", "Sr", "II", "III", "IV"]
 
@@ -51,7 +94,7 @@ struct NameCandidateFinder {
 
     /// True if token `i` is an initial ("P" in "Stephen P. Lynch") or an abbreviation followed by its dot.
     func dotAbsorbed(after i: Int) -> Bool {
-        guard i + 1 < tokens.count, tokens[i + 1].kind == .punct, tokens[i + 1].text == ".", tokens[i + 1].separator.isEmpty else { return false }
+        guard i + 1 < tokens.count, tokens[i + 1].kind == .punct, tokens[i + 1].text == ".", tokens[i + 1].separator == .none else { return false }
         let t = tokens[i]
         return (t.text.count == 1 && t.isCapitalized) || Self.abbreviations.contains(t.text)
     }
@@ -60,7 +103,21 @@ struct NameCandidateFinder {
     func nextIndex(_ i: Int) -> Int { dotAbsorbed(after: i) ? i + 2 : i + 1 }
 
     /// Longest lexicon match starting at `i`: returns the last token index.
+    /// Longest lexicon match starting at `i` (memoised for capitalised and mixed-case words).
     func lexiconMatch(at i: Int) -> (last: Int, entry: EntityLexicons.Entry)? {
+        let m = lexMemo[i]
+        if m.last >= 0, let e = m.entry { return (m.last, e) }
+        if m.last == -1 { return nil }
+        return computeLexiconMatch(at: i)
+    }
+
+    /// Longest title starting at `i` (memoised).
+    func titleMatch(at i: Int) -> Int? {
+        let m = titleMemo[i]
+        return m >= 0 ? m : nil
+    }
+
+    func computeLexiconMatch(at i: Int) -> (last: Int, entry: EntityLexicons.Entry)? {
         var key = ""
         var best: (Int, EntityLexicons.Entry)? = nil
         var j = i
@@ -68,7 +125,7 @@ struct NameCandidateFinder {
         while j < tokens.count, j - i < 12 {
             let t = tokens[j]
             if t.sentence != s || consumed[j] || t.kind == .possessive { break }
-            if j > i { key += t.separator }
+            if j > i { key += t.separator.string }
             key += t.text
             if !lex.knownPrefixes.contains(key) { break }
             if let e = lex.known[key], t.kind != .punct || t.text == "." { best = (j, e) }
@@ -78,7 +135,8 @@ struct NameCandidateFinder {
     }
 
     /// Longest title starting at `i`: a capitalised title, or a lowercase one directly before a name.
-    func titleMatch(at i: Int) -> Int? {
+    func computeTitleMatch(at i: Int) -> Int? {
+        if let f = tokens[i].lower.utf8.first, !lex.titleFirstBytes[Int(f) * 32 + min(31, tokens[i].lower.utf8.count)] { return nil }
         var key = ""
         var best: Int? = nil
         var j = i
@@ -87,7 +145,7 @@ struct NameCandidateFinder {
             let t = tokens[j]
             if t.sentence != s || t.kind == .possessive { break }
             if t.kind == .punct {
-                if t.text == "." && t.separator.isEmpty { j += 1; continue }
+                if t.text == "." && t.separator == .none { j += 1; continue }
                 if t.text == "-" { j += 1; continue }
                 break
             }
@@ -102,6 +160,14 @@ struct NameCandidateFinder {
         let followedByName = after < tokens.count && tokens[after].sentence == s && isName(tokens[after]) && !consumed[after]
         if !tokens[i].isCapitalized && !followedByName { return nil }
         return last
+    }
+
+    /// Whether the title ending at `last` is followed by a name ("Judge Amy X", not "Aaron Judge hit").
+    func titleIsFollowedByName(_ last: Int) -> Bool {
+        var k = last + 1
+        if k < tokens.count, tokens[k].kind == .punct, tokens[k].text == ".", tokens[k].separator == .none { k += 1 }
+        return k < tokens.count && tokens[k].sentence == tokens[last].sentence && isName(tokens[k]) && !consumed[k]
+            && !Self.generationalSuffixes.contains(tokens[k].text)
     }
 
     func isHead(_ word: String) -> Bool {
@@ -124,10 +190,19 @@ struct NameCandidateFinder {
             if nx.kind == .word, isName(nx), nx.spaceBefore || nx.hyphenBefore {
                 if nx.hyphenBefore, let e = lexiconMatch(at: k)?.entry, e.kind == .demonym || e.isCountry { break }
                 if nx.hyphenBefore, let e = lexiconMatch(at: j)?.entry, e.kind == .demonym || e.isCountry { break }
-                if lex.functionWords.contains(nx.lower) && !joinedOf { break }
+                if lex.functionWords.contains(nx.lower) && !joinedOf && !(nx.text.count == 1 && dotAbsorbed(after: k)) { break }
                 if lex.calendarWords.contains(nx.lower) { break }
-                if titleMatch(at: k) != nil, !runEndsWithHead(from: k) { break }
-                if let m = lexiconMatch(at: k), m.last >= k, !joinedOf {
+                if let tl = titleMatch(at: k), titleIsFollowedByName(tl), !runEndsWithHead(from: k) {
+                    // "Martin Luther King", "Carole King": a one-word title after given names is a surname.
+                    let givenOnly = (i...j).allSatisfy { tokens[$0].kind != .word || lex.givenNames.contains(tokens[$0].text) }
+                    if !(givenOnly && tl == k) { break }
+                }
+                if let m = lexiconMatch(at: k), m.last >= k, !joinedOf, !m.entry.needsCanonicalInDocument {
+                    // "Blue Nile", "Greater London": a modifier before a known place.
+                    if j == i, Self.placeModifiers.contains(tokens[i].text), m.entry.kind == .location {
+                        j = m.last
+                        continue
+                    }
                     // "Michael Jordan", "Paris Hilton": a given name before a one-word known name is a person.
                     let givenOnly = (i...j).allSatisfy { tokens[$0].kind != .word || lex.givenNames.contains(tokens[$0].text) || tokens[$0].text.count == 1 }
                     if !(givenOnly && m.last == k && m.entry.kind != .demonym) && !runEndsWithHead(from: k) { break }
@@ -148,14 +223,26 @@ struct NameCandidateFinder {
                 j = k
                 break
             }
+            if nx.kind == .word, !nx.isCapitalized, nx.hyphenBefore, nx.text.count <= 4, tokens[j].isCapitalized, tokens[j].text.count <= 4,
+                !Self.hyphenSuffixWords.contains(nx.lower), lex.known[tokens[j].text] == nil
+            {
+                // Korean given names: "Ki-moon", "Jong-un".
+                j = k
+                continue
+            }
             if nx.kind == .word, !nx.isCapitalized, nx.spaceBefore {
                 let lw = nx.lower
                 let k2 = k + 1
-                if Self.particles.contains(lw), k2 < tokens.count, isName(tokens[k2]), tokens[k2].sentence == s, tokens[k2].spaceBefore || tokens[k2].hyphenBefore,
-                    !consumed[k2]
-                {
-                    j = k2
-                    continue
+                if Self.particles.contains(lw) {
+                    // Chains of particles: "von der Leyen", "van den Berg".
+                    var k3 = k2
+                    while k3 < tokens.count, tokens[k3].kind == .word, !tokens[k3].isCapitalized, Self.particles.contains(tokens[k3].lower), k3 - k2 < 2 { k3 += 1 }
+                    if k3 < tokens.count, isName(tokens[k3]), tokens[k3].sentence == s, tokens[k3].spaceBefore || tokens[k3].hyphenBefore, !consumed[k3],
+                        !lex.functionWords.contains(tokens[k3].lower)
+                    {
+                        j = k3
+                        continue
+                    }
                 }
                 if lw == "of" || ((lw == "for" || lw == "on") && lex.orgHeads.contains(tokens[j].text)),
                     isHead(tokens[j].text) || lex.titles.contains(tokens[j].lower)
@@ -171,6 +258,34 @@ struct NameCandidateFinder {
                         continue
                     }
                 }
+            }
+            if nx.kind == .possessive, k + 1 < tokens.count, tokens[k + 1].sentence == s, isName(tokens[k + 1]), tokens[k + 1].spaceBefore,
+                lex.facilityHeads[tokens[k + 1].text] == true || lex.orgHeads.contains(tokens[k + 1].text)
+            {
+                j = k + 1
+                continue
+            }
+            if nx.kind == .word, nx.lower == "in", nx.spaceBefore, lex.otherHeads.contains(tokens[j].text), k + 1 < tokens.count,
+                isName(tokens[k + 1]), tokens[k + 1].sentence == s, !lex.calendarWords.contains(tokens[k + 1].lower)
+            {
+                // "Nobel Prize in Literature"
+                j = k + 1
+                continue
+            }
+            if nx.kind == .word, nx.lower == "and", joinedOf, k + 1 < tokens.count, tokens[k + 1].sentence == s, isName(tokens[k + 1]),
+                lexiconMatch(at: k + 1) == nil, !lex.givenNames.contains(tokens[k + 1].text), !lex.functionWords.contains(tokens[k + 1].lower)
+            {
+                // "Institute of Allergy and Infectious Diseases"
+                j = k + 1
+                continue
+            }
+            if nx.kind == .word && nx.lower == "and" || nx.kind == .punct && nx.text == "&", j > i, k + 1 < tokens.count, tokens[k + 1].sentence == s,
+                isName(tokens[k + 1]), lex.orgHeads.contains(tokens[k + 1].text) || lex.orgSuffixes.contains(tokens[k + 1].text),
+                !(k + 2 < tokens.count && isName(tokens[k + 2]) && tokens[k + 2].spaceBefore)
+            {
+                // "X Equipment and Technology", "X Sons & Co"
+                j = k + 1
+                continue
             }
             if nx.kind == .punct, nx.text == "&", k + 1 < tokens.count, isName(tokens[k + 1]), tokens[k + 1].sentence == s {
                 j = k + 1
@@ -193,6 +308,6 @@ struct NameCandidateFinder {
             lastWord = tokens[n].text
             if j - k > 6 { break }
         }
-        return j > k && isStrongHead(lastWord)
+        return isStrongHead(lastWord)
     }
 }

@@ -8,7 +8,7 @@ struct NameEvidence {
         "said", "says", "told", "added", "wrote", "argued", "noted", "explained", "insisted", "stated", "recalled",
         "warned", "declined", "acknowledged", "replied", "admitted", "denied", "testified", "tweeted", "posted",
         "believes", "thinks", "thought", "hopes", "wants", "wanted", "urged", "asked", "continued", "concluded",
-        "emphasized", "stressed", "claimed", "announced", "confirmed", "joked", "laughed", "smiled", "died", "married",
+        "emphasized", "stressed", "claimed", "joked", "laughed", "smiled", "died", "married",
     ]
     static let placePrepositions: Set<String> = ["in", "near", "across", "outside", "throughout", "from", "to", "into", "toward", "towards", "via"]
     static let personFollowers: Set<String> = ["administration", "presidency", "campaign", "brothers", "sisters", "twins", "siblings", "family", "himself", "herself"]
@@ -52,22 +52,27 @@ struct NameEvidence {
             }
         }
         if c.isQuotedWork { s.other += 6 }
+        if c.lexicon == nil, c.words.count > 1, let lastW = c.words.last, lex.known[lastW]?.kind == .location,
+            NameCandidateFinder.placeModifiers.contains(c.words[0])
+        { s.location += 5 }
         let words = c.nameWords
         guard let firstWord = words.first else { return s }
         // The head: the word before a joining "of"/"for", else the last word (ignoring a trailing number).
         let lastName = words.last(where: { !($0.first?.isNumber ?? true) }) ?? words.last!
         var head = lastName
-        for j in c.first...c.last where tokens[j].kind == .word && !tokens[j].isCapitalized && ["of", "for", "on"].contains(tokens[j].lower) {
+        for j in c.first...c.last where tokens[j].kind == .word && !tokens[j].isCapitalized && ["of", "for", "on", "in"].contains(tokens[j].lower) {
             if j > c.first { head = tokens[j - 1].text; break }
         }
         let multi = words.count > 1
         let hasOf = head != lastName
-        if lex.orgSuffixes.contains(head.replacing(".", with: "")) && multi { s.organization += 8 }
+        if multi && lex.orgSuffixes.contains(head.contains(".") ? head.filter { $0 != "." } : head) { s.organization += 8 }
         if let strong = lex.facilityHeads[head], multi { s.location += strong ? (hasOf ? 3 : 6) : 1.5 }
         if let strong = lex.geoHeads[head], multi { s.location += strong ? 6.5 : 1.5 }
         if lex.orgHeads.contains(head) && multi { s.organization += hasOf ? 7 : 5.5 }
         if lex.otherHeads.contains(head) && multi { s.other += 6 }
         if lex.otherLeads.contains(firstWord) && hasOf { s.other += 7.5 }
+        if lex.otherPrefixes.contains(firstWord) && multi { s.other += 7 }
+        if !multi, c.lexicon == nil, lex.givenNames.contains(firstWord) { s.person += 1.5 }
         if multi && lex.givenNames.contains(firstWord) { s.person += 3 }
         if multi {
             // Initials inside ("Stephen P. Lynch", "Lyndon B. Johnson").
@@ -75,12 +80,16 @@ struct NameEvidence {
             if words.count == 2 && firstWord.count == 2 && firstWord.allSatisfy(\.isUppercase) && !lex.commonAcronyms.contains(firstWord) == false { s.person += 1 }
         }
         if c.hasGenerationalSuffix { s.person += 3 }
+        // A leading initial: "J. Robert Oppenheimer", "F. Scott Fitzgerald".
+        if words.count >= 3, firstWord.count == 1, firstWord.first!.isUppercase, lex.givenNames.contains(words[1]) || words[1].count > 1 { s.person += 2 }
         if c.lexicon == nil {
             let lastWord = words.last!
             if words.count <= 3, lastWord.count > 4, Self.surnameEndings.contains(where: { lastWord.hasSuffix($0) }) { s.person += 2 }
             if lastWord.hasPrefix("Mc") || (lastWord.hasPrefix("O'") && lastWord.count > 3) { s.person += 2 }
             if words.count == 1, c.key.count >= 2, c.key.count <= 6, c.key.allSatisfy({ $0.isUppercase || $0 == "&" }) { s.organization += 3 }
-            if multi, words.count <= 3, s.max == 0, words.allSatisfy({ $0.count > 1 && $0.first!.isUppercase && !$0.allSatisfy(\.isUppercase) }) {
+            if multi, words.count <= 3, s.max == 0, !lex.commonWords.contains(firstWord.lowercased()),
+                words.allSatisfy({ $0.count > 1 && $0.first!.isUppercase && !$0.allSatisfy(\.isUppercase) })
+            {
                 s.person += 1
             }
         }
@@ -115,6 +124,12 @@ struct NameEvidence {
             } else if nx.kind == .punct, nx.text == "(", k + 2 < n, tokens[k + 1].kind == .word, tokens[k + 1].isAllCaps, tokens[k + 2].text == ")" {
                 s.organization += 1
             }
+            // "Siesta Key, Florida": a name followed by a comma and a known state or country.
+            if nx.kind == .punct, nx.text == ",", k + 1 < n, tokens[k + 1].isCapitalized, let e = lex.known[tokens[k + 1].text], e.kind == .location,
+                k + 2 >= n || tokens[k + 2].kind == .punct || tokens[k + 2].sentence != c.sentence
+            {
+                s.location += 4
+            }
             if let app = appositive(after: c) {
                 if let head = appositiveHead(app.first, app.last) {
                     if lex.roleNouns.contains(head) { s.person += 4 }
@@ -127,8 +142,11 @@ struct NameEvidence {
         if c.first > 0 {
             let pv = tokens[c.first - 1]
             if pv.kind == .word, !pv.isCapitalized {
-                if Self.placePrepositions.contains(pv.lower), c.words.count == 1 { s.location += pv.lower == "to" || pv.lower == "from" ? 1 : 2 }
-                if pv.lower == "at" { s.location += 0.5; s.organization += 0.5 }
+                if Self.placePrepositions.contains(pv.lower) {
+                    let w: Double = pv.lower == "to" || pv.lower == "from" ? 1 : 2
+                    s.location += c.words.count == 1 ? w : w * 0.75
+                }
+                if pv.lower == "at" { s.location += 0.75; s.organization += 0.5 }
                 if pv.lower == "said" { s.person += 2 }
                 if lex.roleNouns.contains(pv.lower) && !Self.orgNouns.contains(pv.lower) { s.person += 3 }
                 if Self.orgNouns.contains(pv.lower) && !lex.roleNouns.contains(pv.lower) && c.first >= 2 && tokens[c.first - 2].lower == "the" { s.organization += 2 }
@@ -142,6 +160,7 @@ struct NameEvidence {
                     if lex.roleNouns.contains(p2.lower) && !Self.orgNouns.contains(p2.lower) { s.person += 3 }
                     if Self.orgNouns.contains(p2.lower) { s.organization += 4 }
                     if Self.placeNouns.contains(p2.lower) { s.location += 3 }
+                    if lex.otherFollowers.contains(p2.lower) { s.other += 3 }
                 }
             }
         }
@@ -175,7 +194,7 @@ struct NameEvidence {
             || (ft.isCapitalized && hasPossessive(from: first, to: lastWord))
         guard startsWell else { return nil }
         // The last word must not be a capitalised name (then this is a list of names, not an appositive).
-        if tokens[lastWord].isCapitalized && !lex.orgHeads.contains(tokens[lastWord].text) { return nil }
+        if tokens[lastWord].isCapitalized && !lex.orgHeads.contains(tokens[lastWord].text) && !Self.determiners.contains(ft.lower) { return nil }
         if tokens[first...lastWord].contains(where: { $0.kind == .word && $0.lower == "and" }) {
             // "billionaire investor X and others": only accept "and" when a role noun follows it.
             if let a = (first...lastWord).first(where: { tokens[$0].lower == "and" }), a + 1 <= lastWord, !(lex.roleNouns.contains(tokens[a + 1].lower) || lex.roleModifiers.contains(tokens[a + 1].lower) || tokens[a + 1].isCapitalized) { return nil }
@@ -186,7 +205,7 @@ struct NameEvidence {
     func dotIsAbbreviation(_ j: Int) -> Bool {
         guard j > 0 else { return false }
         let p = tokens[j - 1]
-        return tokens[j].separator.isEmpty && p.kind == .word && ((p.text.count == 1 && p.isCapitalized) || NameCandidateFinder.abbreviations.contains(p.text))
+        return tokens[j].separator == .none && p.kind == .word && ((p.text.count == 1 && p.isCapitalized) || NameCandidateFinder.abbreviations.contains(p.text))
     }
 
     func hasPossessive(from a: Int, to b: Int) -> Bool {

@@ -17,6 +17,27 @@ struct NumericEntityScanner {
         "billion": 1e9, "billions": 1e9, "bn": 1e9, "b": 1e9, "bln": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12,
     ]
     static let wordScales: Set<String> = ["thousand", "million", "billion", "trillion"]
+    static let numberWords: [String: Double] = [
+        "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+        "nine": 9, "ten": 10, "twelve": 12, "fifteen": 15, "twenty": 20, "fifty": 50, "hundred": 100, "half": 0.5,
+    ]
+
+    /// Ranges share the scale of their upper bound: "$5 to $10 million" is five million to ten million.
+    static func propagateRangeScales(_ matches: inout [Match], _ tokens: [EntityToken]) {
+        guard matches.count > 1 else { return }
+        for k in stride(from: matches.count - 2, through: 0, by: -1) {
+            let a = matches[k], b = matches[k + 1]
+            guard a.type == b.type, a.value.currency == b.value.currency, b.firstToken - a.lastToken <= 2 else { continue }
+            let between = (a.lastToken + 1)..<b.firstToken
+            guard between.count == 1, ["to", "-", "\u{2013}", "and", "or"].contains(tokens[between.lowerBound].lower) else { continue }
+            // Scale of b: the scale word right after its number.
+            guard let numberIndex = (b.firstToken...b.lastToken).first(where: { tokens[$0].kind == .number }), numberIndex + 1 <= b.lastToken,
+                let scale = scales[tokens[numberIndex + 1].lower]
+            else { continue }
+            let aHasScale = (a.firstToken...a.lastToken).contains { tokens[$0].kind == .word && scales[tokens[$0].lower] != nil }
+            if !aHasScale, a.value.amount * scale <= b.value.amount { matches[k].value.amount *= scale }
+        }
+    }
 
     static func scan(_ tokens: [EntityToken], lexicons: EntityLexicons) -> [Match] {
         var out: [Match] = []
@@ -24,24 +45,34 @@ struct NumericEntityScanner {
         let n = tokens.count
         while i < n {
             let t = tokens[i]
+            // Spelled-out amounts: "two billion dollars", "a million euros".
+            if t.kind == .word, let base = numberWords[t.lower], i + 2 < n, tokens[i + 1].kind == .word, wordScales.contains(tokens[i + 1].lower),
+                tokens[i + 2].kind == .word, let code = lexicons.currencyWords[tokens[i + 2].lower]
+            {
+                let first = (t.lower == "a" || t.lower == "an") ? i + 0 : i
+                out.append(Match(firstToken: first, lastToken: i + 2, type: .money, value: EntityValue(amount: base * scales[tokens[i + 1].lower]!, currency: code)))
+                i += 3
+                continue
+            }
             // Currency symbol / prefix before a number.
-            if t.kind == .punct || t.kind == .word {
+            if t.kind == .punct || (t.kind == .word && t.isCapitalized) {
                 var code: String? = nil
                 var first = i
-                if t.kind == .punct, let c = lexicons.currencySymbols[t.text] {
+                let maybeSymbol = t.kind == .punct && (t.text.utf8.first.map { $0 == 36 || $0 >= 0x80 } ?? false)
+                if maybeSymbol, let c = lexicons.currencySymbols[t.text] {
                     code = c
-                    if i > 0, tokens[i].separator.isEmpty, tokens[i - 1].kind == .word,
+                    if i > 0, tokens[i].separator == .none, tokens[i - 1].kind == .word,
                         let c2 = lexicons.currencySymbols[tokens[i - 1].text + t.text]
                     {
                         code = c2
                         first = i - 1
                     }
-                } else if t.kind == .word, let c = lexicons.currencyPrefixes[t.text], i + 1 < n, tokens[i + 1].kind == .number,
+                } else if t.kind == .word, t.isCapitalized, i + 1 < n, tokens[i + 1].kind == .number, let c = lexicons.currencyPrefixes[t.text],
                     tokens[i + 1].spaceBefore || t.text.count > 2
                 {
                     code = c
                 }
-                if let code, i + 1 < n, tokens[i + 1].kind == .number, tokens[i + 1].separator != "-" {
+                if let code, i + 1 < n, tokens[i + 1].kind == .number, tokens[i + 1].separator != .hyphen {
                     if let (amount, last) = amount(tokens, numberAt: i + 1, allowLetterScale: true) {
                         var end = last
                         // "$5 million dollars": swallow a redundant currency word.
@@ -54,12 +85,12 @@ struct NumericEntityScanner {
                     }
                 }
             }
-            if t.kind == .number, t.separator != "-" || i == 0 || tokens[i - 1].kind != .word {
+            if t.kind == .number, t.separator != .hyphen || i == 0 || tokens[i - 1].kind != .word {
                 if let (amount, last) = amount(tokens, numberAt: i, allowLetterScale: false) {
                     let k = last + 1
                     if k < n {
                         let nx = tokens[k]
-                        if nx.kind == .punct, nx.text == "%", nx.separator.isEmpty {
+                        if nx.kind == .punct, nx.text == "%", nx.separator == .none {
                             out.append(Match(firstToken: i, lastToken: k, type: .percent, value: EntityValue(amount: amount)))
                             i = k + 1
                             continue
@@ -95,6 +126,7 @@ struct NumericEntityScanner {
             }
             i += 1
         }
+        propagateRangeScales(&out, tokens)
         return out
     }
 
@@ -106,7 +138,7 @@ struct NumericEntityScanner {
         if i + 1 < tokens.count {
             let nx = tokens[i + 1]
             if nx.kind == .word, let s = scales[nx.lower] {
-                let attached = nx.separator.isEmpty
+                let attached = nx.separator == .none
                 if (attached && (allowLetterScale || !wordScales.contains(nx.lower) || true) && (allowLetterScale || nx.lower.count > 1))
                     || (nx.spaceBefore && (wordScales.contains(nx.lower) || nx.lower == "bn" || nx.lower == "mn" || nx.lower == "tn"))
                 {

@@ -18,10 +18,10 @@ public struct AccessLogMiddleware: HTTPMiddleware {
         self.level = level
     }
 
-    public func respond(to request: HTTPRequest, next: any HTTPResponder) async -> HTTPResponse {
+    public func respond(to request: HTTPRequest, next: any HTTPResponder) -> HTTPResponse {
         let clock = ContinuousClock()
         let start = clock.now
-        let response = await next.respond(to: request)
+        let response = next.respond(to: request)
         let elapsed = start.duration(to: clock.now)
         let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
         let requestID =

@@ -63,7 +63,7 @@ public struct CORSMiddleware: HTTPMiddleware {
             maxAge: maxAge, allowedMethods: { router.allowedMethods(path: $0.rawPath) })
     }
 
-    public func respond(to request: HTTPRequest, next: any HTTPResponder) async -> HTTPResponse {
+    public func respond(to request: HTTPRequest, next: any HTTPResponder) -> HTTPResponse {
         let origin = request.headers["Origin"]
         let granted = grantedOrigin(for: origin)
         if request.method == .options, origin != nil, granted != nil,
@@ -77,7 +77,7 @@ public struct CORSMiddleware: HTTPMiddleware {
             response.headers.set("Access-Control-Max-Age", String(maxAge))
             return response
         }
-        var response = await next.respond(to: request)
+        var response = next.respond(to: request)
         decorate(&response.headers, granted: granted)
         if granted != nil, !exposedHeaders.isEmpty {
             response.headers.set("Access-Control-Expose-Headers", exposedHeaders.joined(separator: ", "))

@@ -20,8 +20,8 @@ public struct CompressionMiddleware: HTTPMiddleware {
         self.level = level
     }
 
-    public func respond(to request: HTTPRequest, next: any HTTPResponder) async -> HTTPResponse {
-        var response = await next.respond(to: request)
+    public func respond(to request: HTTPRequest, next: any HTTPResponder) -> HTTPResponse {
+        var response = next.respond(to: request)
         guard isCompressible(response) else { return response }
         response.headers.addVary("Accept-Encoding")
         guard AcceptEncoding(request.headers.values(for: "Accept-Encoding")).prefersGzip,

@@ -19,8 +19,8 @@ public struct ConditionalGETMiddleware: HTTPMiddleware {
         self.defaultCacheControl = defaultCacheControl
     }
 
-    public func respond(to request: HTTPRequest, next: any HTTPResponder) async -> HTTPResponse {
-        var response = await next.respond(to: request)
+    public func respond(to request: HTTPRequest, next: any HTTPResponder) -> HTTPResponse {
+        var response = next.respond(to: request)
         guard request.method == .get || request.method == .head, response.status.code == 200 else { return response }
 
         let tag: EntityTag

@@ -29,15 +29,15 @@ public struct MiddlewareChain: HTTPResponder {
         entry = next
     }
 
-    public func respond(to request: HTTPRequest) async -> HTTPResponse {
-        await entry.respond(to: request)
+    public func respond(to request: HTTPRequest) -> HTTPResponse {
+        entry.respond(to: request)
     }
 
     private struct Link: HTTPResponder {
         let middleware: any HTTPMiddleware
         let next: any HTTPResponder
-        func respond(to request: HTTPRequest) async -> HTTPResponse {
-            await middleware.respond(to: request, next: next)
+        func respond(to request: HTTPRequest) -> HTTPResponse {
+            middleware.respond(to: request, next: next)
         }
     }
 }

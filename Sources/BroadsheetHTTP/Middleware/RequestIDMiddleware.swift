@@ -11,11 +11,11 @@ public struct RequestIDMiddleware: HTTPMiddleware {
 
     public init() {}
 
-    public func respond(to request: HTTPRequest, next: any HTTPResponder) async -> HTTPResponse {
+    public func respond(to request: HTTPRequest, next: any HTTPResponder) -> HTTPResponse {
         var request = request
         let id = request.headers[Self.headerName].flatMap { Self.isSane($0) ? $0 : nil } ?? Self.generate()
         request.headers.set(Self.headerName, id)
-        var response = await next.respond(to: request)
+        var response = next.respond(to: request)
         response.headers.set(Self.headerName, id)
         return response
     }

@@ -19,10 +19,10 @@ public struct MetricsMiddleware: HTTPMiddleware {
         self.init(metrics: metrics) { router.pattern(path: $0.rawPath) }
     }
 
-    public func respond(to request: HTTPRequest, next: any HTTPResponder) async -> HTTPResponse {
+    public func respond(to request: HTTPRequest, next: any HTTPResponder) -> HTTPResponse {
         let clock = ContinuousClock()
         let start = clock.now
-        let response = await next.respond(to: request)
+        let response = next.respond(to: request)
         let elapsed = start.duration(to: clock.now)
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
         metrics.record(

@@ -20,7 +20,7 @@
 /// }
 /// ```
 public struct RoutingResponder<Route: Sendable>: HTTPResponder {
-    public typealias Handler = @Sendable (RoutedRequest<Route>) async throws -> HTTPResponse
+    public typealias Handler = @Sendable (RoutedRequest<Route>) throws -> HTTPResponse
 
     public let router: Router<Route>
     public let errorMapper: ErrorMapper
@@ -32,7 +32,7 @@ public struct RoutingResponder<Route: Sendable>: HTTPResponder {
         self.handler = handler
     }
 
-    public func respond(to request: HTTPRequest) async -> HTTPResponse {
+    public func respond(to request: HTTPRequest) -> HTTPResponse {
         do {
             if request.method == .options {
                 if request.target == "*" {
@@ -47,7 +47,7 @@ public struct RoutingResponder<Route: Sendable>: HTTPResponder {
             }
             let match = try router.match(method: request.method, path: request.rawPath)
             let query = try QueryParameters(request.query, allowed: match.allowedQuery)
-            return try await handler(RoutedRequest(request: request, match: match, query: query))
+            return try handler(RoutedRequest(request: request, match: match, query: query))
         } catch {
             return errorMapper.response(for: error, request: request)
         }

@@ -13,11 +13,11 @@ import Glibc
 /// → `closed` (sources cancelled; the descriptor is closed by the last source's cancel handler).
 ///
 /// Pipelined requests are parsed ahead into `pending` (at most ``HTTPServer/Configuration/maxPipelinedRequests``;
-/// reading is suspended beyond that). Each request runs the async responder in a `Task`; its response is
-/// serialised into one buffer and sent from the queue, with a write source only when the socket is full.
+/// reading is suspended beyond that). Each request is answered by the (synchronous) responder on the queue; its
+/// response is serialised into one buffer and sent at once, with a write source only when the socket is full.
 final class HTTPConnection: @unchecked Sendable {
     // @unchecked Sendable: every mutable property is read and written only on `queue`, which
-    // serialises the Dispatch handlers and the responder's completion (`queue.async`).
+    // serialises the Dispatch handlers, the responder calls and the timers.
 
     private enum Item {
         case event(HTTPRequestParser.Event)
@@ -51,6 +51,8 @@ final class HTTPConnection: @unchecked Sendable {
     private var inFlightIsHead = false
     private var inFlightKeepAlive = false
     private var inFlightVersion = HTTPVersion.http1_1
+    /// True while ``processNext()`` runs, so that a response completed inside it does not re-enter it.
+    private var processing = false
 
     private var output: [UInt8] = []
     private var outputOffset = 0
@@ -71,14 +73,18 @@ final class HTTPConnection: @unchecked Sendable {
 
     private static let continueBytes: [UInt8] = Array("HTTP/1.1 100 Continue\r\n\r\n".utf8)
 
-    init(fd: Int32, server: HTTPServer, responder: any HTTPResponder, configuration: HTTPServer.Configuration) {
+    /// - Parameter loop: the server's event loop this connection runs on. Its own queue targets the loop, so
+    ///   connections share the loop's one thread (an own serial queue per connection would each get a thread:
+    ///   ~250 threads at 64 busy connections, and 2-4x worse p99).
+    init(
+        fd: Int32, server: HTTPServer, responder: any HTTPResponder, configuration: HTTPServer.Configuration,
+        loop: DispatchQueue
+    ) {
         self.fd = fd
         self.server = server
         self.responder = responder
         self.configuration = configuration
-        // Target the width-limited global queue: nothing on it blocks, and an own serial queue would target the
-        // overcommitting root queue, which spawned ~250 threads at 64 busy connections (and 2-4x worse p99).
-        self.queue = DispatchQueue(label: "broadsheet.http.connection", target: .global())
+        self.queue = DispatchQueue(label: "broadsheet.http.connection", target: loop)
         self.parser = HTTPRequestParser(limits: configuration.limits)
         self.readBuffer = .allocate(byteCount: 16 * 1024, alignment: 16)
         let now = DispatchTime.now().uptimeNanoseconds
@@ -191,6 +197,10 @@ final class HTTPConnection: @unchecked Sendable {
 
     /// Answers queued items in order while nothing is in flight and the previous response is fully sent.
     private func processNext() {
+        // `complete` (called from inside this loop) calls back here; the outer loop carries on instead.
+        guard !processing else { return }
+        processing = true
+        defer { processing = false }
         while phase == .open && !inFlight && !hasPendingOutput {
             if pendingCount == 0 {
                 pending.removeAll(keepingCapacity: true)
@@ -216,24 +226,20 @@ final class HTTPConnection: @unchecked Sendable {
         }
     }
 
-    /// Runs the responder in a task; the response comes back to `queue`.
+    /// Answers the request on this queue, in this turn: no task, no thread hop.
     private func dispatch(_ request: HTTPRequest) {
         inFlight = true
         inFlightIsHead = request.method == .head
         inFlightKeepAlive = request.wantsPersistentConnection
         inFlightVersion = request.version
-        let responder = self.responder
-        Task {
-            let response = await responder.respond(to: request)
-            self.queue.async { self.complete(response) }
-        }
+        complete(responder.respond(to: request))
     }
 
     private func complete(_ response: HTTPResponse) {
         guard phase == .open, inFlight else { return }
         inFlight = false
         servedAny = true
-        let close = !inFlightKeepAlive || draining || response.asksToClose
+        let close = !inFlightKeepAlive || draining || server.isStopping || response.asksToClose
         let framing = ResponseSerializer.Framing(
             isHead: inFlightIsHead, close: close, announceKeepAlive: !close && inFlightVersion == .http1_0)
         write(response, framing: framing)
@@ -344,6 +350,13 @@ final class HTTPConnection: @unchecked Sendable {
         } else {
             suspendReading()
         }
+    }
+
+    /// Shuts the socket down in both directions from any thread, without touching the connection's
+    /// state: the client sees the end at once. `shutdown(2)` does not release the descriptor, so this is
+    /// safe while the queue still uses it; ``close()`` releases it later.
+    func abort() {
+        _ = Glibc.shutdown(fd, Int32(SHUT_RDWR))
     }
 
     /// Cancels every source; the descriptor is closed by the last cancel handler.

@@ -1,3 +1,7 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 extension HTTPServer {
     /// Everything the server needs to know before it starts. Every property has a documented default.
     ///
@@ -34,6 +38,11 @@ extension HTTPServer {
         public var lingerTimeout: Duration
         /// The `listen(2)` backlog. Default: 1,024.
         public var backlog: Int
+        /// How many event loops (serial Dispatch queues, each with at most one thread) answer requests;
+        /// connections are spread over them round-robin. A responder runs on its connection's loop, so at
+        /// most this many requests are answered at once, as in an nginx-style worker model, and a server's
+        /// work never waits behind other Dispatch work of the process. Default: the number of online cores.
+        public var eventLoops: Int
         /// Called with the new count whenever a connection opens or closes, for metrics. Calls arrive one at a
         /// time on an internal serial queue, in the order the count changed. Default: `nil`.
         public var onConnectionCountChange: (@Sendable (Int) -> Void)?
@@ -49,6 +58,7 @@ extension HTTPServer {
             shutdownTimeout: Duration = .seconds(5),
             lingerTimeout: Duration = .seconds(1),
             backlog: Int = 1024,
+            eventLoops: Int = Configuration.onlineCores,
             onConnectionCountChange: (@Sendable (Int) -> Void)? = nil
         ) {
             self.host = host
@@ -61,6 +71,7 @@ extension HTTPServer {
             self.shutdownTimeout = shutdownTimeout
             self.lingerTimeout = lingerTimeout
             self.backlog = backlog
+            self.eventLoops = max(1, eventLoops)
             self.onConnectionCountChange = onConnectionCountChange
         }
     }
@@ -73,4 +84,9 @@ extension Duration {
         guard seconds >= 0 else { return 0 }
         return UInt64(seconds) * 1_000_000_000 + UInt64(attoseconds / 1_000_000_000)
     }
+}
+
+extension HTTPServer.Configuration {
+    /// The number of online processor cores (at least 1).
+    public static var onlineCores: Int { max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN)))) }
 }

@@ -1,4 +1,5 @@
 import Dispatch
+import Synchronization
 public import Logging
 
 /// Broadsheet's HTTP/1.1 server: POSIX sockets and Dispatch sources (epoll underneath), no thread per
@@ -32,6 +33,14 @@ public final class HTTPServer: Sendable {
     let logger: Logger
     private let state = Locked(State())
     private let acceptQueue = DispatchQueue(label: "broadsheet.http.accept")
+    /// The event loops that answer requests (see ``Configuration/eventLoops``).
+    private let loops: [DispatchQueue]
+    /// Set at the start of ``shutdown()``; read by connections (from their loops) to close after the response
+    /// in flight even when their drain request is still queued behind it.
+    private let stopping = Atomic<Bool>(false)
+    var isStopping: Bool { stopping.load(ordering: .relaxed) }
+    /// Round-robin position in ``loops``; only touched on `acceptQueue`.
+    private nonisolated(unsafe) var nextLoop = 0
     /// Delivers ``Configuration/onConnectionCountChange`` calls one at a time, in the order the counts changed.
     private let countQueue = DispatchQueue(label: "broadsheet.http.connection-count")
 
@@ -48,6 +57,7 @@ public final class HTTPServer: Sendable {
         self.configuration = configuration
         self.responder = responder
         self.logger = logger
+        self.loops = (0..<configuration.eventLoops).map { DispatchQueue(label: "broadsheet.http.loop-\($0)") }
     }
 
     /// The port the server is bound to, once started.
@@ -99,8 +109,11 @@ public final class HTTPServer: Sendable {
 
     /// Shuts down gracefully: stops accepting, closes idle connections, lets in-flight requests finish
     /// (their responses carry `Connection: close`), and after ``Configuration/shutdownTimeout`` closes
-    /// whatever remains. Returns when every connection is closed. Calling it again just waits.
+    /// whatever remains: a connection whose responder is still running has its socket shut down at once
+    /// and its descriptor closed when the responder returns. Returns when every connection is closed or
+    /// abandoned that way. Calling it again just waits.
     public func shutdown() async {
+        stopping.store(true, ordering: .relaxed)
         let (listener, connections) = state.withLock { state in
             state.shuttingDown = true
             let listener = state.listener
@@ -113,7 +126,13 @@ public final class HTTPServer: Sendable {
             [self] in
             let remaining = state.withLock { Array($0.connections.values) }
             if !remaining.isEmpty { logger.info("Closing connections still open at the shutdown deadline") }
-            for connection in remaining { connection.queue.async { connection.close() } }
+            for connection in remaining {
+                // A responder still running holds the connection's queue; shutting the socket down from here
+                // tells the client at once, and the queue closes the descriptor when the responder returns.
+                connection.abort()
+                connection.queue.async { connection.close() }
+                connectionClosed(connection)
+            }
         }
         await withCheckedContinuation { continuation in
             let done = state.withLock { state in
@@ -139,7 +158,9 @@ public final class HTTPServer: Sendable {
             guard !state.shuttingDown, state.connections.count < configuration.maxConnections else {
                 return (nil, state.connections.count)
             }
-            let connection = HTTPConnection(fd: fd, server: self, responder: responder, configuration: configuration)
+            let connection = HTTPConnection(
+                fd: fd, server: self, responder: responder, configuration: configuration, loop: loops[nextLoop])
+            nextLoop = (nextLoop + 1) % loops.count
             state.connections[ObjectIdentifier(connection)] = connection
             reportCount(state.connections.count)
             return (connection, state.connections.count)
@@ -158,10 +179,13 @@ public final class HTTPServer: Sendable {
         countQueue.async { callback(count) }
     }
 
-    /// Called by a connection once its descriptor is closed.
+    /// Called by a connection once its descriptor is closed (and at the shutdown deadline for connections
+    /// whose responder has not returned). A second call for the same connection changes nothing.
     func connectionClosed(_ connection: HTTPConnection) {
         let waiters = state.withLock { state in
-            state.connections[ObjectIdentifier(connection)] = nil
+            guard state.connections.removeValue(forKey: ObjectIdentifier(connection)) != nil else {
+                return [CheckedContinuation<Void, Never>]()
+            }
             reportCount(state.connections.count)
             guard state.shuttingDown && state.connections.isEmpty else { return [CheckedContinuation<Void, Never>]() }
             defer { state.drainWaiters = [] }

@@ -100,11 +100,17 @@ public struct HTTPResponse: Sendable {
 }
 
 /// Anything that turns a request into a response: a router, a middleware chain, a test double.
+///
+/// Responders are synchronous: the server calls them on the connection's queue as soon as a request is
+/// complete and writes the answer in the same turn, with no thread hop in between. A responder must not
+/// block on I/O; CPU-bound work (a JSON encoding, a search) is what it is for. The connection queues run
+/// on Dispatch's width-limited global pool, so at most one request per core is being answered at a time,
+/// as in an event-loop server.
 public protocol HTTPResponder: Sendable {
-    func respond(to request: HTTPRequest) async -> HTTPResponse
+    func respond(to request: HTTPRequest) -> HTTPResponse
 }
 
 /// A step around a responder (CORS, conditional GET, compression, logging...).
 public protocol HTTPMiddleware: Sendable {
-    func respond(to request: HTTPRequest, next: any HTTPResponder) async -> HTTPResponse
+    func respond(to request: HTTPRequest, next: any HTTPResponder) -> HTTPResponse
 }

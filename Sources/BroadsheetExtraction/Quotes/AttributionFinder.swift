@@ -1,0 +1,386 @@
+import BroadsheetCore
+
+/// A verb or phrase of saying found in the frame.
+struct AttributionCue: Sendable, Hashable {
+    enum Kind: Sendable, Hashable {
+        /// `said`, `told`, `wrote`…: the subject is before it, or after it when inverted (`said X`).
+        case verb
+        /// `according to X`: the source follows.
+        case accordingTo
+    }
+    var kind: Kind
+    /// Index of the cue's first token in the host sentence's tokens.
+    var index: Int
+    /// Number of tokens in the cue.
+    var length: Int
+}
+
+/// Finds the attribution of one quotation in the sentence of the writer's text that holds it.
+///
+/// Orders handled: `“…,” X said`, `“…,” said X, the …`, `“…,” said White House spokesperson X`,
+/// `“…,” X, the spokesperson, said`, `X said: “…”`, `X said that … “…”`, `according to X`,
+/// `In a statement, X said …`, `X offered a pithy summary: “…”` (a colon introducing the quote), and
+/// the agent of a naming verb (`which it called a “…”`).
+struct AttributionFinder: Sendable {
+    let context: QuoteContext
+    let resolver: SpeakerResolver
+
+    init(context: QuoteContext) {
+        self.context = context
+        self.resolver = SpeakerResolver(context: context)
+    }
+
+    /// The cue starting at token `t`, if any.
+    func cue(at t: Int, in tokens: [FrameToken]) -> AttributionCue? {
+        let tok = tokens[t]
+        guard tok.isWord, tok.isLowercase else { return nil }
+        if tok.lower == "according", t + 1 < tokens.count, tokens[t + 1].lower == "to" {
+            return AttributionCue(kind: .accordingTo, index: t, length: 2)
+        }
+        guard
+            AttributionLexicon.speechVerbs.contains(tok.lower)
+                || AttributionLexicon.speechParticiples.contains(tok.lower)
+        else { return nil }
+        if t > 0, tokens[t - 1].isWord, ["to", "not", "declined", "refused"].contains(tokens[t - 1].lower) {
+            return nil
+        }
+        if tok.lower == "offered" || tok.lower == "continued" || tok.lower == "posted" || tok.lower == "reported" {
+            // Only as a verb of saying when it introduces the quote (“offered a summary:”, “continued:”).
+            let colon = tokens[(t + 1)...].prefix(6).first { $0.isPunct(":") || $0.kind == .quote }
+            guard let colon, colon.isPunct(":") || (colon.kind == .quote && tok.lower != "offered") else { return nil }
+        }
+        return AttributionCue(kind: .verb, index: t, length: 1)
+    }
+
+    /// The attribution of quote `q`, or `nil` if its sentence has none of its own.
+    func attribution(of q: Int, tokens: [FrameToken], quoteToken qi: Int) -> Attribution? {
+        var right: AttributionCue?
+        var t = qi + 1
+        while t < tokens.count, tokens[t].kind != .quote, t - qi <= 25 {
+            if let c = cue(at: t, in: tokens) {
+                right = c
+                break
+            }
+            t += 1
+        }
+        var left: AttributionCue?
+        t = qi - 1
+        while t >= 0, tokens[t].kind != .quote, qi - t <= 40 {
+            if let c = cue(at: t, in: tokens) {
+                left = c
+                break
+            }
+            t -= 1
+        }
+        // Preference: an attribution right after the quote, then the nearest before it, then a later
+        // one, then any cue of the sentence (`“A” and “B,” X said`), nearest first. A cue whose
+        // subject cannot be read (`… but said`) gives way to the next.
+        var candidates: [AttributionCue] = []
+        if let r = right, r.index - qi <= 7 { candidates.append(r) }
+        if let l = left { candidates.append(l) }
+        if let r = right, r.index - qi > 7 { candidates.append(r) }
+        candidates += tokens.indices.compactMap { cue(at: $0, in: tokens) }.sorted {
+            abs($0.index - qi) < abs($1.index - qi)
+        }
+        for c in candidates {
+            if var a = attribution(for: c, in: tokens) {
+                a.cue = cueText(c, tokens)
+                return a
+            }
+        }
+        if let a = namingAgent(before: qi, in: tokens) { return a }
+        return colonIntroduction(before: qi, in: tokens)
+    }
+
+    private func cueText(_ c: AttributionCue, _ tokens: [FrameToken]) -> String {
+        switch c.kind {
+        case .accordingTo: return "according to"
+        case .verb:
+            let verb = tokens[c.index].lower
+            if verb == "offered", let colon = tokens[(c.index + 1)...].prefix(6).firstIndex(where: { $0.isPunct(":") })
+            {
+                return tokens[c.index..<colon].map(\.lower).joined(separator: " ")
+            }
+            return verb
+        }
+    }
+
+    /// The speaker of cue `c`: the subject before the verb, or after it when inverted or `according to`.
+    func attribution(for c: AttributionCue, in tokens: [FrameToken]) -> Attribution? {
+        if c.kind == .accordingTo { return invertedSubject(after: c.index + c.length, tokens) }
+        let verb = tokens[c.index].lower
+        // The clause before the verb, back to the previous quotation or a colon/semicolon.
+        var lo = c.index
+        while lo > 0, tokens[lo - 1].kind != .quote, !tokens[lo - 1].isPunct(":"), !tokens[lo - 1].isPunct(";") {
+            lo -= 1
+        }
+        var hi = c.index
+        while hi > lo, tokens[hi - 1].isWord,
+            AttributionLexicon.verbModifiers.contains(tokens[hi - 1].lower)
+                || (tokens[hi - 1].lower.hasSuffix("ly") && tokens[hi - 1].lower.count > 4
+                    && tokens[hi - 1].isLowercase)
+        {
+            hi -= 1
+        }
+        let clause = tokens[lo..<hi]
+        if AttributionLexicon.speechParticiples.contains(verb) {
+            // `Smith criticised the plan, saying …`: the subject of the clause the participle hangs on.
+            return leadingSubject(clause)
+        }
+        if !clause.contains(where: \.isWord) {
+            guard !AttributionLexicon.objectVerbs.contains(verb) else { return nil }
+            return invertedSubject(after: c.index + 1, tokens)
+        }
+        if let last = clause.last, last.isWord, ["and", "but", "then"].contains(last.lower), clause.count > 1 {
+            // `He praised the defense and said …`: the verbs share the clause's subject.
+            return leadingSubject(tokens[lo..<(hi - 1)])
+        }
+        return resolver.resolve(phrase: subjectPhrase(clause))
+    }
+
+    /// The subject at the start of a clause: a leading pronoun, or the first name in subject position.
+    private func leadingSubject(_ clause: ArraySlice<FrameToken>) -> Attribution? {
+        guard let first = clause.first(where: \.isWord) else { return nil }
+        if ["he", "she", "it", "they"].contains(first.lower),
+            let i = clause.firstIndex(where: { $0.start == first.start })
+        {
+            return resolver.resolve(phrase: clause[i...i])
+        }
+        guard let end = clause.last?.end, let m = resolver.subjectMention(from: first.start, to: end),
+            let a = clause.firstIndex(where: { $0.start >= m.start }),
+            let b = clause.lastIndex(where: { $0.end <= m.end }), a <= b
+        else { return nil }
+        return resolver.resolve(phrase: clause[a...b])
+    }
+
+    /// The subject at the end of a clause, with appositives (`X, the spokesperson,`) and relative
+    /// clauses (`X, who …,`) skipped back to the name they describe.
+    private func subjectPhrase(_ clause: ArraySlice<FrameToken>) -> ArraySlice<FrameToken> {
+        var end = clause.endIndex
+        while end > clause.startIndex, clause[end - 1].kind == .punctuation, !clause[end - 1].isClauseComma { end -= 1 }
+        let trailingComma = end > clause.startIndex && clause[end - 1].isClauseComma
+        if trailingComma { end -= 1 }
+        let chunk0Start =
+            clause[clause.startIndex..<end].lastIndex(where: \.isClauseComma).map { $0 + 1 } ?? clause.startIndex
+        var chunk0 = clause[chunk0Start..<end]
+        if chunk0.count > 10 { chunk0 = chunk0.suffix(10) }
+        guard trailingComma, chunk0Start > clause.startIndex else { return chunk0 }
+        // `X, <chunk0>, said`: an appositive or relative clause between commas describes X.
+        let relative = ["who", "which", "whose", "where"].contains(chunk0.first?.lower ?? "")
+        let hasSubject =
+            chunk0.first.map { resolver.subjectMention(from: $0.start, to: chunk0.last!.end) != nil } ?? false
+        let isNumber = chunk0.count == 1 && chunk0.first!.lower.allSatisfy(\.isNumber)
+        guard relative || !hasSubject || isNumber else { return chunk0 }
+        let chunk1End = chunk0Start - 1
+        let chunk1Start =
+            clause[clause.startIndex..<chunk1End].lastIndex(where: \.isClauseComma).map { $0 + 1 } ?? clause.startIndex
+        let chunk1 = clause[chunk1Start..<chunk1End]
+        guard let last = chunk1.last,
+            context.mentions(from: chunk1.first!.start, to: last.end).contains(where: { $0.end >= last.end - 1 })
+        else { return relative || isNumber ? chunk1 : chunk0 }
+        return chunk1
+    }
+
+    /// The subject after an inverted verb or `according to`; a description followed by a named
+    /// appositive (`said his attorney, Rachel Odom`) gives the name.
+    private func invertedSubject(after start: Int, _ tokens: [FrameToken]) -> Attribution? {
+        let phrase = rightPhrase(after: start, tokens)
+        let first = resolver.resolve(phrase: phrase)
+        guard first?.speaker == nil, phrase.endIndex + 1 < tokens.count, tokens[phrase.endIndex].isPunct(",") else {
+            return first
+        }
+        let next = rightPhrase(after: phrase.endIndex + 1, tokens)
+        guard let a = next.first, let b = next.last, next.filter(\.isWord).count <= 6,
+            let m = resolver.subjectMention(from: a.start, to: b.end), m.type == .person
+        else { return first }
+        return resolver.resolve(phrase: next)
+    }
+
+    /// The words after an inverted verb (`said White House spokesperson X, who …`) up to a clause end.
+    private func rightPhrase(after start: Int, _ tokens: [FrameToken]) -> ArraySlice<FrameToken> {
+        let stops: Set<String> = [
+            "who", "which", "in", "on", "at", "during", "after", "before", "when", "while", "as", "to", "that",
+            "because", "adding", "noting", "referring",
+        ]
+        var end = start
+        while end < tokens.count, end - start < 10 {
+            let t = tokens[end]
+            if t.kind == .quote || (t.kind == .punctuation && t.lower != "." && t.lower != "-" && t.lower != "&") {
+                break
+            }
+            if t.kind == .punctuation && t.lower == "."
+                && (end + 1 >= tokens.count || tokens[end + 1].isCapitalized || tokens[end + 1].kind != .word)
+            {
+                // A period ends the phrase unless it belongs to an initial or abbreviation.
+                let prev = end > start ? tokens[end - 1].lower : ""
+                if !(prev.count == 1 || AttributionLexicon.abbreviations.contains(prev)) { break }
+            }
+            if t.isWord && t.isLowercase && stops.contains(t.lower) && end > start { break }
+            end += 1
+        }
+        return tokens[start..<end]
+    }
+
+    /// `which it called a “…”`, `he dubbed the plan “…”`: the agent of a naming verb right before the quote.
+    func namingAgent(before qi: Int, in tokens: [FrameToken]) -> Attribution? {
+        guard let v = namingVerb(before: qi, in: tokens), isAgentive(verbAt: v, tokens) else { return nil }
+        var hi = v
+        while hi > 0, tokens[hi - 1].isWord, AttributionLexicon.verbModifiers.contains(tokens[hi - 1].lower) { hi -= 1 }
+        // The agent: the clause's subject before the verb. After a wh-word it is the short phrase
+        // that follows (`which it called`, `what one called`) unless that is a relative clause
+        // with a verb of its own (`Activists who have pushed for the bill called`).
+        var lo = hi
+        while lo > 0, tokens[lo - 1].kind != .quote, !tokens[lo - 1].isPunct(":"), !tokens[lo - 1].isPunct(";"),
+            !tokens[lo - 1].isClauseComma
+        {
+            lo -= 1
+        }
+        if lo == hi || (lo + 1 == hi && tokens[lo].isClauseComma) {
+            // `Smith, the mayor, called it …`: read the appositive back to the name.
+            var clauseStart = hi
+            while clauseStart > 0, tokens[clauseStart - 1].kind != .quote, !tokens[clauseStart - 1].isPunct(":"),
+                !tokens[clauseStart - 1].isPunct(";")
+            {
+                clauseStart -= 1
+            }
+            lo = clauseStart
+        } else if let wh = tokens[lo..<hi].lastIndex(where: {
+            ["what", "which", "who", "that", "whom"].contains($0.lower)
+        }) {
+            let after = tokens[(wh + 1)..<hi].filter(\.isWord)
+            let aux: Set<String> = [
+                "have", "has", "had", "is", "are", "was", "were", "will", "would", "can", "could", "been",
+            ]
+            let isRelativeClause =
+                after.count > 3
+                || after.contains { aux.contains($0.lower) || ($0.lower.hasSuffix("ed") && $0.isLowercase) }
+            if after.isEmpty || isRelativeClause {
+                hi = wh
+            } else {
+                lo = wh + 1
+            }
+        }
+        guard lo < hi, var a = resolver.resolve(phrase: subjectPhrase(tokens[lo..<hi])) else { return nil }
+        a.cue = tokens[v].lower
+        return a
+    }
+
+    /// Index of a naming verb (`called`, `dubbed`…) before the quote, with at most four words of
+    /// object between them (`called the thefts “…”`, `described him as “…”`).
+    func namingVerb(before qi: Int, in tokens: [FrameToken]) -> Int? {
+        var t = qi - 1
+        var skipped = 0
+        while t >= 0, skipped <= 4, tokens[t].isWord {
+            if AttributionLexicon.namingVerbs.contains(tokens[t].lower) && tokens[t].isLowercase { return t }
+            if AttributionLexicon.speechVerbs.contains(tokens[t].lower) { return nil }
+            skipped += 1
+            t -= 1
+        }
+        return nil
+    }
+
+    /// Whether the naming verb at `v` has an agent (`it called`, `Smith has called`) rather than
+    /// being a participle after a noun (`an island called`).
+    func isAgentive(verbAt v: Int, _ tokens: [FrameToken]) -> Bool {
+        // An object between the verb and the quotation makes it active: `called it a`, `described
+        // the report as`; a participle takes the name directly: `an island called the “…”`.
+        if let q = tokens[(v + 1)...].firstIndex(where: { $0.kind == .quote }) {
+            let between = tokens[(v + 1)..<q].filter { $0.isWord && !["the", "a", "an", "as"].contains($0.lower) }
+            if !between.isEmpty { return true }
+        }
+        var t = v - 1
+        while t >= 0, tokens[t].isWord, AttributionLexicon.verbModifiers.contains(tokens[t].lower) { t -= 1 }
+        guard t >= 0, tokens[t].isWord else { return false }
+        if ["it", "he", "she", "they", "we", "i", "you", "one", "some", "many", "others", "critics"].contains(
+            tokens[t].lower)
+        {
+            return true
+        }
+        let head = tokens[t].lower
+        if t > 0,
+            AttributionLexicon.anonymousHeads.contains(head) || AttributionLexicon.organizationHeads.contains(head)
+                || AttributionLexicon.pluralGroupHeads.contains(head)
+        {
+            return true
+        }
+        if t < v - 1, ["has", "have", "had"].contains(tokens[t + 1].lower) { return true }
+        return context.mention(covering: tokens[t].start).map { !context.isPossessive($0) } ?? false
+    }
+
+    /// `X offered a pithy summary: “…”`, `Dmitriev was optimistic …: “…”`: the subject of the clause
+    /// that a colon closes, right before the quote.
+    func colonIntroduction(before qi: Int, in tokens: [FrameToken]) -> Attribution? {
+        guard qi > 0, tokens[qi - 1].isPunct(":") else { return nil }
+        var lo = qi - 1
+        while lo > 0, tokens[lo - 1].kind != .quote, !tokens[lo - 1].isPunct(";"), !tokens[lo - 1].isPunct(":") {
+            lo -= 1
+        }
+        let clause = tokens[lo..<(qi - 1)]
+        guard let first = clause.first(where: \.isWord), let last = clause.last else { return nil }
+        let chunkStart = clause.lastIndex(where: { $0.isPunct(",") }).map { $0 + 1 } ?? clause.startIndex
+        let search = chunkStart < qi - 1 ? tokens[chunkStart..<(qi - 1)] : clause
+        if let s = search.first,
+            let m = resolver.subjectMention(from: s.start, to: last.end)
+                ?? resolver.subjectMention(from: first.start, to: last.end)
+        {
+            var a = Attribution(
+                speaker: m.key, speakerText: context.text.string(m.start, m.end),
+                speakerSpan: .init(start: m.start, end: m.end))
+            let after = tokens[(qi - 1 - min(6, qi - 1))..<(qi - 1)].filter { $0.start >= m.end && $0.isWord }
+            if !after.isEmpty && after.count <= 5 { a.cue = after.map(\.lower).joined(separator: " ") }
+            return a
+        }
+        if let w = search.first(where: \.isWord), ["he", "she"].contains(w.lower) {
+            return resolver.resolve(
+                phrase: search[search.startIndex..<(search.firstIndex(where: { $0.start == w.start })! + 1)])
+        }
+        return nil
+    }
+    /// `Jones disagreed. “That is nonsense.”`: a quotation that opens its sentence with no
+    /// attribution of its own, right after a sentence of the same paragraph whose subject is a
+    /// person (named, or `he`/`she`) and which holds no quotation.
+    func precedingSentenceSubject(of q: Int) -> Attribution? {
+        let quote = context.quotes[q]
+        let host = context.hostSentence(of: q)
+        guard !context.tokenizer.tokens(from: host.start, to: quote.open).contains(where: \.isWord),
+            let previousStart = context.previousBoundary(before: host.start, paragraph: quote.paragraph),
+            host.start - previousStart < QuoteContext.maxHostReach
+        else { return nil }
+        let tokens = context.tokenizer.tokens(from: previousStart, to: host.start)
+        guard !tokens.contains(where: { $0.kind == .quote }), tokens.filter(\.isWord).count >= 2 else { return nil }
+        let opening = tokens.prefix(5)
+        if let w = opening.first(where: \.isWord), ["he", "she"].contains(w.lower), w.start == opening.first?.start {
+            let key = resolver.resolvePersonPronoun(w.lower == "he" ? .male : .female, word: w.lower, at: w.start)
+            return Attribution(
+                speaker: key, speakerText: context.text.string(w.start, w.end),
+                speakerSpan: .init(start: w.start, end: w.end))
+        }
+        guard let last = opening.last,
+            let m = context.mentions(from: previousStart, to: last.end).first(where: {
+                $0.type == .person && !context.isPossessive($0) && !context.isAfterPreposition($0)
+                    && !context.isModifierOfFollowingName($0)
+            })
+        else { return nil }
+        return Attribution(
+            speaker: m.key, speakerText: context.text.string(m.start, m.end),
+            speakerSpan: .init(start: m.start, end: m.end))
+    }
+    /// A quotation opening its paragraph after a paragraph that ends with a colon
+    /// (`In a statement, the governor said:`): the attribution of that last sentence.
+    func colonParagraphIntroduction(of q: Int) -> Attribution? {
+        let quote = context.quotes[q]
+        let paragraphs = context.document.paragraphs
+        guard quote.paragraph > 0, quote.paragraph < paragraphs.count else { return nil }
+        guard context.opensParagraph(quote.open, quote.paragraph) else { return nil }
+        let previous = paragraphs[quote.paragraph - 1].span
+        let lastStart =
+            context.previousBoundary(before: previous.end - 1, paragraph: quote.paragraph - 1) ?? previous.start
+        let start = max(lastStart, previous.end - QuoteContext.maxHostReach)
+        var tokens = context.tokenizer.tokens(from: start, to: previous.end)
+        guard let last = tokens.last, last.isPunct(":"), !tokens.contains(where: { $0.kind == .quote }) else {
+            return nil
+        }
+        tokens.append(FrameToken(kind: .quote, start: quote.open, end: quote.end, lower: "", quote: q))
+        return attribution(of: q, tokens: tokens, quoteToken: tokens.count - 1)
+    }
+}

@@ -1,0 +1,104 @@
+/// Decides whether a quotation is a full utterance, a fragment of speech, or a quoted name.
+///
+/// - `direct`: the quotation starts its sentence, follows a verb of saying or a colon, contains a
+///   sentence break of its own, or is a piece of a quotation continued across paragraphs.
+/// - `term`: a name after `known as`, `so-called`, `dubbed`, `titled`, a non-agentive `called`…;
+///   a short Title Case phrase inside the writer's sentence (a nickname or title); or a one- or
+///   two-word scare quote in a sentence with no attribution.
+/// - `partial`: any other fragment inside the writer's sentence (`leaders have “talked a lot of trash”`),
+///   including the object of an agentive naming verb (`which it called a “slush fund”`).
+struct QuoteClassifier: Sendable {
+    let context: QuoteContext
+    let finder: AttributionFinder
+
+    static let smallWords: Set<String> = [
+        "a", "an", "the", "of", "and", "or", "in", "on", "for", "to", "at", "by", "de", "la", "le", "von", "van",
+        "with", "from", "is", "&",
+    ]
+
+    func classify(_ q: Int, tokens: [FrameToken], quoteToken qi: Int, sentenceHasCue: Bool) -> QuoteKind {
+        let quote = context.quotes[q]
+        if quote.continuesPrevious || quote.reopensNext { return .direct }
+        let content = FrameTokenizer(text: context.text, quotes: []).tokens(
+            from: quote.contentStart, to: quote.contentEnd)
+        let words = content.filter(\.isWord)
+        guard let firstWord = words.first else { return .term }
+
+        let titleCase =
+            words.allSatisfy { $0.isCapitalized || Self.smallWords.contains($0.lower) || !$0.lower.first!.isLetter }
+            && firstWord.isCapitalized
+        if let v = finder.namingVerb(before: qi, in: tokens) {
+            // `which it called a “slush fund”` quotes the agent; `fans called it the “Berg Era”` is a nickname.
+            return finder.isAgentive(verbAt: v, tokens) && !(titleCase && words.count <= 5) ? .partial : .term
+        }
+        if hasTermCue(before: qi, tokens) { return .term }
+
+        let before = tokens[..<qi]
+        let atStart = !before.contains { $0.kind != .punctuation }
+        let previous = before.last
+        var afterCue = previous.map { $0.isPunct(":") } ?? false
+        if let p = previous, p.isWord, p.isLowercase, AttributionLexicon.speechVerbs.contains(p.lower) {
+            afterCue = true
+        }
+        if let p = previous, p.isPunct(","), qi >= 2, tokens[qi - 2].isWord,
+            AttributionLexicon.speechVerbs.contains(tokens[qi - 2].lower)
+        {
+            afterCue = true
+        }
+        if atStart || afterCue || hasInternalSentenceBreak(quote) { return .direct }
+
+        // Inside the writer's sentence.
+        if titleCase && words.count <= 8 && !(words.count == 1 && sentenceHasCue && words[0].lower == "i") {
+            return .term
+        }
+        if words.count <= 2 && !sentenceHasCue { return .term }
+        // A scare-quoted modifier inside a noun phrase: `the “temporary” fence`.
+        if words.count <= 3, let p = previous, p.isWord,
+            ["the", "a", "an", "this", "its", "their", "his", "her", "our"].contains(p.lower),
+            qi + 1 < tokens.count, tokens[qi + 1].isWord, tokens[qi + 1].isLowercase,
+            !AttributionLexicon.prepositions.contains(tokens[qi + 1].lower),
+            !AttributionLexicon.speechVerbs.contains(tokens[qi + 1].lower)
+        {
+            return .term
+        }
+        return .partial
+    }
+
+    private func hasTermCue(before qi: Int, _ tokens: [FrameToken]) -> Bool {
+        var end = qi
+        // Skip a determiner between the cue and the quote: `known as the “…”`.
+        if end > 0, tokens[end - 1].isWord,
+            ["the", "a", "an", "its", "his", "her", "their"].contains(tokens[end - 1].lower)
+        {
+            end -= 1
+        }
+        for cue in AttributionLexicon.termCues where cue.count <= end {
+            let slice = tokens[(end - cue.count)..<end]
+            if zip(slice, cue).allSatisfy({ $0.isWord && $0.lower == $1 }) { return true }
+        }
+        return false
+    }
+
+    private func hasInternalSentenceBreak(_ quote: MarkedQuote) -> Bool {
+        let text = context.text
+        var i = quote.contentStart
+        while i + 2 < quote.contentEnd {
+            if UTF16Text.isTerminal(text[i]) && UTF16Text.isSpace(text[i + 1]) {
+                var k = i + 1
+                while k < quote.contentEnd, UTF16Text.isSpace(text[k]) { k += 1 }
+                if k < quote.contentEnd && (UTF16Text.isUpper(text[k]) || text[k] == UTF16Text.leftSingle) {
+                    var j = i
+                    while j > quote.contentStart, UTF16Text.isLetter(text[j - 1]) { j -= 1 }
+                    let w = text.string(j, i).lowercased()
+                    if text[i] != 0x2E
+                        || !(w.count <= 1 || AttributionLexicon.abbreviations.contains(w) || text.at(j - 1) == 0x2E)
+                    {
+                        return true
+                    }
+                }
+            }
+            i += 1
+        }
+        return false
+    }
+}
