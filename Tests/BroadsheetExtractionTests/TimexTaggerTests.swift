@@ -102,6 +102,8 @@ struct TimexTaggerTests {
         .init(sentence: "On Friday, the company said it would cut jobs.", text: "Friday", value: "2025-11-28"),
         .init(sentence: "The council met last Tuesday.", text: "last Tuesday", value: "2025-11-25"),
         .init(sentence: "The council meets next Tuesday.", text: "next Tuesday", value: "2025-12-02"),
+        .init(sentence: "The council meets this Friday.", text: "this Friday", value: "2025-12-05"),
+        .init(sentence: "The council met this Tuesday.", text: "this Tuesday", value: "2025-11-25"),
         .init(sentence: "The council met Monday morning.", text: "Monday morning", value: "2025-11-24TMO", type: .time),
         .init(sentence: "The shops were crowded on Thanksgiving.", text: "Thanksgiving", value: "2025-11-27"),
         .init(sentence: "The family will gather at Christmas.", text: "Christmas", value: "2025-12-25"),
@@ -221,6 +223,7 @@ extension TimexTaggerTests {
         .init(sentence: "The senator said Friday night that she would run.", text: "Friday night", value: "2025-11-28TNI", type: .time),
         .init(sentence: "The rule took effect Jan. 1.", text: "Jan. 1", value: "2025-01-01"),
         .init(sentence: "The rule takes effect Jan. 1.", text: "Jan. 1", value: "2026-01-01"),
+        .init(sentence: "The Fed may raise rates in June.", text: "June", value: "2026-06"),
     ]
 
     static let newsFalsePositives: [String] = [

@@ -157,7 +157,10 @@ struct EventClauseReader {
         if Self.weakVerbs.contains(lemma) {
             let around = Array(stride(from: v - 1, through: seg.lowerBound, by: -1)) + Array((v + 1)..<min(seg.upperBound, v + 5))
             for k in around {
-                if let nounType = EventLexicon.nouns[tokens[k].lower], tokens[k].isWord, mention(at: k) == nil {
+                // A one-word "entity" that is an event noun ("Talks will resume…") is still the event.
+                if let nounType = EventLexicon.nouns[tokens[k].lower], tokens[k].isWord,
+                    mention(at: k).map({ $0.first == $0.last }) ?? true
+                {
                     return reading(trigger: k, type: nounType, window: seg, summaryRange: seg)
                 }
             }
@@ -172,7 +175,9 @@ struct EventClauseReader {
     }
 
     /// Verbs that only say that an event happened; the event noun before them is the better trigger.
-    static let weakVerbs: Set<String> = ["hold", "take", "begin", "start", "end", "occur", "happen", "come", "open", "close", "fall"]
+    static let weakVerbs: Set<String> = [
+        "hold", "take", "begin", "start", "end", "occur", "happen", "come", "open", "close", "fall", "resume", "continue",
+    ]
 
     /// A sentence continuing the previous one's dated action: its past-simple event verb outside quotes.
     func readContinuation() -> Reading? {

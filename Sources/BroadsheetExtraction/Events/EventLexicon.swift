@@ -197,6 +197,8 @@ enum EventLexicon {
         get other got gotten
         keep other kept
         close other
+        resume other
+        continue other
         complete other
         break other broke broken
         """

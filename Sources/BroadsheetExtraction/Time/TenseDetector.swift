@@ -45,7 +45,7 @@ enum TenseDetector {
         "biased", "classified", "complicated", "sophisticated", "dedicated", "unprecedented", "sanctioned",
         "unpublished", "published", "frozen", "alleged", "so-called", "unexpected", "expected", "ed",
     ]
-    static let futureCues: Set<String> = ["will", "'ll", "shall", "would", "upcoming", "next", "tomorrow"]
+    static let futureCues: Set<String> = ["will", "'ll", "shall", "would", "upcoming", "next", "tomorrow", "might", "should", "must"]
     /// Present-tense verbs of scheduled events, which point to the future ("the offer expires Friday").
     static let scheduledPresent: Set<String> = [
         "ends", "expires", "begins", "starts", "opens", "closes", "runs", "resumes", "arrives", "departs", "kicks",
@@ -61,6 +61,7 @@ enum TenseDetector {
         let next = i + 1 < tokens.count ? tokens[i + 1].lower : ""
         let next2 = i + 2 < tokens.count ? tokens[i + 2].lower : ""
         if futureCues.contains(w) { return .future }
+        if w == "may", !tokens[i].isCapitalized { return .future }  // the modal, not the month
         if w == "ll", prev == "'" { return .future }
         if (w == "is" || w == "are" || w == "am" || w == "'s") {
             if ["set", "expected", "scheduled", "due", "slated", "poised", "going", "about"].contains(next) && (next2 == "to" || next == "scheduled") {

@@ -95,7 +95,7 @@ struct TimexResolver: Sendable {
             switch offset {
             case ..<0: d = weekday(wd, anchor: a.adding(days: -1), tense: .past)
             case 1...: d = weekday(wd, anchor: a.adding(days: 1), tense: .future)
-            default: d = a.adding(days: wd - a.weekday)
+            default: d = weekday(wd, anchor: a, tense: tense == .past ? .past : .future)  // "this Friday": the coming one
             }
             return day(d)
         case .deicticMonth(let m, let offset):
