@@ -240,6 +240,11 @@ struct EntityRecognizerTests {
         #expect(Self.entity(r, "Nexora")?.mentions.count == 2)
     }
 
+    @Test func titleCaseHeadingsYieldOnlyKnownNames() {
+        let r = Self.extract("The Road Ahead For Big Ideas\n\nOfficials in Paris said the plan would work.\n\nLessons From Berlin\n\nNothing else.")
+        #expect(r.entities.map(\.name) == ["Paris", "Berlin"])
+    }
+
     @Test func knownOrganisationWithLegalSuffixIsOneEntity() {
         let r = Self.extract("Shares of Nvidia Corp. fell. Nvidia said demand was strong.")
         let e = Self.entity(r, "Nvidia")

@@ -106,6 +106,7 @@ extension NameCandidateFinder {
                 continue
             }
             guard isName(t) else { i += 1; continue }
+            if headingSentences.indices.contains(t.sentence), headingSentences[t.sentence] { i += 1; continue }
             if lex.functionWords.contains(t.lower) || (lex.calendarWords.contains(t.lower)) {
                 i += 1
                 continue

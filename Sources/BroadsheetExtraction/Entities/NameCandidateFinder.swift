@@ -12,6 +12,8 @@ struct NameCandidateFinder {
     let multiWordNames: Set<String>
     /// Per token: the last token of the longest lexicon match (-1 none, -2 not computed) and its entry.
     private(set) var lexMemo: [(last: Int, entry: EntityLexicons.Entry?)] = []
+    /// Per sentence index: a heading-like line (title case, no final punctuation).
+    private(set) var headingSentences: [Bool] = []
     /// Per token: the last token of the longest title match, or -1.
     private(set) var titleMemo: [Int] = []
 
@@ -43,6 +45,24 @@ struct NameCandidateFinder {
             i += 1
         }
         self.multiWordNames = names
+        // Title-case lines without final punctuation ("The Road Ahead"): headings, where only known names count.
+        var heading = [Bool](repeating: false, count: (tokens.last?.sentence ?? 0) + 1)
+        var start = 0
+        while start < tokens.count {
+            var end = start
+            while end < tokens.count, tokens[end].sentence == tokens[start].sentence { end += 1 }
+            var words = 0
+            var lowerLong = 0
+            for k in start..<end where tokens[k].kind == .word {
+                words += 1
+                if !tokens[k].isCapitalized && tokens[k].text.count > 3 { lowerLong += 1 }
+            }
+            let last = tokens[end - 1]
+            let terminated = last.kind == .punct && [".", "?", "!", "\u{201D}", "\"", ":", "\u{2019}"].contains(last.text)
+            if words >= 2, lowerLong == 0, !terminated { heading[tokens[start].sentence] = true }
+            start = end
+        }
+        self.headingSentences = heading
         // Memoised lexicon and title matches: every later lookup is an array read.
         var lexMemo = [(last: Int, entry: EntityLexicons.Entry?)](repeating: (-2, nil), count: tokens.count)
         var titleMemo = [Int](repeating: -1, count: tokens.count)
