@@ -245,6 +245,17 @@ struct EntityRecognizerTests {
         #expect(r.entities.map(\.name) == ["Paris", "Berlin"])
     }
 
+    @Test func arabicNamesAppositivesWithParenthesesAndGluedLetters() {
+        let text = "Abu Karim al-Haddad, leader of Jund al-Fajr (JAF), entered Aleppo. JAF fighters followed. Zenthos Technologies Co. unveiled the Vela 9000S. Zenthos founder Li Wen spoke."
+        let r = Self.extract(text)
+        #expect(Self.entity(r, "Abu Karim al-Haddad")?.type == .person)
+        #expect(Self.entity(r, "Abu Karim al-Haddad")?.descriptions == ["leader of Jund al-Fajr"])
+        #expect(Self.entity(r, "Jund al-Fajr")?.aliases == ["JAF"])
+        #expect(Self.entity(r, "Zenthos Technologies Co.")?.aliases == ["Zenthos"])
+        #expect(Self.entity(r, "Li Wen")?.descriptions == ["Zenthos founder"])
+        #expect(!r.entities.contains { $0.name.hasPrefix("S.") })
+    }
+
     @Test func knownOrganisationWithLegalSuffixIsOneEntity() {
         let r = Self.extract("Shares of Nvidia Corp. fell. Nvidia said demand was strong.")
         let e = Self.entity(r, "Nvidia")

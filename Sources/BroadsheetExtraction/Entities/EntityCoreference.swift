@@ -183,7 +183,11 @@ struct EntityCoreference {
                 join(gi, ci)
                 continue
             }
-            if c.lexicon == nil, let gi = orgLink(c) { join(gi, ci); continue }
+            if c.lexicon == nil || (lexKind == .organization && c.nameWords.count == 1), let gi = orgLink(c), groups[gi].lexicon == nil {
+                // "Huawei" after "Huawei Technologies Co.": the document's fuller name wins.
+                join(gi, ci)
+                continue
+            }
             create(ci)
         }
         // Family references and plurals: a mention of every matching person.

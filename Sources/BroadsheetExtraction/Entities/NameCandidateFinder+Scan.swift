@@ -106,6 +106,8 @@ extension NameCandidateFinder {
                 continue
             }
             guard isName(t) else { i += 1; continue }
+            // Letters glued to a number ("9000S", "5G") are no name.
+            if t.separator == .none, i > 0, tokens[i - 1].kind == .number { i += 1; continue }
             if headingSentences.indices.contains(t.sentence), headingSentences[t.sentence] { i += 1; continue }
             if lex.functionWords.contains(t.lower) || (lex.calendarWords.contains(t.lower)) {
                 i += 1

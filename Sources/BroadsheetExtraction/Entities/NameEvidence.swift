@@ -87,8 +87,8 @@ struct NameEvidence {
             if words.count <= 3, lastWord.count > 4, Self.surnameEndings.contains(where: { lastWord.hasSuffix($0) }) { s.person += 2 }
             if lastWord.hasPrefix("Mc") || (lastWord.hasPrefix("O'") && lastWord.count > 3) { s.person += 2 }
             if words.count == 1, c.key.count >= 2, c.key.count <= 6, c.key.allSatisfy({ $0.isUppercase || $0 == "&" }) { s.organization += 3 }
-            if multi, words.count <= 3, s.max == 0, !lex.commonWords.contains(firstWord.lowercased()),
-                words.allSatisfy({ $0.count > 1 && $0.first!.isUppercase && !$0.allSatisfy(\.isUppercase) })
+            if multi, words.count <= 4, s.max == 0, !lex.commonWords.contains(firstWord.lowercased()),
+                words.allSatisfy({ NameCandidateFinder.particles.contains($0) || ($0.count > 1 && $0.first!.isUppercase && !$0.allSatisfy(\.isUppercase)) })
             {
                 s.person += 1
             }
@@ -181,7 +181,7 @@ struct NameEvidence {
         while j < n, j - first < 24 {
             let t = tokens[j]
             if t.sentence != c.sentence { break }
-            if t.kind == .punct && (t.text == "," || t.text == "\u{2014}" || t.text == "\u{2013}" || t.text == ";" || t.text == ":" || t.text == ")" || t.text == "." && !(j > 0 && dotIsAbbreviation(j))) { break }
+            if t.kind == .punct && (t.text == "," || t.text == "\u{2014}" || t.text == "\u{2013}" || t.text == ";" || t.text == ":" || t.text == ")" || (t.text == "(" && open != "(") || t.text == "." && !(j > 0 && dotIsAbbreviation(j))) { break }
             if t.kind == .word && Self.appositiveStoppers.contains(t.lower) { return nil }
             if t.kind == .word || t.kind == .number { lastWord = j }
             j += 1
@@ -194,7 +194,9 @@ struct NameEvidence {
             || (ft.isCapitalized && hasPossessive(from: first, to: lastWord))
         guard startsWell else { return nil }
         // The last word must not be a capitalised name (then this is a list of names, not an appositive).
-        if tokens[lastWord].isCapitalized && !lex.orgHeads.contains(tokens[lastWord].text) && !Self.determiners.contains(ft.lower) { return nil }
+        if tokens[lastWord].isCapitalized && !lex.orgHeads.contains(tokens[lastWord].text) && !Self.determiners.contains(ft.lower)
+            && !tokens[first...lastWord].contains(where: { $0.kind == .word && ["of", "at", "for", "to", "with", "from", "in"].contains($0.lower) })
+        { return nil }
         if tokens[first...lastWord].contains(where: { $0.kind == .word && $0.lower == "and" }) {
             // "billionaire investor X and others": only accept "and" when a role noun follows it.
             if let a = (first...lastWord).first(where: { tokens[$0].lower == "and" }), a + 1 <= lastWord, !(lex.roleNouns.contains(tokens[a + 1].lower) || lex.roleModifiers.contains(tokens[a + 1].lower) || tokens[a + 1].isCapitalized) { return nil }
