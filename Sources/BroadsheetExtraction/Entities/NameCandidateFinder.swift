@@ -104,6 +104,10 @@ struct NameCandidateFinder {
         "bred", "area", "size", "type", "free", "only", "ish", "esque", "year", "old", "day", "week", "time", "plus",
         "bound", "funded", "era", "side", "area", "born", "zone", "wise", "less", "ward",
     ]
+    static let notNameNumberFollowers: Set<String> = [
+        "percent", "years", "year", "days", "months", "people", "points", "times", "of", "to", "and", "or", "in", "on", "for",
+        "at", "minutes", "hours", "weeks",
+    ]
     static let placeModifiers: Set<String> = [
         "Upper", "Lower", "Greater", "Inner", "Outer", "Blue", "White", "Great", "North", "South", "East", "West", "Northern",
         "Southern", "Eastern", "Western", "Central",
@@ -238,7 +242,7 @@ struct NameCandidateFinder {
                 if k + 1 < tokens.count, tokens[k + 1].kind == .punct, tokens[k + 1].text == "%" || tokens[k + 1].text == "," && k + 2 < tokens.count && tokens[k + 2].kind == .number { break }
                 if k + 1 < tokens.count, tokens[k + 1].kind == .word, NumericEntityScanner.scales[tokens[k + 1].lower] != nil { break }
                 if k + 1 < tokens.count, tokens[k + 1].kind == .word, !tokens[k + 1].isCapitalized, tokens[k + 1].spaceBefore,
-                    ["percent", "years", "year", "days", "months", "people", "points", "times", "of", "to", "and", "or", "in", "on", "for", "at", "minutes", "hours", "weeks"].contains(tokens[k + 1].lower)
+                    Self.notNameNumberFollowers.contains(tokens[k + 1].lower)
                 { break }
                 j = k
                 break

@@ -37,6 +37,14 @@ struct NameEvidence {
         "does", "who", "which", "that", "whose", "where", "when", "while", "if", "because", "but", "so", "should", "may",
         "might", "must", "shall", "been", "be",
     ]
+    static let nameConnectors: Set<String> = ["of", "for", "on", "in"]
+    static let orgModifiers: Set<String> = [
+        "space", "oil", "gas", "energy", "state", "tech", "media", "news", "investment", "asset", "private", "mining", "steel",
+        "car", "chip", "drug", "defense", "arms", "shipping", "insurance", "auto", "airline",
+    ]
+    static let facilityModifiers: Set<String> = ["gas", "oil", "nuclear", "power", "military", "air"]
+    static let complementPrepositions: Set<String> = ["of", "at", "for", "to", "with", "from", "in"]
+    static let headStoppers: Set<String> = ["of", "with", "from", "to", "at", "in", "for", "on", "and", "since", "who", "whose", "that", "which", "by"]
     static let determiners: Set<String> = ["a", "an", "the", "his", "her", "their", "its", "our", "my", "your", "another"]
     static let surnameEndings = ["ov", "ova", "ev", "eva", "enko", "chuk", "sky", "skiy", "ski", "ska", "vich", "vych", "shvili", "dze", "yan", "oglu", "escu", "ovic", "ević", "ović"]
 
@@ -60,7 +68,7 @@ struct NameEvidence {
         // The head: the word before a joining "of"/"for", else the last word (ignoring a trailing number).
         let lastName = words.last(where: { !($0.first?.isNumber ?? true) }) ?? words.last!
         var head = lastName
-        for j in c.first...c.last where tokens[j].kind == .word && !tokens[j].isCapitalized && ["of", "for", "on", "in"].contains(tokens[j].lower) {
+        for j in c.first...c.last where tokens[j].kind == .word && !tokens[j].isCapitalized && Self.nameConnectors.contains(tokens[j].lower) {
             if j > c.first { head = tokens[j - 1].text; break }
         }
         let multi = words.count > 1
@@ -118,8 +126,8 @@ struct NameEvidence {
                 if k + 1 < n, tokens[k + 1].kind == .word, !tokens[k + 1].isCapitalized, tokens[k + 1].spaceBefore || tokens[k + 1].hyphenBefore {
                     let n2 = tokens[k + 1].lower
                     if lex.otherFollowers.contains(n2) { s.other += 3 }
-                    if Self.orgNouns.contains(n2) && ["space", "oil", "gas", "energy", "state", "tech", "media", "news", "investment", "asset", "private", "mining", "steel", "car", "chip", "drug", "defense", "arms", "shipping", "insurance", "auto", "airline"].contains(nx.lower) { s.organization += 3 }
-                    if lex.facilityHeads[tokens[k + 1].text.capitalizedFirst] == true, ["gas", "oil", "nuclear", "power", "military", "air"].contains(nx.lower) { s.location += 2 }
+                    if Self.orgNouns.contains(n2) && Self.orgModifiers.contains(nx.lower) { s.organization += 3 }
+                    if lex.facilityHeads[tokens[k + 1].text.capitalizedFirst] == true, Self.facilityModifiers.contains(nx.lower) { s.location += 2 }
                 }
             } else if nx.kind == .punct, nx.text == "(", k + 2 < n, tokens[k + 1].kind == .word, tokens[k + 1].isAllCaps, tokens[k + 2].text == ")" {
                 s.organization += 1
@@ -195,7 +203,7 @@ struct NameEvidence {
         guard startsWell else { return nil }
         // The last word must not be a capitalised name (then this is a list of names, not an appositive).
         if tokens[lastWord].isCapitalized && !lex.orgHeads.contains(tokens[lastWord].text) && !Self.determiners.contains(ft.lower)
-            && !tokens[first...lastWord].contains(where: { $0.kind == .word && ["of", "at", "for", "to", "with", "from", "in"].contains($0.lower) })
+            && !tokens[first...lastWord].contains(where: { $0.kind == .word && Self.complementPrepositions.contains($0.lower) })
         { return nil }
         if tokens[first...lastWord].contains(where: { $0.kind == .word && $0.lower == "and" }) {
             // "billionaire investor X and others": only accept "and" when a role noun follows it.
@@ -222,7 +230,7 @@ struct NameEvidence {
         for j in a...b {
             let t = tokens[j]
             if t.kind != .word { continue }
-            if ["of", "with", "from", "to", "at", "in", "for", "on", "and", "since", "who", "whose", "that", "which", "by"].contains(t.lower) && head != nil { break }
+            if Self.headStoppers.contains(t.lower) && head != nil { break }
             if !t.isCapitalized { head = t.lower }
         }
         return head
