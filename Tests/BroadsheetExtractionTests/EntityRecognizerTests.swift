@@ -234,7 +234,7 @@ struct EntityRecognizerTests {
     }
 
     @Test func sentenceInitialSubjectsAreKept() {
-        let r = Self.extract("Nexora announced a new chip on Monday. Protesters gathered outside. Afterward, prices rose. Fighting continued. Inflation has eased. Nexora shares rose.")
+        let r = Self.extract("Nexora announced a new chip on Monday. Protesters gathered outside. Afterward, prices rose. Fighting continued. Inflation has eased. Sales climbed. Nexora shares rose.")
         #expect(r.entities.map(\.name) == ["Nexora"])
         #expect(Self.entity(r, "Nexora")?.type == .organization)
         #expect(Self.entity(r, "Nexora")?.mentions.count == 2)
@@ -254,6 +254,11 @@ struct EntityRecognizerTests {
         #expect(Self.entity(r, "Zenthos Technologies Co.")?.aliases == ["Zenthos"])
         #expect(Self.entity(r, "Li Wen")?.descriptions == ["Zenthos founder"])
         #expect(!r.entities.contains { $0.name.hasPrefix("S.") })
+    }
+
+    @Test func straightClosingQuoteDoesNotMakeTheNextWordInitial() {
+        let r = Self.extract("Dana Rivers spoke. \"I just want it done,\" Rivers said.")
+        #expect(Self.entity(r, "Dana Rivers")?.mentions.count == 2)
     }
 
     @Test func knownOrganisationWithLegalSuffixIsOneEntity() {

@@ -19,7 +19,7 @@ extension NameCandidateFinder {
             if let p = pendingTitle, !(p.last + 1 == i || (p.last + 2 == i && tokens[p.last + 1].text == ".")) { pendingTitle = nil }
 
             // A single quoted capitalised word ("“Oppenheimer,” directed by ..."): a title of a work.
-            if t.isCapitalized, i > 0, isOpeningQuote(tokens[i - 1]), i + 1 < n, lexiconMatch(at: i) == nil,
+            if t.isCapitalized, i > 0, isOpeningQuote(tokens[i - 1]), tokens[i - 1].end == t.start, i + 1 < n, lexiconMatch(at: i) == nil,
                 !lex.functionWords.contains(t.lower), !lex.commonWords.contains(t.lower), !lex.calendarWords.contains(t.lower),
                 isClosingQuote(tokens[i + 1]) || (i + 2 < n && [",", ".", "!", "?"].contains(tokens[i + 1].text) && isClosingQuote(tokens[i + 2]))
             {
@@ -30,7 +30,7 @@ extension NameCandidateFinder {
                 continue
             }
             // Quoted title-case works: “Art of the Deal”, ‘The Road Ahead’.
-            if t.isCapitalized, i > 0, isOpeningQuote(tokens[i - 1]), let last = quotedTitle(from: i) {
+            if t.isCapitalized, i > 0, isOpeningQuote(tokens[i - 1]), tokens[i - 1].end == t.start, let last = quotedTitle(from: i) {
                 var c = makeCandidate(i, last)
                 c.isQuotedWork = true
                 result.candidates.append(c)
@@ -123,12 +123,13 @@ extension NameCandidateFinder {
                 continue
             }
             if runLast == i, isAdjectiveShaped(i) { i += 1; continue }
-            if t.isSentenceInitial || (i > 0 && isOpeningQuote(tokens[i - 1])) {
+            if t.isSentenceInitial || (i > 0 && isOpeningQuote(tokens[i - 1]) && tokens[i - 1].end == t.start) {
                 let particleStart = Self.particles.contains(t.lower) && runLast > i
                 if lex.commonWords.contains(t.lower) && !particleStart { i += 1; continue }
                 let last = runLast
                 // A lone unknown word followed by a verb is a subject; plural nouns of people ("Protesters said") are not names.
-                let pluralAgent = Self.pluralAgentEndings.contains { t.lower.hasSuffix($0) }
+                let plural = t.lower.hasSuffix("s") && !t.lower.hasSuffix("ss") && !t.lower.hasSuffix("us") && !t.lower.hasSuffix("is")
+                let pluralAgent = plural || Self.pluralAgentEndings.contains { t.lower.hasSuffix($0) }
                 let subjectOfVerb = last == i && !pluralAgent && !lowercaseWords.contains(t.lower) && i + 1 < n && tokens[i + 1].kind == .word
                     && (NameEvidence.sayingVerbs.contains(tokens[i + 1].lower) || Self.subjectVerbs.contains(tokens[i + 1].lower))
                 let possessed = last == i && i + 1 < n && tokens[i + 1].kind == .possessive && !lowercaseWords.contains(t.lower)
