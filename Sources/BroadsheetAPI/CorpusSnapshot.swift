@@ -22,6 +22,14 @@ public struct CorpusSnapshot: Sendable {
     public let extractions: [String: DocumentExtraction]
     /// Every entity of the corpus, merged across documents.
     public let entities: EntityCatalog
+    /// Every quotation of the corpus, in document order then text order.
+    public let quotes: [QuoteRecord]
+    /// Positions in ``quotes`` by speaker entity id.
+    public let quotesBySpeaker: [String: [Int]]
+    /// Every dated event, by date (a month sorts at its first day), then document and sentence.
+    public let events: [EventRecord]
+    /// Positions in ``events`` by participant or place entity id.
+    public let eventsByEntity: [String: [Int]]
 
     /// Indexes a loaded corpus.
     public init(corpus: Corpus, root: String) {
@@ -47,7 +55,24 @@ public struct CorpusSnapshot: Sendable {
         self.filesRead = filesRead
         let extractions = sorted.map { DocumentExtraction(document: $0) }
         self.extractions = Dictionary(zip(sorted.map(\.id), extractions), uniquingKeysWith: { a, _ in a })
-        self.entities = EntityCatalog(zip(sorted, extractions.map(\.entities)).map { ($0, $1) })
+        let catalog = EntityCatalog(zip(sorted, extractions.map(\.entities)).map { ($0, $1) })
+        self.entities = catalog
+        let quotes = zip(sorted, extractions).flatMap { document, extraction in
+            QuoteRecord.records(of: extraction.quotes, in: document, catalog: catalog)
+        }
+        self.quotes = quotes
+        self.quotesBySpeaker = Dictionary(grouping: quotes.indices.filter { quotes[$0].speakerId != nil }) {
+            quotes[$0].speakerId!
+        }
+        let events = zip(sorted, extractions).flatMap { document, extraction in
+            EventRecord.records(of: extraction.events, in: document, catalog: catalog)
+        }.sorted(by: EventRecord.timelineOrder)
+        self.events = events
+        var byEntity: [String: [Int]] = [:]
+        for (i, event) in events.enumerated() {
+            for id in Set(event.participantIds + event.placeIds) { byEntity[id, default: []].append(i) }
+        }
+        self.eventsByEntity = byEntity
     }
 
     /// The document with this id, if any.

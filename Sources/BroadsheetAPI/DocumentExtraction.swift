@@ -6,10 +6,19 @@ public import BroadsheetExtraction
 public struct DocumentExtraction: Sendable, Encodable {
     public let documentId: String
     public let entities: DocumentEntities
+    /// Quotations in order of their start; speakers refer to keys of ``entities``.
+    public let quotes: [Quote]
+    /// Time expressions, normalised against the publication date.
+    public let times: [TimeExpression]
+    /// Dated events; participants and places refer to keys of ``entities``.
+    public let events: [Event]
 
     /// Runs every extractor on `document`.
     public init(document: Document, recognizer: EntityRecognizer = EntityRecognizer()) {
         documentId = document.id
         entities = recognizer.extract(document)
+        quotes = QuoteExtractor().extract(document, entities: entities)
+        times = TimexTagger().tag(document)
+        events = EventExtractor().extract(document, entities: entities, times: times)
     }
 }

@@ -13,6 +13,10 @@ public enum Endpoint: String, Sendable, CaseIterable {
     case getDocumentAnnotations
     case listEntities
     case getEntity
+    case listEntityQuotes
+    case listQuotes
+    case listEntityEvents
+    case listEvents
 
     /// Method, path pattern and accepted query parameters of each endpoint.
     public var route: (method: HTTPMethod, pattern: String, query: Set<String>) {
@@ -27,6 +31,10 @@ public enum Endpoint: String, Sendable, CaseIterable {
         case .getDocumentAnnotations: (.get, "/v1/documents/{id}/annotations", [])
         case .listEntities: (.get, "/v1/entities", ["type", "q", "document", "sort", "limit", "offset"])
         case .getEntity: (.get, "/v1/entities/{id}", ["limit", "offset"])
+        case .listEntityQuotes: (.get, "/v1/entities/{id}/quotes", ["kind", "limit", "offset"])
+        case .listQuotes: (.get, "/v1/quotes", ["speaker", "document", "kind", "q", "limit", "offset"])
+        case .listEntityEvents: (.get, "/v1/entities/{id}/events", ["limit", "offset"])
+        case .listEvents: (.get, "/v1/events", ["from", "to", "entity", "type", "document", "limit", "offset"])
         }
     }
 

@@ -1,6 +1,272 @@
 public import BroadsheetCore
 
-/// Placeholder for the search index (issue: full-text search).
+/// A full-text index over the paragraphs of a set of documents: BM25 ranking with a title boost and a
+/// proximity bonus, phrases, prefixes, typo tolerance, filters and highlighted snippets.
+///
+/// The unit of a hit is a paragraph. Each paragraph's body is indexed with positions; each document's
+/// title is kept as a small per-document term list that boosts every paragraph of the document that
+/// matches a query term also found in the title (the title alone does not make a paragraph match).
+///
+/// ```swift
+/// var index = SearchIndex(documents: documents)
+/// index.add(lateDocument)
+/// let results = try index.search("\"nord stream\" -gazprom", options: SearchOptions(limit: 10, maxHitsPerDocument: 1))
+/// for hit in results.hits { print(hit.documentId, hit.paragraph, hit.snippet) }
+/// ```
+///
+/// The index is a value: `add` mutates it; searches are pure reads and may run concurrently on copies.
+/// Build cost is one pass of tokenization per document; terms are interned into compact byte tables
+/// and postings are delta + varint coded (see ``PostingStore``).
 public struct SearchIndex: Sendable {
-    public init(documents: [Document]) {}
+    /// Ranking parameters.
+    public struct Configuration: Sendable, Hashable {
+        /// BM25 term-frequency saturation. Default 1.2.
+        public var k1: Double
+        /// BM25 length normalisation. Default 0.75.
+        public var b: Double
+        /// Weight of the title's BM25 relative to the body's. Default 0.5.
+        public var titleBoost: Double
+        /// Largest proximity bonus per extra query term, given when the terms are adjacent. Default 1.0.
+        public var proximityWeight: Double
+        /// Most words a prefix (`dmitr*`) expands to, most frequent first. Default 50.
+        public var maxPrefixExpansions: Int
+        /// Most words a misspelt word expands to, closest and most frequent first. Default 8.
+        public var maxTypoExpansions: Int
+
+        public init(
+            k1: Double = 1.2, b: Double = 0.75, titleBoost: Double = 0.5, proximityWeight: Double = 1.0,
+            maxPrefixExpansions: Int = 50, maxTypoExpansions: Int = 8
+        ) {
+            self.k1 = k1
+            self.b = b
+            self.titleBoost = titleBoost
+            self.proximityWeight = proximityWeight
+            self.maxPrefixExpansions = maxPrefixExpansions
+            self.maxTypoExpansions = maxTypoExpansions
+        }
+    }
+
+    /// Stored per document: what hits and snippets need.
+    struct StoredDocument: Sendable {
+        var id: String
+        var title: String
+        var text: String
+        var publishedDay: Int32?
+        var firstParagraph: Int32
+        var paragraphCount: Int32
+        var deleted: Bool
+    }
+
+    public var configuration: Configuration
+
+    // Vocabulary: surface forms (folded words as written) and their stems (the indexed terms).
+    var surfaces = TermInterner()
+    var surfaceStem: [Int32] = []
+    var surfaceFrequency: [UInt32] = []
+    var stems = TermInterner()
+    /// Surface ids sorted by bytes (for prefixes and typos); surfaces with ids ≥ its count are unsorted.
+    var sortedSurfaces: [Int32] = []
+
+    var postings = PostingStore()
+
+    // Paragraphs, by global paragraph id.
+    var paragraphDocument: [Int32] = []
+    /// Words per paragraph, saturated at 65,535 (a compact array keeps scoring cache-friendly).
+    var paragraphLength: [UInt16] = []
+    var paragraphSpanStart: [Int32] = []
+    var paragraphSpanEnd: [Int32] = []
+    var totalLength = 0
+    var liveParagraphs = 0
+
+    // Documents.
+    var documents: [StoredDocument] = []
+    var documentIndex: [String: Int32] = [:]
+    /// Per document (count + 1): range of its title stems in ``titleTerms`` (sorted stem ids).
+    var titleStart: [Int32] = [0]
+    var titleTerms: [Int32] = []
+    var totalTitleLength = 0
+    /// Per stem: most occurrences in one title, and the shortest title holding it (bounds for block
+    /// skipping; 0 / 0xFFFF when the stem is in no title).
+    var titleMaxFrequency: [UInt8] = []
+    var titleMinLength: [UInt16] = []
+    /// Number of replaced documents whose paragraphs are tombstoned.
+    var deletedDocuments = 0
+
+    private var tokenizer = Tokenizer()
+    private var stemScratch: [UInt8] = []
+
+    /// Builds an index of `documents`.
+    public init(documents: [Document] = [], configuration: Configuration = Configuration()) {
+        self.configuration = configuration
+        for d in documents { insert(d) }
+        freeze()
+    }
+
+    /// Adds a document; a document with the same id replaces the earlier one.
+    ///
+    /// Additions go to a small growable tail that is merged into the compact segment when it grows
+    /// past a quarter of it (or 4 MB), so adding one document at a time stays cheap.
+    public mutating func add(_ document: Document) {
+        insert(document)
+        if postings.tailBytes > max(4 << 20, postings.frozen.byteCount / 4) { freeze() }
+    }
+
+    /// Merges recent additions into the compact segment and re-sorts the vocabulary.
+    public mutating func compact() { freeze() }
+
+    /// Number of live (not replaced) documents.
+    public var documentCount: Int { documentIndex.count }
+    /// Number of live paragraphs.
+    public var paragraphCount: Int { liveParagraphs }
+
+    /// Memory held by the index structures, in bytes (stored document text excluded: it is shared
+    /// with the caller's ``Document`` values).
+    public var statistics: Statistics {
+        let dictionary =
+            surfaces.byteCount + stems.byteCount + (surfaceStem.capacity + surfaceFrequency.capacity + sortedSurfaces.capacity) * 4
+            + titleMaxFrequency.capacity + titleMinLength.capacity * 2
+        let paragraphs = (paragraphDocument.capacity + paragraphSpanStart.capacity + paragraphSpanEnd.capacity) * 4 + paragraphLength.capacity * 2
+        return Statistics(
+            terms: stems.count, surfaceForms: surfaces.count, postingsBytes: postings.byteCount,
+            dictionaryBytes: dictionary, paragraphBytes: paragraphs + (titleTerms.capacity + titleStart.capacity) * 4)
+    }
+
+    /// Sizes of the index structures.
+    public struct Statistics: Sendable, Hashable {
+        /// Distinct indexed terms (stems).
+        public var terms: Int
+        /// Distinct word forms seen (before stemming).
+        public var surfaceForms: Int
+        public var postingsBytes: Int
+        public var dictionaryBytes: Int
+        /// Per-paragraph and per-document tables (lengths, spans, title terms).
+        public var paragraphBytes: Int
+        public var totalBytes: Int { postingsBytes + dictionaryBytes + paragraphBytes }
+    }
+
+    // MARK: - Building
+
+    mutating func freeze() {
+        postings.freeze(lengths: paragraphLength)
+        sortSurfaces()
+        surfaces.trim()
+        stems.trim()
+        surfaceStem = surfaceStem.withUnsafeBufferPointer { Array($0) }
+        surfaceFrequency = surfaceFrequency.withUnsafeBufferPointer { Array($0) }
+    }
+
+    private mutating func sortSurfaces() {
+        guard sortedSurfaces.count < surfaces.count else { return }
+        let interner = surfaces
+        var keyed: [(UInt64, Int32)] = (0..<Int32(surfaces.count)).map { id in
+            var key: UInt64 = 0
+            let b = interner.bytes(id)
+            var k = 0
+            for byte in b.prefix(8) {
+                key |= UInt64(byte) << (56 - 8 * UInt64(k))
+                k += 1
+            }
+            return (key, id)
+        }
+        keyed.sort { x, y in
+            if x.0 != y.0 { return x.0 < y.0 }
+            return interner.bytes(x.1).lexicographicallyPrecedes(interner.bytes(y.1))
+        }
+        sortedSurfaces = keyed.map(\.1)
+    }
+
+    /// The stem id for folded word bytes, interning the surface form (and its stem) when new.
+    private mutating func internSurface(_ bytes: UnsafeBufferPointer<UInt8>) -> Int32 {
+        let (sid, isNew) = surfaces.intern(bytes)
+        if isNew {
+            stemScratch.removeAll(keepingCapacity: true)
+            stemScratch.append(contentsOf: bytes)
+            EnglishStemmer.stem(&stemScratch)
+            let stem = stems.intern(stemScratch[...]).id
+            surfaceStem.append(stem)
+            surfaceFrequency.append(0)
+            postings.ensureTerms(stems.count)
+        }
+        surfaceFrequency[Int(sid)] &+= 1
+        return surfaceStem[Int(sid)]
+    }
+
+    private mutating func insert(_ document: Document) {
+        postings.makeUnique()
+        if let old = documentIndex[document.id] {
+            let o = Int(old)
+            documents[o].deleted = true
+            deletedDocuments += 1
+            let first = Int(documents[o].firstParagraph)
+            for p in first..<(first + Int(documents[o].paragraphCount)) { totalLength -= Int(paragraphLength[p]) }
+            liveParagraphs -= Int(documents[o].paragraphCount)
+            totalTitleLength -= Int(titleStart[o + 1] - titleStart[o])
+        }
+        let docId = Int32(documents.count)
+        let firstParagraph = Int32(paragraphDocument.count)
+        documentIndex[document.id] = docId
+
+        tokenizer.tokenize(document.text)
+        let tokens = tokenizer.tokens
+        let termBytes = tokenizer.bytes
+        let paragraphs = document.paragraphs
+        var t = 0
+        termBytes.withUnsafeBufferPointer { termBuffer in
+        for paragraph in paragraphs {
+            let pid = Int32(paragraphDocument.count)
+            let start = Int32(paragraph.span.start)
+            let end = Int32(paragraph.span.end)
+            while t < tokens.count && tokens[t].start < start { t += 1 }
+            var base: Int32 = -1
+            var maxPosition: Int32 = -1
+            while t < tokens.count && tokens[t].start < end {
+                let token = tokens[t]
+                if base < 0 { base = token.position }
+                let stem = internSurface(UnsafeBufferPointer(rebasing: termBuffer[Int(token.termStart)..<Int(token.termEnd)]))
+                let position = token.position - base
+                postings.add(term: stem, position: position)
+                maxPosition = max(maxPosition, position)
+                t += 1
+            }
+            postings.endParagraph(pid)
+            let length = maxPosition + 1
+            paragraphDocument.append(docId)
+            paragraphLength.append(UInt16(min(Int(length), 0xFFFF)))
+            paragraphSpanStart.append(start)
+            paragraphSpanEnd.append(end)
+            totalLength += min(Int(length), 0xFFFF)
+        }
+        }
+        liveParagraphs += paragraphs.count
+
+        tokenizer.tokenize(document.title)
+        var title: [Int32] = []
+        for token in tokenizer.tokens where token.kind != .compoundWhole && token.kind != .affixedWhole {
+            var bytes = Array(tokenizer.term(token))
+            EnglishStemmer.stem(&bytes)
+            title.append(stems.intern(bytes[...]).id)
+        }
+        postings.ensureTerms(stems.count)
+        title.sort()
+        if titleMaxFrequency.count < stems.count {
+            titleMaxFrequency.append(contentsOf: repeatElement(0, count: stems.count - titleMaxFrequency.count))
+            titleMinLength.append(contentsOf: repeatElement(0xFFFF, count: stems.count - titleMinLength.count))
+        }
+        var run = 0
+        for (k, stem) in title.enumerated() {
+            run = k > 0 && title[k - 1] == stem ? run + 1 : 1
+            let i = Int(stem)
+            titleMaxFrequency[i] = max(titleMaxFrequency[i], UInt8(min(run, 255)))
+            titleMinLength[i] = min(titleMinLength[i], UInt16(min(title.count, 0xFFFF)))
+        }
+        titleTerms.append(contentsOf: title)
+        titleStart.append(Int32(titleTerms.count))
+        totalTitleLength += title.count
+
+        documents.append(
+            StoredDocument(
+                id: document.id, title: document.title, text: document.text,
+                publishedDay: document.publishedAt.map { Int32($0.daysSinceEpoch) }, firstParagraph: firstParagraph,
+                paragraphCount: Int32(paragraphs.count), deleted: false))
+    }
 }

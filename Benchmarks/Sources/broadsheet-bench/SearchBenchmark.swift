@@ -1,4 +1,335 @@
-/// Search benchmark (to be written with the search issue).
+import BroadsheetCore
+import BroadsheetSearch
+import Foundation
+
+/// Search benchmark: generates a deterministic English-like corpus, builds the index, and times a
+/// fixed query mix in-process. Writes the corpus (JSONL, one paragraph a line), the queries and our
+/// figures to `--out` so that `Benchmarks/search.sh` can run the same workload on Tantivy and FTS5.
+///
+/// Usage: `broadsheet-bench search [--articles N] [--queries N] [--out DIR] [--seed N]`
+/// (defaults: 100,000 articles ≈ 200 MB, 200 queries per type, `Benchmarks/out/search`).
 enum SearchBenchmark {
-    static func run(_ arguments: [String]) { print("search benchmark: not implemented yet") }
+    static func run(_ arguments: [String]) {
+        var articles = 100_000
+        var perType = 200
+        var out = "Benchmarks/out/search"
+        var seed: UInt64 = 42
+        var i = 0
+        while i < arguments.count {
+            let value = i + 1 < arguments.count ? arguments[i + 1] : ""
+            switch arguments[i] {
+            case "--articles": articles = Int(value) ?? articles
+            case "--queries": perType = Int(value) ?? perType
+            case "--out": out = value
+            case "--seed": seed = UInt64(value) ?? seed
+            default:
+                print("unknown option \(arguments[i]); usage: broadsheet-bench search [--articles N] [--queries N] [--out DIR] [--seed N]")
+                return
+            }
+            i += 2
+        }
+        try? FileManager.default.createDirectory(atPath: out, withIntermediateDirectories: true)
+
+        print("generating \(articles) articles…")
+        var generator = CorpusGenerator(seed: seed)
+        let t0 = ContinuousClock.now
+        let documents = (0..<articles).map { generator.article(number: $0) }
+        let corpusBytes = documents.reduce(0) { $0 + $1.text.utf8.count + $1.title.utf8.count }
+        let paragraphs = documents.reduce(0) { $0 + $1.paragraphs.count }
+        print(String(format: "  %d articles, %d paragraphs, %.1f MB in %.1f s", articles, paragraphs, Double(corpusBytes) / 1e6, seconds(since: t0)))
+        writeCorpus(documents, to: out + "/corpus.jsonl")
+        let queries = generator.queries(perType: perType)
+        writeQueries(queries, to: out + "/queries.jsonl")
+
+        let rssBefore = residentBytes()
+        let t1 = ContinuousClock.now
+        let c1 = cpuSeconds(CLOCK_PROCESS_CPUTIME_ID)
+        let index = SearchIndex(documents: documents)
+        let buildCPU = cpuSeconds(CLOCK_PROCESS_CPUTIME_ID) - c1
+        let buildSeconds = seconds(since: t1)
+        let rssAfter = residentBytes()
+        let stats = index.statistics
+        let mbps = Double(corpusBytes) / 1e6 / buildSeconds
+        print(String(format: "build: %.2f s wall (%.1f MB/s), %.2f s CPU (%.1f MB/s)", buildSeconds, mbps, buildCPU, Double(corpusBytes) / 1e6 / buildCPU))
+        print(
+            String(
+                format: "index: %.1f MB (postings %.1f MB, dictionary %.1f MB, paragraph tables %.1f MB), %d terms, %d word forms; RSS +%.1f MB",
+                Double(stats.totalBytes) / 1e6, Double(stats.postingsBytes) / 1e6, Double(stats.dictionaryBytes) / 1e6,
+                Double(stats.paragraphBytes) / 1e6, stats.terms, stats.surfaceForms, Double(rssAfter - rssBefore) / 1e6))
+
+        var latency: [String: (Double, Double)] = [:]
+        var ranking: [String: (Double, Double)] = [:]
+        var totals: [String: Int] = [:]
+        for type in QueryType.allCases {
+            let qs = queries.filter { $0.type == type }
+            for withSnippets in [true, false] {
+                let options = SearchOptions(limit: 10, includeSnippets: withSnippets)
+                for q in qs { _ = try? index.search(q.ours, options: options) }  // warm-up
+                var times: [Double] = []
+                var hits = 0
+                for q in qs {
+                    // Best of three runs: the machine is shared, and interference only ever adds time.
+                    var best = Double.infinity
+                    var r: SearchResults?
+                    for _ in 0..<3 {
+                        let s = cpuSeconds(CLOCK_THREAD_CPUTIME_ID)
+                        r = try? index.search(q.ours, options: options)
+                        best = min(best, (cpuSeconds(CLOCK_THREAD_CPUTIME_ID) - s) * 1000)
+                    }
+                    times.append(best)
+                    hits += r?.hits.isEmpty == false ? 1 : 0
+                }
+                times.sort()
+                let p = (percentile(times, 0.5), percentile(times, 0.99))
+                if withSnippets {
+                    latency[type.rawValue] = p
+                    totals[type.rawValue] = hits
+                } else {
+                    ranking[type.rawValue] = p
+                }
+            }
+            let l = latency[type.rawValue]!
+            let r = ranking[type.rawValue]!
+            print(
+                String(
+                    format: "%-8@ CPU p50 %.3f ms  p99 %.3f ms  (ranking only: p50 %.3f  p99 %.3f)  %d/%d queries with hits",
+                    type.rawValue as NSString, l.0, l.1, r.0, r.1, totals[type.rawValue]!, qs.count))
+        }
+        var json = "{\"articles\":\(articles),\"paragraphs\":\(paragraphs),\"bytes\":\(corpusBytes),"
+        json += "\"build_seconds\":\(buildSeconds),\"build_cpu_seconds\":\(buildCPU),\"index_bytes\":\(stats.totalBytes),\"rss_delta_bytes\":\(rssAfter - rssBefore),"
+        json += "\"latency\":{" + QueryType.allCases.map { t in
+            "\"\(t.rawValue)\":{\"p50_ms\":\(latency[t.rawValue]!.0),\"p99_ms\":\(latency[t.rawValue]!.1),"
+                + "\"rank_p50_ms\":\(ranking[t.rawValue]!.0),\"rank_p99_ms\":\(ranking[t.rawValue]!.1)}"
+        }.joined(separator: ",") + "}}\n"
+        try? json.write(toFile: out + "/ours.json", atomically: true, encoding: .utf8)
+        withExtendedLifetime(index) {}
+    }
+
+    static func seconds(since start: ContinuousClock.Instant) -> Double {
+        let d = ContinuousClock.now - start
+        return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
+    }
+
+    /// CPU time of the process or the calling thread: on a shared machine it is steadier than wall time.
+    static func cpuSeconds(_ clock: clockid_t) -> Double {
+        var ts = timespec()
+        clock_gettime(clock, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+    }
+
+    static func percentile(_ sorted: [Double], _ p: Double) -> Double {
+        guard !sorted.isEmpty else { return 0 }
+        let k = min(sorted.count - 1, Int((Double(sorted.count - 1) * p).rounded()))
+        return sorted[k]
+    }
+
+    /// VmRSS from /proc/self/status, in bytes (0 where unavailable).
+    static func residentBytes() -> Int {
+        guard let s = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8) else { return 0 }
+        for line in s.split(separator: "\n") where line.hasPrefix("VmRSS:") {
+            let kb = line.split(separator: " ").compactMap { Int($0) }.first ?? 0
+            return kb * 1024
+        }
+        return 0
+    }
+
+    static func writeCorpus(_ documents: [Document], to path: String) {
+        guard let f = fopen(path, "w") else { return print("cannot write \(path)") }
+        defer { fclose(f) }
+        var pid = 0
+        for d in documents {
+            for (k, p) in d.paragraphs.enumerated() {
+                let body = d.text.slice(p.span)
+                // Generated text needs no JSON escaping (letters, digits, spaces and . , ' -).
+                let title = k == 0 ? d.title : ""
+                let line = "{\"p\":\(pid),\"title\":\"\(title)\",\"body\":\"\(body)\"}\n"
+                fputs(line, f)
+                pid += 1
+            }
+        }
+    }
+
+    static func writeQueries(_ queries: [BenchQuery], to path: String) {
+        var s = ""
+        for q in queries {
+            let words = q.words.map { "\"\($0)\"" }.joined(separator: ",")
+            s += "{\"type\":\"\(q.type.rawValue)\",\"ours\":\"\(q.ours.replacingOccurrences(of: "\"", with: "\\\""))\",\"words\":[\(words)]}\n"
+        }
+        try? s.write(toFile: path, atomically: true, encoding: .utf8)
+    }
+}
+
+enum QueryType: String, CaseIterable {
+    case oneWord = "1-word"
+    case twoWord = "2-word"
+    case phrase
+    case prefix
+    case typo
+}
+
+struct BenchQuery {
+    var type: QueryType
+    /// Our query syntax.
+    var ours: String
+    /// The words (for phrase: in order; for prefix: the prefix; for typo: the misspelt word).
+    var words: [String]
+}
+
+/// Deterministic English-like text: a Zipf (Mandelbrot) distribution over common English words
+/// followed by ~150,000 generated pseudo-words.
+struct CorpusGenerator {
+    private var state: UInt64
+    let vocabulary: [String]
+    private let cumulative: [Double]
+    private var bigrams: [(String, String)] = []
+
+    static let english = """
+        the of and to a in that is was he for it with as his on be at by i this had not are but from or have an \
+        they which one you were her all she there would their we him been has when who will more no if out so said \
+        what up its about into than them can only other new some could time these two may then do first any my now \
+        such like our over man me even most made after also did many before must through back years where much your \
+        way well down should because each just those people how too little state good very make world still own see \
+        men work long get here between both life being under never day same another know while last might us great \
+        old year off come since against go came right used take three states himself few house use during without \
+        again place american around however home small found thought went say part once general high upon school \
+        every government business market company president minister police court report officials economy energy \
+        country city war peace deal talks plan sanctions bank pipeline investment billion million percent week \
+        month according spokesman agreement election vote party leader member council budget price prices oil gas \
+        trade tariff security military forces attack killed team season game player coach league final match \
+        points goal win won lost technology software data users phone chip network service health hospital doctors \
+        patients study research university students court judge trial case lawyer charges family wife son daughter \
+        children died born career music film book film director chief executive shares stock investors quarter \
+        profit revenue growth rate inflation interest federal national international foreign policy support
+        """.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
+
+    init(seed: UInt64) {
+        state = seed
+        var words = Self.english
+        var seen = Set(words)
+        var s = seed ^ 0x9E37_79B9_7F4A_7C15
+        let onsets = ["b", "c", "d", "f", "g", "h", "k", "l", "m", "n", "p", "r", "s", "t", "v", "w", "z", "br", "ch", "cl", "dr", "gr", "kr", "pl", "pr", "sh", "st", "str", "th", "tr", ""]
+        let vowels = ["a", "e", "i", "o", "u", "ai", "ea", "ou", "io", "y"]
+        let codas = ["", "", "n", "r", "s", "t", "l", "m", "nd", "st", "ck", "rt", "ng"]
+        while words.count < 160_000 {
+            var w = ""
+            let syllables = 1 + Int(Self.next(&s) % 4)
+            for _ in 0..<syllables {
+                w += onsets[Int(Self.next(&s) % UInt64(onsets.count))]
+                w += vowels[Int(Self.next(&s) % UInt64(vowels.count))]
+                w += codas[Int(Self.next(&s) % UInt64(codas.count))]
+            }
+            if w.count >= 2 && seen.insert(w).inserted { words.append(w) }
+        }
+        vocabulary = words
+        var c: [Double] = []
+        c.reserveCapacity(words.count)
+        var total = 0.0
+        for r in 0..<words.count {
+            total += 1 / pow(Double(r) + 2.7, 1.05)
+            c.append(total)
+        }
+        cumulative = c.map { $0 / total }
+    }
+
+    static func next(_ s: inout UInt64) -> UInt64 {
+        s &+= 0x9E37_79B9_7F4A_7C15
+        var z = s
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    mutating func random(_ n: Int) -> Int { Int(Self.next(&state) % UInt64(n)) }
+    mutating func unit() -> Double { Double(Self.next(&state) >> 11) / Double(1 << 53) }
+
+    mutating func zipfWord() -> Int {
+        let u = unit()
+        var lo = 0
+        var hi = cumulative.count - 1
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if cumulative[mid] < u { lo = mid + 1 } else { hi = mid }
+        }
+        return lo
+    }
+
+    mutating func sentence(into s: inout String, words n: Int, capitalise: Bool) {
+        var previous = ""
+        for k in 0..<n {
+            let w = vocabulary[zipfWord()]
+            if k > 0 { s += (k % 9 == 8) ? ", " : " " }
+            if k == 0 && capitalise { s += w.prefix(1).uppercased() + w.dropFirst() } else { s += w }
+            if k > 0 && random(400) == 0 && bigrams.count < 5000 { bigrams.append((previous, w)) }
+            previous = w
+        }
+    }
+
+    mutating func article(number: Int) -> Document {
+        var title = ""
+        sentence(into: &title, words: 5 + random(6), capitalise: true)
+        var text = ""
+        var paragraphs: [Paragraph] = []
+        var sentences: [Sentence] = []
+        let count = 6 + random(7)
+        for p in 0..<count {
+            if p > 0 { text += "\n\n" }
+            let start = text.utf8.count
+            let firstSentence = sentences.count
+            for k in 0..<(1 + random(4)) {
+                if k > 0 { text += " " }
+                let ss = text.utf8.count
+                sentence(into: &text, words: 8 + random(13), capitalise: true)
+                text += "."
+                sentences.append(Sentence(index: sentences.count, paragraph: p, span: TextSpan(start: ss, end: text.utf8.count)))
+            }
+            paragraphs.append(
+                Paragraph(index: p, section: nil, span: TextSpan(start: start, end: text.utf8.count), sentenceRange: firstSentence..<sentences.count))
+        }
+        let date = CivilDate(year: 2015 + random(11), month: 1 + random(12), day: 1 + random(28))
+        return Document(
+            id: "a\(number)", title: title, publishedAt: date, text: text, paragraphs: paragraphs, sentences: sentences,
+            format: .blankLineText)
+    }
+
+    /// A word of rank drawn log-uniformly between 20 and 50,000 (common to rare), optionally of a minimum length.
+    mutating func queryWord(minLength: Int = 1) -> String {
+        while true {
+            let r = Int(exp(log(20.0) + unit() * (log(50_000.0) - log(20.0))))
+            let w = vocabulary[min(r, vocabulary.count - 1)]
+            if w.count >= minLength { return w }
+        }
+    }
+
+    mutating func queries(perType n: Int) -> [BenchQuery] {
+        var out: [BenchQuery] = []
+        for _ in 0..<n {
+            let w = queryWord()
+            out.append(BenchQuery(type: .oneWord, ours: w, words: [w]))
+        }
+        for _ in 0..<n {
+            let a = queryWord()
+            let b = queryWord()
+            out.append(BenchQuery(type: .twoWord, ours: "\(a) \(b)", words: [a, b]))
+        }
+        for k in 0..<n {
+            let (a, b) = bigrams.isEmpty ? ("the", "of") : bigrams[(k * 7919) % bigrams.count]
+            out.append(BenchQuery(type: .phrase, ours: "\"\(a) \(b)\"", words: [a, b]))
+        }
+        for _ in 0..<n {
+            let w = queryWord(minLength: 6)
+            let p = String(w.prefix(4))
+            out.append(BenchQuery(type: .prefix, ours: p + "*", words: [p]))
+        }
+        for _ in 0..<n {
+            var chars = Array(queryWord(minLength: 6))
+            let k = 1 + random(chars.count - 2)
+            let letters = Array("abcdefghijklmnopqrstuvwxyz")
+            var c = letters[random(26)]
+            while c == chars[k] { c = letters[random(26)] }
+            chars[k] = c
+            let typo = String(chars)
+            out.append(BenchQuery(type: .typo, ours: typo, words: [typo]))
+        }
+        return out
+    }
 }

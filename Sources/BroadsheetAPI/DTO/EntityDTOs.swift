@@ -10,8 +10,14 @@ public struct EntityDTO: Encodable, Sendable {
     public var documentCount: Int
     public var descriptions: [String]
     public var value: Nullable<EntityValueDTO>
+    /// Quotations attributed to the entity.
+    public var quoteCount: Int
+    /// Events the entity takes part in or is the place of.
+    public var eventCount: Int
 
-    public init(_ e: EntityCatalog.Entity) {
+    init(_ e: EntityCatalog.Entity, snapshot: CorpusSnapshot) {
+        quoteCount = snapshot.quotesBySpeaker[e.id]?.count ?? 0
+        eventCount = snapshot.eventsByEntity[e.id]?.count ?? 0
         id = e.id
         name = e.name
         type = e.type.rawValue

@@ -21,6 +21,10 @@ struct APIHandlers: Sendable {
         case .getDocumentAnnotations: return try getAnnotations(request)
         case .listEntities: return try listEntities(request)
         case .getEntity: return try getEntity(request)
+        case .listEntityQuotes: return try listEntityQuotes(request)
+        case .listQuotes: return try listQuotes(request)
+        case .listEntityEvents: return try listEntityEvents(request)
+        case .listEvents: return try listEvents(request)
         }
     }
 

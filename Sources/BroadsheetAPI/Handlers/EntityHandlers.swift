@@ -15,7 +15,9 @@ extension APIHandlers {
         if let documentId, snapshot.document(id: documentId) == nil {
             throw ParameterError("document", .invalid("no document with id '\(documentId)'"))
         }
-        let rows = snapshot.entities.list(type: type, query: q, documentId: documentId, sort: sort).map(EntityDTO.init)
+        let rows = snapshot.entities.list(type: type, query: q, documentId: documentId, sort: sort).map {
+            EntityDTO($0, snapshot: snapshot)
+        }
         return try .json(Page(slicing: rows, limit: page.limit, offset: page.offset))
     }
 
@@ -37,7 +39,7 @@ extension APIHandlers {
                 evidence: relation.evidence.map { .init(documentId: $0.documentId, sentenceIndex: $0.sentence, sentence: $0.text) })
         }
         return try .json(
-            EntityDetailDTO(entity: EntityDTO(entity), mentions: Array(mentions), related: related, limit: page.limit, offset: page.offset))
+            EntityDetailDTO(entity: EntityDTO(entity, snapshot: snapshot), mentions: Array(mentions), related: related, limit: page.limit, offset: page.offset))
     }
 
     /// `GET /v1/documents/{id}/annotations`
@@ -48,6 +50,10 @@ extension APIHandlers {
         var items: [AnnotationDTO] = snapshot.entities.annotations(documentId: id).map {
             .entity(start: $0.start, end: $0.end, text: $0.text, entityId: $0.entityId, type: $0.type.rawValue)
         }
+        items += snapshot.quotes.filter { $0.documentId == id }.map {
+            .quote(start: $0.quote.span.start, end: $0.quote.span.end, quoteId: $0.id, quoteKind: $0.quote.kind.rawValue, speakerId: $0.speakerId)
+        }
+        items += (snapshot.extractions[id]?.times ?? []).map { .timex(TimeDTO($0)) }
         items.sort { ($0.start, $0.end) < ($1.start, $1.end) }
         return try .json(AnnotationsDTO(documentId: id, total: items.count, data: items))
     }

@@ -13,6 +13,8 @@ public struct Entity: Decodable, Sendable, Hashable {
     public var documentCount: Int
     public var descriptions: [String]
     public var value: Value?
+    public var quoteCount: Int
+    public var eventCount: Int
 }
 
 /// `GET /v1/entities/{id}`: the entity, a page of mentions, and related entities.
@@ -61,6 +63,12 @@ public struct Annotations: Decodable, Sendable {
         public var text: String?
         public var entityId: String?
         public var type: String?
+        public var quoteId: String?
+        public var quoteKind: String?
+        public var speakerId: String?
+        public var value: String?
+        public var granularity: String?
+        public var mod: String?
     }
     public var documentId: String
     public var total: Int

@@ -1,0 +1,173 @@
+#!/usr/bin/env python3
+"""Runs the search benchmark's corpus and queries through Tantivy and SQLite FTS5 and prints our
+figures (from ours.json) as ratios to theirs. Usage: search_compare.py OUT_DIR
+
+Timing: CPU time of the calling thread around each search call (time.thread_time), best of three
+runs per query, as the Swift side measures, because the machine is shared; build: process CPU time (Tantivy's writer threads
+included) and wall time. Each engine indexes one record per paragraph (title on a document's first
+paragraph only, so all engines index the same bytes) and returns the top 10 by BM25.
+"""
+import json, os, shutil, sqlite3, sys, time
+
+out = sys.argv[1]
+ours = json.load(open(os.path.join(out, "ours.json")))
+queries = [json.loads(l) for l in open(os.path.join(out, "queries.jsonl"))]
+types = ["1-word", "2-word", "phrase", "prefix", "typo"]
+
+
+def rss():
+    for line in open("/proc/self/status"):
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) * 1024
+    return 0
+
+
+def records():
+    with open(os.path.join(out, "corpus.jsonl")) as f:
+        for line in f:
+            yield json.loads(line)
+
+
+def percentile(xs, p):
+    xs = sorted(xs)
+    return xs[min(len(xs) - 1, int(round((len(xs) - 1) * p)))] if xs else 0.0
+
+
+def time_queries(run):
+    result = {}
+    for t in types:
+        qs = [q for q in queries if q["type"] == t]
+        for q in qs:  # warm-up
+            run(q)
+        times = []
+        hits = 0
+        for q in qs:
+            best = float("inf")
+            for _ in range(3):  # best of three, as the Swift side does
+                s = time.thread_time()
+                n = run(q)
+                best = min(best, (time.thread_time() - s) * 1000)
+            times.append(best)
+            hits += 1 if n else 0
+        result[t] = (percentile(times, 0.5), percentile(times, 0.99), hits, len(qs))
+    return result
+
+
+def typo_distance(word):
+    return 2 if len(word) >= 9 else 1
+
+
+# ---------------------------------------------------------------- Tantivy
+def run_tantivy():
+    import tantivy
+
+    path = os.path.join(out, "tantivy-index")
+    shutil.rmtree(path, ignore_errors=True)
+    os.makedirs(path)
+    sb = tantivy.SchemaBuilder()
+    sb.add_text_field("title", stored=False, tokenizer_name="en_stem")
+    sb.add_text_field("body", stored=False, tokenizer_name="en_stem", index_option="position")
+    sb.add_integer_field("p", stored=True, indexed=False)
+    schema = sb.build()
+    index = tantivy.Index(schema, path=path)
+    rss0 = rss()
+    w0, c0 = time.perf_counter(), time.process_time()
+    writer = index.writer(heap_size=256_000_000, num_threads=1)
+    for r in records():
+        writer.add_document(tantivy.Document(p=r["p"], title=r["title"], body=r["body"]))
+    writer.commit()
+    writer.wait_merging_threads()
+    build_wall, build_cpu = time.perf_counter() - w0, time.process_time() - c0
+    index.reload()
+    searcher = index.searcher()
+    size = sum(os.path.getsize(os.path.join(path, f)) for f in os.listdir(path))
+    rss_delta = rss() - rss0
+
+    def run(q):
+        words = q["words"]
+        t = q["type"]
+        if t == "1-word":
+            query = index.parse_query(words[0], ["title", "body"])
+        elif t == "2-word":
+            query = index.parse_query("+" + words[0] + " +" + words[1], ["title", "body"])
+        elif t == "phrase":
+            query = index.parse_query('"' + " ".join(words) + '"', ["body"])
+        elif t == "prefix":
+            query = tantivy.Query.regex_query(schema, "body", words[0] + ".*")
+        else:
+            query = tantivy.Query.fuzzy_term_query(schema, "body", words[0], distance=typo_distance(words[0]), transposition_cost_one=True)
+        return len(searcher.search(query, 10).hits)
+
+    return {"build_wall": build_wall, "build_cpu": build_cpu, "bytes": size, "rss": rss_delta, "latency": time_queries(run)}
+
+
+# ---------------------------------------------------------------- SQLite FTS5
+def run_fts5():
+    path = os.path.join(out, "fts5.db")
+    if os.path.exists(path):
+        os.remove(path)
+    db = sqlite3.connect(path)
+    db.execute("PRAGMA journal_mode=OFF")
+    db.execute("PRAGMA synchronous=OFF")
+    db.execute("CREATE VIRTUAL TABLE t USING fts5(title, body, tokenize='porter unicode61')")
+    w0, c0 = time.perf_counter(), time.process_time()
+    db.executemany("INSERT INTO t(rowid, title, body) VALUES (?, ?, ?)", ((r["p"], r["title"], r["body"]) for r in records()))
+    db.commit()
+    build_wall, build_cpu = time.perf_counter() - w0, time.process_time() - c0
+    size = os.path.getsize(path)
+
+    def run(q):
+        words = q["words"]
+        t = q["type"]
+        if t == "1-word":
+            m = words[0]
+        elif t == "2-word":
+            m = words[0] + " " + words[1]
+        elif t == "phrase":
+            m = '"' + " ".join(words) + '"'
+        elif t == "prefix":
+            m = words[0] + "*"
+        else:
+            return None  # FTS5 has no fuzzy matching
+        return len(db.execute("SELECT rowid FROM t WHERE t MATCH ? ORDER BY bm25(t) LIMIT 10", (m,)).fetchall())
+
+    lat = time_queries(run)
+    lat["typo"] = None
+    return {"build_wall": build_wall, "build_cpu": build_cpu, "bytes": size, "rss": 0, "latency": lat}
+
+
+def ratio(a, b):
+    return "%.2fx" % (a / b) if b else "n/a"
+
+
+mb = ours["bytes"] / 1e6
+print("corpus: %d articles, %d paragraphs, %.1f MB" % (ours["articles"], ours["paragraphs"], mb))
+engines = {}
+print("indexing with Tantivy…", flush=True)
+engines["tantivy"] = run_tantivy()
+if os.environ.get("SKIP_FTS5") != "1":
+    print("indexing with SQLite FTS5…", flush=True)
+    engines["fts5"] = run_fts5()
+
+print()
+print("%-26s %14s" % ("", "broadsheet") + "".join("%14s %8s" % (n, "ratio") for n in engines))
+def row(label, value, fmt, key, better_low=True):
+    line = "%-26s %14s" % (label, fmt % value)
+    for n, e in engines.items():
+        v = key(e)
+        line += "%14s %8s" % (fmt % v if v is not None else "n/a", ratio(value, v) if v else "n/a")
+    print(line)
+
+row("build CPU s", ours["build_cpu_seconds"], "%.2f", lambda e: e["build_cpu"])
+row("build CPU MB/s", mb / ours["build_cpu_seconds"], "%.1f", lambda e: mb / e["build_cpu"])
+row("build wall s", ours["build_seconds"], "%.2f", lambda e: e["build_wall"])
+row("index MB", ours["index_bytes"] / 1e6, "%.1f", lambda e: e["bytes"] / 1e6)
+for t in types:
+    o = ours["latency"][t]
+    row(t + " p50 ms", o["p50_ms"], "%.3f", lambda e: e["latency"][t][0] if e["latency"].get(t) else None)
+    row(t + " p99 ms", o["p99_ms"], "%.3f", lambda e: e["latency"][t][1] if e["latency"].get(t) else None)
+    row(t + " p50 ms (no snippets)", o["rank_p50_ms"], "%.3f", lambda e: e["latency"][t][0] if e["latency"].get(t) else None)
+    row(t + " p99 ms (no snippets)", o["rank_p99_ms"], "%.3f", lambda e: e["latency"][t][1] if e["latency"].get(t) else None)
+for n, e in engines.items():
+    print("%s: queries with hits: %s" % (n, ", ".join("%s %d/%d" % (t, v[2], v[3]) for t, v in e["latency"].items() if v)))
+print("ratios: ours / theirs (below 1.00x: we are faster or smaller)")

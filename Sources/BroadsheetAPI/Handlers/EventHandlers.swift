@@ -1,0 +1,40 @@
+import BroadsheetCore
+import BroadsheetExtraction
+import BroadsheetHTTP
+
+extension APIHandlers {
+    /// `GET /v1/events`
+    func listEvents(_ request: RoutedRequest<Endpoint>) throws -> HTTPResponse {
+        let query = request.query
+        let page = try query.pagination()
+        let from = try query.date("from").map { CivilDate(year: $0.first.year, month: $0.first.month, day: $0.first.day)! }
+        let to = try query.date("to").map { CivilDate(year: $0.last.year, month: $0.last.month, day: $0.last.day)! }
+        if let from, let to, to < from { throw ParameterError("to", .invalid("'to' is before 'from'")) }
+        let entity = try query.string("entity", maxLength: 200)
+        let type = try query.value("type", as: EventType.self)
+        let documentId = try query.string("document", maxLength: 200)
+        let snapshot = try service.requireSnapshot()
+        if let documentId, snapshot.document(id: documentId) == nil {
+            throw ParameterError("document", .invalid("no document with id '\(documentId)'"))
+        }
+        if let entity, snapshot.entities.entity(id: entity) == nil {
+            throw ParameterError("entity", .invalid("no entity with id '\(entity)'"))
+        }
+        let candidates = entity.map { id in (snapshot.eventsByEntity[id] ?? []).map { snapshot.events[$0] } } ?? snapshot.events
+        let rows = candidates.filter { r in
+            (documentId == nil || r.documentId == documentId) && (type == nil || r.event.type == type)
+                && r.overlaps(from: from, to: to)
+        }
+        return try .json(Page(slicing: rows.map { EventDTO($0, catalog: snapshot.entities) }, limit: page.limit, offset: page.offset))
+    }
+
+    /// `GET /v1/entities/{id}/events`
+    func listEntityEvents(_ request: RoutedRequest<Endpoint>) throws -> HTTPResponse {
+        let id = try request.parameters.require("id")
+        let page = try request.query.pagination()
+        let snapshot = try service.requireSnapshot()
+        guard snapshot.entities.entity(id: id) != nil else { throw APIError.notFound(resource: "entity", id: id) }
+        let rows = (snapshot.eventsByEntity[id] ?? []).map { snapshot.events[$0] }
+        return try .json(Page(slicing: rows.map { EventDTO($0, catalog: snapshot.entities) }, limit: page.limit, offset: page.offset))
+    }
+}

@@ -1,0 +1,45 @@
+public import BroadsheetCore
+public import BroadsheetExtraction
+import Foundation
+
+/// A quotation placed in the corpus: its stable id, its document and its speaker's global entity id.
+public struct QuoteRecord: Sendable {
+    /// `<documentId>-q<n>`, n counting the document's quotes from 1.
+    public let id: String
+    public let documentId: String
+    public let quote: Quote
+    /// The speaker's entity id in ``CorpusSnapshot/entities``, if the speaker is a named entity.
+    public let speakerId: String?
+    /// The id of the quote this piece continues (a quote running over several paragraphs).
+    public let continuesId: String?
+    /// Folded words of the text, for the `q` filter.
+    let words: [String]
+
+    static func records(of quotes: [Quote], in document: Document, catalog: EntityCatalog) -> [QuoteRecord] {
+        let ids = quotes.indices.map { "\(document.id)-q\($0 + 1)" }
+        return quotes.enumerated().map { index, quote in
+            QuoteRecord(
+                id: ids[index], documentId: document.id, quote: quote,
+                speakerId: quote.speaker.flatMap { catalog.globalId(documentId: document.id, key: $0) },
+                continuesId: quote.continues.flatMap { ids.indices.contains($0) ? ids[$0] : nil },
+                words: TextMatch.words(quote.text))
+        }
+    }
+
+    /// Whether every word of the folded query is a prefix of a word of the quote.
+    func matches(_ query: [String]) -> Bool { TextMatch.matches(query, words) }
+}
+
+/// Case-, accent- and punctuation-insensitive word-prefix matching, for simple `q` filters.
+enum TextMatch {
+    /// Lower-cased, accent-free words (runs of letters and digits).
+    static func words(_ text: String) -> [String] {
+        text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+            .split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init)
+    }
+
+    /// Every query word is a prefix of some word of `words`.
+    static func matches(_ query: [String], _ words: [String]) -> Bool {
+        query.allSatisfy { q in words.contains { $0.hasPrefix(q) } }
+    }
+}

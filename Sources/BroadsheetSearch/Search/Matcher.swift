@@ -1,0 +1,456 @@
+/// Read-only scoring inputs shared by the matchers of one search.
+final class ScoringContext {
+    let k1: Double
+    let b: Double
+    let averageLength: Double
+    let averageTitleLength: Double
+    let titleBoost: Double
+    let paragraphLength: [UInt16]
+    /// Per stem: does it occur in any title (else the title part is skipped without a look-up).
+    let titleMaxFrequency: [UInt8]
+    let paragraphDocument: [Int32]
+    let titleStart: [Int32]
+    let titleTerms: [Int32]
+
+    init(index: SearchIndex) {
+        let c = index.configuration
+        k1 = c.k1
+        b = c.b
+        titleBoost = c.titleBoost
+        let live = max(1, index.liveParagraphs)
+        averageLength = max(1, Double(index.totalLength) / Double(live))
+        averageTitleLength = max(1, Double(index.totalTitleLength) / Double(max(1, index.documentCount)))
+        paragraphLength = index.paragraphLength
+        titleMaxFrequency = index.titleMaxFrequency
+        paragraphDocument = index.paragraphDocument
+        titleStart = index.titleStart
+        titleTerms = index.titleTerms
+    }
+
+    /// BM25 of one term in one paragraph body.
+    @inline(__always)
+    func bodyScore(idf: Double, tf: Int32, paragraph: Int32) -> Double {
+        let dl = Double(paragraphLength[Int(paragraph)])
+        let f = Double(tf)
+        return idf * f * (k1 + 1) / (f + k1 * (1 - b + b * dl / averageLength))
+    }
+
+    /// Boosted BM25 of one term in a document's title (0 when absent).
+    func titleScore(idf: Double, document d: Int, term: Int32) -> Double {
+        guard titleBoost > 0 else { return 0 }
+        let lo = Int(titleStart[d])
+        let hi = Int(titleStart[d + 1])
+        guard hi > lo else { return 0 }
+        var n = 0
+        for k in lo..<hi where titleTerms[k] == term { n += 1 }
+        guard n > 0 else { return 0 }
+        let tf = Double(n)
+        let tl = Double(hi - lo)
+        return titleBoost * idf * tf * (k1 + 1) / (tf + k1 * (1 - b + b * tl / averageTitleLength))
+    }
+}
+
+/// A node of the evaluation tree: iterates matching paragraphs in increasing id order.
+class Matcher {
+    static let exhausted = PostingCursor.exhausted
+    /// Current paragraph; -1 before the first `next()`, ``exhausted`` at the end.
+    final var doc: Int32 = -1
+    /// Estimated number of matches (for ordering conjunctions, rarest first).
+    var cost: Int { 0 }
+
+    @discardableResult func next() -> Int32 { fatalError("abstract") }
+    @discardableResult func advance(to target: Int32) -> Int32 { fatalError("abstract") }
+    /// Score of the current paragraph.
+    func score() -> Double { 0 }
+    /// Word positions of the current match (for the proximity bonus); empty when not positional.
+    func positions(into out: inout [Int32]) {}
+}
+
+/// Matches nothing.
+final class EmptyMatcher: Matcher {
+    override init() {
+        super.init()
+        doc = Self.exhausted
+    }
+    override func next() -> Int32 { doc }
+    override func advance(to target: Int32) -> Int32 { doc }
+}
+
+/// One indexed term.
+final class TermMatcher: Matcher {
+    let cursor: PostingCursor
+    let term: Int32
+    let idf: Double
+    let weight: Double
+    let context: ScoringContext
+    private var cachedDoc: Int32 = -1
+    private var cached: [Int32] = []
+
+    init(cursor: PostingCursor, term: Int32, idf: Double, weight: Double, context: ScoringContext) {
+        self.cursor = cursor
+        self.term = term
+        self.idf = idf
+        self.weight = weight
+        self.context = context
+    }
+
+    override var cost: Int { cursor.count }
+
+    override func next() -> Int32 {
+        doc = cursor.next()
+        return doc
+    }
+
+    override func advance(to target: Int32) -> Int32 {
+        doc = cursor.advance(to: target)
+        return doc
+    }
+
+    private var titleDocument = -1
+    private var titlePart = 0.0
+    private lazy var inSomeTitle: Bool = {
+        let t = Int(term)
+        return context.titleBoost > 0 && t < context.titleMaxFrequency.count && context.titleMaxFrequency[t] > 0
+    }()
+
+    override func score() -> Double {
+        guard inSomeTitle else { return weight * context.bodyScore(idf: idf, tf: cursor.tf, paragraph: doc) }
+        // Paragraphs of one document are contiguous: compute the title part once per document.
+        let d = Int(context.paragraphDocument[Int(doc)])
+        if d != titleDocument {
+            titleDocument = d
+            titlePart = context.titleScore(idf: idf, document: d, term: term)
+        }
+        return weight * (context.bodyScore(idf: idf, tf: cursor.tf, paragraph: doc) + titlePart)
+    }
+
+    /// Positions of the term in the current paragraph (decoded once per paragraph).
+    func currentPositions() -> [Int32] {
+        if cachedDoc != doc {
+            cached.removeAll(keepingCapacity: true)
+            cursor.positions(into: &cached)
+            cachedDoc = doc
+        }
+        return cached
+    }
+
+    override func positions(into out: inout [Int32]) { out.append(contentsOf: currentPositions()) }
+}
+
+/// Any of many matchers (prefix expansions, long ORs), evaluated a window of paragraphs at a time:
+/// each child adds its scores for the window into a small accumulator and a bitset, and matches are
+/// then read off in order. Cost is proportional to the postings, not postings × children. Children's
+/// positions are not kept, so this clause gives no proximity bonus.
+final class WindowedDisjunctionMatcher: Matcher {
+    static let window = 2048
+    let children: [Matcher]
+    private var base: Int32 = 0
+    private var scores = [Double](repeating: 0, count: window)
+    private var bits = [UInt64](repeating: 0, count: window / 64)
+    private var loaded = false
+
+    init(_ children: [Matcher]) { self.children = children }
+
+    override var cost: Int { children.reduce(0) { $0 + $1.cost } }
+
+    /// Clears the accumulator and loads the window starting at the first child paragraph ≥ `start`.
+    private func fill(from start: Int32) -> Bool {
+        for w in 0..<bits.count where bits[w] != 0 {
+            var word = bits[w]
+            while word != 0 {
+                scores[w * 64 + word.trailingZeroBitCount] = 0
+                word &= word - 1
+            }
+            bits[w] = 0
+        }
+        var first = Self.exhausted
+        for c in children {
+            if c.doc < start { c.advance(to: start) }
+            if c.doc < first { first = c.doc }
+        }
+        guard first != Self.exhausted else { return false }
+        base = first
+        let end = Int64(base) + Int64(Self.window)
+        for c in children {
+            while Int64(c.doc) < end {
+                let i = Int(c.doc - base)
+                scores[i] += c.score()
+                bits[i >> 6] |= 1 << UInt64(i & 63)
+                c.next()
+            }
+        }
+        loaded = true
+        return true
+    }
+
+    /// The first set bit at or after window offset `from`, if any.
+    private func nextBit(from: Int) -> Int? {
+        var w = from >> 6
+        guard w < bits.count else { return nil }
+        var word = bits[w] & (~0 << UInt64(from & 63))
+        while true {
+            if word != 0 { return w * 64 + word.trailingZeroBitCount }
+            w += 1
+            if w >= bits.count { return nil }
+            word = bits[w]
+        }
+    }
+
+    private func seek(from offset: Int) -> Int32 {
+        var offset = offset
+        while true {
+            if loaded, let i = nextBit(from: offset) {
+                doc = base + Int32(i)
+                return doc
+            }
+            let next = loaded ? base + Int32(Self.window) : 0
+            guard fill(from: next) else {
+                doc = Self.exhausted
+                return doc
+            }
+            offset = 0
+        }
+    }
+
+    override func next() -> Int32 {
+        if doc == Self.exhausted { return doc }
+        return seek(from: loaded && doc >= base ? Int(doc - base) + 1 : 0)
+    }
+
+    override func advance(to target: Int32) -> Int32 {
+        if doc >= target { return doc }
+        if loaded && Int64(target) < Int64(base) + Int64(Self.window) { return seek(from: Int(max(0, target - base))) }
+        guard fill(from: target) else {
+            doc = Self.exhausted
+            return doc
+        }
+        return seek(from: 0)
+    }
+
+    override func score() -> Double { scores[Int(doc - base)] }
+}
+
+/// All required matchers (rarest first) and none of the excluded ones.
+final class ConjunctionMatcher: Matcher {
+    let required: [Matcher]
+    let excluded: [Matcher]
+
+    init(required: [Matcher], excluded: [Matcher]) {
+        self.required = required.sorted { $0.cost < $1.cost }
+        self.excluded = excluded
+    }
+
+    override var cost: Int { required.first?.cost ?? 0 }
+
+    override func next() -> Int32 {
+        let lead = required[0]
+        return align(lead.next())
+    }
+
+    override func advance(to target: Int32) -> Int32 {
+        let lead = required[0]
+        return align(lead.advance(to: target))
+    }
+
+    private func align(_ start: Int32) -> Int32 {
+        var target = start
+        outer: while target != Self.exhausted {
+            var k = 1
+            while k < required.count {
+                let m = required[k]
+                k += 1
+                if m.doc >= target { if m.doc == target { continue } }
+                let d = m.doc > target ? m.doc : m.advance(to: target)
+                if d == Self.exhausted { break outer }
+                if d > target {
+                    target = required[0].advance(to: d)
+                    continue outer
+                }
+            }
+            for m in excluded {
+                if m.doc < target { m.advance(to: target) }
+                if m.doc == target {
+                    target = required[0].advance(to: target + 1)
+                    continue outer
+                }
+            }
+            doc = target
+            return target
+        }
+        doc = Self.exhausted
+        return doc
+    }
+
+    override func score() -> Double {
+        var s = 0.0
+        for m in required { s += m.score() }
+        return s
+    }
+
+    override func positions(into out: inout [Int32]) {
+        let start = out.count
+        for m in required { m.positions(into: &out) }
+        out[start...].sort()
+    }
+}
+
+/// Consecutive terms: all terms present with positions `p + offset[i]`.
+final class PhraseMatcher: Matcher {
+    let terms: [TermMatcher]
+    let offsets: [Int32]
+    private let conjunction: ConjunctionMatcher
+    private var starts: [Int32] = []
+
+    init(terms: [TermMatcher], offsets: [Int32]) {
+        self.terms = terms
+        self.offsets = offsets
+        conjunction = ConjunctionMatcher(required: terms, excluded: [])
+    }
+
+    override var cost: Int { conjunction.cost }
+
+    private func check(_ d: Int32) -> Int32 {
+        var d = d
+        while d != Self.exhausted {
+            if matchesPhrase() {
+                doc = d
+                return d
+            }
+            d = conjunction.next()
+        }
+        doc = d
+        return d
+    }
+
+    /// Phrase starts in the current paragraph: positions of the first term, kept while every later
+    /// term occurs at the right offset (two-pointer walks over sorted position lists).
+    private func matchesPhrase() -> Bool {
+        starts.removeAll(keepingCapacity: true)
+        let base0 = offsets[0]
+        for p in terms[0].currentPositions() { starts.append(p - base0) }
+        for k in 1..<terms.count {
+            let positions = terms[k].currentPositions()
+            let off = offsets[k]
+            var kept = 0
+            var j = 0
+            for i in 0..<starts.count {
+                let want = starts[i] + off
+                while j < positions.count && positions[j] < want { j += 1 }
+                if j == positions.count { break }
+                if positions[j] == want {
+                    starts[kept] = starts[i]
+                    kept += 1
+                }
+            }
+            starts.removeLast(starts.count - kept)
+            if kept == 0 { return false }
+        }
+        return !starts.isEmpty
+    }
+
+    override func next() -> Int32 { check(conjunction.next()) }
+    override func advance(to target: Int32) -> Int32 { check(conjunction.advance(to: target)) }
+
+    override func score() -> Double {
+        // Phrase frequency replaces term frequency: reward repeated phrases modestly.
+        let base = conjunction.score()
+        return base * (1 + 0.1 * Double(starts.count - 1))
+    }
+
+    override func positions(into out: inout [Int32]) { out.append(contentsOf: starts) }
+}
+
+/// A fixed sorted list of paragraph ids (filters).
+final class ListMatcher: Matcher {
+    let ids: [Int32]
+    private var i = -1
+
+    init(_ ids: [Int32]) { self.ids = ids }
+
+    override var cost: Int { ids.count }
+
+    override func next() -> Int32 {
+        i += 1
+        doc = i < ids.count ? ids[i] : Self.exhausted
+        return doc
+    }
+
+    override func advance(to target: Int32) -> Int32 {
+        if doc >= target { return doc }
+        var lo = max(0, i)
+        var hi = ids.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if ids[mid] < target { lo = mid + 1 } else { hi = mid }
+        }
+        i = lo
+        doc = i < ids.count ? ids[i] : Self.exhausted
+        return doc
+    }
+}
+
+/// Every paragraph id in `0..<count`.
+final class AllMatcher: Matcher {
+    let count: Int32
+
+    init(count: Int) { self.count = Int32(count) }
+
+    override var cost: Int { Int(count) }
+
+    override func next() -> Int32 {
+        doc = doc + 1 < count ? doc + 1 : Self.exhausted
+        return doc
+    }
+
+    override func advance(to target: Int32) -> Int32 {
+        if doc >= target { return doc }
+        doc = target < count ? target : Self.exhausted
+        return doc
+    }
+}
+
+/// Any of several matchers (OR, prefix and typo expansions). Scores add up.
+///
+/// Children are scanned linearly for the smallest paragraph: with up to ~50 children this measured
+/// twice as fast as a binary heap of class references.
+final class DisjunctionMatcher: Matcher {
+    let children: [Matcher]
+
+    init(_ children: [Matcher]) { self.children = children }
+
+    override var cost: Int { children.reduce(0) { $0 + $1.cost } }
+
+    private func settle() -> Int32 {
+        var m = Self.exhausted
+        for c in children where c.doc < m { m = c.doc }
+        doc = m
+        return m
+    }
+
+    override func next() -> Int32 {
+        if doc < 0 {
+            for c in children { c.next() }
+        } else {
+            for c in children where c.doc == doc { c.next() }
+        }
+        return settle()
+    }
+
+    override func advance(to target: Int32) -> Int32 {
+        for c in children where c.doc < target { c.advance(to: target) }
+        return settle()
+    }
+
+    override func score() -> Double {
+        var s = 0.0
+        for c in children where c.doc == doc { s += c.score() }
+        return s
+    }
+
+    override func positions(into out: inout [Int32]) {
+        let start = out.count
+        for c in children where c.doc == doc { c.positions(into: &out) }
+        out[start...].sort()
+    }
+}
+

@@ -1,0 +1,152 @@
+/// Turns a ``SearchQuery/Node`` tree into matchers over the index, analysing words exactly as the
+/// documents were analysed, and expanding prefixes and misspelt words.
+struct QueryCompiler {
+    let index: SearchIndex
+    let typoTolerance: Bool
+    let context: ScoringContext
+    private var tokenizer = Tokenizer()
+    /// Stems of every positive word (with expansions): what snippets highlight.
+    private(set) var highlightStems = Set<Int32>()
+    private(set) var corrections: [SearchCorrection] = []
+
+    init(index: SearchIndex, typoTolerance: Bool) {
+        self.index = index
+        self.typoTolerance = typoTolerance
+        self.context = ScoringContext(index: index)
+    }
+
+    /// Folded query words with their relative positions (compound wholes and bare numbers dropped:
+    /// a hyphenated word becomes the phrase of its parts, `$300` stays one term).
+    private mutating func analyse(_ text: String) -> [(bytes: [UInt8], position: Int32)] {
+        tokenizer.tokenize(text)
+        return tokenizer.tokens.compactMap { t in
+            t.kind == .compoundWhole || t.kind == .bare ? nil : (Array(tokenizer.term(t)), t.position)
+        }
+    }
+
+    /// The stem id of folded word bytes, if indexed.
+    private func stem(of bytes: [UInt8]) -> Int32? {
+        if let s = index.surfaces.find(bytes[...]) { return index.surfaceStem[Int(s)] }
+        var b = bytes
+        EnglishStemmer.stem(&b)
+        return index.stems.find(b[...])
+    }
+
+    private func idf(_ term: Int32) -> Double {
+        let df = Double(index.postings.documentFrequency[Int(term)])
+        let n = max(Double(index.liveParagraphs), df)
+        return log(1 + (n - df + 0.5) / (df + 0.5))
+    }
+
+    private mutating func termMatcher(_ term: Int32, weight: Double, excluded: Bool) -> TermMatcher {
+        if !excluded { highlightStems.insert(term) }
+        let t = Int(term)
+        let p = index.postings
+        let tailCount = Int(p.documentFrequency[t]) - (t < p.frozen.termCount ? Int(p.frozen.count[t]) : 0)
+        let cursor = PostingCursor(
+            frozen: p.frozen, term: t, tailDocs: p.tail.bytes(2 * t), tailPositions: p.tail.bytes(2 * t + 1), tailCount: tailCount)
+        return TermMatcher(cursor: cursor, term: term, idf: idf(term), weight: weight, context: context)
+    }
+
+    /// Few alternatives: a merge that keeps positions (for the proximity bonus); many: windowed.
+    static func disjunction(_ ms: [Matcher]) -> Matcher {
+        ms.count > 8 ? WindowedDisjunctionMatcher(ms) : DisjunctionMatcher(ms)
+    }
+
+    private func hasPostings(_ term: Int32) -> Bool { index.postings.documentFrequency[Int(term)] > 0 }
+
+    mutating func compile(_ node: SearchQuery.Node, excluded: Bool) -> Matcher? {
+        switch node {
+        case .term(let typed):
+            let parts = analyse(typed)
+            if parts.isEmpty { return nil }
+            if parts.count == 1 { return word(parts[0].bytes, typed: typed, excluded: excluded) }
+            return phrase(parts, excluded: excluded)
+        case .phrase(let text):
+            let parts = analyse(text)
+            if parts.isEmpty { return nil }
+            return phrase(parts, excluded: excluded)
+        case .prefix(let text):
+            guard let first = analyse(text).first else { return nil }
+            return prefix(first.bytes, excluded: excluded)
+        case .all(let children):
+            var required: [Matcher] = []
+            var negative: [Matcher] = []
+            for c in children {
+                if case .not(let inner) = c {
+                    if let m = compile(inner, excluded: true) { negative.append(m) }
+                } else if let m = compile(c, excluded: excluded) {
+                    required.append(m)
+                }
+            }
+            if required.isEmpty { return nil }
+            return ConjunctionMatcher(required: required, excluded: negative)
+        case .any(let children):
+            let ms = children.compactMap { compile($0, excluded: excluded) }
+            if ms.isEmpty { return nil }
+            return ms.count == 1 ? ms[0] : Self.disjunction(ms)
+        case .not(let inner):
+            // Only reachable inside `any`, which the parser rejects; treat as the inner node excluded.
+            return compile(inner, excluded: true).map { ConjunctionMatcher(required: [AllMatcher(count: index.paragraphDocument.count)], excluded: [$0]) }
+        }
+    }
+
+    private mutating func word(_ bytes: [UInt8], typed: String, excluded: Bool) -> Matcher {
+        if let s = stem(of: bytes), hasPostings(s) { return termMatcher(s, weight: 1, excluded: excluded) }
+        let letters = String(decoding: bytes, as: UTF8.self).count
+        guard typoTolerance, !excluded, letters >= 5 else { return EmptyMatcher() }
+        let maxDistance = letters >= 9 ? 2 : 1
+        var best: [Int32: (distance: Int, frequency: UInt32, surface: Int32)] = [:]
+        for (surface, distance) in index.typoCandidates(of: bytes, maxDistance: maxDistance) {
+            let freq = index.surfaceFrequency[Int(surface)]
+            let stem = index.surfaceStem[Int(surface)]
+            guard freq > 0, hasPostings(stem) else { continue }
+            if let b = best[stem], (b.distance, -Int(b.frequency)) <= (distance, -Int(freq)) { continue }
+            best[stem] = (distance, freq, surface)
+        }
+        let chosen = best.sorted { ($0.value.distance, -Int($0.value.frequency), $0.key) < ($1.value.distance, -Int($1.value.frequency), $1.key) }
+            .prefix(index.configuration.maxTypoExpansions)
+        if chosen.isEmpty { return EmptyMatcher() }
+        var ms: [Matcher] = []
+        for (stem, info) in chosen {
+            corrections.append(SearchCorrection(from: typed, to: index.surfaces.string(info.surface)))
+            ms.append(termMatcher(stem, weight: info.distance == 1 ? 0.8 : 0.6, excluded: excluded))
+        }
+        return ms.count == 1 ? ms[0] : DisjunctionMatcher(ms)
+    }
+
+    private mutating func phrase(_ parts: [(bytes: [UInt8], position: Int32)], excluded: Bool) -> Matcher {
+        if parts.count == 1 {
+            guard let s = stem(of: parts[0].bytes), hasPostings(s) else { return EmptyMatcher() }
+            return termMatcher(s, weight: 1, excluded: excluded)
+        }
+        var terms: [TermMatcher] = []
+        var offsets: [Int32] = []
+        let base = parts[0].position
+        for part in parts {
+            guard let s = stem(of: part.bytes), hasPostings(s) else { return EmptyMatcher() }
+            terms.append(termMatcher(s, weight: 1, excluded: excluded))
+            offsets.append(part.position - base)
+        }
+        return PhraseMatcher(terms: terms, offsets: offsets)
+    }
+
+    private mutating func prefix(_ bytes: [UInt8], excluded: Bool) -> Matcher {
+        var frequency: [Int32: UInt64] = [:]
+        for surface in index.surfaces(withPrefix: bytes) {
+            let stem = index.surfaceStem[Int(surface)]
+            guard hasPostings(stem) else { continue }
+            frequency[stem, default: 0] += UInt64(index.surfaceFrequency[Int(surface)])
+        }
+        let chosen = frequency.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.prefix(index.configuration.maxPrefixExpansions)
+        if chosen.isEmpty { return EmptyMatcher() }
+        let ms: [Matcher] = chosen.map { termMatcher($0.key, weight: 1, excluded: excluded) }
+        return ms.count == 1 ? ms[0] : Self.disjunction(ms)
+    }
+}
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif

@@ -1,0 +1,313 @@
+import BroadsheetCore
+
+extension SearchIndex {
+    /// Parses `query` (see ``SearchQuery`` for the language) and searches.
+    ///
+    /// - Throws: ``SearchQueryError`` for a malformed query or an unknown entity.
+    public func search(
+        _ query: String, options: SearchOptions = SearchOptions(), context: SearchFilterContext = SearchFilterContext()
+    ) throws(SearchQueryError) -> SearchResults {
+        try search(SearchQuery(parsing: query), options: options, context: context)
+    }
+
+    /// Searches with a parsed query.
+    ///
+    /// Ranking: per paragraph, the sum over matched query terms of BM25 (``Configuration/k1``,
+    /// ``Configuration/b``; idf = ln(1 + (N − df + 0.5)/(df + 0.5)) over paragraphs) on the body plus
+    /// ``Configuration/titleBoost`` × BM25 on the document title, times 0.8 (one typo) or 0.6 (two typos)
+    /// for typo matches; plus, for several required words, a proximity bonus of
+    /// ``Configuration/proximityWeight`` × (n − 1) / (1 + gap), where gap is the number of extra words in the
+    /// smallest window holding one occurrence of each. Ties go to the earlier document and paragraph.
+    ///
+    /// - Throws: ``SearchQueryError/Kind/unknownEntity`` when an `entity:` filter cannot be resolved.
+    public func search(
+        _ query: SearchQuery, options: SearchOptions = SearchOptions(), context: SearchFilterContext = SearchFilterContext()
+    ) throws(SearchQueryError) -> SearchResults {
+        let clock = ContinuousClock()
+        let started = clock.now
+        var filters = query.filters
+        filters.merge(options.filters)
+        var compiler = QueryCompiler(index: self, typoTolerance: options.typoTolerance)
+        var required: [Matcher] = []
+        var excluded: [Matcher] = []
+        var proximityChildren = 0
+        if let root = query.root {
+            let children: [SearchQuery.Node] = if case .all(let c) = root { c } else { [root] }
+            for child in children {
+                if case .not(let inner) = child {
+                    if let m = compiler.compile(inner, excluded: true) { excluded.append(m) }
+                } else if let m = compiler.compile(child, excluded: false) {
+                    required.append(m)
+                    proximityChildren += 1
+                }
+            }
+            if required.isEmpty && excluded.isEmpty && filters.isEmpty {
+                throw SearchQueryError(.noSearchableTerms, "the query holds no searchable word")
+            }
+        }
+        let filterMatchers = try filterMatchers(filters, context: context)
+        required.append(contentsOf: filterMatchers)
+        if required.isEmpty {
+            if query.root != nil && proximityChildren == 0 && !excluded.isEmpty && filterMatchers.isEmpty && filters.from == nil
+                && filters.to == nil
+            {
+                throw SearchQueryError(.onlyNegative, "query only excludes terms")
+            }
+            required.append(AllMatcher(count: paragraphDocument.count))
+        }
+        let root = ConjunctionMatcher(required: required, excluded: excluded)
+        let positional = required.filter { !($0 is ListMatcher) && !($0 is AllMatcher) }
+
+        let limit = min(max(0, options.limit), 1000)
+        let offset = max(0, options.offset)
+        var collector = TopCollector(capacity: offset + limit, maxPerGroup: options.maxHitsPerDocument.map { max(1, $0) })
+        let fromDay = filters.from.map { Int32($0.daysSinceEpoch) }
+        let toDay = filters.to.map { Int32($0.daysSinceEpoch) }
+        let hasDates = fromDay != nil || toDay != nil
+        let maxBonus = positional.count >= 2 ? configuration.proximityWeight * Double(positional.count - 1) : 0
+        var lists: [[Int32]] = []
+
+        if required.count == 1, let single = required[0] as? TermMatcher, excluded.isEmpty, collector.maxPerGroup == nil,
+            !hasDates, deletedDocuments == 0
+        {
+            collectSingleTerm(single, context: compiler.context, into: &collector)
+        }
+        var p = collector.isDone ? Matcher.exhausted : root.next()
+        while p != Matcher.exhausted {
+            let d = Int(paragraphDocument[Int(p)])
+            if documents[d].deleted || (hasDates && !passesDates(paragraph: p, document: d, from: fromDay, to: toDay, context: context)) {
+                p = root.next()
+                continue
+            }
+            var score = root.score()
+            if maxBonus > 0 && score + maxBonus > collector.threshold {
+                lists.removeAll(keepingCapacity: true)
+                for m in positional {
+                    var l: [Int32] = []
+                    m.positions(into: &l)
+                    if !l.isEmpty { lists.append(l) }
+                }
+                score += Self.proximityBonus(lists, weight: configuration.proximityWeight)
+            }
+            collector.add(score: score, paragraph: p, group: Int32(d))
+            p = root.next()
+        }
+        let ranked = collector.finish()
+        let page = ranked.dropFirst(offset).prefix(limit)
+        var hits: [SearchHit] = []
+        var snippets = SnippetBuilder(index: self, stems: compiler.highlightStems)
+        for entry in page {
+            let pid = Int(entry.paragraph)
+            let doc = documents[Int(paragraphDocument[pid])]
+            let (snippet, highlights) =
+                options.includeSnippets
+                ? snippets.snippet(text: doc.text, start: Int(paragraphSpanStart[pid]), end: Int(paragraphSpanEnd[pid]))
+                : ("", [])
+            hits.append(
+                SearchHit(
+                    documentId: doc.id, title: doc.title, paragraph: pid - Int(doc.firstParagraph), score: entry.score,
+                    snippet: snippet, highlights: highlights))
+        }
+        let elapsed = clock.now - started
+        let ms = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
+        return SearchResults(hits: hits, total: collector.total, corrections: compiler.corrections, tookMs: ms)
+    }
+
+    /// One-term queries: score postings in order, and once the top hits are full, jump over every
+    /// block of postings whose best possible score (from the block's max tf and min paragraph length,
+    /// plus the term's largest possible title contribution) cannot beat the current threshold ("block-max").
+    /// The total is the term's document frequency, which is exact when nothing was replaced.
+    private func collectSingleTerm(_ term: TermMatcher, context c: ScoringContext, into collector: inout TopCollector) {
+        let k1 = c.k1
+        let b = c.b
+        let idf = term.idf
+        let weight = term.weight
+        let averageLength = c.averageLength
+        var titleUpper = 0.0
+        let stem = Int(term.term)
+        if c.titleBoost > 0 && stem < titleMaxFrequency.count && titleMaxFrequency[stem] > 0 {
+            let t = Double(titleMaxFrequency[stem])
+            let tl = Double(titleMinLength[stem])
+            titleUpper = c.titleBoost * idf * t * (k1 + 1) / (t + k1 * (1 - b + b * tl / c.averageTitleLength))
+        }
+        var p = term.next()
+        while p != Matcher.exhausted {
+            collector.add(score: term.score(), paragraph: p, group: 0)
+            if collector.isFull {
+                let threshold = collector.threshold
+                while term.cursor.skipBlock(if: { maxTF, minLength in
+                    let f = Double(maxTF)
+                    let body = idf * f * (k1 + 1) / (f + k1 * (1 - b + b * Double(minLength) / averageLength))
+                    return weight * (body + titleUpper) * (1 + 1e-9) < threshold
+                }) {}
+            }
+            p = term.next()
+        }
+        collector.finishEarly(total: Int(postings.documentFrequency[Int(term.term)]))
+    }
+
+    /// Proximity bonus from the positions of each required query part in one paragraph.
+    static func proximityBonus(_ lists: [[Int32]], weight: Double) -> Double {
+        let k = lists.count
+        guard k >= 2 else { return 0 }
+        var idx = [Int](repeating: 0, count: k)
+        var best = Int32.max
+        while true {
+            var lo = Int32.max
+            var hi = Int32.min
+            var loList = 0
+            for i in 0..<k {
+                let v = lists[i][idx[i]]
+                if v < lo {
+                    lo = v
+                    loList = i
+                }
+                if v > hi { hi = v }
+            }
+            best = min(best, hi - lo)
+            idx[loList] += 1
+            if idx[loList] >= lists[loList].count { break }
+        }
+        let gap = max(0, Double(best) - Double(k - 1))
+        return weight * Double(k - 1) / (1 + gap)
+    }
+
+    private func passesDates(paragraph p: Int32, document d: Int, from: Int32?, to: Int32?, context: SearchFilterContext) -> Bool {
+        func inRange(_ day: Int32) -> Bool { (from.map { day >= $0 } ?? true) && (to.map { day <= $0 } ?? true) }
+        if let day = documents[d].publishedDay, inRange(day) { return true }
+        guard let extra = context.paragraphDates else { return false }
+        let doc = documents[d]
+        let ref = ParagraphRef(documentId: doc.id, paragraph: Int(p - doc.firstParagraph))
+        return extra(ref).contains { inRange(Int32($0.daysSinceEpoch)) }
+    }
+
+    private func filterMatchers(_ filters: SearchFilters, context: SearchFilterContext) throws(SearchQueryError) -> [Matcher] {
+        var out: [Matcher] = []
+        if !filters.documents.isEmpty {
+            var ids: [Int32] = []
+            for id in filters.documents {
+                guard let d = documentIndex[id] else { continue }
+                let doc = documents[Int(d)]
+                ids.append(contentsOf: doc.firstParagraph..<(doc.firstParagraph + doc.paragraphCount))
+            }
+            out.append(ListMatcher(Array(Set(ids)).sorted()))
+        }
+        for entity in filters.entities {
+            guard let resolve = context.entityParagraphs else {
+                throw SearchQueryError(.unknownEntity, "entity filters are not available")
+            }
+            guard let refs = resolve(entity) else {
+                throw SearchQueryError(.unknownEntity, "unknown entity '\(entity)'")
+            }
+            var ids = Set<Int32>()
+            for ref in refs {
+                guard let d = documentIndex[ref.documentId] else { continue }
+                let doc = documents[Int(d)]
+                if ref.paragraph >= 0 && ref.paragraph < Int(doc.paragraphCount) {
+                    ids.insert(doc.firstParagraph + Int32(ref.paragraph))
+                }
+            }
+            out.append(ListMatcher(ids.sorted()))
+        }
+        return out
+    }
+}
+
+/// Keeps the best `capacity` paragraphs (a min-heap on score), optionally at most `maxPerGroup` per
+/// document. Paragraphs arrive in id order and a document's paragraphs are contiguous, so a group is
+/// complete when the next document starts.
+struct TopCollector {
+    struct Entry {
+        var score: Double
+        var paragraph: Int32
+    }
+
+    let capacity: Int
+    let maxPerGroup: Int?
+    private var heap: [Entry] = []
+    private var group: Int32 = -1
+    private var groupEntries: [Entry] = []
+    private(set) var total = 0
+
+    init(capacity: Int, maxPerGroup: Int?) {
+        self.capacity = capacity
+        self.maxPerGroup = maxPerGroup
+    }
+
+    /// Set when a specialised collection loop already gathered everything.
+    private(set) var isDone = false
+
+    var isFull: Bool { capacity > 0 && heap.count >= capacity }
+
+    /// Marks collection complete with a known total.
+    mutating func finishEarly(total: Int) {
+        self.total = total
+        isDone = true
+    }
+
+    /// The score a new paragraph must beat to enter.
+    var threshold: Double { capacity > 0 && heap.count >= capacity ? heap[0].score : -.infinity }
+
+    /// `a` ranks below `b`: lower score, or equal score and later paragraph.
+    @inline(__always)
+    private static func worse(_ a: Entry, _ b: Entry) -> Bool {
+        a.score < b.score || (a.score == b.score && a.paragraph > b.paragraph)
+    }
+
+    mutating func add(score: Double, paragraph: Int32, group g: Int32) {
+        guard let cap = maxPerGroup else {
+            total += 1
+            push(Entry(score: score, paragraph: paragraph))
+            return
+        }
+        if g != group { flushGroup(cap) }
+        group = g
+        groupEntries.append(Entry(score: score, paragraph: paragraph))
+    }
+
+    private mutating func flushGroup(_ cap: Int) {
+        guard !groupEntries.isEmpty else { return }
+        groupEntries.sort { Self.worse($1, $0) }
+        for e in groupEntries.prefix(cap) {
+            total += 1
+            push(e)
+        }
+        groupEntries.removeAll(keepingCapacity: true)
+    }
+
+    private mutating func push(_ e: Entry) {
+        guard capacity > 0 else { return }
+        if heap.count < capacity {
+            heap.append(e)
+            var i = heap.count - 1
+            while i > 0 {
+                let parent = (i - 1) / 2
+                if Self.worse(heap[i], heap[parent]) {
+                    heap.swapAt(i, parent)
+                    i = parent
+                } else {
+                    break
+                }
+            }
+        } else if Self.worse(heap[0], e) {
+            heap[0] = e
+            var i = 0
+            while true {
+                let l = 2 * i + 1
+                let r = l + 1
+                var m = i
+                if l < heap.count && Self.worse(heap[l], heap[m]) { m = l }
+                if r < heap.count && Self.worse(heap[r], heap[m]) { m = r }
+                if m == i { break }
+                heap.swapAt(i, m)
+                i = m
+            }
+        }
+    }
+
+    /// All kept entries, best first.
+    mutating func finish() -> [Entry] {
+        if let cap = maxPerGroup { flushGroup(cap) }
+        return heap.sorted { Self.worse($1, $0) }
+    }
+}

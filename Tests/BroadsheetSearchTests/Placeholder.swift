@@ -1,3 +1,0 @@
-import Testing
-@testable import BroadsheetSearch
-@Test func placeholderBuilds() { #expect(Bool(true)) }
