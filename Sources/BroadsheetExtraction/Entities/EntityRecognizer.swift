@@ -35,8 +35,8 @@ public struct EntityRecognizer: Sendable {
     public func extract(_ document: Document) -> DocumentEntities {
         let tk = EntityTokenizer.tokenize(document)
         let tokens = tk.tokens
-        let docText = document.text
-        func text(_ a: Int, _ b: Int) -> String { String(docText.slice(TextSpan(start: a, end: b))) }
+        let units = tk.units
+        func text(_ a: Int, _ b: Int) -> String { EntityTokenizer.string(units, max(0, a), min(units.count, b), lowercase: false) }
 
         // 1. Money and percentages.
         let numeric = NumericEntityScanner.scan(tokens, lexicons: lexicons)
