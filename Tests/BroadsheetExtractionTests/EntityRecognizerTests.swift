@@ -46,6 +46,8 @@ struct EntityRecognizerTests {
         TypeCase(text: "U.S. District Judge Lewis A. Kaplan sentenced him.", name: "Lewis A. Kaplan", type: .person),
         TypeCase(text: "The actor played J. Robert Oppenheimer on screen.", name: "J. Robert Oppenheimer", type: .person),
         TypeCase(text: "Her memoir, “Torrents,” sold well. She said “Yes.”", name: "Torrents", type: .other),
+        TypeCase(text: "The lab released Zephyr-4o on Monday.", name: "Zephyr-4o", type: .other),
+        TypeCase(text: "Shoppers deserted zBay after the outage.", name: "zBay", type: .organization),
     ]
 
     @Test(arguments: typeCases)

@@ -78,12 +78,13 @@ extension NameCandidateFinder {
                     i += 1
                     continue
                 }
-                var c = makeCandidate(i, m.last)
+                let vEnd = versionEnd(after: m.last, isKnownProduct: m.entry.kind == .other)
+                var c = makeCandidate(i, vEnd)
                 c.lexicon = m.entry
                 // A known place or organisation followed by unknown capitalised words is part of a longer name
                 // ("America First Global", "China Daily").
                 let k = nextIndex(m.last)
-                if t.isCapitalized, k < n, tokens[k].spaceBefore, tokens[k].sentence == t.sentence, isName(tokens[k]), !consumed[k],
+                if vEnd == m.last, t.isCapitalized, k < n, tokens[k].spaceBefore, tokens[k].sentence == t.sentence, isName(tokens[k]), !consumed[k],
                     lexiconMatch(at: k) == nil, titleMatch(at: k) == nil, !lex.givenNames.contains(tokens[k].text),
                     !lex.functionWords.contains(tokens[k].lower), !lex.calendarWords.contains(tokens[k].lower),
                     !lex.nonEntityWords.contains(tokens[k].lower), !tokens[k].isAllCaps
@@ -102,7 +103,7 @@ extension NameCandidateFinder {
                 if let p = pendingTitle { result.titles[result.candidates.count] = p }
                 pendingTitle = nil
                 result.candidates.append(c)
-                i = m.last + 1
+                i = vEnd + 1
                 continue
             }
             guard isName(t) else { i += 1; continue }
@@ -141,7 +142,8 @@ extension NameCandidateFinder {
                     }
                 }
             }
-            let last = runLast
+            var last = runLast
+            if !lex.commonAcronyms.contains(tokens[last].text) { last = versionEnd(after: last, isKnownProduct: false) }
             var c = makeCandidate(i, last)
             // A head word alone ("Hospital", "University") is no name.
             if last == i, isStrongHead(t.text) || lex.titles.contains(t.lower) { i += 1; continue }

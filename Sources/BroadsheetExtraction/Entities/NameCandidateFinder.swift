@@ -114,7 +114,26 @@ struct NameCandidateFinder {
     ]
     static let generationalSuffixes: Set<String> = ["Jr", "Sr", "II", "III", "IV"]
 
-    func isName(_ t: EntityToken) -> Bool { t.kind == .word && t.isCapitalized }
+    func isName(_ t: EntityToken) -> Bool {
+        guard t.kind == .word else { return false }
+        if t.isCapitalized { return true }
+        // "iPhone", "eBay", "iOS": a lowercase letter, then a capital.
+        let u = t.text.utf8
+        guard u.count > 2, let f = u.first, f >= 97, f <= 122 else { return false }
+        let second = u[u.index(after: u.startIndex)]
+        return second >= 65 && second <= 90
+    }
+
+    /// Extends a name over a version or model number: "GPT-4o", "F-35", "Windows 11" (known products only).
+    func versionEnd(after last: Int, isKnownProduct: Bool) -> Int {
+        var k = last + 1
+        guard k < tokens.count, tokens[k].kind == .number, tokens[k].sentence == tokens[last].sentence, !consumed[k] else { return last }
+        let hyphen = tokens[k].hyphenBefore
+        guard hyphen || (isKnownProduct && tokens[k].spaceBefore && tokens[k].text.count <= 3) else { return last }
+        // Glued letters after the number ("4o", "9000S").
+        if k + 1 < tokens.count, tokens[k + 1].kind == .word, tokens[k + 1].separator == .none, tokens[k + 1].text.count <= 3 { k += 1 }
+        return k
+    }
 
     /// True if token `i` is an initial ("P" in "Stephen P. Lynch") or an abbreviation followed by its dot.
     func dotAbsorbed(after i: Int) -> Bool {

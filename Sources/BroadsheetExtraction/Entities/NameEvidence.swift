@@ -60,6 +60,8 @@ struct NameEvidence {
             }
         }
         if c.isQuotedWork { s.other += 6 }
+        // A model or version number joined by a hyphen ("GPT-4o", "Su-57"): a product.
+        if c.lexicon == nil, c.last > c.first, tokens[c.first...c.last].contains(where: { $0.kind == .number && $0.hyphenBefore }) { s.other += 3 }
         if c.lexicon == nil, c.words.count > 1, let lastW = c.words.last, lex.known[lastW]?.kind == .location,
             NameCandidateFinder.placeModifiers.contains(c.words[0])
         { s.location += 5 }
