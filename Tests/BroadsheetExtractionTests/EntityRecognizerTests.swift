@@ -47,6 +47,8 @@ struct EntityRecognizerTests {
         TypeCase(text: "The actor played J. Robert Oppenheimer on screen.", name: "J. Robert Oppenheimer", type: .person),
         TypeCase(text: "Her memoir, “Torrents,” sold well. She said “Yes.”", name: "Torrents", type: .other),
         TypeCase(text: "The lab released Zephyr-4o on Monday.", name: "Zephyr-4o", type: .other),
+        TypeCase(text: "Investors bought assets owned by Vostrana, the country's second-largest oil producer, last year.", name: "Vostrana", type: .organization),
+        TypeCase(text: "Executives met the nation's biggest state energy company, Teploneft, in May.", name: "Teploneft", type: .organization),
         TypeCase(text: "Shoppers deserted zBay after the outage.", name: "zBay", type: .organization),
     ]
 

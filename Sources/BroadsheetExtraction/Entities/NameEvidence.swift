@@ -142,7 +142,12 @@ struct NameEvidence {
             }
             if let app = appositive(after: c) {
                 if let head = appositiveHead(app.first, app.last) {
-                    if lex.roleNouns.contains(head) { s.person += 4 }
+                    // "second-largest oil producer", "the biggest chipmaker": a company, not a person.
+                    let corporate = Self.orgNouns.contains(head) && (app.first...app.last).contains { j in
+                        tokens[j].kind == .word && (Self.orgModifiers.contains(tokens[j].lower) || tokens[j].lower.hasSuffix("largest")
+                            || tokens[j].lower.hasSuffix("biggest") || tokens[j].lower == "state-owned" || tokens[j].lower == "publicly")
+                    }
+                    if lex.roleNouns.contains(head) && !corporate { s.person += 4 }
                     if Self.orgNouns.contains(head) { s.organization += 4 }
                     if Self.placeNouns.contains(head) { s.location += 4 }
                 }
