@@ -46,6 +46,10 @@ struct EntityRecognizerTests {
         TypeCase(text: "U.S. District Judge Lewis A. Kaplan sentenced him.", name: "Lewis A. Kaplan", type: .person),
         TypeCase(text: "The actor played J. Robert Oppenheimer on screen.", name: "J. Robert Oppenheimer", type: .person),
         TypeCase(text: "Her memoir, “Torrents,” sold well. She said “Yes.”", name: "Torrents", type: .other),
+        TypeCase(text: "The lab released Zephyr-4o on Monday.", name: "Zephyr-4o", type: .other),
+        TypeCase(text: "Investors bought assets owned by Vostrana, the country's second-largest oil producer, last year.", name: "Vostrana", type: .organization),
+        TypeCase(text: "Executives met the nation's biggest state energy company, Teploneft, in May.", name: "Teploneft", type: .organization),
+        TypeCase(text: "Shoppers deserted zBay after the outage.", name: "zBay", type: .organization),
     ]
 
     @Test(arguments: typeCases)
@@ -234,10 +238,31 @@ struct EntityRecognizerTests {
     }
 
     @Test func sentenceInitialSubjectsAreKept() {
-        let r = Self.extract("Nexora announced a new chip on Monday. Protesters gathered outside. Afterward, prices rose. Fighting continued. Inflation has eased. Nexora shares rose.")
+        let r = Self.extract("Nexora announced a new chip on Monday. Protesters gathered outside. Afterward, prices rose. Fighting continued. Inflation has eased. Sales climbed. Nexora shares rose.")
         #expect(r.entities.map(\.name) == ["Nexora"])
         #expect(Self.entity(r, "Nexora")?.type == .organization)
         #expect(Self.entity(r, "Nexora")?.mentions.count == 2)
+    }
+
+    @Test func titleCaseHeadingsYieldOnlyKnownNames() {
+        let r = Self.extract("The Road Ahead For Big Ideas\n\nOfficials in Paris said the plan would work.\n\nLessons From Berlin\n\nNothing else.")
+        #expect(r.entities.map(\.name) == ["Paris", "Berlin"])
+    }
+
+    @Test func arabicNamesAppositivesWithParenthesesAndGluedLetters() {
+        let text = "Abu Karim al-Haddad, leader of Jund al-Fajr (JAF), entered Aleppo. JAF fighters followed. Zenthos Technologies Co. unveiled the Vela 9000S. Zenthos founder Li Wen spoke."
+        let r = Self.extract(text)
+        #expect(Self.entity(r, "Abu Karim al-Haddad")?.type == .person)
+        #expect(Self.entity(r, "Abu Karim al-Haddad")?.descriptions == ["leader of Jund al-Fajr"])
+        #expect(Self.entity(r, "Jund al-Fajr")?.aliases == ["JAF"])
+        #expect(Self.entity(r, "Zenthos Technologies Co.")?.aliases == ["Zenthos"])
+        #expect(Self.entity(r, "Li Wen")?.descriptions == ["Zenthos founder"])
+        #expect(!r.entities.contains { $0.name.hasPrefix("S.") })
+    }
+
+    @Test func straightClosingQuoteDoesNotMakeTheNextWordInitial() {
+        let r = Self.extract("Dana Rivers spoke. \"I just want it done,\" Rivers said.")
+        #expect(Self.entity(r, "Dana Rivers")?.mentions.count == 2)
     }
 
     @Test func knownOrganisationWithLegalSuffixIsOneEntity() {

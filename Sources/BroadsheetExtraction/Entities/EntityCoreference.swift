@@ -10,6 +10,8 @@
 struct EntityCoreference {
     let lex: EntityLexicons
 
+    static let acronymSkips: Set<String> = ["of", "the", "and", "for", "on", "&"]
+
     struct Group {
         var name: String
         var words: [String]
@@ -137,7 +139,7 @@ struct EntityCoreference {
                 let letters = f.filter { $0 != "." }
                 for gi in groups.indices where groups[gi].words.count >= 2 && prelim(groups[gi]) == .organization {
                     let g = groups[gi]
-                    let initials = String(g.words.filter { !["of", "the", "and", "for", "on", "&"].contains($0) }.compactMap(\.first))
+                    let initials = String(g.words.filter { !Self.acronymSkips.contains($0) }.compactMap(\.first))
                     if initials == letters { options.append(gi) }
                     if let e = g.lexicon, lex.known[f]?.canonical == e.canonical { options.append(gi) }
                 }
@@ -183,7 +185,11 @@ struct EntityCoreference {
                 join(gi, ci)
                 continue
             }
-            if c.lexicon == nil, let gi = orgLink(c) { join(gi, ci); continue }
+            if c.lexicon == nil || (lexKind == .organization && c.nameWords.count == 1), let gi = orgLink(c), groups[gi].lexicon == nil {
+                // "Huawei" after "Huawei Technologies Co.": the document's fuller name wins.
+                join(gi, ci)
+                continue
+            }
             create(ci)
         }
         // Family references and plurals: a mention of every matching person.

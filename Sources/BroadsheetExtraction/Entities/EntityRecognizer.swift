@@ -10,8 +10,19 @@ public import BroadsheetCore
 /// ```
 ///
 /// The recogniser is a pure function of the document. It combines lexicons (``EntityLexicons``) with context
-/// cues. Nationalities ("Russian") are not entities; they are listed in ``DocumentEntities/demonyms`` with the
-/// key of their place when the place is also mentioned.
+/// cues (titles, appositives, role nouns, verbs of saying, prepositions of place, "X-based", following nouns such
+/// as "province" or "missiles"), so unknown names are typed too.
+///
+/// Decisions:
+/// - Nationalities ("Russian") are not entities; they are listed in ``DocumentEntities/demonyms`` with the key of
+///   their place when the place is also mentioned.
+/// - Facilities (towers, airports, bridges, stadiums, parks, pipelines, space centres) are `location`.
+/// - Seats of government used as actors ("White House", "Kremlin") are `organization` (lexicon).
+/// - Known names take the lexicon's canonical name ("United States" for "U.S." and "America"); other names take
+///   the fullest form the document uses. Titles and possessive endings are never part of a name or span.
+/// - A family reference ("the X brothers, A and B" → "A X", "B X"; a later "the Xs") is a mention of every member.
+/// - Money and percentages are one entity per normalised value.
+/// - Title-case heading lines without final punctuation only yield known names.
 public struct EntityRecognizer: Sendable {
     let lexicons: EntityLexicons
 
@@ -24,8 +35,8 @@ public struct EntityRecognizer: Sendable {
     public func extract(_ document: Document) -> DocumentEntities {
         let tk = EntityTokenizer.tokenize(document)
         let tokens = tk.tokens
-        let docText = document.text
-        func text(_ a: Int, _ b: Int) -> String { String(docText.slice(TextSpan(start: a, end: b))) }
+        let units = tk.units
+        func text(_ a: Int, _ b: Int) -> String { EntityTokenizer.string(units, max(0, a), min(units.count, b), lowercase: false) }
 
         // 1. Money and percentages.
         let numeric = NumericEntityScanner.scan(tokens, lexicons: lexicons)

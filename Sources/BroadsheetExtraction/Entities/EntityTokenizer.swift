@@ -14,6 +14,8 @@ struct EntityTokenizer {
         var lowercaseWords: Set<String>
         /// Capitalised words seen somewhere other than the start of a sentence (only those that also start a sentence).
         var capitalizedNonInitial: Set<String>
+        /// The document text as UTF-16 code units.
+        var units: [UInt16]
     }
 
     /// A string from UTF-16 code units, with a fast path for ASCII (optionally lowercased).
@@ -213,6 +215,6 @@ struct EntityTokenizer {
                 capitalizedNonInitial.insert(t.text)
             }
         }
-        return Output(tokens: tokens, lowercaseWords: lowercaseWords, capitalizedNonInitial: capitalizedNonInitial)
+        return Output(tokens: tokens, lowercaseWords: lowercaseWords, capitalizedNonInitial: capitalizedNonInitial, units: units)
     }
 }

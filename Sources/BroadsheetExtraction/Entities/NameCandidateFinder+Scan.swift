@@ -19,7 +19,7 @@ extension NameCandidateFinder {
             if let p = pendingTitle, !(p.last + 1 == i || (p.last + 2 == i && tokens[p.last + 1].text == ".")) { pendingTitle = nil }
 
             // A single quoted capitalised word ("“Oppenheimer,” directed by ..."): a title of a work.
-            if t.isCapitalized, i > 0, isOpeningQuote(tokens[i - 1]), i + 1 < n, lexiconMatch(at: i) == nil,
+            if t.isCapitalized, i > 0, isOpeningQuote(tokens[i - 1]), tokens[i - 1].end == t.start, i + 1 < n, lexiconMatch(at: i) == nil,
                 !lex.functionWords.contains(t.lower), !lex.commonWords.contains(t.lower), !lex.calendarWords.contains(t.lower),
                 isClosingQuote(tokens[i + 1]) || (i + 2 < n && [",", ".", "!", "?"].contains(tokens[i + 1].text) && isClosingQuote(tokens[i + 2]))
             {
@@ -30,7 +30,7 @@ extension NameCandidateFinder {
                 continue
             }
             // Quoted title-case works: “Art of the Deal”, ‘The Road Ahead’.
-            if t.isCapitalized, i > 0, isOpeningQuote(tokens[i - 1]), let last = quotedTitle(from: i) {
+            if t.isCapitalized, i > 0, isOpeningQuote(tokens[i - 1]), tokens[i - 1].end == t.start, let last = quotedTitle(from: i) {
                 var c = makeCandidate(i, last)
                 c.isQuotedWork = true
                 result.candidates.append(c)
@@ -78,12 +78,13 @@ extension NameCandidateFinder {
                     i += 1
                     continue
                 }
-                var c = makeCandidate(i, m.last)
+                let vEnd = versionEnd(after: m.last, isKnownProduct: m.entry.kind == .other)
+                var c = makeCandidate(i, vEnd)
                 c.lexicon = m.entry
                 // A known place or organisation followed by unknown capitalised words is part of a longer name
                 // ("America First Global", "China Daily").
                 let k = nextIndex(m.last)
-                if t.isCapitalized, k < n, tokens[k].spaceBefore, tokens[k].sentence == t.sentence, isName(tokens[k]), !consumed[k],
+                if vEnd == m.last, t.isCapitalized, k < n, tokens[k].spaceBefore, tokens[k].sentence == t.sentence, isName(tokens[k]), !consumed[k],
                     lexiconMatch(at: k) == nil, titleMatch(at: k) == nil, !lex.givenNames.contains(tokens[k].text),
                     !lex.functionWords.contains(tokens[k].lower), !lex.calendarWords.contains(tokens[k].lower),
                     !lex.nonEntityWords.contains(tokens[k].lower), !tokens[k].isAllCaps
@@ -102,10 +103,13 @@ extension NameCandidateFinder {
                 if let p = pendingTitle { result.titles[result.candidates.count] = p }
                 pendingTitle = nil
                 result.candidates.append(c)
-                i = m.last + 1
+                i = vEnd + 1
                 continue
             }
             guard isName(t) else { i += 1; continue }
+            // Letters glued to a number ("9000S", "5G") are no name.
+            if t.separator == .none, i > 0, tokens[i - 1].kind == .number { i += 1; continue }
+            if headingSentences.indices.contains(t.sentence), headingSentences[t.sentence] { i += 1; continue }
             if lex.functionWords.contains(t.lower) || (lex.calendarWords.contains(t.lower)) {
                 i += 1
                 continue
@@ -120,12 +124,13 @@ extension NameCandidateFinder {
                 continue
             }
             if runLast == i, isAdjectiveShaped(i) { i += 1; continue }
-            if t.isSentenceInitial || (i > 0 && isOpeningQuote(tokens[i - 1])) {
+            if t.isSentenceInitial || (i > 0 && isOpeningQuote(tokens[i - 1]) && tokens[i - 1].end == t.start) {
                 let particleStart = Self.particles.contains(t.lower) && runLast > i
                 if lex.commonWords.contains(t.lower) && !particleStart { i += 1; continue }
                 let last = runLast
                 // A lone unknown word followed by a verb is a subject; plural nouns of people ("Protesters said") are not names.
-                let pluralAgent = Self.pluralAgentEndings.contains { t.lower.hasSuffix($0) }
+                let plural = t.lower.hasSuffix("s") && !t.lower.hasSuffix("ss") && !t.lower.hasSuffix("us") && !t.lower.hasSuffix("is")
+                let pluralAgent = plural || Self.pluralAgentEndings.contains { t.lower.hasSuffix($0) }
                 let subjectOfVerb = last == i && !pluralAgent && !lowercaseWords.contains(t.lower) && i + 1 < n && tokens[i + 1].kind == .word
                     && (NameEvidence.sayingVerbs.contains(tokens[i + 1].lower) || Self.subjectVerbs.contains(tokens[i + 1].lower))
                 let possessed = last == i && i + 1 < n && tokens[i + 1].kind == .possessive && !lowercaseWords.contains(t.lower)
@@ -137,7 +142,8 @@ extension NameCandidateFinder {
                     }
                 }
             }
-            let last = runLast
+            var last = runLast
+            if !lex.commonAcronyms.contains(tokens[last].text) { last = versionEnd(after: last, isKnownProduct: false) }
             var c = makeCandidate(i, last)
             // A head word alone ("Hospital", "University") is no name.
             if last == i, isStrongHead(t.text) || lex.titles.contains(t.lower) { i += 1; continue }

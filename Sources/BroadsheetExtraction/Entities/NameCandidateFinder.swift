@@ -12,6 +12,8 @@ struct NameCandidateFinder {
     let multiWordNames: Set<String>
     /// Per token: the last token of the longest lexicon match (-1 none, -2 not computed) and its entry.
     private(set) var lexMemo: [(last: Int, entry: EntityLexicons.Entry?)] = []
+    /// Per sentence index: a heading-like line (title case, no final punctuation).
+    private(set) var headingSentences: [Bool] = []
     /// Per token: the last token of the longest title match, or -1.
     private(set) var titleMemo: [Int] = []
 
@@ -43,6 +45,24 @@ struct NameCandidateFinder {
             i += 1
         }
         self.multiWordNames = names
+        // Title-case lines without final punctuation ("The Road Ahead"): headings, where only known names count.
+        var heading = [Bool](repeating: false, count: (tokens.last?.sentence ?? 0) + 1)
+        var start = 0
+        while start < tokens.count {
+            var end = start
+            while end < tokens.count, tokens[end].sentence == tokens[start].sentence { end += 1 }
+            var words = 0
+            var lowerLong = 0
+            for k in start..<end where tokens[k].kind == .word {
+                words += 1
+                if !tokens[k].isCapitalized && tokens[k].text.count > 3 { lowerLong += 1 }
+            }
+            let last = tokens[end - 1]
+            let terminated = last.kind == .punct && [".", "?", "!", "\u{201D}", "\"", ":", "\u{2019}"].contains(last.text)
+            if words >= 2, lowerLong == 0, !terminated { heading[tokens[start].sentence] = true }
+            start = end
+        }
+        self.headingSentences = heading
         // Memoised lexicon and title matches: every later lookup is an array read.
         var lexMemo = [(last: Int, entry: EntityLexicons.Entry?)](repeating: (-2, nil), count: tokens.count)
         var titleMemo = [Int](repeating: -1, count: tokens.count)
@@ -84,13 +104,36 @@ struct NameCandidateFinder {
         "bred", "area", "size", "type", "free", "only", "ish", "esque", "year", "old", "day", "week", "time", "plus",
         "bound", "funded", "era", "side", "area", "born", "zone", "wise", "less", "ward",
     ]
+    static let notNameNumberFollowers: Set<String> = [
+        "percent", "years", "year", "days", "months", "people", "points", "times", "of", "to", "and", "or", "in", "on", "for",
+        "at", "minutes", "hours", "weeks",
+    ]
     static let placeModifiers: Set<String> = [
         "Upper", "Lower", "Greater", "Inner", "Outer", "Blue", "White", "Great", "North", "South", "East", "West", "Northern",
         "Southern", "Eastern", "Western", "Central",
     ]
     static let generationalSuffixes: Set<String> = ["Jr", "Sr", "II", "III", "IV"]
 
-    func isName(_ t: EntityToken) -> Bool { t.kind == .word && t.isCapitalized }
+    func isName(_ t: EntityToken) -> Bool {
+        guard t.kind == .word else { return false }
+        if t.isCapitalized { return true }
+        // "iPhone", "eBay", "iOS": a lowercase letter, then a capital.
+        let u = t.text.utf8
+        guard u.count > 2, let f = u.first, f >= 97, f <= 122 else { return false }
+        let second = u[u.index(after: u.startIndex)]
+        return second >= 65 && second <= 90
+    }
+
+    /// Extends a name over a version or model number: "GPT-4o", "F-35", "Windows 11" (known products only).
+    func versionEnd(after last: Int, isKnownProduct: Bool) -> Int {
+        var k = last + 1
+        guard k < tokens.count, tokens[k].kind == .number, tokens[k].sentence == tokens[last].sentence, !consumed[k] else { return last }
+        let hyphen = tokens[k].hyphenBefore
+        guard hyphen || (isKnownProduct && tokens[k].spaceBefore && tokens[k].text.count <= 3) else { return last }
+        // Glued letters after the number ("4o", "9000S").
+        if k + 1 < tokens.count, tokens[k + 1].kind == .word, tokens[k + 1].separator == .none, tokens[k + 1].text.count <= 3 { k += 1 }
+        return k
+    }
 
     /// True if token `i` is an initial ("P" in "Stephen P. Lynch") or an abbreviation followed by its dot.
     func dotAbsorbed(after i: Int) -> Bool {
@@ -218,7 +261,7 @@ struct NameCandidateFinder {
                 if k + 1 < tokens.count, tokens[k + 1].kind == .punct, tokens[k + 1].text == "%" || tokens[k + 1].text == "," && k + 2 < tokens.count && tokens[k + 2].kind == .number { break }
                 if k + 1 < tokens.count, tokens[k + 1].kind == .word, NumericEntityScanner.scales[tokens[k + 1].lower] != nil { break }
                 if k + 1 < tokens.count, tokens[k + 1].kind == .word, !tokens[k + 1].isCapitalized, tokens[k + 1].spaceBefore,
-                    ["percent", "years", "year", "days", "months", "people", "points", "times", "of", "to", "and", "or", "in", "on", "for", "at", "minutes", "hours", "weeks"].contains(tokens[k + 1].lower)
+                    Self.notNameNumberFollowers.contains(tokens[k + 1].lower)
                 { break }
                 j = k
                 break

@@ -37,6 +37,14 @@ struct NameEvidence {
         "does", "who", "which", "that", "whose", "where", "when", "while", "if", "because", "but", "so", "should", "may",
         "might", "must", "shall", "been", "be",
     ]
+    static let nameConnectors: Set<String> = ["of", "for", "on", "in"]
+    static let orgModifiers: Set<String> = [
+        "space", "oil", "gas", "energy", "state", "tech", "media", "news", "investment", "asset", "private", "mining", "steel",
+        "car", "chip", "drug", "defense", "arms", "shipping", "insurance", "auto", "airline",
+    ]
+    static let facilityModifiers: Set<String> = ["gas", "oil", "nuclear", "power", "military", "air"]
+    static let complementPrepositions: Set<String> = ["of", "at", "for", "to", "with", "from", "in"]
+    static let headStoppers: Set<String> = ["of", "with", "from", "to", "at", "in", "for", "on", "and", "since", "who", "whose", "that", "which", "by"]
     static let determiners: Set<String> = ["a", "an", "the", "his", "her", "their", "its", "our", "my", "your", "another"]
     static let surnameEndings = ["ov", "ova", "ev", "eva", "enko", "chuk", "sky", "skiy", "ski", "ska", "vich", "vych", "shvili", "dze", "yan", "oglu", "escu", "ovic", "ević", "ović"]
 
@@ -52,6 +60,8 @@ struct NameEvidence {
             }
         }
         if c.isQuotedWork { s.other += 6 }
+        // A model or version number joined by a hyphen ("GPT-4o", "Su-57"): a product.
+        if c.lexicon == nil, c.last > c.first, tokens[c.first...c.last].contains(where: { $0.kind == .number && $0.hyphenBefore }) { s.other += 3 }
         if c.lexicon == nil, c.words.count > 1, let lastW = c.words.last, lex.known[lastW]?.kind == .location,
             NameCandidateFinder.placeModifiers.contains(c.words[0])
         { s.location += 5 }
@@ -60,7 +70,7 @@ struct NameEvidence {
         // The head: the word before a joining "of"/"for", else the last word (ignoring a trailing number).
         let lastName = words.last(where: { !($0.first?.isNumber ?? true) }) ?? words.last!
         var head = lastName
-        for j in c.first...c.last where tokens[j].kind == .word && !tokens[j].isCapitalized && ["of", "for", "on", "in"].contains(tokens[j].lower) {
+        for j in c.first...c.last where tokens[j].kind == .word && !tokens[j].isCapitalized && Self.nameConnectors.contains(tokens[j].lower) {
             if j > c.first { head = tokens[j - 1].text; break }
         }
         let multi = words.count > 1
@@ -87,8 +97,8 @@ struct NameEvidence {
             if words.count <= 3, lastWord.count > 4, Self.surnameEndings.contains(where: { lastWord.hasSuffix($0) }) { s.person += 2 }
             if lastWord.hasPrefix("Mc") || (lastWord.hasPrefix("O'") && lastWord.count > 3) { s.person += 2 }
             if words.count == 1, c.key.count >= 2, c.key.count <= 6, c.key.allSatisfy({ $0.isUppercase || $0 == "&" }) { s.organization += 3 }
-            if multi, words.count <= 3, s.max == 0, !lex.commonWords.contains(firstWord.lowercased()),
-                words.allSatisfy({ $0.count > 1 && $0.first!.isUppercase && !$0.allSatisfy(\.isUppercase) })
+            if multi, words.count <= 4, s.max == 0, !lex.commonWords.contains(firstWord.lowercased()),
+                words.allSatisfy({ NameCandidateFinder.particles.contains($0) || ($0.count > 1 && $0.first!.isUppercase && !$0.allSatisfy(\.isUppercase)) })
             {
                 s.person += 1
             }
@@ -118,8 +128,8 @@ struct NameEvidence {
                 if k + 1 < n, tokens[k + 1].kind == .word, !tokens[k + 1].isCapitalized, tokens[k + 1].spaceBefore || tokens[k + 1].hyphenBefore {
                     let n2 = tokens[k + 1].lower
                     if lex.otherFollowers.contains(n2) { s.other += 3 }
-                    if Self.orgNouns.contains(n2) && ["space", "oil", "gas", "energy", "state", "tech", "media", "news", "investment", "asset", "private", "mining", "steel", "car", "chip", "drug", "defense", "arms", "shipping", "insurance", "auto", "airline"].contains(nx.lower) { s.organization += 3 }
-                    if lex.facilityHeads[tokens[k + 1].text.capitalizedFirst] == true, ["gas", "oil", "nuclear", "power", "military", "air"].contains(nx.lower) { s.location += 2 }
+                    if Self.orgNouns.contains(n2) && Self.orgModifiers.contains(nx.lower) { s.organization += 3 }
+                    if lex.facilityHeads[tokens[k + 1].text.capitalizedFirst] == true, Self.facilityModifiers.contains(nx.lower) { s.location += 2 }
                 }
             } else if nx.kind == .punct, nx.text == "(", k + 2 < n, tokens[k + 1].kind == .word, tokens[k + 1].isAllCaps, tokens[k + 2].text == ")" {
                 s.organization += 1
@@ -132,7 +142,12 @@ struct NameEvidence {
             }
             if let app = appositive(after: c) {
                 if let head = appositiveHead(app.first, app.last) {
-                    if lex.roleNouns.contains(head) { s.person += 4 }
+                    // "second-largest oil producer", "the biggest chipmaker": a company, not a person.
+                    let corporate = Self.orgNouns.contains(head) && (app.first...app.last).contains { j in
+                        tokens[j].kind == .word && (Self.orgModifiers.contains(tokens[j].lower) || tokens[j].lower.hasSuffix("largest")
+                            || tokens[j].lower.hasSuffix("biggest") || tokens[j].lower == "state-owned" || tokens[j].lower == "publicly")
+                    }
+                    if lex.roleNouns.contains(head) && !corporate { s.person += 4 }
                     if Self.orgNouns.contains(head) { s.organization += 4 }
                     if Self.placeNouns.contains(head) { s.location += 4 }
                 }
@@ -181,7 +196,7 @@ struct NameEvidence {
         while j < n, j - first < 24 {
             let t = tokens[j]
             if t.sentence != c.sentence { break }
-            if t.kind == .punct && (t.text == "," || t.text == "\u{2014}" || t.text == "\u{2013}" || t.text == ";" || t.text == ":" || t.text == ")" || t.text == "." && !(j > 0 && dotIsAbbreviation(j))) { break }
+            if t.kind == .punct && (t.text == "," || t.text == "\u{2014}" || t.text == "\u{2013}" || t.text == ";" || t.text == ":" || t.text == ")" || (t.text == "(" && open != "(") || t.text == "." && !(j > 0 && dotIsAbbreviation(j))) { break }
             if t.kind == .word && Self.appositiveStoppers.contains(t.lower) { return nil }
             if t.kind == .word || t.kind == .number { lastWord = j }
             j += 1
@@ -194,7 +209,9 @@ struct NameEvidence {
             || (ft.isCapitalized && hasPossessive(from: first, to: lastWord))
         guard startsWell else { return nil }
         // The last word must not be a capitalised name (then this is a list of names, not an appositive).
-        if tokens[lastWord].isCapitalized && !lex.orgHeads.contains(tokens[lastWord].text) && !Self.determiners.contains(ft.lower) { return nil }
+        if tokens[lastWord].isCapitalized && !lex.orgHeads.contains(tokens[lastWord].text) && !Self.determiners.contains(ft.lower)
+            && !tokens[first...lastWord].contains(where: { $0.kind == .word && Self.complementPrepositions.contains($0.lower) })
+        { return nil }
         if tokens[first...lastWord].contains(where: { $0.kind == .word && $0.lower == "and" }) {
             // "billionaire investor X and others": only accept "and" when a role noun follows it.
             if let a = (first...lastWord).first(where: { tokens[$0].lower == "and" }), a + 1 <= lastWord, !(lex.roleNouns.contains(tokens[a + 1].lower) || lex.roleModifiers.contains(tokens[a + 1].lower) || tokens[a + 1].isCapitalized) { return nil }
@@ -220,7 +237,7 @@ struct NameEvidence {
         for j in a...b {
             let t = tokens[j]
             if t.kind != .word { continue }
-            if ["of", "with", "from", "to", "at", "in", "for", "on", "and", "since", "who", "whose", "that", "which", "by"].contains(t.lower) && head != nil { break }
+            if Self.headStoppers.contains(t.lower) && head != nil { break }
             if !t.isCapitalized { head = t.lower }
         }
         return head
