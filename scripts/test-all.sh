@@ -92,8 +92,10 @@ if ! swift build --build-tests; then
 fi
 record "swift build --build-tests" PASS
 
-# 2. Unit and end-to-end tests (Swift Testing runs tests in parallel by itself).
-step "swift test" swift test --skip-build
+# 2. Unit and end-to-end tests, one at a time. In parallel, dozens of end-to-end tests each start a
+#    server and block client threads in libcurl and raw sockets at once; on a 2-core machine that
+#    starves Dispatch of threads and turns timeouts into false failures. Serially the suite takes ~25 s.
+step "swift test" swift test --skip-build --no-parallel
 
 # 3. Dockerfile lint.
 HADOLINT=$(find_tool hadolint)
@@ -132,7 +134,9 @@ schemathesis_step() {
     local result=0 workdir
     # Every check runs (`--checks all`: server errors, status codes, content types, headers and
     # bodies against the schema, 4xx for schema-violating input, 405 + Allow for undeclared
-    # methods, ...). It runs in a scratch folder so that its .hypothesis/.schemathesis folders
+    # methods, ...) but positive_data_acceptance: the API rightly answers some schema-valid
+    # inputs with a documented 400 (search syntax errors such as an unclosed quote, impossible
+    # dates such as 2025-02-30), which that check counts as failures. It runs in a scratch folder so that its .hypothesis/.schemathesis folders
     # do not land in the clone.
     workdir=$(mktemp -d)
     local time_budget=()
@@ -140,6 +144,7 @@ schemathesis_step() {
     (cd "$workdir" && "$schemathesis" run "http://127.0.0.1:$port/openapi.yaml" \
         --url "http://127.0.0.1:$port" \
         --checks all \
+        --exclude-checks positive_data_acceptance \
         --max-examples "${SCHEMATHESIS_MAX_EXAMPLES:-40}" \
         "${time_budget[@]}" \
         --request-timeout 10 \

@@ -66,7 +66,7 @@ import Testing
     @Test(arguments: [
         ("/v1/search", "q"), ("/v1/search?q=", "q"), ("/v1/search?q=%22open", "q"), ("/v1/search?q=colour:red", "q"),
         ("/v1/search?q=-cats", "q"), ("/v1/search?q=x&group=site", "group"), ("/v1/search?q=x&from=2025-13", "from"),
-        ("/v1/search?q=x&entity=nobody", "entity"), ("/v1/search?q=entity:nobody", "q"),
+        ("/v1/search?q=entity:nobody", "q"), ("/v1/search?q=%22open&entity=nobody", "q"),
         ("/v1/suggest", "q"), ("/v1/suggest?q=a&limit=21", "limit"),
     ])
     func badSearchesAreNamed(target: String, parameter: String) async throws {
@@ -84,6 +84,17 @@ import Testing
                 ClientRequest(target: "/v1/search?q=" + BroadsheetClient.percentEncode(long)))
             #expect(response.status == 400)
             #expect(response.problem?.parameter == "q")
+        }
+    }
+
+    @Test func unknownFilterIdsAndReversedRangesMatchNothing() async throws {
+        try await withRunningServer { client, _, _ in
+            let counted2913 = try await client.search("Moscow", entity: "nobody")
+            #expect(counted2913.total == 0)
+            let counted6729 = try await client.search("Moscow", document: "nope")
+            #expect(counted6729.total == 0)
+            let counted3841 = try await client.search("Moscow", from: "2025-09", to: "2025-01")
+            #expect(counted3841.total == 0)
         }
     }
 }

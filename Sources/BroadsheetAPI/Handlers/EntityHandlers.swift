@@ -12,9 +12,6 @@ extension APIHandlers {
         let documentId = try query.string("document", maxLength: 200)
         let sort = try query.value("sort", as: EntityCatalog.SortOrder.self, default: .mentions)
         let snapshot = try service.requireSnapshot()
-        if let documentId, snapshot.document(id: documentId) == nil {
-            throw ParameterError("document", .invalid("no document with id '\(documentId)'"))
-        }
         let rows = snapshot.entities.list(type: type, query: q, documentId: documentId, sort: sort).map {
             EntityDTO($0, snapshot: snapshot)
         }

@@ -9,19 +9,14 @@ extension APIHandlers {
         let page = try query.pagination()
         let from = try query.date("from").map { CivilDate(year: $0.first.year, month: $0.first.month, day: $0.first.day)! }
         let to = try query.date("to").map { CivilDate(year: $0.last.year, month: $0.last.month, day: $0.last.day)! }
-        if let from, let to, to < from { throw ParameterError("to", .invalid("'to' is before 'from'")) }
+        // `to` before `from` is an empty range: nothing overlaps it.
         let entity = try query.string("entity", maxLength: 200)
         let type = try query.value("type", as: EventType.self)
         let documentId = try query.string("document", maxLength: 200)
         let snapshot = try service.requireSnapshot()
-        if let documentId, snapshot.document(id: documentId) == nil {
-            throw ParameterError("document", .invalid("no document with id '\(documentId)'"))
-        }
-        if let entity, snapshot.entities.entity(id: entity) == nil {
-            throw ParameterError("entity", .invalid("no entity with id '\(entity)'"))
-        }
         let candidates = entity.map { id in (snapshot.eventsByEntity[id] ?? []).map { snapshot.events[$0] } } ?? snapshot.events
-        let rows = candidates.filter { r in
+        let emptyRange = from != nil && to != nil && to! < from!
+        let rows = emptyRange ? [] : candidates.filter { r in
             (documentId == nil || r.documentId == documentId) && (type == nil || r.event.type == type)
                 && r.overlaps(from: from, to: to)
         }

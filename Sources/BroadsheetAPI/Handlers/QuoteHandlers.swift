@@ -12,12 +12,6 @@ extension APIHandlers {
         let kind = try query.value("kind", as: QuoteKind.self)
         let q = try query.string("q", maxLength: 200).map(TextMatch.words)
         let snapshot = try service.requireSnapshot()
-        if let documentId, snapshot.document(id: documentId) == nil {
-            throw ParameterError("document", .invalid("no document with id '\(documentId)'"))
-        }
-        if let speaker, snapshot.entities.entity(id: speaker) == nil {
-            throw ParameterError("speaker", .invalid("no entity with id '\(speaker)'"))
-        }
         let candidates: [QuoteRecord] = speaker.map { id in (snapshot.quotesBySpeaker[id] ?? []).map { snapshot.quotes[$0] } } ?? snapshot.quotes
         let rows = candidates.filter { record in
             (documentId == nil || record.documentId == documentId) && (kind == nil || record.quote.kind == kind)

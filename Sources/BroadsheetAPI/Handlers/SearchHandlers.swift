@@ -17,27 +17,35 @@ extension APIHandlers {
         let group = try query.value("group", as: Grouping.self, default: .none)
         let snapshot = try service.requireSnapshot()
         var filters = SearchFilters()
+        // An unknown document or entity id in a filter parameter matches nothing (as in every list).
+        var matchesNothing = false
         if let documentId = try query.string("document", maxLength: 200) {
-            guard snapshot.document(id: documentId) != nil else {
-                throw ParameterError("document", .invalid("no document with id '\(documentId)'"))
-            }
+            matchesNothing = matchesNothing || snapshot.document(id: documentId) == nil
             filters.documents = [documentId]
         }
         if let entity = try query.string("entity", maxLength: 200) {
-            guard snapshot.entities.entity(id: entity) != nil else {
-                throw ParameterError("entity", .invalid("no entity with id '\(entity)'"))
-            }
+            matchesNothing = matchesNothing || snapshot.entities.entity(id: entity) == nil
             filters.entities = [entity]
         }
         if let from = try query.date("from") { filters.from = CivilDate(year: from.first.year, month: from.first.month, day: from.first.day) }
         if let to = try query.date("to") { filters.to = CivilDate(year: to.last.year, month: to.last.month, day: to.last.day) }
-        if let from = filters.from, let to = filters.to, to < from { throw ParameterError("to", .invalid("'to' is before 'from'")) }
+        if let from = filters.from, let to = filters.to, to < from {
+            // An empty range: nothing is in it.
+            matchesNothing = true
+            filters.from = nil
+            filters.to = nil
+        }
 
         let options = SearchOptions(
             limit: page.limit, offset: page.offset, maxHitsPerDocument: group == .document ? 1 : nil, filters: filters)
         let results: SearchResults
         do {
-            results = try snapshot.search.search(q, options: options, context: snapshot.searchContext)
+            // The query is parsed even when the filters match nothing, so that a bad query is still a 400.
+            let parsed = try SearchQuery(parsing: q)
+            results =
+                matchesNothing
+                ? SearchResults(hits: [], total: 0, corrections: [], tookMs: 0)
+                : try snapshot.search.search(parsed, options: options, context: snapshot.searchContext)
         } catch {
             throw ParameterError("q", .invalid(error.message))
         }
