@@ -7,10 +7,10 @@ struct APIHandlers: Sendable {
 
     func handle(_ request: RoutedRequest<Endpoint>) throws -> HTTPResponse {
         switch request.route {
-        case .getHealth: return try .json(Status(status: "ok"), headers: ["Cache-Control": "no-store"])
+        case .getHealth: return Self.statusResponse(Self.okBody)
         case .getReadiness:
             guard service.isReady else { throw APIError.notReady }
-            return try .json(Status(status: "ready"), headers: ["Cache-Control": "no-store"])
+            return Self.statusResponse(Self.readyBody)
         case .getMetrics: return registry.exposition()
         case .getOpenAPI:
             guard !OpenAPIDocument.bytes.isEmpty else { throw OpenAPIMissing() }
@@ -30,6 +30,12 @@ struct APIHandlers: Sendable {
         }
     }
 
-    private struct Status: Encodable { var status: String }
+    /// The probes answer constant bodies: no encoding on the hottest path.
+    private static let okBody = Array(#"{"status":"ok"}"#.utf8)
+    private static let readyBody = Array(#"{"status":"ready"}"#.utf8)
+    private static func statusResponse(_ body: [UInt8]) -> HTTPResponse {
+        HTTPResponse(
+            headers: ["Content-Type": "application/json; charset=utf-8", "Cache-Control": "no-store"], body: body)
+    }
     private struct OpenAPIMissing: Error {}
 }

@@ -44,7 +44,9 @@ public struct ConditionalGETMiddleware: HTTPMiddleware {
         for name in ["Content-Type", "Content-Encoding", "Content-Length", "Content-Range", "Transfer-Encoding"] {
             headers.remove(name)
         }
-        return HTTPResponse(status: .notModified, headers: headers, body: [])
+        var notModified = HTTPResponse(status: .notModified, headers: headers, body: [])
+        notModified.routePattern = response.routePattern
+        return notModified
     }
 
     static func isJSON(_ contentType: String?) -> Bool {

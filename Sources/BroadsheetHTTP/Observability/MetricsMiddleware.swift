@@ -14,9 +14,10 @@ public struct MetricsMiddleware: HTTPMiddleware {
         self.routeLabel = routeLabel
     }
 
-    /// Labels requests with the pattern `router` matches for their path.
+    /// Labels requests with the pattern the ``RoutingResponder`` of `router` reports on its response
+    /// (``HTTPResponse/routePattern``), so the path is matched once per request.
     public init<Route>(metrics: HTTPMetrics, router: Router<Route>) {
-        self.init(metrics: metrics) { router.pattern(path: $0.rawPath) }
+        self.init(metrics: metrics) { _ in nil }
     }
 
     public func respond(to request: HTTPRequest, next: any HTTPResponder) -> HTTPResponse {
@@ -25,9 +26,10 @@ public struct MetricsMiddleware: HTTPMiddleware {
         let response = next.respond(to: request)
         let elapsed = start.duration(to: clock.now)
         let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        // The router names the pattern on its response; a responder that does not gets the closure's answer.
         metrics.record(
-            route: routeLabel(request) ?? Self.unmatched, method: request.method, status: response.status.code,
-            seconds: seconds)
+            route: response.routePattern ?? routeLabel(request) ?? Self.unmatched, method: request.method,
+            status: response.status.code, seconds: seconds)
         return response
     }
 }

@@ -46,10 +46,21 @@ public struct RoutingResponder<Route: Sendable>: HTTPResponder {
                 }
             }
             let match = try router.match(method: request.method, path: request.rawPath)
-            let query = try QueryParameters(request.query, allowed: match.allowedQuery)
-            return try handler(RoutedRequest(request: request, match: match, query: query))
+            do {
+                let query = try QueryParameters(request.query, allowed: match.allowedQuery)
+                var response = try handler(RoutedRequest(request: request, match: match, query: query))
+                response.routePattern = match.pattern
+                return response
+            } catch {
+                var response = errorMapper.response(for: error, request: request)
+                response.routePattern = match.pattern
+                return response
+            }
         } catch {
-            return errorMapper.response(for: error, request: request)
+            var response = errorMapper.response(for: error, request: request)
+            // A 405 still names its route; a 404 names none.
+            response.routePattern = router.pattern(path: request.rawPath)
+            return response
         }
     }
 

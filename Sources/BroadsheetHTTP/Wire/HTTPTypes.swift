@@ -91,6 +91,9 @@ public struct HTTPResponse: Sendable {
     public var status: HTTPStatus
     public var headers: HTTPHeaders
     public var body: [UInt8]
+    /// The route pattern that answered (e.g. `/v1/documents/{id}`), set by the router for metrics and
+    /// logs so that they need not match the path again. Never sent.
+    public var routePattern: String?
 
     public init(status: HTTPStatus = .ok, headers: HTTPHeaders = [:], body: [UInt8] = []) {
         self.status = status
