@@ -56,6 +56,9 @@ final class HTTPConnection: @unchecked Sendable {
 
     private var output: [UInt8] = []
     private var outputOffset = 0
+    /// A large response body, sent from the response's own storage after `output` (no copy into `output`).
+    private var outputBody: [UInt8] = []
+    private var outputBodyOffset = 0
     private var closeAfterWrite = false
     private var draining = false
     private var peerClosed = false
@@ -96,7 +99,10 @@ final class HTTPConnection: @unchecked Sendable {
         readBuffer.deallocate()
     }
 
-    private var hasPendingOutput: Bool { outputOffset < output.count }
+    private var hasPendingOutput: Bool { outputOffset < output.count || outputBodyOffset < outputBody.count }
+
+    /// Bodies at least this large are sent with a gathering write instead of being copied behind the head.
+    private static let gatherThreshold = 4096
     private var pendingCount: Int { pending.count - pendingHead }
 
     /// Creates and resumes the read source and the deadline timer.
@@ -264,19 +270,29 @@ final class HTTPConnection: @unchecked Sendable {
             parserFailed = true
         }
         dateHeader.refresh()
-        ResponseSerializer.append(response, framing: framing, date: dateHeader.line, to: &output)
+        let gather =
+            response.body.count >= Self.gatherThreshold && HTTPResponse.sendsBody(response, framing: framing)
+        ResponseSerializer.append(
+            response, framing: framing, date: dateHeader.line, to: &output, includeBody: !gather)
+        if gather {
+            outputBody = response.body
+            outputBodyOffset = 0
+        }
         flush()
     }
 
     /// Sends buffered output; on `EAGAIN` a write source finishes the job.
     private func flush() {
         while hasPendingOutput {
-            let sent: Int
-            do {
-                sent = try output.withUnsafeBytes { (bytes) throws(SocketError) -> Int in
-                    try Socket.send(fd, UnsafeRawBufferPointer(rebasing: bytes[outputOffset...]))
+            // One send (or one gathering sendmsg) of what is left; nil when the peer is gone.
+            let result: Int? = output.withUnsafeBytes { head in
+                let head = UnsafeRawBufferPointer(rebasing: head[outputOffset...])
+                if outputBodyOffset >= outputBody.count { return try? Socket.send(fd, head) }
+                return outputBody.withUnsafeBytes { body in
+                    try? Socket.send(fd, head, UnsafeRawBufferPointer(rebasing: body[outputBodyOffset...]))
                 }
-            } catch {
+            }
+            guard var sent = result else {
                 close()
                 return
             }
@@ -284,10 +300,15 @@ final class HTTPConnection: @unchecked Sendable {
                 startWriteSource()
                 return
             }
-            outputOffset += sent
+            let fromHead = min(sent, output.count - outputOffset)
+            outputOffset += fromHead
+            sent -= fromHead
+            outputBodyOffset += sent
         }
         output.removeAll(keepingCapacity: output.capacity <= 64 * 1024)
         outputOffset = 0
+        outputBody = []
+        outputBodyOffset = 0
         if closeAfterWrite { beginLingering() }
     }
 

@@ -14,7 +14,11 @@ enum ResponseSerializer {
     }
 
     /// Appends the serialised response to `out`.
-    static func append(_ response: HTTPResponse, framing: Framing, date: [UInt8], to out: inout [UInt8]) {
+    /// - Parameter includeBody: false to write the head only (the caller sends ``bodyToSend(_:framing:)``
+    ///   itself, from the response's own storage, without copying it: see `HTTPResponse.sendsBody`).
+    static func append(
+        _ response: HTTPResponse, framing: Framing, date: [UInt8], to out: inout [UInt8], includeBody: Bool = true
+    ) {
         let code = response.status.code
         out.append(contentsOf: "HTTP/1.1 ".utf8)
         appendDecimal(code, to: &out)
@@ -63,7 +67,7 @@ enum ResponseSerializer {
             out.append(contentsOf: "Connection: keep-alive\r\n".utf8)
         }
         out.append(contentsOf: "\r\n".utf8)
-        if !bodyless && !framing.isHead {
+        if includeBody && !bodyless && !framing.isHead {
             out.append(contentsOf: response.body)
         }
     }
@@ -115,5 +119,11 @@ extension HTTPResponse {
         return value.utf8.split(separator: UInt8(ascii: ",")).contains {
             String(decoding: HTTPSyntax.trimmed($0), as: UTF8.self).caseInsensitiveEquals("close")
         }
+    }
+
+    /// Whether the body of `response` is sent at all under `framing` (not for HEAD, 1xx, 204, 304).
+    static func sendsBody(_ response: HTTPResponse, framing: ResponseSerializer.Framing) -> Bool {
+        let code = response.status.code
+        return !framing.isHead && !(code < 200 || code == 204 || code == 304) && !response.body.isEmpty
     }
 }

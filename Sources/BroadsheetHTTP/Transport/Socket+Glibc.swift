@@ -144,6 +144,33 @@ enum Socket {
         }
     }
 
+    /// Sends two buffers with one `sendmsg` (a gathering write, without SIGPIPE).
+    ///
+    /// - Returns: the bytes sent (from `first`, then `second`), or 0 when the socket is full.
+    static func send(_ fd: Int32, _ first: UnsafeRawBufferPointer, _ second: UnsafeRawBufferPointer) throws(SocketError)
+        -> Int
+    {
+        var vectors = [
+            iovec(iov_base: UnsafeMutableRawPointer(mutating: first.baseAddress), iov_len: first.count),
+            iovec(iov_base: UnsafeMutableRawPointer(mutating: second.baseAddress), iov_len: second.count),
+        ]
+        while true {
+            let count = vectors.withUnsafeMutableBufferPointer { iov -> Int in
+                var message = msghdr()
+                message.msg_iov = iov.baseAddress
+                message.msg_iovlen = iov.count
+                return Glibc.sendmsg(fd, &message, Int32(MSG_NOSIGNAL))
+            }
+            if count >= 0 { return count }
+            switch errno {
+            case EINTR: continue
+            case EAGAIN, EWOULDBLOCK: return 0
+            case ECONNRESET, EPIPE: throw .disconnected
+            default: throw .lastError("sendmsg")
+            }
+        }
+    }
+
     /// Closes a descriptor. Call it only from the cancel handler of the last Dispatch source watching `fd`.
     static func close(_ fd: Int32) {
         _ = Glibc.close(fd)
