@@ -32,6 +32,9 @@ public struct Router<Route: Sendable>: Sendable {
     }
 
     private(set) var entries: [Entry] = []
+    /// Entries whose pattern is all literals, by their path: such a path is matched with one lookup
+    /// (a literal pattern is always the most specific match of its own path).
+    private var literalPaths: [String: Int] = [:]
 
     public init() {}
 
@@ -56,7 +59,16 @@ public struct Router<Route: Sendable>: Sendable {
             entries[index].routes[method] = registration
         } else {
             entries.append(Entry(pattern: parsed, routes: [method: registration]))
+            let allLiteral = parsed.components.allSatisfy { if case .literal = $0 { true } else { false } }
+            if allLiteral { literalPaths[parsed.string] = entries.count - 1 }
         }
+    }
+
+    /// The entry for `path` and its segments, or `nil`.
+    private func lookUp(_ path: String) throws(HTTPError) -> (index: Int, segments: [String])? {
+        if let index = literalPaths[path] { return (index, []) }
+        let segments = try Self.segments(of: path)
+        return bestIndex(for: segments).map { ($0, segments) }
     }
 
     /// The route for `method` on `path`.
@@ -67,8 +79,7 @@ public struct Router<Route: Sendable>: Sendable {
     /// - Throws: ``HTTPError``: `404` for an unknown path, `405` (with `Allow`) for a known path and another
     ///   method, `400` for a malformed percent-escape.
     public func match(method: HTTPMethod, path: String) throws(HTTPError) -> RouteMatch<Route> {
-        let segments = try Self.segments(of: path)
-        guard let index = bestIndex(for: segments) else {
+        guard let (index, segments) = try lookUp(path) else {
             throw notFound(path: path)
         }
         let entry = entries[index]
@@ -89,13 +100,13 @@ public struct Router<Route: Sendable>: Sendable {
     /// The methods allowed on `path` (for `Allow` and CORS preflights), or `nil` when no pattern matches it.
     /// Always includes `OPTIONS`, and `HEAD` whenever `GET` is there; listed in a canonical order.
     public func allowedMethods(path: String) -> [HTTPMethod]? {
-        guard let segments = try? Self.segments(of: path), let index = bestIndex(for: segments) else { return nil }
+        guard let (index, _) = (try? lookUp(path)) ?? nil else { return nil }
         return Self.allowed(entries[index])
     }
 
     /// The pattern string that `path` matches (whatever the method), or `nil`: the bounded-cardinality label for metrics.
     public func pattern(path: String) -> String? {
-        guard let segments = try? Self.segments(of: path), let index = bestIndex(for: segments) else { return nil }
+        guard let (index, _) = (try? lookUp(path)) ?? nil else { return nil }
         return entries[index].pattern.string
     }
 
