@@ -27,6 +27,8 @@ public struct CorpusSnapshot: Sendable {
     public let quotes: [QuoteRecord]
     /// Positions in ``quotes`` by speaker entity id.
     public let quotesBySpeaker: [String: [Int]]
+    /// Positions in ``quotes`` by document id.
+    public let quotesByDocument: [String: [Int]]
     /// Every dated event, by date (a month sorts at its first day), then document and sentence.
     public let events: [EventRecord]
     /// Positions in ``events`` by participant or place entity id.
@@ -69,6 +71,7 @@ public struct CorpusSnapshot: Sendable {
         self.quotesBySpeaker = Dictionary(grouping: quotes.indices.filter { quotes[$0].speakerId != nil }) {
             quotes[$0].speakerId!
         }
+        self.quotesByDocument = Dictionary(grouping: quotes.indices) { quotes[$0].documentId }
         let events = zip(sorted, extractions).flatMap { document, extraction in
             EventRecord.records(of: extraction.events, in: document, catalog: catalog)
         }.sorted(by: EventRecord.timelineOrder)

@@ -88,6 +88,8 @@ public struct EntityCatalog: Sendable {
     private var relationsById: [String: [Relation]] = [:]
     private var searchWords: [[[String]]] = []
     private var foldedNames: [String] = []
+    /// Each document's mentions as annotations, sorted: built once, so ``annotations(documentId:)`` is a lookup.
+    private var annotationsByDocument: [String: [Annotation]] = [:]
 
     /// Builds the catalog from documents and their extracted entities (pairs in corpus order).
     public init(_ documents: [(Document, DocumentEntities)]) {
@@ -211,6 +213,16 @@ public struct EntityCatalog: Sendable {
         }
 
         foldedNames = entities.map { Self.fold($0.name) }
+        var byDocument: [String: [Annotation]] = [:]
+        for e in entities {
+            for m in e.mentions {
+                byDocument[m.documentId, default: []].append(
+                    Annotation(start: m.span.start, end: m.span.end, text: m.text, entityId: e.id, type: e.type))
+            }
+        }
+        annotationsByDocument = byDocument.mapValues {
+            $0.sorted { ($0.start, $0.end, $0.entityId) < ($1.start, $1.end, $1.entityId) }
+        }
         searchWords = entities.map { e in ([e.name] + e.aliases).map { Self.words(Self.fold($0)) } }
     }
 
@@ -254,13 +266,7 @@ public struct EntityCatalog: Sendable {
 
     /// Every entity mention of a document as annotations, ordered by start offset.
     public func annotations(documentId: String) -> [Annotation] {
-        var out: [Annotation] = []
-        for e in entities where e.documentIds.contains(documentId) {
-            for m in e.mentions where m.documentId == documentId {
-                out.append(Annotation(start: m.span.start, end: m.span.end, text: m.text, entityId: e.id, type: e.type))
-            }
-        }
-        return out.sorted { ($0.start, $0.end, $0.entityId) < ($1.start, $1.end, $1.entityId) }
+        annotationsByDocument[documentId] ?? []
     }
 
     // MARK: - Folding, slugs and matching
