@@ -9,7 +9,7 @@ struct AccessLogTests {
             HTTPResponse(status: .ok, headers: ["X-Inner": request.headers["X-Request-Id"] ?? "none"])
         }.wrapped(in: [RequestIDMiddleware()])
         let id = "0f8b3a6e-1c2d-4e5f-9a8b-7c6d5e4f3a2b"
-        let response = await app.respond(to: FeatureFixtures.request(.get, "/", headers: ["X-Request-Id": id]))
+        let response = app.respond(to: FeatureFixtures.request(.get, "/", headers: ["X-Request-Id": id]))
         #expect(response.headers["X-Request-Id"] == id)
         #expect(response.headers["X-Inner"] == id)
     }
@@ -22,7 +22,7 @@ struct AccessLogTests {
         let app = FeatureFixtures.fixed("{}").wrapped(in: [RequestIDMiddleware()])
         var headers: HTTPHeaders = [:]
         if let sent { headers.set("X-Request-Id", sent) }
-        let response = await app.respond(to: FeatureFixtures.request(.get, "/", headers: headers))
+        let response = app.respond(to: FeatureFixtures.request(.get, "/", headers: headers))
         let id = response.headers["X-Request-Id"] ?? ""
         #expect(id != sent)
         #expect(id.utf8.count == 16)
@@ -67,7 +67,7 @@ struct AccessLogTests {
         let (logger, store) = RecordingLogHandler.logger()
         let app = RoutingResponder(router: Router<TestEndpoint>.sample) { _ in HTTPResponse() }
             .wrapped(in: [RequestIDMiddleware(), AccessLogMiddleware(logger: logger)])
-        let response = await app.respond(to: FeatureFixtures.request(.get, "/missing"))
+        let response = app.respond(to: FeatureFixtures.request(.get, "/missing"))
         let record = try #require(store.all.first)
         #expect(record.metadata["status"] == "404")
         #expect(record.metadata["request_id"]?.description == response.headers["X-Request-Id"])

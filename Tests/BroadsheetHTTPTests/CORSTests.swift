@@ -18,7 +18,7 @@ struct CORSTests {
 
     @Test func preflightUsesRouterMethods() async {
         let app = routed.wrapped(in: [CORSMiddleware(router: Router<TestEndpoint>.sample)])
-        let response = await app.respond(to: preflight("/v1/documents/abc"))
+        let response = app.respond(to: preflight("/v1/documents/abc"))
         #expect(response.status.code == 204)
         #expect(response.body.isEmpty)
         #expect(response.headers["Access-Control-Allow-Origin"] == "*")
@@ -29,14 +29,14 @@ struct CORSTests {
 
     @Test func preflightOnUnknownPathIs404WithCORS() async {
         let app = routed.wrapped(in: [CORSMiddleware(router: Router<TestEndpoint>.sample)])
-        let response = await app.respond(to: preflight("/nowhere"))
+        let response = app.respond(to: preflight("/nowhere"))
         #expect(response.status.code == 404)
         #expect(response.headers["Access-Control-Allow-Origin"] == "*")
     }
 
     @Test func defaultMethodsWithoutRouter() async {
         let app = routed.wrapped(in: [CORSMiddleware()])
-        let response = await app.respond(to: preflight("/v1/documents"))
+        let response = app.respond(to: preflight("/v1/documents"))
         #expect(response.headers["Access-Control-Allow-Methods"] == "GET, HEAD, OPTIONS")
     }
 
@@ -50,7 +50,7 @@ struct CORSTests {
             #expect(exposed.contains("ETag") && exposed.contains("X-Request-Id") && exposed.contains("Content-Length"))
             #expect(response.headers["Vary"] == nil)
         }
-        let noOrigin = await app.respond(to: FeatureFixtures.request(.get, "/v1/documents"))
+        let noOrigin = app.respond(to: FeatureFixtures.request(.get, "/v1/documents"))
         #expect(noOrigin.headers["Access-Control-Allow-Origin"] == "*")
     }
 
@@ -69,13 +69,13 @@ struct CORSTests {
         #expect(other.headers["Access-Control-Expose-Headers"] == nil)
         #expect(other.headers["Vary"] == "Origin")
 
-        let pre = await app.respond(to: preflight("/v1/documents", origin: "https://news.example"))
+        let pre = app.respond(to: preflight("/v1/documents", origin: "https://news.example"))
         #expect(pre.status.code == 204)
         #expect(pre.headers["Access-Control-Allow-Origin"] == "https://news.example")
         #expect(pre.headers["Vary"] == "Origin")
 
         // A preflight from a disallowed origin gets no grant: the router's plain OPTIONS answer.
-        let denied = await app.respond(to: preflight("/v1/documents", origin: "https://evil.example"))
+        let denied = app.respond(to: preflight("/v1/documents", origin: "https://evil.example"))
         #expect(denied.status.code == 204)
         #expect(denied.headers["Access-Control-Allow-Origin"] == nil)
         #expect(denied.headers["Access-Control-Allow-Methods"] == nil)

@@ -8,12 +8,12 @@ struct CompressionTests {
     func respond(
         acceptEncoding: String?, body: String? = nil, contentType: String = "application/json; charset=utf-8",
         headers: HTTPHeaders = [:], method: HTTPMethod = .get
-    ) async -> HTTPResponse {
+    ) -> HTTPResponse {
         let app = FeatureFixtures.fixed(body ?? big, contentType: contentType, headers: headers)
             .wrapped(in: [CompressionMiddleware()])
         var requestHeaders: HTTPHeaders = [:]
         if let acceptEncoding { requestHeaders.set("Accept-Encoding", acceptEncoding) }
-        return await app.respond(to: FeatureFixtures.request(method, "/x", headers: requestHeaders))
+        return app.respond(to: FeatureFixtures.request(method, "/x", headers: requestHeaders))
     }
 
     @Test(arguments: [

@@ -18,18 +18,18 @@ struct ConditionalGETTests {
     }
 
     @Test func okGetsStrongETagAndDefaultCacheControl() async {
-        let response = await app.respond(to: FeatureFixtures.request(.get, "/x"))
+        let response = app.respond(to: FeatureFixtures.request(.get, "/x"))
         #expect(response.status.code == 200)
         #expect(response.headers["ETag"] == tag)
         #expect(response.headers["Cache-Control"] == "no-cache")
-        let head = await app.respond(to: FeatureFixtures.request(.head, "/x"))
+        let head = app.respond(to: FeatureFixtures.request(.head, "/x"))
         #expect(head.headers["ETag"] == tag)
     }
 
     @Test func handlerCacheControlAndETagAreKept() async {
         let custom = FeatureFixtures.fixed(body, headers: ["Cache-Control": "max-age=5", "ETag": "\"v1\""])
             .wrapped(in: [ConditionalGETMiddleware()])
-        let response = await custom.respond(to: FeatureFixtures.request(.get, "/x"))
+        let response = custom.respond(to: FeatureFixtures.request(.get, "/x"))
         #expect(response.headers["Cache-Control"] == "max-age=5")
         #expect(response.headers["ETag"] == "\"v1\"")
         let revalidated = await custom.respond(
@@ -39,7 +39,7 @@ struct ConditionalGETTests {
 
     @Test func nonJSONGetsNoDefaultCacheControl() async {
         let text = FeatureFixtures.fixed("hi", contentType: "text/plain").wrapped(in: [ConditionalGETMiddleware()])
-        let response = await text.respond(to: FeatureFixtures.request(.get, "/x"))
+        let response = text.respond(to: FeatureFixtures.request(.get, "/x"))
         #expect(response.headers["Cache-Control"] == nil)
         #expect(response.headers["ETag"] != nil)
     }
@@ -64,7 +64,7 @@ struct ConditionalGETTests {
     @Test(arguments: ["\"other\"", "\"other\", W/\"another\"", "garbage", "\"\"", "TAGX"])
     func nonMatchingIfNoneMatchIs200(condition: String) async {
         let header = condition.replacing("TAG", with: String(tag.dropLast()))
-        let response = await app.respond(to: FeatureFixtures.request(.get, "/x", headers: ["If-None-Match": header]))
+        let response = app.respond(to: FeatureFixtures.request(.get, "/x", headers: ["If-None-Match": header]))
         #expect(response.status.code == 200)
         #expect(response.body == Array(body.utf8))
     }
@@ -72,17 +72,17 @@ struct ConditionalGETTests {
     @Test func multipleIfNoneMatchFieldsAreCombined() async {
         var headers: HTTPHeaders = ["If-None-Match": "\"nope\""]
         headers.add("If-None-Match", tag)
-        let response = await app.respond(to: FeatureFixtures.request(.get, "/x", headers: headers))
+        let response = app.respond(to: FeatureFixtures.request(.get, "/x", headers: headers))
         #expect(response.status.code == 304)
     }
 
     @Test func otherMethodsAndStatusesPassThrough() async {
-        let post = await app.respond(to: FeatureFixtures.request(.post, "/x", headers: ["If-None-Match": "*"]))
+        let post = app.respond(to: FeatureFixtures.request(.post, "/x", headers: ["If-None-Match": "*"]))
         #expect(post.status.code == 200)
         #expect(post.headers["ETag"] == nil)
         let notFound = ClosureResponder { _ in ProblemDetails(.notFound, status: .notFound, detail: "x").response() }
             .wrapped(in: [ConditionalGETMiddleware()])
-        let response = await notFound.respond(to: FeatureFixtures.request(.get, "/x", headers: ["If-None-Match": "*"]))
+        let response = notFound.respond(to: FeatureFixtures.request(.get, "/x", headers: ["If-None-Match": "*"]))
         #expect(response.status.code == 404)
         #expect(response.headers["ETag"] == nil)
         #expect(response.headers["Cache-Control"] == "no-store")

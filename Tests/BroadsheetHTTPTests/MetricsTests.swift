@@ -118,10 +118,10 @@ struct MetricsTests {
         let router = Router<TestEndpoint>.sample
         let app = RoutingResponder(router: router) { _ in HTTPResponse() }
             .wrapped(in: [MetricsMiddleware(metrics: metrics, router: router)])
-        for id in ["a", "b", "c"] { _ = await app.respond(to: FeatureFixtures.request(.get, "/v1/documents/\(id)")) }
-        _ = await app.respond(to: FeatureFixtures.request(.post, "/v1/documents/a"))
-        _ = await app.respond(to: FeatureFixtures.request(.get, "/random/\(UInt64.random(in: 0 ... .max))"))
-        _ = await app.respond(to: FeatureFixtures.request(HTTPMethod(rawValue: "BREW"), "/"))
+        for id in ["a", "b", "c"] { _ = app.respond(to: FeatureFixtures.request(.get, "/v1/documents/\(id)")) }
+        _ = app.respond(to: FeatureFixtures.request(.post, "/v1/documents/a"))
+        _ = app.respond(to: FeatureFixtures.request(.get, "/random/\(UInt64.random(in: 0 ... .max))"))
+        _ = app.respond(to: FeatureFixtures.request(HTTPMethod(rawValue: "BREW"), "/"))
         metrics.openConnections.increment()
 
         let parsed = try ParsedExposition(registry.render())

@@ -82,20 +82,20 @@ struct MiddlewareChainTests {
                 status: .ok, headers: ["X-Seen": request.headers.values(for: "X-Trace").joined(separator: ",")])
         }
         let chain = MiddlewareChain([TraceMiddleware(name: "a"), TraceMiddleware(name: "b")], responder: inner)
-        let response = await chain.respond(to: FeatureFixtures.request(.get, "/"))
+        let response = chain.respond(to: FeatureFixtures.request(.get, "/"))
         #expect(response.headers["X-Seen"] == "a,b")
         #expect(response.headers.values(for: "X-Trace") == ["b", "a"])
     }
 
     @Test func wrappedInIsTheSameChain() async {
         let chain = FeatureFixtures.fixed("{}").wrapped(in: [TraceMiddleware(name: "x")])
-        let response = await chain.respond(to: FeatureFixtures.request(.get, "/"))
+        let response = chain.respond(to: FeatureFixtures.request(.get, "/"))
         #expect(response.headers.values(for: "X-Trace") == ["x"])
     }
 
     @Test func emptyChainIsTheResponder() async {
         let chain = MiddlewareChain([], responder: FeatureFixtures.fixed("hello", contentType: "text/plain"))
-        let response = await chain.respond(to: FeatureFixtures.request(.get, "/"))
+        let response = chain.respond(to: FeatureFixtures.request(.get, "/"))
         #expect(response.body == Array("hello".utf8))
     }
 
@@ -130,18 +130,18 @@ struct MiddlewareChainTests {
                 return HTTPResponse(headers: ["Content-Type": "application/json"], body: Array(body.utf8))
             })
         let gzipHeaders: HTTPHeaders = ["Accept-Encoding": "gzip"]
-        let first = await app.respond(to: FeatureFixtures.request(.get, "/v1/items", headers: gzipHeaders))
+        let first = app.respond(to: FeatureFixtures.request(.get, "/v1/items", headers: gzipHeaders))
         #expect(first.status.code == 200)
         #expect(first.headers["Content-Encoding"] == "gzip")
         let gzipTag = try #require(first.headers["ETag"])
-        let identity = await app.respond(to: FeatureFixtures.request(.get, "/v1/items"))
+        let identity = app.respond(to: FeatureFixtures.request(.get, "/v1/items"))
         let identityTag = try #require(identity.headers["ETag"])
         #expect(gzipTag != identityTag)
         #expect(Gzip.decompress(first.body) == identity.body)
 
         var revalidate = gzipHeaders
         revalidate.add("If-None-Match", gzipTag)
-        let second = await app.respond(to: FeatureFixtures.request(.get, "/v1/items", headers: revalidate))
+        let second = app.respond(to: FeatureFixtures.request(.get, "/v1/items", headers: revalidate))
         #expect(second.status.code == 304)
         #expect(second.body.isEmpty)
         #expect(second.headers["ETag"] == gzipTag)
@@ -152,10 +152,10 @@ struct MiddlewareChainTests {
         // The identity tag does not validate the gzip representation.
         var wrongTag = gzipHeaders
         wrongTag.add("If-None-Match", identityTag)
-        let third = await app.respond(to: FeatureFixtures.request(.get, "/v1/items", headers: wrongTag))
+        let third = app.respond(to: FeatureFixtures.request(.get, "/v1/items", headers: wrongTag))
         #expect(third.status.code == 200)
 
-        let bad = await app.respond(to: FeatureFixtures.request(.get, "/v1/items?limit=0"))
+        let bad = app.respond(to: FeatureFixtures.request(.get, "/v1/items?limit=0"))
         #expect(bad.status.code == 400)
         #expect(bad.headers["Access-Control-Allow-Origin"] == "*")
         #expect(metrics.requests.value(["/v1/items", "GET", "200"]) == 3)
@@ -171,8 +171,8 @@ struct MiddlewareChainTests {
             HTTPResponse(headers: ["Content-Type": "application/json"], body: Array(body.utf8))
         }.wrapped(in: [CORSMiddleware(router: router), ConditionalGETMiddleware(), CompressionMiddleware()])
         let headers: HTTPHeaders = ["Accept-Encoding": "gzip"]
-        let get = await app.respond(to: FeatureFixtures.request(.get, "/doc?anything=goes", headers: headers))
-        let head = await app.respond(to: FeatureFixtures.request(.head, "/doc", headers: headers))
+        let get = app.respond(to: FeatureFixtures.request(.get, "/doc?anything=goes", headers: headers))
+        let head = app.respond(to: FeatureFixtures.request(.head, "/doc", headers: headers))
         #expect(get.status.code == 200)
         #expect(head.status.code == 200)
         #expect(head.headers["ETag"] == get.headers["ETag"])

@@ -70,45 +70,45 @@ struct RouterResponderTests {
     }
 
     @Test func handlerRuns() async throws {
-        let response = await app().respond(to: FeatureFixtures.request(.get, "/v1/documents/abc"))
+        let response = app().respond(to: FeatureFixtures.request(.get, "/v1/documents/abc"))
         #expect(response.status.code == 200)
         #expect(response.headers["Content-Type"] == "application/json; charset=utf-8")
         #expect(String(decoding: response.body, as: UTF8.self) == #"{"id":"abc"}"#)
     }
 
     @Test func unknownPathIs404Problem() async throws {
-        let response = await app().respond(to: FeatureFixtures.request(.get, "/v2/anything"))
+        let response = app().respond(to: FeatureFixtures.request(.get, "/v2/anything"))
         #expect(response.status.code == 404)
         #expect(response.headers["Content-Type"] == "application/problem+json; charset=utf-8")
         #expect(try FeatureFixtures.problem(response).type == "urn:broadsheet:problem:not-found")
     }
 
     @Test func wrongMethodIs405ProblemWithAllow() async throws {
-        let response = await app().respond(to: FeatureFixtures.request(.put, "/v1/documents"))
+        let response = app().respond(to: FeatureFixtures.request(.put, "/v1/documents"))
         #expect(response.status.code == 405)
         #expect(response.headers["Allow"] == "GET, HEAD, OPTIONS")
         #expect(try FeatureFixtures.problem(response).type == "urn:broadsheet:problem:method-not-allowed")
     }
 
     @Test func optionsIs204WithAllow() async {
-        let response = await app().respond(to: FeatureFixtures.request(.options, "/v1/documents/x"))
+        let response = app().respond(to: FeatureFixtures.request(.options, "/v1/documents/x"))
         #expect(response.status.code == 204)
         #expect(response.headers["Allow"] == "GET, HEAD, DELETE, OPTIONS")
-        let star = await app().respond(to: HTTPRequest(method: .options, target: "*", path: "*"))
+        let star = app().respond(to: HTTPRequest(method: .options, target: "*", path: "*"))
         #expect(star.status.code == 204)
         #expect(star.headers["Allow"] == "GET, HEAD, DELETE, OPTIONS")
-        let unknown = await app().respond(to: FeatureFixtures.request(.options, "/nowhere"))
+        let unknown = app().respond(to: FeatureFixtures.request(.options, "/nowhere"))
         #expect(unknown.status.code == 404)
     }
 
     @Test func headRunsGetHandlerAndKeepsBody() async {
-        let response = await app().respond(to: FeatureFixtures.request(.head, "/v1/documents/abc"))
+        let response = app().respond(to: FeatureFixtures.request(.head, "/v1/documents/abc"))
         #expect(response.status.code == 200)
         #expect(String(decoding: response.body, as: UTF8.self) == #"{"id":"abc"}"#)
     }
 
     @Test func problemConvertibleErrorBecomesItsProblem() async throws {
-        let response = await app().respond(to: FeatureFixtures.request(.get, "/v1/documents/missing"))
+        let response = app().respond(to: FeatureFixtures.request(.get, "/v1/documents/missing"))
         #expect(response.status.code == 404)
         #expect(try FeatureFixtures.problem(response).detail == "no document missing")
     }
@@ -134,7 +134,7 @@ struct RouterResponderTests {
         ("offset=99999999999999999999", "offset"),
     ])
     func badQueryIs400NamingParameter(query: String, parameter: String) async throws {
-        let response = await app().respond(to: FeatureFixtures.request(.get, "/v1/documents?\(query)"))
+        let response = app().respond(to: FeatureFixtures.request(.get, "/v1/documents?\(query)"))
         #expect(response.status.code == 400)
         let problem = try FeatureFixtures.problem(response)
         #expect(problem.type == "urn:broadsheet:problem:invalid-parameter")
@@ -143,16 +143,16 @@ struct RouterResponderTests {
     }
 
     @Test func routeWithoutDeclaredQueryRejectsAnyQuery() async throws {
-        let response = await app().respond(to: FeatureFixtures.request(.get, "/v1/documents/abc?x=1"))
+        let response = app().respond(to: FeatureFixtures.request(.get, "/v1/documents/abc?x=1"))
         #expect(response.status.code == 400)
         #expect(try FeatureFixtures.problem(response).parameter == "x")
     }
 
     @Test func goodQueryPasses() async {
-        let response = await app().respond(to: FeatureFixtures.request(.get, "/v1/documents?limit=100&offset=40"))
+        let response = app().respond(to: FeatureFixtures.request(.get, "/v1/documents?limit=100&offset=40"))
         #expect(response.status.code == 200)
         #expect(String(decoding: response.body, as: UTF8.self) == #"{"limit":100,"offset":40}"#)
-        let defaults = await app().respond(to: FeatureFixtures.request(.get, "/v1/documents"))
+        let defaults = app().respond(to: FeatureFixtures.request(.get, "/v1/documents"))
         #expect(String(decoding: defaults.body, as: UTF8.self) == #"{"limit":20,"offset":0}"#)
     }
 }
