@@ -39,10 +39,12 @@ let package = Package(
         .target(name: "BroadsheetSearch", dependencies: ["BroadsheetCore"], swiftSettings: swiftSettings),
         // System zlib, for gzip response bodies.
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // Linux epoll and eventfd headers, for the HTTP event loops.
+        .systemLibrary(name: "CEpoll"),
         // HTTP/1.1 engine on POSIX sockets and Dispatch. Knows nothing about news.
         .target(
             name: "BroadsheetHTTP",
-            dependencies: ["CZlib", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["CEpoll", "CZlib", .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),
         // Routes, DTOs and problem mapping: the only module that joins the others.

@@ -20,11 +20,8 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let settings = try options.resolved()
-        LoggingSystem.bootstrap { label in
-            var handler = StreamLogHandler.standardError(label: label)
-            handler.logLevel = settings.logLevel
-            return handler
-        }
+        // One line, one write(2) per record: cheap enough for an access log line on every request.
+        LoggingSystem.bootstrap { label in LineLogHandler(label: label, level: settings.logLevel) }
         let logger = Logger(label: "broadsheet")
         let loader = CorpusLoader()
         try loader.checkRoot(settings.corpus)

@@ -102,3 +102,19 @@ struct ConditionalGETTests {
         #expect(EntityTag(parsing: "x") == nil)
     }
 }
+
+struct JSONMediaTypeTests {
+    @Test(arguments: [
+        ("application/json", true), ("application/json; charset=utf-8", true), ("Application/JSON", true),
+        ("  application/json ;q=1", true), ("application/problem+json", true), ("application/vnd.api+JSON", true),
+        ("text/plain", false), ("application/jsonx", false), ("application/json-seq", false), ("json", false),
+        ("", false), ("; application/json", false), ("application/xml; profile=+json", false),
+    ])
+    func mediaType(contentType: String, isJSON: Bool) {
+        #expect(ConditionalGETMiddleware.isJSON(contentType) == isJSON)
+    }
+
+    @Test func missingContentTypeIsNotJSON() {
+        #expect(!ConditionalGETMiddleware.isJSON(nil))
+    }
+}

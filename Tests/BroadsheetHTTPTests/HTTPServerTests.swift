@@ -108,6 +108,30 @@ struct HTTPServerTests {
         }
     }
 
+    /// More pipelined bytes than one read takes, with a pipeline limit far below the request count: reading
+    /// stops and resumes many times, and input already in the socket (no new edge) must still be read.
+    @Test func pipelineLimitPausesAndResumesReading() async throws {
+        try await withServer(configure: { $0.maxPipelinedRequests = 3 }) { _, port in
+            let client = try await RawClient(port: port)
+            var text = ""
+            for i in 0..<1000 { text += "GET /request-number-\(i) HTTP/1.1\r\nHost: t\r\n\r\n" }
+            #expect(text.utf8.count > 32 * 1024)
+            try await client.send(text)
+            for i in 0..<1000 {
+                #expect(try await client.response().text == "GET /request-number-\(i) ")
+            }
+        }
+    }
+
+    @Test func bodyLargerThanOneReadIsReceivedWhole() async throws {
+        try await withServer { _, port in
+            let client = try await RawClient(port: port)
+            let body = String((0..<100_000).map { Character(UnicodeScalar(UInt8(97 + $0 % 26))) })
+            try await client.send("POST /upload HTTP/1.1\r\nHost: t\r\nContent-Length: \(body.utf8.count)\r\n\r\n" + body)
+            #expect(try await client.response().text == "POST /upload " + body)
+        }
+    }
+
     @Test func connectionCloseIsHonoured() async throws {
         try await withServer { _, port in
             let client = try await RawClient(port: port)

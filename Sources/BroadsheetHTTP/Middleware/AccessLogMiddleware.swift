@@ -26,16 +26,19 @@ public struct AccessLogMiddleware: HTTPMiddleware {
         let milliseconds = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
         let requestID =
             response.headers[RequestIDMiddleware.headerName] ?? request.headers[RequestIDMiddleware.headerName]
+        guard logger.logLevel <= level else { return response }
+        let path = request.rawPath
+        let status = String(response.status.code)
         logger.log(
             level: level,
-            "\(request.method.rawValue) \(request.rawPath) \(response.status.code)",
+            "\(request.method.rawValue) \(path) \(status)",
             metadata: [
-                "method": "\(request.method.rawValue)",
-                "path": "\(request.rawPath)",
-                "status": "\(response.status.code)",
-                "bytes": "\(response.body.count)",
-                "duration_ms": "\(Self.format(milliseconds))",
-                "request_id": "\(requestID ?? "-")",
+                "method": .string(request.method.rawValue),
+                "path": .string(path),
+                "status": .string(status),
+                "bytes": .string(String(response.body.count)),
+                "duration_ms": .string(Self.format(milliseconds)),
+                "request_id": .string(requestID ?? "-"),
             ])
         return response
     }

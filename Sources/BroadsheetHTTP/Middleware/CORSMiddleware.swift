@@ -19,7 +19,11 @@ public struct CORSMiddleware: HTTPMiddleware {
 
     public var allowedOrigin: AllowedOrigin
     public var allowedHeaders: [String]
-    public var exposedHeaders: [String]
+    public var exposedHeaders: [String] {
+        didSet { exposedHeaderList = exposedHeaders.joined(separator: ", ") }
+    }
+    /// ``exposedHeaders`` as the header value, joined once.
+    private var exposedHeaderList: String
     /// Preflight cache lifetime in seconds. Default: 600.
     public var maxAge: Int
     /// The methods allowed on a request's path, or `nil` for an unknown path. Default: `GET, HEAD, OPTIONS` everywhere.
@@ -44,6 +48,7 @@ public struct CORSMiddleware: HTTPMiddleware {
         self.allowedOrigin = allowedOrigin
         self.allowedHeaders = allowedHeaders
         self.exposedHeaders = exposedHeaders
+        self.exposedHeaderList = exposedHeaders.joined(separator: ", ")
         self.maxAge = maxAge
         self.allowedMethods = allowedMethods
     }
@@ -80,7 +85,7 @@ public struct CORSMiddleware: HTTPMiddleware {
         var response = next.respond(to: request)
         decorate(&response.headers, granted: granted)
         if granted != nil, !exposedHeaders.isEmpty {
-            response.headers.set("Access-Control-Expose-Headers", exposedHeaders.joined(separator: ", "))
+            response.headers.set("Access-Control-Expose-Headers", exposedHeaderList)
         }
         return response
     }

@@ -23,12 +23,12 @@ public struct ConditionalGETMiddleware: HTTPMiddleware {
         var response = next.respond(to: request)
         guard request.method == .get || request.method == .head, response.status.code == 200 else { return response }
 
-        let tag: EntityTag
-        if let existing = response.headers["ETag"], let parsed = EntityTag(parsing: existing) {
-            tag = parsed
-        } else {
-            tag = EntityTag(hashing: response.body)
+        let existing = response.headers["ETag"]
+        var computed: EntityTag?
+        if existing == nil {
+            let tag = EntityTag(hashing: response.body)
             response.headers.set("ETag", tag.description)
+            computed = tag
         }
         if let defaultCacheControl, !response.headers.contains("Cache-Control"),
             Self.isJSON(response.headers["Content-Type"])
@@ -36,8 +36,11 @@ public struct ConditionalGETMiddleware: HTTPMiddleware {
             response.headers.set("Cache-Control", defaultCacheControl)
         }
 
+        // The validator is parsed only when the request is conditional.
         let conditions = request.headers.values(for: "If-None-Match")
-        guard !conditions.isEmpty, let condition = EntityTag.parseCondition(conditions), condition.matches(tag) else {
+        guard !conditions.isEmpty, let tag = computed ?? existing.flatMap({ EntityTag(parsing: $0) }),
+            let condition = EntityTag.parseCondition(conditions), condition.matches(tag)
+        else {
             return response
         }
         var headers = response.headers
@@ -51,8 +54,23 @@ public struct ConditionalGETMiddleware: HTTPMiddleware {
 
     static func isJSON(_ contentType: String?) -> Bool {
         guard let contentType else { return false }
-        let mediaType =
-            contentType.split(separator: ";", maxSplits: 1).first.map { $0.trimmingOWS().lowercased() } ?? ""
-        return mediaType == "application/json" || mediaType.hasSuffix("+json")
+        // The media type before any parameters, without surrounding whitespace, compared case-insensitively.
+        var mediaType = contentType.utf8[...]
+        if let semicolon = mediaType.firstIndex(of: UInt8(ascii: ";")) { mediaType = mediaType[..<semicolon] }
+        while let first = mediaType.first, first == 0x20 || first == 0x09 { mediaType = mediaType.dropFirst() }
+        while let last = mediaType.last, last == 0x20 || last == 0x09 { mediaType = mediaType.dropLast() }
+        return Self.equalsIgnoringCase(mediaType, "application/json")
+            || (mediaType.count >= 5 && Self.equalsIgnoringCase(mediaType.suffix(5), "+json"))
+    }
+
+    private static func equalsIgnoringCase(_ bytes: Substring.UTF8View, _ lowercase: StaticString) -> Bool {
+        guard bytes.count == lowercase.utf8CodeUnitCount else { return false }
+        var index = 0
+        for byte in bytes {
+            let folded = byte >= 65 && byte <= 90 ? byte + 32 : byte
+            if folded != lowercase.utf8Start[index] { return false }
+            index += 1
+        }
+        return true
     }
 }

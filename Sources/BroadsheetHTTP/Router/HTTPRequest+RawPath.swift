@@ -2,17 +2,17 @@ extension HTTPRequest {
     /// The path as sent, still percent-encoded, without query or fragment: what ``Router`` matches.
     /// Falls back to ``path`` for `*` and other non-origin-form targets.
     public var rawPath: String {
-        var target = Substring(target)
-        if !target.hasPrefix("/") {
+        let bytes = target.utf8
+        var start = bytes.startIndex
+        if bytes.first != UInt8(ascii: "/") {
             // absolute-form (RFC 9112 §3.2.2): skip scheme and authority.
             guard let scheme = target.firstRange(of: "://") else { return path }
-            target = target[scheme.upperBound...]
-            guard let slash = target.firstIndex(of: "/") else { return "/" }
-            target = target[slash...]
+            guard let slash = bytes[scheme.upperBound...].firstIndex(of: UInt8(ascii: "/")) else { return "/" }
+            start = slash
         }
-        if let end = target.firstIndex(where: { $0 == "?" || $0 == "#" }) {
-            target = target[..<end]
-        }
-        return String(target)
+        let rest = bytes[start...]
+        let end = rest.firstIndex { $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") } ?? rest.endIndex
+        if start == bytes.startIndex && end == bytes.endIndex { return target }
+        return String(Substring(target.utf8[start..<end]))
     }
 }

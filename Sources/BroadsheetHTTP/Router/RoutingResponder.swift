@@ -33,19 +33,20 @@ public struct RoutingResponder<Route: Sendable>: HTTPResponder {
     }
 
     public func respond(to request: HTTPRequest) -> HTTPResponse {
+        let path = request.rawPath
         do {
             if request.method == .options {
                 if request.target == "*" {
                     return Self.optionsResponse(router.allMethods)
                 }
                 // A path with its own OPTIONS route falls through to it; an unknown path to the 404 below.
-                if let allowed = router.allowedMethods(path: request.rawPath),
-                    (try? router.match(method: .options, path: request.rawPath)) == nil
+                if let allowed = router.allowedMethods(path: path),
+                    (try? router.match(method: .options, path: path)) == nil
                 {
                     return Self.optionsResponse(allowed)
                 }
             }
-            let match = try router.match(method: request.method, path: request.rawPath)
+            let match = try router.match(method: request.method, path: path)
             do {
                 let query = try QueryParameters(request.query, allowed: match.allowedQuery)
                 var response = try handler(RoutedRequest(request: request, match: match, query: query))
@@ -59,7 +60,7 @@ public struct RoutingResponder<Route: Sendable>: HTTPResponder {
         } catch {
             var response = errorMapper.response(for: error, request: request)
             // A 405 still names its route; a 404 names none.
-            response.routePattern = router.pattern(path: request.rawPath)
+            response.routePattern = router.pattern(path: path)
             return response
         }
     }

@@ -1,3 +1,4 @@
+import CEpoll
 import Dispatch
 import Logging
 
@@ -5,19 +6,20 @@ import Logging
 import Glibc
 #endif
 
-/// One client connection: a non-blocking socket driven by Dispatch sources on the connection's own serial
-/// queue, feeding an ``HTTPRequestParser`` and answering one request at a time, in order (RFC 9112 §9.3.2).
+/// One client connection: a non-blocking socket watched by one ``EventLoop`` (edge-triggered epoll), feeding
+/// an ``HTTPRequestParser`` and answering one request at a time, in order (RFC 9112 §9.3.2).
 ///
 /// Phases: `open` (reading and answering requests) → `lingering` (a final response was sent with
 /// `Connection: close`; the write side is shut and unread input is drained so the client is not reset)
-/// → `closed` (sources cancelled; the descriptor is closed by the last source's cancel handler).
+/// → `closed` (deregistered from the loop, descriptor closed).
 ///
 /// Pipelined requests are parsed ahead into `pending` (at most ``HTTPServer/Configuration/maxPipelinedRequests``;
-/// reading is suspended beyond that). Each request is answered by the (synchronous) responder on the queue; its
-/// response is serialised into one buffer and sent at once, with a write source only when the socket is full.
-final class HTTPConnection: @unchecked Sendable {
-    // @unchecked Sendable: every mutable property is read and written only on `queue`, which
-    // serialises the Dispatch handlers, the responder calls and the timers.
+/// reading is suspended beyond that). Each request is answered by the (synchronous) responder on the loop
+/// thread; its response is serialised into one buffer and sent at once. When the socket is full the rest goes
+/// out on the next `EPOLLOUT` edge. Deadlines are checked by the loop's sweeps.
+final class HTTPConnection: EventLoopChannel, @unchecked Sendable {
+    // @unchecked Sendable: every mutable property is read and written only on the loop thread (events,
+    // tasks, responder calls and deadline sweeps all run there), except `descriptorOpen`, which is locked.
 
     private enum Item {
         case event(HTTPRequestParser.Event)
@@ -29,19 +31,20 @@ final class HTTPConnection: @unchecked Sendable {
     /// What happens when the connection's deadline passes.
     private enum Expiry { case close, requestTimeout }
 
-    let queue: DispatchQueue
+    /// The loop whose thread runs everything this connection does.
+    let loop: EventLoop
     private let fd: Int32
     private let server: HTTPServer  // strong: the server drops its reference when this connection closes
     private let responder: any HTTPResponder
     private let configuration: HTTPServer.Configuration
 
     private var parser: HTTPRequestParser
-    private var readSource: (any DispatchSourceRead)?
-    private var writeSource: (any DispatchSourceWrite)?
-    private var timer: (any DispatchSourceTimer)?
+    /// Reading paused (pipeline full, parser failed, peer gone or draining).
     private var readSuspended = false
-    /// Sources watching `fd` whose cancel handler has not run; the last one closes `fd`.
-    private var liveSources = 0
+    /// Input may be waiting: set by an `EPOLLIN` edge, cleared once a read comes back short or empty.
+    private var readReady = false
+    /// Guards `fd` against ``abort()`` from another thread after ``close()`` released it.
+    private let descriptorOpen = Locked(true)
     private let readBuffer: UnsafeMutableRawBufferPointer
 
     private var pending: [Item] = []
@@ -71,23 +74,21 @@ final class HTTPConnection: @unchecked Sendable {
     /// Uptime (ns) of the last completed response.
     private var lastActivity: UInt64
     private var lingerDeadline: UInt64 = 0
-    /// The deadline the timer is armed for, or 0.
-    private var timerArmedAt: UInt64 = 0
+    /// The deadline announced to the loop, or 0.
+    private var announcedDeadline: UInt64 = 0
 
     private static let continueBytes: [UInt8] = Array("HTTP/1.1 100 Continue\r\n\r\n".utf8)
 
-    /// - Parameter loop: the server's event loop this connection runs on. Its own queue targets the loop, so
-    ///   connections share the loop's one thread (an own serial queue per connection would each get a thread:
-    ///   ~250 threads at 64 busy connections, and 2-4x worse p99).
+    /// - Parameter loop: the server's event loop this connection runs on (connections share a loop's thread).
     init(
         fd: Int32, server: HTTPServer, responder: any HTTPResponder, configuration: HTTPServer.Configuration,
-        loop: DispatchQueue
+        loop: EventLoop
     ) {
         self.fd = fd
         self.server = server
         self.responder = responder
         self.configuration = configuration
-        self.queue = DispatchQueue(label: "broadsheet.http.connection", target: loop)
+        self.loop = loop
         self.parser = HTTPRequestParser(limits: configuration.limits)
         self.readBuffer = .allocate(byteCount: 16 * 1024, alignment: 16)
         let now = DispatchTime.now().uptimeNanoseconds
@@ -105,27 +106,51 @@ final class HTTPConnection: @unchecked Sendable {
     private static let gatherThreshold = 4096
     private var pendingCount: Int { pending.count - pendingHead }
 
-    /// Creates and resumes the read source and the deadline timer.
+    /// Registers with the loop (from any thread); input already waiting arrives as the first edge.
     func start() {
-        queue.async { [self] in
-            // A shutdown may have closed the connection before this block ran.
+        loop.execute { [self] in
+            // A shutdown may have closed the connection before this task ran.
             guard phase == .open else { return }
-            let read = DispatchSource.makeReadSource(fileDescriptor: fd, queue: queue)
-            read.setEventHandler { [unowned self] in onReadable() }
-            read.setCancelHandler { [self] in sourceCancelled() }
-            readSource = read
-            liveSources += 1
-            let timer = DispatchSource.makeTimerSource(queue: queue)
-            timer.setEventHandler { [unowned self] in timerFired() }
-            self.timer = timer
-            timer.resume()
-            read.resume()
+            loop.register(fd, self)
             updateTimer()
+        }
+    }
+
+    // MARK: Loop callbacks
+
+    func handle(events: UInt32) {
+        if events & (EPOLLOUT.rawValue | EPOLLERR.rawValue) != 0 && hasPendingOutput { onWritable() }
+        if events & (EPOLLIN.rawValue | EPOLLRDHUP.rawValue | EPOLLHUP.rawValue | EPOLLERR.rawValue) != 0 {
+            readReady = true
+        }
+        pumpInput()
+    }
+
+    func checkDeadline(now: UInt64) -> UInt64 {
+        announcedDeadline = 0
+        guard let deadline = currentDeadline() else { return 0 }
+        if now >= deadline.at {
+            expire(deadline.expiry)
+            pumpInput()
+            guard let next = currentDeadline() else { return 0 }
+            announcedDeadline = next.at
+            return next.at
+        }
+        announcedDeadline = deadline.at
+        return deadline.at
+    }
+
+    /// Edge-triggered input must be read until it runs dry; reading stops only while suspended (and
+    /// resumes here, at the end of every callback, when `readReady` says input may still be waiting).
+    private func pumpInput() {
+        while readReady && !readSuspended && phase != .closed {
+            onReadable()
         }
     }
 
     // MARK: Reading
 
+    /// Reads until the socket runs dry (or reading is suspended), then answers what was parsed.
     private func onReadable() {
         switch phase {
         case .closed:
@@ -143,10 +168,18 @@ final class HTTPConnection: @unchecked Sendable {
                 let count = try Socket.read(fd, into: readBuffer)
                 parser.append(UnsafeRawBufferPointer(rebasing: readBuffer[0..<count]))
                 received = true
-                if count < readBuffer.count { break }
+                // A short read emptied the socket; later input raises a new edge.
+                if count < readBuffer.count {
+                    readReady = false
+                    break
+                }
+                // A full buffer: parse it before reading more, so the pipeline limit applies to what is read.
+                break
             } catch .wouldBlock {
+                readReady = false
                 break
             } catch {
+                readReady = false
                 peerClosed = true
                 suspendReading()
                 break
@@ -174,15 +207,12 @@ final class HTTPConnection: @unchecked Sendable {
     }
 
     private func suspendReading() {
-        guard !readSuspended, let readSource else { return }
         readSuspended = true
-        readSource.suspend()
     }
 
+    /// Allows reading again; input already waiting is read by ``pumpInput()`` at the end of this callback.
     private func resumeReading() {
-        guard readSuspended, let readSource else { return }
         readSuspended = false
-        readSource.resume()
     }
 
     /// While lingering: discard input until the peer closes (or the linger deadline passes).
@@ -191,8 +221,10 @@ final class HTTPConnection: @unchecked Sendable {
             do {
                 _ = try Socket.read(fd, into: readBuffer)
             } catch .wouldBlock {
+                readReady = false
                 return
             } catch {
+                readReady = false
                 close()
                 return
             }
@@ -232,7 +264,7 @@ final class HTTPConnection: @unchecked Sendable {
         }
     }
 
-    /// Answers the request on this queue, in this turn: no task, no thread hop.
+    /// Answers the request on the loop thread, in this turn: no task, no thread hop.
     private func dispatch(_ request: HTTPRequest) {
         inFlight = true
         inFlightIsHead = request.method == .head
@@ -281,7 +313,7 @@ final class HTTPConnection: @unchecked Sendable {
         flush()
     }
 
-    /// Sends buffered output; on `EAGAIN` a write source finishes the job.
+    /// Sends buffered output; on `EAGAIN` the next `EPOLLOUT` edge finishes the job.
     private func flush() {
         while hasPendingOutput {
             // One send (or one gathering sendmsg) of what is left; nil when the peer is gone.
@@ -296,10 +328,7 @@ final class HTTPConnection: @unchecked Sendable {
                 close()
                 return
             }
-            if sent == 0 {
-                startWriteSource()
-                return
-            }
+            if sent == 0 { return }
             let fromHead = min(sent, output.count - outputOffset)
             outputOffset += fromHead
             sent -= fromHead
@@ -312,22 +341,10 @@ final class HTTPConnection: @unchecked Sendable {
         if closeAfterWrite { beginLingering() }
     }
 
-    private func startWriteSource() {
-        guard writeSource == nil else { return }
-        let source = DispatchSource.makeWriteSource(fileDescriptor: fd, queue: queue)
-        source.setEventHandler { [unowned self] in onWritable() }
-        source.setCancelHandler { [self] in sourceCancelled() }
-        writeSource = source
-        liveSources += 1
-        source.resume()
-    }
-
     private func onWritable() {
         guard phase != .closed else { return }
         flush()
-        guard !hasPendingOutput, let source = writeSource else { return }
-        writeSource = nil
-        source.cancel()
+        guard !hasPendingOutput else { return }
         processNext()
         closeIfFinished()
         updateTimer()
@@ -375,39 +392,23 @@ final class HTTPConnection: @unchecked Sendable {
 
     /// Shuts the socket down in both directions from any thread, without touching the connection's
     /// state: the client sees the end at once. `shutdown(2)` does not release the descriptor, so this is
-    /// safe while the queue still uses it; ``close()`` releases it later.
+    /// safe while the loop still uses it; ``close()`` releases it later (and after that, this does nothing).
     func abort() {
-        _ = Glibc.shutdown(fd, Int32(SHUT_RDWR))
+        descriptorOpen.withLock { open in
+            if open { _ = Glibc.shutdown(fd, Int32(SHUT_RDWR)) }
+        }
     }
 
-    /// Cancels every source; the descriptor is closed by the last cancel handler.
+    /// Stops watching the socket, closes it and tells the server. Loop thread only.
     func close() {
         guard phase != .closed else { return }
         phase = .closed
-        timer?.cancel()
-        if let writeSource {
-            self.writeSource = nil
-            writeSource.cancel()
+        readReady = false
+        loop.deregister(fd)
+        descriptorOpen.withLock { open in
+            open = false
+            Socket.close(fd)
         }
-        if let readSource {
-            if readSuspended {
-                readSuspended = false
-                readSource.resume()
-            }
-            readSource.cancel()
-        }
-        if liveSources == 0 { finish() }
-    }
-
-    private func sourceCancelled() {
-        liveSources -= 1
-        if liveSources == 0 && phase == .closed { finish() }
-    }
-
-    private func finish() {
-        readSource = nil
-        timer = nil
-        Socket.close(fd)
         server.connectionClosed(self)
     }
 
@@ -429,26 +430,18 @@ final class HTTPConnection: @unchecked Sendable {
         }
     }
 
-    /// Arms the timer if the deadline is earlier than the one it is armed for; later deadlines are
-    /// picked up when it fires, so steady keep-alive traffic rarely reschedules it.
+    /// Announces the deadline to the loop if it is earlier than the one announced; later deadlines are
+    /// picked up at the sweep, so steady keep-alive traffic costs the loop nothing.
     private func updateTimer() {
-        guard let deadline = currentDeadline() else { return }
-        if timerArmedAt == 0 || deadline.at < timerArmedAt { arm(deadline.at) }
-    }
-
-    private func arm(_ deadline: UInt64) {
-        timerArmedAt = deadline
-        timer?.schedule(deadline: DispatchTime(uptimeNanoseconds: deadline), leeway: .milliseconds(5))
-    }
-
-    private func timerFired() {
-        timerArmedAt = 0
-        guard let deadline = currentDeadline() else { return }
-        guard DispatchTime.now().uptimeNanoseconds >= deadline.at else {
-            arm(deadline.at)
-            return
+        guard phase != .closed, let deadline = currentDeadline() else { return }
+        if announcedDeadline == 0 || deadline.at < announcedDeadline {
+            announcedDeadline = deadline.at
+            loop.noteDeadline(deadline.at)
         }
-        switch deadline.expiry {
+    }
+
+    private func expire(_ expiry: Expiry) {
+        switch expiry {
         case .close:
             close()
         case .requestTimeout:

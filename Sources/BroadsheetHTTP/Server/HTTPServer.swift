@@ -2,8 +2,9 @@ import Dispatch
 import Synchronization
 public import Logging
 
-/// Broadsheet's HTTP/1.1 server: POSIX sockets and Dispatch sources (epoll underneath), no thread per
-/// connection, an async ``HTTPResponder`` per request.
+/// Broadsheet's HTTP/1.1 server: POSIX sockets, one ``EventLoop`` thread per core (edge-triggered epoll,
+/// like nginx workers) answering with a synchronous ``HTTPResponder``, and Dispatch for accepting, timers
+/// of the shutdown and signals. No thread per connection.
 ///
 /// ```swift
 /// let server = HTTPServer(configuration: .init(host: "127.0.0.1", port: 0), responder: router, logger: logger)
@@ -34,7 +35,7 @@ public final class HTTPServer: Sendable {
     private let state = Locked(State())
     private let acceptQueue = DispatchQueue(label: "broadsheet.http.accept")
     /// The event loops that answer requests (see ``Configuration/eventLoops``).
-    private let loops: [DispatchQueue]
+    private let loops: [EventLoop]
     /// Set at the start of ``shutdown()``; read by connections (from their loops) to close after the response
     /// in flight even when their drain request is still queued behind it.
     private let stopping = Atomic<Bool>(false)
@@ -57,7 +58,12 @@ public final class HTTPServer: Sendable {
         self.configuration = configuration
         self.responder = responder
         self.logger = logger
-        self.loops = (0..<configuration.eventLoops).map { DispatchQueue(label: "broadsheet.http.loop-\($0)") }
+        self.loops = (0..<configuration.eventLoops).map { EventLoop(name: "http-loop-\($0)") }
+    }
+
+    deinit {
+        // A server dropped without ``shutdown()`` (it has no connections, or they would keep it alive).
+        for loop in loops { loop.stop() }
     }
 
     /// The port the server is bound to, once started.
@@ -81,6 +87,7 @@ public final class HTTPServer: Sendable {
             host: configuration.host, port: configuration.port, backlog: Int32(clamping: configuration.backlog),
             queue: acceptQueue
         ) { [self] fd in accepted(fd) }
+        for loop in loops { loop.start() }
         state.withLock {
             $0.listener = listener
             $0.port = listener.port
@@ -121,7 +128,7 @@ public final class HTTPServer: Sendable {
             return (listener, Array(state.connections.values))
         }
         listener?.stop()
-        for connection in connections { connection.queue.async { connection.drain() } }
+        for connection in connections { connection.loop.execute { connection.drain() } }
         acceptQueue.asyncAfter(deadline: .now() + .nanoseconds(Int(configuration.shutdownTimeout.nanoseconds))) {
             [self] in
             let remaining = state.withLock { Array($0.connections.values) }
@@ -130,7 +137,7 @@ public final class HTTPServer: Sendable {
                 // A responder still running holds the connection's queue; shutting the socket down from here
                 // tells the client at once, and the queue closes the descriptor when the responder returns.
                 connection.abort()
-                connection.queue.async { connection.close() }
+                connection.loop.execute { connection.close() }
                 connectionClosed(connection)
             }
         }
@@ -142,6 +149,7 @@ public final class HTTPServer: Sendable {
             }
             if done { continuation.resume() }
         }
+        for loop in loops { loop.stop() }
         let waiters = state.withLock { state in
             let first = !state.stopped
             state.stopped = true
