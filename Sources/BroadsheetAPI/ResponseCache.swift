@@ -16,9 +16,24 @@ public struct ResponseCacheMiddleware: HTTPMiddleware {
     let isCacheable: @Sendable (HTTPRequest) -> Bool
     private let storage = Storage()
 
+    /// What picks an answer: the target as sent and the `Accept-Encoding` field(s).
+    struct Key: Hashable {
+        var target: String
+        var acceptEncoding: String
+    }
+
+    /// The `Accept-Encoding` fields joined by commas (without allocating for the usual zero or one field).
+    static func acceptEncoding(of request: HTTPRequest) -> String {
+        var joined: String?
+        for field in request.headers where field.name.caseInsensitiveEquals("Accept-Encoding") {
+            joined = joined.map { $0 + "," + field.value } ?? field.value
+        }
+        return joined ?? ""
+    }
+
     final class Storage: Sendable {
         struct State {
-            var entries: [String: HTTPResponse] = [:]
+            var entries: [Key: HTTPResponse] = [:]
             var bytes = 0
         }
         let state = Mutex(State())
@@ -34,7 +49,7 @@ public struct ResponseCacheMiddleware: HTTPMiddleware {
         guard request.method == .get || request.method == .head, isCacheable(request) else {
             return next.respond(to: request)
         }
-        let key = request.target + "\u{0}" + request.headers.values(for: "Accept-Encoding").joined(separator: ",")
+        let key = Key(target: request.target, acceptEncoding: Self.acceptEncoding(of: request))
         if let hit = storage.state.withLock({ $0.entries[key] }) { return hit }
 
         var response = next.respond(to: request)

@@ -58,7 +58,7 @@ public final class HTTPServer: Sendable {
         self.configuration = configuration
         self.responder = responder
         self.logger = logger
-        self.loops = (0..<configuration.eventLoops).map { EventLoop(name: "http-loop-\($0)") }
+        self.loops = (0..<configuration.eventLoops).map { _ in EventLoop() }
     }
 
     deinit {

@@ -26,7 +26,6 @@ final class EventLoop: @unchecked Sendable {
     // `tasks` is locked; `stopRequested` is atomic; the descriptors never change after init.
     private let epollFD: Int32
     private let wakeFD: Int32
-    private let name: String
     private let tasks = Locked<[@Sendable () -> Void]>([])
     private let stopRequested = Atomic<Bool>(false)
     private let started = Atomic<Bool>(false)
@@ -38,8 +37,7 @@ final class EventLoop: @unchecked Sendable {
     private static let maxEvents = 256
 
     /// Creates the epoll set and wake descriptor; the thread starts with ``start()``.
-    init(name: String) {
-        self.name = name
+    init() {
         epollFD = epoll_create1(Int32(EPOLL_CLOEXEC))
         wakeFD = eventfd(0, Int32(EFD_NONBLOCK | EFD_CLOEXEC))
         precondition(epollFD >= 0 && wakeFD >= 0, "epoll_create1/eventfd failed: errno \(errno)")

@@ -171,7 +171,7 @@ enum Socket {
         }
     }
 
-    /// Closes a descriptor. Call it only from the cancel handler of the last Dispatch source watching `fd`.
+    /// Closes a descriptor. Call it once, after whatever watches `fd` (a Dispatch source, an ``EventLoop``) let go of it.
     static func close(_ fd: Int32) {
         _ = Glibc.close(fd)
     }

@@ -45,12 +45,20 @@ public struct HTTPHeaders: Sendable, Hashable, Sequence, ExpressibleByDictionary
 extension String {
     /// ASCII case-insensitive comparison, as header names need (RFC 9110 §5.1).
     package func caseInsensitiveEquals(_ other: String) -> Bool {
-        let a = utf8
-        let b = other.utf8
-        guard a.count == b.count else { return false }
+        guard utf8.count == other.utf8.count else { return false }
+        // Header names are nearly always native ASCII strings: compare their bytes in place.
+        if let result = utf8.withContiguousStorageIfAvailable({ a in
+            other.utf8.withContiguousStorageIfAvailable { b in Self.asciiCaseInsensitiveEqual(a, b) }
+        }), let result {
+            return result
+        }
+        return Self.asciiCaseInsensitiveEqual(Array(utf8), Array(other.utf8))
+    }
+
+    private static func asciiCaseInsensitiveEqual<A: Collection<UInt8>, B: Collection<UInt8>>(_ a: A, _ b: B) -> Bool {
         for (x, y) in zip(a, b) where x != y {
-            let lx = (x >= 65 && x <= 90) ? x + 32 : x
-            let ly = (y >= 65 && y <= 90) ? y + 32 : y
+            let lx = (x >= 65 && x <= 90) ? x | 0x20 : x
+            let ly = (y >= 65 && y <= 90) ? y | 0x20 : y
             if lx != ly { return false }
         }
         return true
