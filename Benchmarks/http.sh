@@ -1,21 +1,23 @@
 #!/usr/bin/env bash
 # HTTP throughput and latency of the Broadsheet server beside nginx serving the same bytes.
 #
-#   bash Benchmarks/http.sh                  # release build, server on seeds/, ~80 s of wrk
-#   BENCH_DURATION=5s bash Benchmarks/http.sh
+#   bash Benchmarks/http.sh                  # release build, server on seeds/, ~2 min of wrk
+#   BENCH_DURATION=8s BENCH_ROUNDS=5 bash Benchmarks/http.sh
 #   OURS_URL=http://127.0.0.1:8080 OURS_PID=1234 bash Benchmarks/http.sh   # a server already running
 #
 # For GET /healthz and GET /v1/documents/{id} (the first id of GET /v1/documents), it saves our
 # exact response bodies and Content-Types as static files, serves them with nginx (2 workers,
 # keep-alive, access log off) on another loopback port, and runs wrk against both with 64
-# connections (2 threads) and with 1 connection (1 thread). It prints req/s, p50 and p99 of each,
+# connections (2 threads) and with 1 connection (1 thread), alternating the two servers for
+# BENCH_ROUNDS rounds of BENCH_DURATION each. It prints the median req/s, p50 and p99 of each,
 # the ratio ours/nginx, and the peak RSS (VmHWM) of our server, beside the targets.
 # Needs: wrk, nginx (nginx-light), python3. Only loopback addresses are used.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
-DURATION=${BENCH_DURATION:-10s}
+DURATION=${BENCH_DURATION:-5s}
+ROUNDS=${BENCH_ROUNDS:-3}
 WORK=$(mktemp -d /tmp/broadsheet-http-bench.XXXXXX)
 chmod 755 "$WORK"
 OURS_PID=${OURS_PID:-}
@@ -166,10 +168,13 @@ for case_spec in "healthz /healthz" "document $DOC_PATH"; do
     read -r case_name case_path <<<"$case_spec"
     for load in "64 2" "1 1"; do
         read -r conns threads <<<"$load"
-        for server in ours nginx; do
-            if [[ $server == ours ]]; then url=$OURS_URL; else url=$NGINX_URL; fi
-            echo "==> wrk $case_name, $conns connection(s), $server"
-            run_wrk "$case_name" "$case_path" "$conns" "$threads" "$server" "$url" | tee -a "$RESULTS"
+        # Alternate the two servers round by round, so that a change in background load hits both alike.
+        for round in $(seq 1 "$ROUNDS"); do
+            for server in ours nginx; do
+                if [[ $server == ours ]]; then url=$OURS_URL; else url=$NGINX_URL; fi
+                echo "==> wrk $case_name, $conns connection(s), $server, round $round of $ROUNDS"
+                run_wrk "$case_name" "$case_path" "$conns" "$threads" "$server" "$url" | tee -a "$RESULTS"
+            done
         done
     done
 done
@@ -180,14 +185,20 @@ if [[ -n "$OURS_PID" && -r /proc/$OURS_PID/status ]]; then
 fi
 
 # 5. The table.
-python3 - "$RESULTS" "${RSS_KB:-}" "$DURATION" <<'PY'
-import sys
-rows = {}
+python3 - "$RESULTS" "${RSS_KB:-}" "$DURATION" "$ROUNDS" <<'PY'
+import statistics, sys
+runs = {}
 for line in open(sys.argv[1]):
     case, conns, server, rps, p50, p99, errors = line.split()
-    rows[(case, int(conns), server)] = (float(rps), float(p50), float(p99), int(errors))
+    runs.setdefault((case, int(conns), server), []).append((float(rps), float(p50), float(p99), int(errors)))
+# Median of each figure over the rounds; errors summed.
+rows = {
+    key: (statistics.median(r[0] for r in values), statistics.median(r[1] for r in values),
+          statistics.median(r[2] for r in values), sum(r[3] for r in values))
+    for key, values in runs.items()
+}
 print()
-print(f"Broadsheet vs nginx (same bytes), wrk --latency, {sys.argv[3]} per run")
+print(f"Broadsheet vs nginx (same bytes), wrk --latency, {sys.argv[3]} per run, median of {sys.argv[4]} alternating rounds")
 header = f"{'case':<9} {'conns':>5} | {'ours req/s':>10} {'p50 ms':>8} {'p99 ms':>8} | {'nginx req/s':>11} {'p50 ms':>8} {'p99 ms':>8} | {'ratio':>6} {'target':>7} | {'p99<10ms':>8} | errors"
 print(header)
 print("-" * len(header))
