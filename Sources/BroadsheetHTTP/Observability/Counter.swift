@@ -1,4 +1,3 @@
-import Synchronization
 
 /// A monotonically increasing counter family with labels.
 public final class Counter: MetricFamily, Sendable {
@@ -6,7 +5,7 @@ public final class Counter: MetricFamily, Sendable {
     public let help: String
     public let labelNames: [String]
     let type = "counter"
-    private let values = Mutex<[[String]: Double]>([:])
+    private let values = Locked<[[String]: Double]>([:])
 
     init(name: String, help: String, labelNames: [String]) {
         self.name = name
@@ -37,7 +36,7 @@ public final class Gauge: MetricFamily, Sendable {
     public let name: String
     public let help: String
     let type = "gauge"
-    private let current = Mutex<Double>(0)
+    private let current = Locked<Double>(0)
 
     init(name: String, help: String) {
         self.name = name

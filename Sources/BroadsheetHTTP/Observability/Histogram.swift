@@ -1,4 +1,3 @@
-import Synchronization
 
 /// A histogram family with labels: cumulative `_bucket{le=…}` series, `_sum` and `_count`.
 public final class Histogram: MetricFamily, Sendable {
@@ -22,7 +21,7 @@ public final class Histogram: MetricFamily, Sendable {
         var count: UInt64 = 0
     }
 
-    private let series = Mutex<[[String]: Series]>([:])
+    private let series = Locked<[[String]: Series]>([:])
 
     init(name: String, help: String, labelNames: [String], buckets: [Double]) {
         precondition(!labelNames.contains("le"), "le is reserved for histogram buckets")

@@ -1,4 +1,3 @@
-import Synchronization
 
 /// A small thread-safe metrics registry rendered in the Prometheus text exposition format 0.0.4.
 ///
@@ -15,7 +14,7 @@ public final class MetricsRegistry: Sendable {
     /// `Content-Type` of ``render()``'s output.
     public static let contentType = "text/plain; version=0.0.4; charset=utf-8"
 
-    private let families = Mutex<[any MetricFamily]>([])
+    private let families = Locked<[any MetricFamily]>([])
 
     public init() {}
 
