@@ -37,7 +37,8 @@ struct TimeMoreArticleTests {
         #expect(got == [
             "said@2024-10-30 statement", "conference@2024-11-01 meeting", "took@2022-06 personnel", "closed@2024-Q3 other",
             "announce@2024-11-15 announcement", "said@2024-W44 statement", "closed@2024-10-30 other",
-            "met@2023-03-03 meeting", "Talks@2023-03-09 negotiation", "triggered@2022-FA other", "won@2023-02 other",
+            "met@2023-03-03 meeting", "Talks@2023-03-09 negotiation", "deliver@2023-03-15 other",
+            "triggered@2022-FA other", "won@2023-02 other",
             "marched@2023-03-04TEV other", "march@2023-03-04T18:00 other",
         ])
     }

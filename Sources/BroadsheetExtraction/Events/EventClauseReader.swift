@@ -77,7 +77,7 @@ struct EventClauseReader {
         if lower(i + 1) == "-" { return nil }
         let known = EventLexicon.verbs[w]
         let isPast = TenseDetector.irregularPast.contains(w) || (w.count > 4 && w.hasSuffix("ed") && !TenseDetector.notVerbsEd.contains(w))
-        guard known != nil || isPast else { return nil }
+        guard known != nil || isPast || isVerbSlot(i) else { return nil }
         if w.hasSuffix("ing") {
             // Progressive only: "was hosting", "were discussing".
             guard ["is", "are", "was", "were", "been", "be", "am"].contains(prev) else { return nil }
@@ -87,7 +87,7 @@ struct EventClauseReader {
             // modal or "will", or after a plural pronoun ("they meet"); otherwise it is likely a noun.
             if prev == "to" {
                 guard let c = lower(i - 2), EventLexicon.controlVerbs.contains(c) else { return nil }
-            } else if !(["will", "would", "'ll", "did", "shall", "again", "also", "then", "and", "not", "n't", "they", "we", "i", "you"]
+            } else if !(prev.hasSuffix("'ll") || ["will", "would", "did", "shall", "again", "also", "then", "and", "not", "n't", "they", "we", "i", "you"]
                 .contains(prev) || Self.hypotheticalModals.contains(prev))
             {
                 return nil
@@ -97,6 +97,23 @@ struct EventClauseReader {
             return nil  // "planned to meet": the infinitive is the trigger
         }
         return known?.type ?? .other
+    }
+
+    /// Words that follow "will" or a control verb's "to" without being its verb.
+    static let notVerbsInSlot: Set<String> = [
+        "also", "not", "soon", "still", "then", "now", "never", "again", "only", "just", "first", "finally",
+        "eventually", "once", "both", "all", "each", "either", "neither", "the", "a", "an", "this", "that",
+    ]
+
+    /// A lowercase word right after "will", "would", "shall" or "'ll" ("they'll"), or after the "to" of a control verb
+    /// ("expected to run", "plans to reopen"), is a verb even when the lexicon does not list it.
+    func isVerbSlot(_ i: Int) -> Bool {
+        let w = tokens[i].lower
+        guard w.count > 1, w.allSatisfy(\.isLetter), !w.hasSuffix("ly"), !Self.notVerbsInSlot.contains(w) else { return false }
+        let prev = lower(i - 1) ?? ""
+        if ["will", "would", "shall"].contains(prev) || prev.hasSuffix("'ll") { return true }
+        if prev == "to", let control = lower(i - 2), EventLexicon.controlVerbs.contains(control) { return true }
+        return false
     }
 
     /// Whether the verb at `i` is negated or hypothetical.
