@@ -85,6 +85,18 @@ struct QuoteAttributionTests {
             ],
             organizations: ["Harbor Council"], expected: [(nil, "they", "said")]),
         .init(
+            name: "they are two organisations",
+            paragraphs: ["Northwind Airlines and Harbor Council objected. “This rule hurts travellers,” they said."],
+            organizations: ["Northwind Airlines", "Harbor Council"], expected: [(nil, "they", "said")]),
+        .init(
+            name: "they are two people, one of them unrecognised",
+            paragraphs: ["Smith and Harbor Council disagreed. “It is a mistake,” they said in a joint statement."],
+            organizations: ["Harbor Council"], expected: [(nil, "they", "said")]),
+        .init(
+            name: "they are a person and others",
+            paragraphs: ["Marcus Hale joined the protest with his neighbours. “We are tired,” they said."],
+            people: ["Marcus Hale"], expected: [(nil, "they", "said")]),
+        .init(
             name: "anonymous official, named person nearby",
             paragraphs: ["“The deal is dead,” an administration official said, but Senator Paul Grant disagreed."],
             people: ["Paul Grant"], expected: [(nil, "an administration official", "said")]),

@@ -252,6 +252,35 @@ struct QuoteContext: Sendable {
         return false
     }
 
+    /// Whether the mention is one of several names joined by `and`, `or`, `&` or commas
+    /// (`Smith and Jones`, `Apple, Google and Meta`).
+    func isCoordinated(_ m: LocatedMention) -> Bool {
+        func joins(_ between: String) -> Bool {
+            let words = between.split(whereSeparator: { $0 == " " || $0 == "," }).map { $0.lowercased() }
+            let comma = between.contains(",")
+            return words == ["and"] || words == ["or"] || words == ["&"] || (comma && words.isEmpty)
+        }
+        if let next = mentions(from: m.end, to: m.end + 12).first(where: { $0.start >= m.end }),
+            joins(text.string(m.end, next.start))
+        {
+            return true
+        }
+        if let previous = mentions(from: max(0, m.start - 80), to: m.start).last(where: { $0.end <= m.start }),
+            m.start - previous.end <= 7, joins(text.string(previous.end, m.start))
+        {
+            return true
+        }
+        // A capitalised word the recogniser did not take is still a name: "Smith and Jones".
+        if let (conjunction, start) = Self.previousWordWithStart(before: m.start, in: text),
+            ["and", "or", "&"].contains(conjunction.lowercased()),
+            let (name, _) = Self.previousWordWithStart(before: start, in: text), let first = name.utf16.first,
+            UTF16Text.isUpper(first)
+        {
+            return true
+        }
+        return false
+    }
+
     /// Whether `, which`, `which` or `, that` follows the mention: it is then the antecedent of a
     /// relative clause, not the subject of the clause's verb.
     func isRelativeAntecedent(_ m: LocatedMention) -> Bool {

@@ -231,7 +231,9 @@ struct SpeakerResolver: Sendable {
     }
 
     /// Resolves `they` to an organisation, or to nobody when the nearest plural is a group of
-    /// unnamed people (`officials`, `residents`) or several people.
+    /// unnamed people (`officials`, `residents`), a person (`they` then means people around them), or
+    /// several names joined by `and` (`Smith and Jones`, `Apple and Google`): one named speaker would
+    /// be wrong.
     func resolveThey(at position: Int) -> Int? {
         guard !sentences.isEmpty else { return nil }
         let s0 = context.sentenceIndex(of: position)
@@ -239,7 +241,8 @@ struct SpeakerResolver: Sendable {
         var s = s0
         sentenceLoop: while s >= 0 && s0 - s < 6 && sentences[s].paragraph >= p0 - 1 {
             var list = items(
-                sentence: s, before: s == s0 ? position : nil, pronouns: ["they"], types: [.organization, .other])
+                sentence: s, before: s == s0 ? position : nil, pronouns: ["they"],
+                types: [.organization, .other, .person])
             if s == s0 { list.reverse() }
             for item in list {
                 switch item.kind {
@@ -251,6 +254,7 @@ struct SpeakerResolver: Sendable {
                 case .group:
                     return nil
                 case .mention(let m):
+                    if m.type == .person || context.isCoordinated(m) { return nil }
                     if !context.isPossessive(m) && (s == s0 || !context.isAfterPreposition(m)) { return m.key }
                 }
             }
