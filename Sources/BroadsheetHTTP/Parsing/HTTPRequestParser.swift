@@ -84,9 +84,13 @@ public struct HTTPRequestParser: Sendable {
         buffer.append(contentsOf: bytes)
     }
 
+    /// The most buffer capacity kept between requests.
+    static let retainedCapacity = 8 * 1024
+
     private mutating func compact() {
         if readIndex == buffer.count {
-            buffer.removeAll(keepingCapacity: true)
+            // An idle connection keeps a small buffer, not the one a large body grew.
+            buffer.removeAll(keepingCapacity: buffer.capacity <= Self.retainedCapacity)
             readIndex = 0
             scanIndex = 0
         } else if readIndex >= 16 * 1024 {

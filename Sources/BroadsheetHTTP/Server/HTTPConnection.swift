@@ -45,7 +45,8 @@ final class HTTPConnection: EventLoopChannel, @unchecked Sendable {
     private var readReady = false
     /// Guards `fd` against ``abort()`` from another thread after ``close()`` released it.
     private let descriptorOpen = Locked(true)
-    private let readBuffer: UnsafeMutableRawBufferPointer
+    /// The loop's read buffer: every read copies into the parser at once, so connections share it.
+    private var readBuffer: UnsafeMutableRawBufferPointer { loop.readBuffer }
 
     private var pending: [Item] = []
     private var pendingHead = 0
@@ -90,14 +91,9 @@ final class HTTPConnection: EventLoopChannel, @unchecked Sendable {
         self.configuration = configuration
         self.loop = loop
         self.parser = HTTPRequestParser(limits: configuration.limits)
-        self.readBuffer = .allocate(byteCount: 16 * 1024, alignment: 16)
         let now = DispatchTime.now().uptimeNanoseconds
         self.requestStart = now
         self.lastActivity = now
-    }
-
-    deinit {
-        readBuffer.deallocate()
     }
 
     private var hasPendingOutput: Bool { outputOffset < output.count || outputBodyOffset < outputBody.count }
@@ -334,7 +330,8 @@ final class HTTPConnection: EventLoopChannel, @unchecked Sendable {
             sent -= fromHead
             outputBodyOffset += sent
         }
-        output.removeAll(keepingCapacity: output.capacity <= 64 * 1024)
+        // Keep room for typical heads; a big body's buffer goes back to the allocator.
+        output.removeAll(keepingCapacity: output.capacity <= 8 * 1024)
         outputOffset = 0
         outputBody = []
         outputBodyOffset = 0

@@ -28,6 +28,8 @@ final class EventLoop: @unchecked Sendable {
     private let wakeFD: Int32
     private let tasks = Locked<[@Sendable () -> Void]>([])
     private let stopRequested = Atomic<Bool>(false)
+    /// Scratch space for socket reads on the loop thread; a read's bytes are copied out before the next.
+    let readBuffer = UnsafeMutableRawBufferPointer.allocate(byteCount: 64 * 1024, alignment: 16)
     private let started = Atomic<Bool>(false)
     /// Channels by descriptor: descriptors are small integers, so an array is the cheapest map.
     private var channels: [(any EventLoopChannel)?] = []
@@ -48,6 +50,7 @@ final class EventLoop: @unchecked Sendable {
     }
 
     deinit {
+        readBuffer.deallocate()
         Glibc.close(epollFD)
         Glibc.close(wakeFD)
     }
