@@ -92,6 +92,42 @@ struct EntityCatalogTests {
         #expect(EntityCatalog.slug("Côte d’Ivoire & Co.") == "cote-divoire-co")
     }
 
+    @Test func shortFormInAnotherDocumentJoinsTheOnlyFullName() throws {
+        let a = EntityTestDocument.make("Senator Rosalind Okafor spoke in Lagos. Okafor said the vote was close.", id: "a")
+        let b = EntityTestDocument.make("Okafor returned to Abuja on Friday. Critics said Okafor had changed her mind.", id: "b")
+        let c = EntityCatalog(documents: [a, b])
+        let okafor = try #require(c.entity(id: "rosalind-okafor"))
+        #expect(okafor.documentIds == ["a", "b"])
+        #expect(okafor.mentionCount == 4)
+        #expect(c.entity(id: "okafor") == nil)
+        #expect(c.globalId(documentId: "b", key: 0) == "rosalind-okafor")
+        #expect(okafor.mentions.map(\.documentId) == ["a", "a", "b", "b"])
+    }
+
+    @Test func shortFormWithTwoPossibleFullNamesStaysApart() throws {
+        let a = EntityTestDocument.make("Governor Rosalind Okafor spoke in Lagos.", id: "a")
+        let b = EntityTestDocument.make("Mayor Daniel Okafor spoke in Abuja.", id: "b")
+        let c = EntityTestDocument.make("Okafor said the plan would fail.", id: "c")
+        let catalog = EntityCatalog(documents: [a, b, c])
+        #expect(catalog.entity(id: "rosalind-okafor")?.documentIds == ["a"])
+        #expect(catalog.entity(id: "daniel-okafor")?.documentIds == ["b"])
+    }
+
+    @Test func targetsFollowFormsAndSurnamesOfOneTypeOnly() {
+        typealias C = EntityCatalog.MergeCandidate
+        let candidates = [
+            C(type: .organization, forms: ["North Atlantic Treaty Organization", "NATO"]),
+            C(type: .organization, forms: ["NATO"]),
+            C(type: .person, forms: ["Jordan"]),
+            C(type: .location, forms: ["Jordan"]),
+            C(type: .person, forms: ["Michael Jordan"]),
+            C(type: .person, forms: ["Ken Griffey Jr."]),
+            C(type: .person, forms: ["Griffey"]),
+            C(type: .money, forms: ["$5"]),
+        ]
+        #expect(EntityCatalog.crossDocumentTargets(candidates) == [0, 0, 4, 3, 4, 5, 6, 7])
+    }
+
     @Test func annotationsCoverEveryMention() {
         let (c, docs) = Self.catalog()
         let ann = c.annotations(documentId: "doc-a")

@@ -4,7 +4,8 @@ import Foundation
 /// Every entity of a corpus, merged across documents, with stable readable ids, mentions, relations and search.
 ///
 /// Across documents, entities with the same canonical name (compared case- and accent-insensitively) and the same
-/// type are one entity; money and percentages are merged by value. Ids are slugs of the name (`steve-witkoff`);
+/// type are one entity, and so is a short form that only one fuller name of that type goes by (`Trump` in one
+/// article, `Donald Trump` in another: see ``crossDocumentTargets(_:)``); money and percentages are merged by value. Ids are slugs of the name (`steve-witkoff`);
 /// when two entities of different types share a slug, the first type in ``EntityType/allCases`` order keeps the
 /// bare slug and the others get the type appended (`washington-location`); money ids read `usd-600000`,
 /// percentages `9-9-percent`.
@@ -153,6 +154,41 @@ public struct EntityCatalog: Sendable {
                 }
             }
             localToDraft[found.documentId] = map
+        }
+
+        // Short forms standing alone in one document join the full name from another.
+        let targets = Self.crossDocumentTargets(drafts.map { MergeCandidate(type: $0.type, forms: $0.aliases) })
+        if targets.enumerated().contains(where: { $0.offset != $0.element }) {
+            let documentOrder = Dictionary(
+                documents.enumerated().map { ($0.element.1.documentId, $0.offset) }, uniquingKeysWith: { a, _ in a })
+            var newIndex = [Int](repeating: -1, count: drafts.count)
+            var merged: [Draft] = []
+            for i in drafts.indices where targets[i] == i {
+                newIndex[i] = merged.count
+                merged.append(drafts[i])
+            }
+            var grown: Set<Int> = []
+            for i in drafts.indices where targets[i] != i {
+                let t = newIndex[targets[i]]
+                newIndex[i] = t
+                grown.insert(t)
+                let d = drafts[i]
+                for a in d.aliases where merged[t].aliasSet.insert(a).inserted { merged[t].aliases.append(a) }
+                for x in d.descriptions {
+                    if merged[t].descriptionSet.insert(Self.fold(x)).inserted { merged[t].descriptions.append(x) }
+                }
+                merged[t].mentions += d.mentions
+                for id in d.documentIds where !merged[t].documentIds.contains(id) { merged[t].documentIds.append(id) }
+                merged[t].nameCounts.merge(d.nameCounts, uniquingKeysWith: +)
+            }
+            for t in grown {
+                merged[t].documentIds.sort { documentOrder[$0, default: 0] < documentOrder[$1, default: 0] }
+                merged[t].mentions.sort {
+                    (documentOrder[$0.documentId, default: 0], $0.span.start) < (documentOrder[$1.documentId, default: 0], $1.span.start)
+                }
+            }
+            drafts = merged
+            localToDraft = localToDraft.mapValues { $0.mapValues { newIndex[$0] } }
         }
 
         // Names: money/percent take their most used surface form; names keep the canonical form (first seen).
