@@ -10,7 +10,7 @@
 struct EntityCoreference {
     let lex: EntityLexicons
 
-    static let acronymSkips: Set<String> = ["of", "the", "and", "for", "on", "&"]
+    static let acronymSkips: WordSet = ["of", "the", "and", "for", "on", "&"]
 
     struct Group {
         var name: String
@@ -27,7 +27,7 @@ struct EntityCoreference {
 
     func resolve(_ cands: [NameCandidate]) -> [Group] {
         var groups: [Group] = []
-        var byKey: [String: Int] = [:]
+        var byKey = WordMap<Int>()
 
         func key(of c: NameCandidate) -> String {
             if let e = c.lexicon, !e.needsCanonicalInDocument { return "lex:" + e.canonical }
@@ -50,9 +50,15 @@ struct EntityCoreference {
             words.count > 1 && NameCandidateFinder.generationalSuffixes.contains(words.last!) ? Array(words.dropLast()) : words
         }
         // Word → groups whose name contains it (may hold stale entries; every use re-checks).
-        var wordIndex: [String: [Int]] = [:]
+        var wordIndex = WordMap<[Int]>()
         func indexWords(_ gi: Int) {
-            for w in groups[gi].words where wordIndex[w]?.last != gi { wordIndex[w, default: []].append(gi) }
+            for w in groups[gi].words {
+                var list = wordIndex[w] ?? []
+                if list.last != gi {
+                    list.append(gi)
+                    wordIndex[w] = list
+                }
+            }
         }
         func groupsWith(_ w: String) -> [Int] { wordIndex[w] ?? [] }
         func join(_ gi: Int, _ ci: Int) {

@@ -47,8 +47,10 @@ public struct EntityRecognizer: Sendable {
         let finder = NameCandidateFinder(
             tokens: tokens, lex: lexicons, lowercaseWords: tk.lowercaseWords,
             capitalizedNonInitial: tk.capitalizedNonInitial, consumed: consumed)
-        let scan = finder.scan()
+        var scan = finder.scan()
+        // Move the candidates out, so that updating them does not copy the array.
         var candidates = scan.candidates
+        scan.candidates = []
 
         // 3. Evidence and descriptions.
         let evidence = NameEvidence(tokens: tokens, lex: lexicons)
@@ -59,7 +61,7 @@ public struct EntityRecognizer: Sendable {
             candidates[idx].descriptions = describer.describe(candidates[idx], title: title, candidates: candidates)
             // "Central Intelligence Agency (CIA)"
             let k = candidates[idx].last + 1
-            if k + 2 < tokens.count, tokens[k].text == "(", tokens[k + 1].kind == .word, tokens[k + 1].isAllCaps, tokens[k + 2].text == ")" {
+            if k + 2 < tokens.count, tokens[k].isPunct("("), tokens[k + 1].kind == .word, tokens[k + 1].isAllCaps, tokens[k + 2].isPunct(")") {
                 candidates[idx].parentheticalAcronym = tokens[k + 1].text
             }
         }

@@ -18,6 +18,14 @@ struct EntityToken: Sendable {
     var text: String
     /// Lowercased ``text`` (words only; otherwise equal to ``text``).
     var lower: String
+    /// `text.count` (characters), precomputed.
+    var length: Int
+    /// The first UTF-16 code unit of the token in the document.
+    var unit: UInt16
+    /// Whether ``text`` contains an ASCII capital letter (A–Z).
+    var hasASCIIUpper: Bool
+    /// Whether ``text`` contains a straight apostrophe (curly ones are straightened in words).
+    var hasApostrophe: Bool
     /// How a token is joined to the previous one.
     enum Separator: UInt8, Sendable {
         case none, space, hyphen
@@ -43,4 +51,11 @@ struct EntityToken: Sendable {
     var spaceBefore: Bool { separator == .space }
     var hyphenBefore: Bool { separator == .hyphen }
     var isWord: Bool { kind == .word }
+
+    /// Whether this is the punctuation token `c`; the same as `text == String(c)` without building a string.
+    /// (A punctuation token is one scalar; ";" also equals its canonical twin U+037E, as `String` comparison does.)
+    @inline(__always)
+    func isPunct(_ c: Unicode.Scalar) -> Bool {
+        kind == .punct && (UInt32(unit) == c.value || (c == ";" && unit == 0x37E))
+    }
 }

@@ -12,12 +12,12 @@ struct NumericEntityScanner {
         var value: EntityValue
     }
 
-    static let scales: [String: Double] = [
+    static let scales: WordMap<Double> = [
         "thousand": 1e3, "k": 1e3, "million": 1e6, "millions": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6, "mil": 1e6,
         "billion": 1e9, "billions": 1e9, "bn": 1e9, "b": 1e9, "bln": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12,
     ]
-    static let wordScales: Set<String> = ["thousand", "million", "billion", "trillion"]
-    static let numberWords: [String: Double] = [
+    static let wordScales: WordSet = ["thousand", "million", "billion", "trillion"]
+    static let numberWords: WordMap<Double> = [
         "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
         "nine": 9, "ten": 10, "twelve": 12, "fifteen": 15, "twenty": 20, "fifty": 50, "hundred": 100, "half": 0.5,
     ]
@@ -68,7 +68,7 @@ struct NumericEntityScanner {
                         first = i - 1
                     }
                 } else if t.kind == .word, t.isCapitalized, i + 1 < n, tokens[i + 1].kind == .number, let c = lexicons.currencyPrefixes[t.text],
-                    tokens[i + 1].spaceBefore || t.text.count > 2
+                    tokens[i + 1].spaceBefore || t.length > 2
                 {
                     code = c
                 }
@@ -90,7 +90,7 @@ struct NumericEntityScanner {
                     let k = last + 1
                     if k < n {
                         let nx = tokens[k]
-                        if nx.kind == .punct, nx.text == "%", nx.separator == .none {
+                        if nx.kind == .punct, nx.isPunct("%"), nx.separator == .none {
                             out.append(Match(firstToken: i, lastToken: k, type: .percent, value: EntityValue(amount: amount)))
                             i = k + 1
                             continue
