@@ -34,6 +34,11 @@ public struct EntityRecognizer: Sendable {
     /// Extracts every entity of `document`.
     public func extract(_ document: Document) -> DocumentEntities {
         let tk = EntityTokenizer.tokenize(document)
+        // Tokens do not retain their strings: the output that owns them lives until the extraction is done.
+        return withExtendedLifetime(tk.strings) { extract(document, tokenized: tk) }
+    }
+
+    private func extract(_ document: Document, tokenized tk: EntityTokenizer.Output) -> DocumentEntities {
         let tokens = tk.tokens
         let units = tk.units
         func text(_ a: Int, _ b: Int) -> String { EntityTokenizer.string(units, max(0, a), min(units.count, b), lowercase: false) }

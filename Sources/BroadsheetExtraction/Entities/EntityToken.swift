@@ -1,4 +1,34 @@
+/// The strings of a document's tokens, kept apart so that an ``EntityToken`` is a plain value: copying one copies
+/// a few words, with no reference counting (the recogniser copies tokens millions of times per megabyte).
+///
+/// The strings sit in fixed buffers (not arrays) so that reading one through an unretained reference does not
+/// retain and release a buffer on every access. They are immutable after `init`.
+final class EntityTokenStrings: @unchecked Sendable {
+    /// Per token: the token as written, with curly apostrophes straightened.
+    let texts: UnsafeMutableBufferPointer<String>
+    /// Per token: lowercased text (words only; otherwise equal to the text).
+    let lowers: UnsafeMutableBufferPointer<String>
+
+    init(texts: [String], lowers: [String]) {
+        self.texts = .allocate(capacity: texts.count)
+        _ = self.texts.initialize(from: texts)
+        self.lowers = .allocate(capacity: lowers.count)
+        _ = self.lowers.initialize(from: lowers)
+    }
+
+    deinit {
+        texts.deinitialize().deallocate()
+        lowers.deinitialize().deallocate()
+    }
+
+    /// Holds no strings; tokens point at it only while the tokenizer builds them.
+    static let placeholder = EntityTokenStrings(texts: [], lowers: [])
+}
+
 /// One token of a document, as the entity recogniser sees it. Offsets are UTF-16 offsets into the document text.
+///
+/// The token's strings live in an ``EntityTokenStrings`` that the token does not retain: whoever uses tokens keeps
+/// their ``EntityTokenizer/Output`` (which owns the strings) alive, as ``EntityRecognizer/extract(_:)`` does.
 struct EntityToken: Sendable {
     enum Kind: UInt8, Sendable {
         /// Letters (and digits, inner apostrophes); an acronym with dots ("U.S.") is one word.
@@ -14,10 +44,13 @@ struct EntityToken: Sendable {
     var start: Int
     var end: Int
     var kind: Kind
+    /// The owner of ``text`` and ``lower`` (not retained) and this token's index there.
+    unowned(unsafe) var strings: EntityTokenStrings
+    var index: Int
     /// The token as written, with curly apostrophes straightened.
-    var text: String
+    var text: String { strings.texts[index] }
     /// Lowercased ``text`` (words only; otherwise equal to ``text``).
-    var lower: String
+    var lower: String { strings.lowers[index] }
     /// `text.count` (characters), precomputed.
     var length: Int
     /// The first UTF-16 code unit of the token in the document.

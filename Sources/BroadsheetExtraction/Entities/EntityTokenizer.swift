@@ -16,6 +16,8 @@ struct EntityTokenizer {
         var capitalizedNonInitial: WordSet
         /// The document text as UTF-16 code units.
         var units: [UInt16]
+        /// The tokens' strings: keep this output alive while the tokens are used.
+        var strings: EntityTokenStrings
     }
 
     /// A string from UTF-16 code units, with a fast path for ASCII (optionally lowercased).
@@ -82,6 +84,10 @@ struct EntityTokenizer {
         let n = units.count
         var tokens: [EntityToken] = []
         tokens.reserveCapacity(n / 5)
+        var texts: [String] = []
+        texts.reserveCapacity(n / 5)
+        var lowers: [String] = []
+        lowers.reserveCapacity(n / 5)
         var lowercaseWords = WordSet()
         var capitalizedNonInitial = WordSet()
 
@@ -165,8 +171,10 @@ struct EntityTokenizer {
                 text = "'s"
                 lower = text
             }
+            texts.append(text)
+            lowers.append(lower)
             tokens.append(EntityToken(
-                start: start, end: end, kind: kind, text: text, lower: lower,
+                start: start, end: end, kind: kind, strings: .placeholder, index: tokens.count,
                 length: ascii && kind != .possessive ? end - start : text.count, unit: units[start],
                 hasASCIIUpper: hasUpper, hasApostrophe: kind == .word ? hasApostrophe : text.utf8.contains(39), separator: separator,
                 isCapitalized: cap, isAllCaps: allCaps, sentence: sIndex, isSentenceInitial: initial))
@@ -236,7 +244,7 @@ struct EntityTokenizer {
                         i += 2
                         continue
                     }
-                    if last.kind == .word, last.text.hasSuffix("s"), !isLetter(i + 1) {
+                    if last.kind == .word, texts[texts.count - 1].hasSuffix("s"), !isLetter(i + 1) {
                         emit(i, i + 1, .possessive)
                         i += 1
                         continue
@@ -248,6 +256,8 @@ struct EntityTokenizer {
             i += w
         }
         _ = sawSpace
+        let strings = EntityTokenStrings(texts: texts, lowers: lowers)
+        for k in tokens.indices { tokens[k].strings = strings }
         // Lowercase forms of sentence-initial words that also occur in lower case. A (first byte, length) bitmap
         // keeps the set lookups to the few words that could match.
         var initialLowers = WordSet()
@@ -265,6 +275,8 @@ struct EntityTokenizer {
                 capitalizedNonInitial.insert(t.text)
             }
         }
-        return Output(tokens: tokens, lowercaseWords: lowercaseWords, capitalizedNonInitial: capitalizedNonInitial, units: units)
+        return withExtendedLifetime(strings) {
+            Output(tokens: tokens, lowercaseWords: lowercaseWords, capitalizedNonInitial: capitalizedNonInitial, units: units, strings: strings)
+        }
     }
 }
