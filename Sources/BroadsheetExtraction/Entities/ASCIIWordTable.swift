@@ -89,32 +89,6 @@ extension String {
     @inline(__always)
     var isASCII: Bool { withUTF8Bytes { ASCIIWordTable.hash($0).isASCII } }
 
-    /// Whether the string is ASCII without carriage returns: then every character is exactly one byte, and
-    /// `count`, `hasSuffix`, `hasPrefix` and `Character` properties can be answered from bytes.
-    @inline(__always)
-    var isPlainASCII: Bool {
-        withUTF8Bytes { bytes in
-            for b in bytes where b >= 0x80 || b == 13 { return false }
-            return true
-        }
-    }
-
-    /// `hasSuffix(suffix)`, comparing bytes when both strings are plain ASCII (see ``isPlainASCII``).
-    @inline(__always)
-    func fastHasSuffix(_ suffix: String) -> Bool {
-        let answer: Bool? = withUTF8Bytes { a in
-            suffix.withUTF8Bytes { b in
-                for x in a where x >= 0x80 || x == 13 { return nil }
-                for x in b where x >= 0x80 || x == 13 { return nil }
-                guard b.count <= a.count else { return false }
-                let o = a.count - b.count
-                for k in 0..<b.count where a[o + k] != b[k] { return false }
-                return true
-            }
-        }
-        return answer ?? hasSuffix(suffix)
-    }
-
     /// The ASCII string this string is canonically equivalent to, if any (itself when it is ASCII). `String`
     /// equality is canonical equivalence, and exactly three non-ASCII scalars are canonically equivalent to ASCII
     /// characters (singleton decompositions, fixed by Unicode's normalization stability policy): U+037E GREEK

@@ -53,10 +53,8 @@ struct EntityCoreference {
         var wordIndex = WordMap<[Int]>()
         func indexWords(_ gi: Int) {
             for w in groups[gi].words {
-                var list = wordIndex[w] ?? []
-                if list.last != gi {
-                    list.append(gi)
-                    wordIndex[w] = list
+                wordIndex.update(w, default: []) { list in
+                    if list.last != gi { list.append(gi) }
                 }
             }
         }
@@ -102,9 +100,15 @@ struct EntityCoreference {
             var innerOptions: [Int] = []
             var pool = groupsWith(cw[0])
             if cw.count > 1 || cHasSuffix { pool += groupsWith(cw[cw.count - 1]) }
-            if cw[0].first?.isLowercase == false, let lowerFirst = cw.first?.lowercased(), lowerFirst != cw[0] { pool += groupsWith(lowerFirst) }
-            var seen = Set<Int>()
-            pool = pool.filter { seen.insert($0).inserted }.sorted()
+            if !cw[0].isEmpty, !cw[0].startsLowercase, let lowerFirst = cw.first?.lowercased(), lowerFirst != cw[0] { pool += groupsWith(lowerFirst) }
+            // Each group once, in order.
+            pool.sort()
+            var unique = 0
+            for k in pool.indices where unique == 0 || pool[unique - 1] != pool[k] {
+                pool[unique] = pool[k]
+                unique += 1
+            }
+            pool.removeLast(pool.count - unique)
             for gi in pool where groups[gi].lexicon == nil && groups[gi].words.count > cw.count && prelim(groups[gi]) == .person {
                 let gw = groups[gi].words
                 if cHasSuffix {
@@ -132,7 +136,7 @@ struct EntityCoreference {
         }
         func orgLink(_ c: NameCandidate) -> Int? {
             let cw = c.nameWords
-            guard let f = cw.first, !lex.functionWords.contains(f.lowercased()), !lex.commonWords.contains(f.lowercased()),
+            guard let f = cw.first, case let lowered = f.lowercased(), !lex.functionWords.contains(lowered), !lex.commonWords.contains(lowered),
                 !lex.orgHeads.contains(f), lex.known[f]?.kind != .demonym
             else { return nil }
             if c.scores.person >= 4 || c.scores.location >= 5 || (c.scores.location >= 2 && c.scores.location > c.scores.organization) { return nil }

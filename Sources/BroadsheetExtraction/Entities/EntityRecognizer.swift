@@ -62,8 +62,10 @@ public struct EntityRecognizer: Sendable {
         let describer = EntityDescriber(tokens: tokens, lex: lexicons, evidence: evidence, text: text, candidates: candidates)
         for idx in candidates.indices {
             let title = scan.titles[idx]
-            candidates[idx].scores = evidence.intrinsic(candidates[idx]) + evidence.context(candidates[idx], hasTitle: title != nil)
-            candidates[idx].descriptions = describer.describe(candidates[idx], title: title, candidates: candidates)
+            var candidate = candidates[idx]
+            candidate.scores = evidence.intrinsic(candidate) + evidence.context(candidate, hasTitle: title != nil)
+            candidates[idx].scores = candidate.scores
+            candidates[idx].descriptions = describer.describe(candidate, title: title, candidates: candidates)
             // "Central Intelligence Agency (CIA)"
             let k = candidates[idx].last + 1
             if k + 2 < tokens.count, tokens[k].isPunct("("), tokens[k + 1].kind == .word, tokens[k + 1].isAllCaps, tokens[k + 2].isPunct(")") {

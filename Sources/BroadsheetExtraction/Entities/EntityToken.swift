@@ -5,24 +5,28 @@
 /// retain and release a buffer on every access. They are immutable after `init`.
 final class EntityTokenStrings: @unchecked Sendable {
     /// Per token: the token as written, with curly apostrophes straightened.
-    let texts: UnsafeMutableBufferPointer<String>
+    let texts: UnsafeMutablePointer<String>
     /// Per token: lowercased text (words only; otherwise equal to the text).
-    let lowers: UnsafeMutableBufferPointer<String>
+    let lowers: UnsafeMutablePointer<String>
+    /// The number of strings in each buffer.
+    let count: Int
 
-    init(texts: [String], lowers: [String]) {
-        self.texts = .allocate(capacity: texts.count)
-        _ = self.texts.initialize(from: texts)
-        self.lowers = .allocate(capacity: lowers.count)
-        _ = self.lowers.initialize(from: lowers)
+    /// Takes ownership of two buffers whose first `count` elements are initialised.
+    init(count: Int, texts: UnsafeMutablePointer<String>, lowers: UnsafeMutablePointer<String>) {
+        self.count = count
+        self.texts = texts
+        self.lowers = lowers
     }
 
     deinit {
-        texts.deinitialize().deallocate()
-        lowers.deinitialize().deallocate()
+        texts.deinitialize(count: count)
+        texts.deallocate()
+        lowers.deinitialize(count: count)
+        lowers.deallocate()
     }
 
     /// Holds no strings; tokens point at it only while the tokenizer builds them.
-    static let placeholder = EntityTokenStrings(texts: [], lowers: [])
+    static let placeholder = EntityTokenStrings(count: 0, texts: .allocate(capacity: 0), lowers: .allocate(capacity: 0))
 }
 
 /// One token of a document, as the entity recogniser sees it. Offsets are UTF-16 offsets into the document text.

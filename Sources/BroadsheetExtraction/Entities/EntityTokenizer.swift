@@ -84,10 +84,9 @@ struct EntityTokenizer {
         let n = units.count
         var tokens: [EntityToken] = []
         tokens.reserveCapacity(n / 5)
-        var texts: [String] = []
-        texts.reserveCapacity(n / 5)
-        var lowers: [String] = []
-        lowers.reserveCapacity(n / 5)
+        // Every token covers at least one code unit, so `n` strings is enough.
+        let texts = UnsafeMutablePointer<String>.allocate(capacity: n)
+        let lowers = UnsafeMutablePointer<String>.allocate(capacity: n)
         var lowercaseWords = WordSet()
         var capitalizedNonInitial = WordSet()
 
@@ -171,8 +170,8 @@ struct EntityTokenizer {
                 text = "'s"
                 lower = text
             }
-            texts.append(text)
-            lowers.append(lower)
+            (texts + tokens.count).initialize(to: text)
+            (lowers + tokens.count).initialize(to: lower)
             tokens.append(EntityToken(
                 start: start, end: end, kind: kind, strings: .placeholder, index: tokens.count,
                 length: ascii && kind != .possessive ? end - start : text.count, unit: units[start],
@@ -244,7 +243,7 @@ struct EntityTokenizer {
                         i += 2
                         continue
                     }
-                    if last.kind == .word, texts[texts.count - 1].hasSuffix("s"), !isLetter(i + 1) {
+                    if last.kind == .word, texts[tokens.count - 1].hasSuffix("s"), !isLetter(i + 1) {
                         emit(i, i + 1, .possessive)
                         i += 1
                         continue
@@ -256,7 +255,7 @@ struct EntityTokenizer {
             i += w
         }
         _ = sawSpace
-        let strings = EntityTokenStrings(texts: texts, lowers: lowers)
+        let strings = EntityTokenStrings(count: tokens.count, texts: texts, lowers: lowers)
         for k in tokens.indices { tokens[k].strings = strings }
         // Lowercase forms of sentence-initial words that also occur in lower case. A (first byte, length) bitmap
         // keeps the set lookups to the few words that could match.

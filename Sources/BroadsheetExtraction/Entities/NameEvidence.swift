@@ -46,6 +46,17 @@ struct NameEvidence {
     static let complementPrepositions: WordSet = ["of", "at", "for", "to", "with", "from", "in"]
     static let headStoppers: WordSet = ["of", "with", "from", "to", "at", "in", "for", "on", "and", "since", "who", "whose", "that", "which", "by"]
     static let determiners: WordSet = ["a", "an", "the", "his", "her", "their", "its", "our", "my", "your", "another"]
+    /// Whether `word` ends with one of ``surnameEndings`` (`hasSuffix`; a plain-ASCII word can only end with the
+    /// plain-ASCII endings, compared as bytes).
+    static func hasSurnameEnding(_ word: String) -> Bool {
+        guard word.isPlainASCII else { return surnameEndings.contains(where: { word.hasSuffix($0) }) }
+        return word.withUTF8Bytes { w in
+            asciiSurnameEndings.contains { e in
+                e.count <= w.count && e.indices.allSatisfy { w[w.count - e.count + $0] == e[$0] }
+            }
+        }
+    }
+    static let asciiSurnameEndings: [[UInt8]] = surnameEndings.filter(\.isPlainASCII).map { Array($0.utf8) }
     static let surnameEndings = ["ov", "ova", "ev", "eva", "enko", "chuk", "sky", "skiy", "ski", "ska", "vich", "vych", "shvili", "dze", "yan", "oglu", "escu", "ovic", "ević", "ović"]
 
     /// Scores from the candidate's own words.
@@ -68,14 +79,15 @@ struct NameEvidence {
         let words = c.nameWords
         guard let firstWord = words.first else { return s }
         // The head: the word before a joining "of"/"for", else the last word (ignoring a trailing number).
-        let lastName = words.last(where: { !($0.first?.isNumber ?? true) }) ?? words.last!
+        let lastName = words.last(where: { !($0.firstIsNumber ?? true) }) ?? words.last!
         var head = lastName
         for j in c.first...c.last where tokens[j].kind == .word && !tokens[j].isCapitalized && Self.nameConnectors.contains(tokens[j].lower) {
             if j > c.first { head = tokens[j - 1].text; break }
         }
         let multi = words.count > 1
         let hasOf = head != lastName
-        if multi && lex.orgSuffixes.contains(head.contains(".") ? head.filter { $0 != "." } : head) { s.organization += 8 }
+        let headHasDot = head.isPlainASCII ? head.utf8.contains(46) : head.contains(".")
+        if multi && lex.orgSuffixes.contains(headHasDot ? head.filter { $0 != "." } : head) { s.organization += 8 }
         if let strong = lex.facilityHeads[head], multi { s.location += strong ? (hasOf ? 3 : 6) : 1.5 }
         if let strong = lex.geoHeads[head], multi { s.location += strong ? 6.5 : 1.5 }
         if lex.orgHeads.contains(head) && multi { s.organization += hasOf ? 7 : 5.5 }
@@ -86,19 +98,21 @@ struct NameEvidence {
         if multi && lex.givenNames.contains(firstWord) { s.person += 3 }
         if multi {
             // Initials inside ("Stephen P. Lynch", "Lyndon B. Johnson").
-            for w in words.dropFirst().dropLast() where w.count == 1 && w.first!.isUppercase { s.person += 2; break }
-            if words.count == 2 && firstWord.count == 2 && firstWord.allSatisfy(\.isUppercase) && !lex.commonAcronyms.contains(firstWord) == false { s.person += 1 }
+            for w in words.dropFirst().dropLast() where w.characterCount == 1 && w.startsUppercase { s.person += 2; break }
+            if words.count == 2 && firstWord.characterCount == 2 && firstWord.isAllUppercase && !lex.commonAcronyms.contains(firstWord) == false { s.person += 1 }
         }
         if c.hasGenerationalSuffix { s.person += 3 }
         // A leading initial: "J. Robert Oppenheimer", "F. Scott Fitzgerald".
-        if words.count >= 3, firstWord.count == 1, firstWord.first!.isUppercase, lex.givenNames.contains(words[1]) || words[1].count > 1 { s.person += 2 }
+        if words.count >= 3, firstWord.characterCount == 1, firstWord.startsUppercase, lex.givenNames.contains(words[1]) || words[1].characterCount > 1 { s.person += 2 }
         if c.lexicon == nil {
             let lastWord = words.last!
-            if words.count <= 3, lastWord.count > 4, Self.surnameEndings.contains(where: { lastWord.fastHasSuffix($0) }) { s.person += 2 }
-            if lastWord.hasPrefix("Mc") || (lastWord.hasPrefix("O'") && lastWord.count > 3) { s.person += 2 }
-            if words.count == 1, c.key.count >= 2, c.key.count <= 6, c.key.allSatisfy({ $0.isUppercase || $0 == "&" }) { s.organization += 3 }
+            if words.count <= 3, lastWord.characterCount > 4, Self.hasSurnameEnding(lastWord) { s.person += 2 }
+            if lastWord.hasPrefix("Mc") || (lastWord.hasPrefix("O'") && lastWord.characterCount > 3) { s.person += 2 }
+            if words.count == 1, case let keyCount = c.key.characterCount, keyCount >= 2, keyCount <= 6, c.key.allSatisfy({ $0.isUppercase || $0 == "&" }) {
+                s.organization += 3
+            }
             if multi, words.count <= 4, s.max == 0, !lex.commonWords.contains(firstWord.lowercased()),
-                words.allSatisfy({ NameCandidateFinder.particles.contains($0) || ($0.count > 1 && $0.first!.isUppercase && !$0.allSatisfy(\.isUppercase)) })
+                words.allSatisfy({ NameCandidateFinder.particles.contains($0) || ($0.characterCount > 1 && $0.startsUppercase && !$0.isAllUppercase) })
             {
                 s.person += 1
             }

@@ -46,8 +46,8 @@ struct NumericEntityScanner {
         while i < n {
             let t = tokens[i]
             // Spelled-out amounts: "two billion dollars", "a million euros".
-            if t.kind == .word, let base = numberWords[t.lower], i + 2 < n, tokens[i + 1].kind == .word, wordScales.contains(tokens[i + 1].lower),
-                tokens[i + 2].kind == .word, let code = lexicons.currencyWords[tokens[i + 2].lower]
+            if t.kind == .word, i + 2 < n, tokens[i + 1].kind == .word, tokens[i + 2].kind == .word, let base = numberWords[t.lower],
+                wordScales.contains(tokens[i + 1].lower), let code = lexicons.currencyWords[tokens[i + 2].lower]
             {
                 let first = (t.lower == "a" || t.lower == "an") ? i + 0 : i
                 out.append(Match(firstToken: first, lastToken: i + 2, type: .money, value: EntityValue(amount: base * scales[tokens[i + 1].lower]!, currency: code)))
@@ -132,7 +132,8 @@ struct NumericEntityScanner {
 
     /// Parses the number at `numberAt` and an optional scale after it; returns the amount and the last token used.
     static func amount(_ tokens: [EntityToken], numberAt i: Int, allowLetterScale: Bool) -> (Double, Int)? {
-        guard let base = Double(tokens[i].text.replacing(",", with: "")) else { return nil }
+        let written = tokens[i].text
+        guard let base = Double(written.utf8.contains(44) ? written.replacing(",", with: "") : written) else { return nil }
         var last = i
         var value = base
         if i + 1 < tokens.count {

@@ -47,6 +47,22 @@ struct WordMap<Value: Sendable>: Sendable, ExpressibleByDictionaryLiteral {
         }
     }
 
+    /// Calls `body` with the value for `key` in place, first adding `defaultValue` if there is none.
+    mutating func update(_ key: String, default defaultValue: @autoclosure () -> Value, _ body: (inout Value) -> Void) {
+        let form: String
+        if key.isASCII {
+            form = key
+        } else if let f = key.asciiCanonicalForm {
+            form = f
+        } else {
+            body(&others[key, default: defaultValue()])
+            return
+        }
+        let e = form.withUTF8Bytes { ascii.insert($0) }
+        if e == values.count { values.append(defaultValue()) }
+        body(&values[e])
+    }
+
     var count: Int { ascii.count + others.count }
     var isEmpty: Bool { count == 0 }
 }
