@@ -25,6 +25,12 @@ struct EntityCoreference {
         var firstStart: Int
     }
 
+    /// `word.allSatisfy { $0.isUppercase || $0 == "." }`, from bytes when the word is plain ASCII.
+    static func isAcronymShaped(_ word: String) -> Bool {
+        guard word.isPlainASCII else { return word.allSatisfy { $0.isUppercase || $0 == "." } }
+        return word.utf8.allSatisfy { ($0 >= 65 && $0 <= 90) || $0 == 46 }
+    }
+
     func resolve(_ cands: [NameCandidate]) -> [Group] {
         var groups: [Group] = []
         var byKey = WordMap<Int>()
@@ -63,19 +69,19 @@ struct EntityCoreference {
             let c = cands[ci]
             groups[gi].members.append(ci)
             groups[gi].scores = groups[gi].scores + c.scores
-            if let a = c.parentheticalAcronym { byKey[a] = byKey[a] ?? gi }
+            if let a = c.parentheticalAcronym { byKey.insertIfAbsent(a, gi) }
             groups[gi].lastStart = max(groups[gi].lastStart, c.start)
             groups[gi].firstStart = min(groups[gi].firstStart, c.start)
             if groups[gi].lexicon == nil, c.nameWords.count > groups[gi].words.count
-                || (c.nameWords.count == groups[gi].words.count && c.key.count > groups[gi].name.count && c.nameOverride == nil)
+                || (c.nameWords.count == groups[gi].words.count && c.key.characterCount > groups[gi].name.characterCount && c.nameOverride == nil)
             {
                 groups[gi].words = c.nameWords
                 groups[gi].name = c.nameOverride?.joined(separator: " ") ?? c.key
                 indexWords(gi)
             }
-            if byKey[keys[ci]] == nil { byKey[keys[ci]] = gi }
-            if byKey[c.key] == nil { byKey[c.key] = gi }
-            if let b = bareKeys[ci], byKey[b] == nil { byKey[b] = gi }
+            byKey.insertIfAbsent(keys[ci], gi)
+            byKey.insertIfAbsent(c.key, gi)
+            if let b = bareKeys[ci] { byKey.insertIfAbsent(b, gi) }
         }
         func create(_ ci: Int) {
             let c = cands[ci]
@@ -145,7 +151,7 @@ struct EntityCoreference {
                 if groups[gi].words.starts(with: cw) { options.append(gi) }
             }
             // Acronyms.
-            if cw.count == 1, f.count >= 2, f.count <= 7, f.allSatisfy({ $0.isUppercase || $0 == "." }) {
+            if cw.count == 1, case let length = f.characterCount, length >= 2, length <= 7, Self.isAcronymShaped(f) {
                 let letters = f.filter { $0 != "." }
                 for gi in groups.indices where groups[gi].words.count >= 2 && prelim(groups[gi]) == .organization {
                     let g = groups[gi]

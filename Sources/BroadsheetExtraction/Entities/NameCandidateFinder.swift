@@ -161,6 +161,8 @@ struct NameCandidateFinder {
     }
 
     func computeLexiconMatch(at i: Int) -> (last: Int, entry: EntityLexicons.Entry)? {
+        // The first step of the loop below, without building a key: most words start no known name.
+        guard !consumed[i], tokens[i].kind != .possessive, lex.knownPrefixes.contains(tokens[i].text) else { return nil }
         var key = ""
         var best: (Int, EntityLexicons.Entry)? = nil
         var j = i
@@ -180,6 +182,8 @@ struct NameCandidateFinder {
     /// Longest title starting at `i`: a capitalised title, or a lowercase one directly before a name.
     func computeTitleMatch(at i: Int) -> Int? {
         if let f = tokens[i].lower.utf8.first, !lex.titleFirstBytes[Int(f) * 32 + min(31, tokens[i].lower.utf8.count)] { return nil }
+        // The first step of the loop below, without building a key (callers pass words).
+        if tokens[i].kind == .word, tokens[i].kind != .possessive, !lex.titlePrefixes.contains(tokens[i].lower) { return nil }
         var key = ""
         var best: Int? = nil
         var j = i

@@ -63,6 +63,12 @@ struct WordMap<Value: Sendable>: Sendable, ExpressibleByDictionaryLiteral {
         body(&values[e])
     }
 
+    /// Adds `value` for `key` unless `key` has a value (`if map[key] == nil { map[key] = value }`, one lookup).
+    @inline(__always)
+    mutating func insertIfAbsent(_ key: String, _ value: Value) {
+        update(key, default: value) { _ in }
+    }
+
     var count: Int { ascii.count + others.count }
     var isEmpty: Bool { count == 0 }
 }
