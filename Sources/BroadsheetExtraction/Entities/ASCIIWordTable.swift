@@ -4,17 +4,26 @@
 /// costs a fraction of `String`'s seeded SipHash and Unicode-aware equality. Only ASCII keys are stored, and for
 /// ASCII text byte equality is exactly `String` equality (canonical equivalence).
 struct ASCIIWordTable: Sendable {
+    /// One slot of the open-addressed index: the key's hash (low 32 bits) and its entry index, or -1 when empty.
+    /// Keeping the hash in the slot means a lookup touches the key bytes only for a likely match.
+    private struct Slot {
+        var hash: UInt32
+        var entry: Int32
+    }
+    /// Where an entry's key starts in ``bytes`` and how long it is.
+    private struct Key {
+        var offset: Int32
+        var length: Int32
+    }
+
     /// The keys' bytes, one after another.
     private var bytes: [UInt8] = []
-    /// Per entry: where its key starts in ``bytes`` and how long it is.
-    private var offsets: [Int] = []
-    private var lengths: [Int] = []
-    private var hashes: [UInt64] = []
-    /// Per slot: an entry index, or -1 for an empty slot. The count is a power of two.
-    private var slots: [Int32] = [Int32](repeating: -1, count: 16)
+    private var keys: [Key] = []
+    /// The slot count is a power of two, at least twice the key count.
+    private var slots = [Slot](repeating: Slot(hash: 0, entry: -1), count: 16)
 
     /// The number of keys.
-    var count: Int { offsets.count }
+    var count: Int { keys.count }
 
     /// FNV-1a over `word`, and whether every byte is ASCII.
     @inline(__always)
@@ -31,22 +40,28 @@ struct ASCIIWordTable: Sendable {
     /// The entry index of `word` (ASCII bytes with their ``hash(_:)``), if present.
     @inline(__always)
     func find(_ word: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int? {
-        let mask = slots.count - 1
-        var s = Int(truncatingIfNeeded: hash) & mask
+        let h32 = UInt32(truncatingIfNeeded: hash)
         return slots.withUnsafeBufferPointer { slotBuffer in
-            bytes.withUnsafeBufferPointer { keyBytes in
-                while true {
-                    let e = Int(slotBuffer[s])
-                    if e < 0 { return nil }
-                    if hashes[e] == hash, lengths[e] == word.count {
-                        let o = offsets[e]
-                        var k = 0
-                        while k < word.count, keyBytes[o + k] == word[k] { k += 1 }
-                        if k == word.count { return e }
-                    }
-                    s = (s + 1) & mask
-                }
+            let mask = slotBuffer.count - 1
+            var s = Int(truncatingIfNeeded: hash) & mask
+            while true {
+                let slot = slotBuffer[s]
+                if slot.entry < 0 { return nil }
+                if slot.hash == h32, matches(Int(slot.entry), word) { return Int(slot.entry) }
+                s = (s + 1) & mask
             }
+        }
+    }
+
+    @inline(__always)
+    private func matches(_ e: Int, _ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        let key = keys[e]
+        guard Int(key.length) == word.count else { return false }
+        return bytes.withUnsafeBufferPointer { keyBytes in
+            let o = Int(key.offset)
+            var k = 0
+            while k < word.count, keyBytes[o + k] == word[k] { k += 1 }
+            return k == word.count
         }
     }
 
@@ -55,25 +70,31 @@ struct ASCIIWordTable: Sendable {
     mutating func insert(_ word: UnsafeBufferPointer<UInt8>) -> Int {
         let h = Self.hash(word).hash
         if let e = find(word, hash: h) { return e }
-        let e = offsets.count
-        offsets.append(bytes.count)
-        lengths.append(word.count)
-        hashes.append(h)
+        let e = keys.count
+        keys.append(Key(offset: Int32(bytes.count), length: Int32(word.count)))
         bytes.append(contentsOf: word)
-        if (e + 1) * 2 > slots.count { rebuild(slotCount: slots.count * 2) } else { place(e) }
+        if (e + 1) * 2 > slots.count {
+            rebuild(slotCount: slots.count * 2)
+        } else {
+            place(e, hash: h)
+        }
         return e
     }
 
-    private mutating func place(_ e: Int) {
+    private mutating func place(_ e: Int, hash: UInt64) {
         let mask = slots.count - 1
-        var s = Int(truncatingIfNeeded: hashes[e]) & mask
-        while slots[s] >= 0 { s = (s + 1) & mask }
-        slots[s] = Int32(e)
+        var s = Int(truncatingIfNeeded: hash) & mask
+        while slots[s].entry >= 0 { s = (s + 1) & mask }
+        slots[s] = Slot(hash: UInt32(truncatingIfNeeded: hash), entry: Int32(e))
     }
 
     private mutating func rebuild(slotCount: Int) {
-        slots = [Int32](repeating: -1, count: slotCount)
-        for e in offsets.indices { place(e) }
+        slots = [Slot](repeating: Slot(hash: 0, entry: -1), count: slotCount)
+        for e in keys.indices {
+            let key = keys[e]
+            let h = bytes.withUnsafeBufferPointer { Self.hash(UnsafeBufferPointer(rebasing: $0[Int(key.offset)..<Int(key.offset + key.length)])).hash }
+            place(e, hash: h)
+        }
     }
 }
 

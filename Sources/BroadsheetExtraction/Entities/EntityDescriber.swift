@@ -27,7 +27,10 @@ struct EntityDescriber {
         return candidateEndingAt[j]
     }
 
-    func describe(_ c: NameCandidate, title: NameCandidateFinder.TitleMatch?, candidates: [NameCandidate]) -> [String] {
+    /// The descriptions of `c`, given the title before it and its ``NameEvidence/appositive(after:)``.
+    func describe(
+        _ c: NameCandidate, title: NameCandidateFinder.TitleMatch?, appositive: (first: Int, last: Int)?, candidates: [NameCandidate]
+    ) -> [String] {
         var out: [String] = []
         // Role words (and a title) directly before the name.
         let endBefore = title.map { $0.first } ?? c.first
@@ -90,7 +93,7 @@ struct EntityDescriber {
             if !out.contains(d) { out.append(d) }
         }
         // Appositive after the name.
-        if let app = evidence.appositive(after: c), let head = evidence.appositiveHead(app.first, app.last),
+        if let app = appositive, let head = evidence.appositiveHead(app.first, app.last),
             lex.roleNouns.contains(head) || NameEvidence.orgNouns.contains(head) || NameEvidence.placeNouns.contains(head)
         {
             out.append(text(tokens[app.first].start, tokens[app.last].end))

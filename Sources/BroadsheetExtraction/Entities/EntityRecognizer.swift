@@ -63,9 +63,10 @@ public struct EntityRecognizer: Sendable {
         for idx in candidates.indices {
             let title = scan.titles[idx]
             var candidate = candidates[idx]
-            candidate.scores = evidence.intrinsic(candidate) + evidence.context(candidate, hasTitle: title != nil)
+            let appositive = evidence.appositive(after: candidate)
+            candidate.scores = evidence.intrinsic(candidate) + evidence.context(candidate, hasTitle: title != nil, appositive: appositive)
             candidates[idx].scores = candidate.scores
-            candidates[idx].descriptions = describer.describe(candidate, title: title, candidates: candidates)
+            candidates[idx].descriptions = describer.describe(candidate, title: title, appositive: appositive, candidates: candidates)
             // "Central Intelligence Agency (CIA)"
             let k = candidates[idx].last + 1
             if k + 2 < tokens.count, tokens[k].isPunct("("), tokens[k + 1].kind == .word, tokens[k + 1].isAllCaps, tokens[k + 2].isPunct(")") {

@@ -22,10 +22,14 @@ struct EntityTokenizer {
 
     /// A string from UTF-16 code units, with a fast path for ASCII (optionally lowercased).
     @inline(__always)
-    static func string(_ units: [UInt16], _ a: Int, _ b: Int, lowercase: Bool) -> String {
+    static func string(_ units: [UInt16], _ a: Int, _ b: Int, lowercase: Bool, isASCII: Bool? = nil) -> String {
         var ascii = true
-        var p = a
-        while p < b { if units[p] >= 0x80 { ascii = false; break }; p += 1 }
+        if let isASCII {
+            ascii = isASCII
+        } else {
+            var p = a
+            while p < b { if units[p] >= 0x80 { ascii = false; break }; p += 1 }
+        }
         if ascii {
             return String(unsafeUninitializedCapacity: b - a) { buf in
                 for k in 0..<(b - a) {
@@ -139,7 +143,7 @@ struct EntityTokenizer {
                 else if u >= 65 && u <= 90 { hasUpper = true }
                 else if u == 39 { hasApostrophe = true }
             }
-            var text = Self.string(units, start, end, lowercase: false)
+            var text = Self.string(units, start, end, lowercase: false, isASCII: ascii)
             var initial = false
             var cap = false
             var allCaps = false
@@ -163,7 +167,7 @@ struct EntityTokenizer {
                         p += 1
                     }
                 }
-                lower = cap ? Self.string(units, start, end, lowercase: true) : text
+                lower = cap ? Self.string(units, start, end, lowercase: true, isASCII: ascii) : text
             } else if kind == .number {
                 sentenceStartPending = false
             } else if kind == .possessive {

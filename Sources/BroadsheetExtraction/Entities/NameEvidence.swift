@@ -120,8 +120,8 @@ struct NameEvidence {
         return s
     }
 
-    /// Scores from the words around the candidate.
-    func context(_ c: NameCandidate, hasTitle: Bool) -> TypeScores {
+    /// Scores from the words around the candidate, given its ``appositive(after:)``.
+    func context(_ c: NameCandidate, hasTitle: Bool, appositive: (first: Int, last: Int)?) -> TypeScores {
         var s = TypeScores()
         if hasTitle { s.person += 5 }
         let n = tokens.count
@@ -155,7 +155,7 @@ struct NameEvidence {
             {
                 s.location += 4
             }
-            if let app = appositive(after: c) {
+            if let app = appositive {
                 if let head = appositiveHead(app.first, app.last) {
                     // "second-largest oil producer", "the biggest chipmaker": a company, not a person.
                     let corporate = Self.orgNouns.contains(head) && (app.first...app.last).contains { j in
