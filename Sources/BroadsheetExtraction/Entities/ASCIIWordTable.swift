@@ -68,7 +68,12 @@ struct ASCIIWordTable: Sendable {
     /// Adds `word` (ASCII bytes) unless present; returns its entry index.
     @discardableResult
     mutating func insert(_ word: UnsafeBufferPointer<UInt8>) -> Int {
-        let h = Self.hash(word).hash
+        insert(word, hash: Self.hash(word).hash)
+    }
+
+    /// Adds `word` (ASCII bytes with their ``hash(_:)``) unless present; returns its entry index.
+    @discardableResult
+    mutating func insert(_ word: UnsafeBufferPointer<UInt8>, hash h: UInt64) -> Int {
         if let e = find(word, hash: h) { return e }
         let e = keys.count
         keys.append(Key(offset: Int32(bytes.count), length: Int32(word.count)))

@@ -41,10 +41,18 @@ struct EntityCoreference {
             return c.key
         }
         let keys = cands.map { key(of: $0) }
+        // "bare:" and the name words other than facility heads, when at least two remain.
         let bareKeys: [String?] = cands.map { c in
-            guard c.nameWords.count >= 2 else { return nil }
-            let bare = c.nameWords.filter { lex.facilityHeads[$0] != true }
-            return bare.count >= 2 ? "bare:" + bare.joined(separator: " ") : nil
+            let words = c.nameWords
+            guard words.count >= 2 else { return nil }
+            var bare = "bare:"
+            var kept = 0
+            for w in words where lex.facilityHeads[w] != true {
+                if kept > 0 { bare += " " }
+                bare += w
+                kept += 1
+            }
+            return kept >= 2 ? bare : nil
         }
         func prelim(_ g: borrowing Group) -> EntityType {
             if let e = g.lexicon {
@@ -180,7 +188,7 @@ struct EntityCoreference {
                 k = c.key
             }
             // Plurals of a family name or of a known single name ("the Xs", "Tomahawks").
-            if c.nameWords.count == 1, c.lexicon == nil, c.key.hasSuffix("s"), c.key.count > 3, byKey[k] == nil {
+            if c.nameWords.count == 1, c.lexicon == nil, c.key.fastHasSuffix("s"), c.key.characterCount > 3, byKey[k] == nil {
                 let stem = String(c.key.dropLast())
                 if groups.contains(where: { prelim($0) == .person && core($0.words).last == stem }) || byKey[stem] != nil {
                     deferred.append(ci)

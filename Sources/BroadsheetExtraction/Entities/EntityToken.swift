@@ -59,6 +59,8 @@ struct EntityToken: Sendable {
     var length: Int
     /// The first UTF-16 code unit of the token in the document.
     var unit: UInt16
+    /// Whether ``text`` is exactly the token's code units, all ASCII (so its bytes are known without reading it).
+    var isPlainASCII: Bool
     /// Whether ``text`` contains an ASCII capital letter (A–Z).
     var hasASCIIUpper: Bool
     /// Whether ``text`` contains a straight apostrophe (curly ones are straightened in words).
@@ -84,6 +86,29 @@ struct EntityToken: Sendable {
     var sentence: Int
     /// The first word of its sentence (after any opening quotes or brackets).
     var isSentenceInitial: Bool
+
+    /// The first UTF-8 byte of ``text`` and its UTF-8 length (nil when empty).
+    @inline(__always)
+    var textFirstByteAndCount: (first: UInt8, count: Int)? {
+        if isPlainASCII { return end > start ? (UInt8(truncatingIfNeeded: unit), end - start) : nil }
+        let s = text
+        guard let f = s.utf8.first else { return nil }
+        return (f, s.utf8.count)
+    }
+
+    /// The first UTF-8 byte of ``lower`` and its UTF-8 length (nil when empty).
+    @inline(__always)
+    var lowerFirstByteAndCount: (first: UInt8, count: Int)? {
+        if isPlainASCII, kind == .word || kind == .number || kind == .punct {
+            guard end > start else { return nil }
+            // Words are lowercased byte by byte when ASCII; other kinds keep their text.
+            let u = UInt8(truncatingIfNeeded: unit)
+            return (kind == .word && u >= 65 && u <= 90 ? u + 32 : u, end - start)
+        }
+        let s = lower
+        guard let f = s.utf8.first else { return nil }
+        return (f, s.utf8.count)
+    }
 
     var spaceBefore: Bool { separator == .space }
     var hyphenBefore: Bool { separator == .hyphen }

@@ -179,7 +179,7 @@ struct EntityTokenizer {
             tokens.append(EntityToken(
                 start: start, end: end, kind: kind, strings: .placeholder, index: tokens.count,
                 length: ascii && kind != .possessive ? end - start : text.count, unit: units[start],
-                hasASCIIUpper: hasUpper, hasApostrophe: kind == .word ? hasApostrophe : text.utf8.contains(39), separator: separator,
+                isPlainASCII: ascii && kind != .possessive, hasASCIIUpper: hasUpper, hasApostrophe: kind == .word ? hasApostrophe : text.utf8.contains(39), separator: separator,
                 isCapitalized: cap, isAllCaps: allCaps, sentence: sIndex, isSentenceInitial: initial))
             separator = .none
             sawSpace = false
@@ -206,7 +206,14 @@ struct EntityTokenizer {
                 }
                 var p = i
                 while p < n {
-                    if isLetter(p) || isDigit(p) { p += scalar(at: p).1; continue }
+                    let u = units[p]
+                    if u < 0x80 {
+                        // ASCII letters and digits are one unit each.
+                        if (u >= 97 && u <= 122) || (u >= 65 && u <= 90) || (u >= 48 && u <= 57) { p += 1; continue }
+                    } else if isLetter(p) {
+                        p += scalar(at: p).1
+                        continue
+                    }
                     if isApostrophe(units[p]), isLetter(p + 1) {
                         // Possessive 's: apostrophe + s + non-letter ends the word.
                         if (units[p + 1] == 115 || units[p + 1] == 83) && !isLetter(p + 2) { break }
@@ -267,10 +274,10 @@ struct EntityTokenizer {
         var bitmap = [Bool](repeating: false, count: 256 * 32)
         for t in tokens where t.isSentenceInitial && t.isCapitalized {
             initialLowers.insert(t.lower)
-            if let f = t.lower.utf8.first { bitmap[Int(f) * 32 + min(31, t.lower.utf8.count)] = true }
+            if let (f, c) = t.lowerFirstByteAndCount { bitmap[Int(f) * 32 + min(31, c)] = true }
         }
         for t in tokens where t.kind == .word {
-            guard let f = t.lower.utf8.first, bitmap[Int(f) * 32 + min(31, t.lower.utf8.count)] else { continue }
+            guard let (f, c) = t.lowerFirstByteAndCount, bitmap[Int(f) * 32 + min(31, c)] else { continue }
             if !t.isCapitalized {
                 if initialLowers.contains(t.lower) { lowercaseWords.insert(t.lower) }
             } else if !t.isSentenceInitial, initialLowers.contains(t.lower) {

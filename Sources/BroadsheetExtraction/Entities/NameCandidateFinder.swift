@@ -26,11 +26,11 @@ struct NameCandidateFinder {
         // Only sentence-initial words are ever looked up: a (first byte, length) bitmap of them filters the pairs.
         var bitmap = [Bool](repeating: false, count: 256 * 32)
         for t in tokens where t.isSentenceInitial && t.isCapitalized {
-            if let f = t.text.utf8.first { bitmap[Int(f) * 32 + min(31, t.text.utf8.count)] = true }
+            if let (f, c) = t.textFirstByteAndCount { bitmap[Int(f) * 32 + min(31, c)] = true }
         }
         func wanted(_ t: EntityToken) -> Bool {
-            guard let f = t.text.utf8.first else { return false }
-            return bitmap[Int(f) * 32 + min(31, t.text.utf8.count)]
+            guard let (f, c) = t.textFirstByteAndCount else { return false }
+            return bitmap[Int(f) * 32 + min(31, c)]
         }
         var names = WordSet()
         var i = 0
@@ -75,7 +75,7 @@ struct NameCandidateFinder {
             {
                 if let m = computeLexiconMatch(at: k) { lexMemo[k] = (m.last, m.entry) } else { lexMemo[k] = (-1, nil) }
             }
-            if let f = t.lower.utf8.first, lex.titleFirstBytes[Int(f) * 32 + min(31, t.lower.utf8.count)], let tl = computeTitleMatch(at: k) {
+            if let (f, c) = t.lowerFirstByteAndCount, lex.titleFirstBytes[Int(f) * 32 + min(31, c)], let tl = computeTitleMatch(at: k) {
                 titleMemo[k] = tl
             }
         }
@@ -181,7 +181,7 @@ struct NameCandidateFinder {
 
     /// Longest title starting at `i`: a capitalised title, or a lowercase one directly before a name.
     func computeTitleMatch(at i: Int) -> Int? {
-        if let f = tokens[i].lower.utf8.first, !lex.titleFirstBytes[Int(f) * 32 + min(31, tokens[i].lower.utf8.count)] { return nil }
+        if let (f, c) = tokens[i].lowerFirstByteAndCount, !lex.titleFirstBytes[Int(f) * 32 + min(31, c)] { return nil }
         // The first step of the loop below, without building a key (callers pass words).
         if tokens[i].kind == .word, tokens[i].kind != .possessive, !lex.titlePrefixes.contains(tokens[i].lower) { return nil }
         var key = ""

@@ -49,16 +49,19 @@ struct WordMap<Value: Sendable>: Sendable, ExpressibleByDictionaryLiteral {
 
     /// Calls `body` with the value for `key` in place, first adding `defaultValue` if there is none.
     mutating func update(_ key: String, default defaultValue: @autoclosure () -> Value, _ body: (inout Value) -> Void) {
-        let form: String
-        if key.isASCII {
-            form = key
-        } else if let f = key.asciiCanonicalForm {
-            form = f
+        let fast: Int? = key.withUTF8Bytes { bytes in
+            let (h, isASCII) = ASCIIWordTable.hash(bytes)
+            return isASCII ? ascii.insert(bytes, hash: h) : nil
+        }
+        let e: Int
+        if let fast {
+            e = fast
+        } else if let form = key.asciiCanonicalForm {
+            e = form.withUTF8Bytes { ascii.insert($0) }
         } else {
             body(&others[key, default: defaultValue()])
             return
         }
-        let e = form.withUTF8Bytes { ascii.insert($0) }
         if e == values.count { values.append(defaultValue()) }
         body(&values[e])
     }
