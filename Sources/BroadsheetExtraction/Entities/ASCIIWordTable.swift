@@ -4,7 +4,8 @@
 /// costs a fraction of `String`'s seeded SipHash and Unicode-aware equality. Only ASCII keys are stored, and for
 /// ASCII text byte equality is exactly `String` equality (canonical equivalence).
 struct ASCIIWordTable: Sendable {
-    /// One slot of the open-addressed index: the key's hash (low 32 bits) and its entry index, or -1 when empty.
+    /// One slot of the open-addressed index: the key's hash (high 32 bits; the low bits pick the slot) and its
+    /// entry index, or -1 when empty.
     /// Keeping the hash in the slot means a lookup touches the key bytes only for a likely match.
     private struct Slot {
         var hash: UInt32
@@ -25,22 +26,42 @@ struct ASCIIWordTable: Sendable {
     /// The number of keys.
     var count: Int { keys.count }
 
-    /// FNV-1a over `word`, and whether every byte is ASCII.
+    /// A hash of `word` (eight bytes per multiply, so short words cost a few multiplies), and whether every byte
+    /// is ASCII.
     @inline(__always)
     static func hash(_ word: UnsafeBufferPointer<UInt8>) -> (hash: UInt64, isASCII: Bool) {
-        var h: UInt64 = 0xcbf2_9ce4_8422_2325
-        var high: UInt8 = 0
-        for b in word {
-            high |= b
-            h = (h ^ UInt64(b)) &* 0x0000_0100_0000_01b3
+        let n = word.count
+        var h: UInt64 = 0x9E37_79B9_7F4A_7C15 ^ UInt64(truncatingIfNeeded: n)
+        guard let base = word.baseAddress else { return (h, true) }
+        var high: UInt64 = 0
+        var i = 0
+        while i + 8 <= n {
+            let v = UnsafeRawPointer(base + i).loadUnaligned(as: UInt64.self)
+            high |= v
+            h = (h ^ v) &* 0xFF51_AFD7_ED55_8CCD
+            h ^= h >> 32
+            i += 8
         }
-        return (h ^ (h >> 29), high < 0x80)
+        if i < n {
+            var v: UInt64 = 0
+            var shift: UInt64 = 0
+            while i < n {
+                v |= UInt64(base[i]) << shift
+                shift += 8
+                i += 1
+            }
+            high |= v
+            h = (h ^ v) &* 0xFF51_AFD7_ED55_8CCD
+            h ^= h >> 32
+        }
+        h = (h ^ (h >> 29)) &* 0xC4CE_B9FE_1A85_EC53
+        return (h ^ (h >> 32), high & 0x8080_8080_8080_8080 == 0)
     }
 
     /// The entry index of `word` (ASCII bytes with their ``hash(_:)``), if present.
     @inline(__always)
     func find(_ word: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int? {
-        let h32 = UInt32(truncatingIfNeeded: hash)
+        let h32 = UInt32(truncatingIfNeeded: hash >> 32)
         return slots.withUnsafeBufferPointer { slotBuffer in
             let mask = slotBuffer.count - 1
             var s = Int(truncatingIfNeeded: hash) & mask
@@ -90,7 +111,7 @@ struct ASCIIWordTable: Sendable {
         let mask = slots.count - 1
         var s = Int(truncatingIfNeeded: hash) & mask
         while slots[s].entry >= 0 { s = (s + 1) & mask }
-        slots[s] = Slot(hash: UInt32(truncatingIfNeeded: hash), entry: Int32(e))
+        slots[s] = Slot(hash: UInt32(truncatingIfNeeded: hash >> 32), entry: Int32(e))
     }
 
     private mutating func rebuild(slotCount: Int) {

@@ -88,11 +88,11 @@ public struct EntityRecognizer: Sendable {
             var descriptions: [String] = []
             var seenDescriptions: Set<String> = []
             for ci in g.members {
-                let c = candidates[ci]
-                let mtext = text(c.start, c.end)
-                mentions.append(EntityMention(span: TextSpan(start: c.start, end: c.end), text: mtext, sentence: c.sentence))
+                let start = candidates[ci].start, end = candidates[ci].end
+                let mtext = text(start, end)
+                mentions.append(EntityMention(span: TextSpan(start: start, end: end), text: mtext, sentence: candidates[ci].sentence))
                 forms.append(mtext.utf8.contains(where: { $0 < 32 || $0 == 0xE2 }) ? EntityLexicons.normalizeKey(mtext) : mtext)
-                for d in c.descriptions where seenDescriptions.insert(d.lowercased()).inserted { descriptions.append(d) }
+                for d in candidates[ci].descriptions where seenDescriptions.insert(d.lowercased()).inserted { descriptions.append(d) }
             }
             mentions.sort { $0.span < $1.span }
             var aliases: [String] = []

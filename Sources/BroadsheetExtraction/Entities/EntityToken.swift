@@ -45,18 +45,26 @@ struct EntityToken: Sendable {
         case punct
     }
 
-    var start: Int
-    var end: Int
+    // Offsets, counts and indices are stored in 32 bits (documents stay far below 4 G code units), which halves
+    // the token: the rules walk the token array over and over.
+    private var _start: UInt32
+    private var _end: UInt32
+    private var _index: UInt32
+    private var _length: UInt32
+    private var _sentence: UInt32
+
+    var start: Int { Int(_start) }
+    var end: Int { Int(_end) }
     var kind: Kind
     /// The owner of ``text`` and ``lower`` (not retained) and this token's index there.
     unowned(unsafe) var strings: EntityTokenStrings
-    var index: Int
+    var index: Int { Int(_index) }
     /// The token as written, with curly apostrophes straightened.
     var text: String { strings.texts[index] }
     /// Lowercased ``text`` (words only; otherwise equal to ``text``).
     var lower: String { strings.lowers[index] }
     /// `text.count` (characters), precomputed.
-    var length: Int
+    var length: Int { Int(_length) }
     /// The first UTF-16 code unit of the token in the document.
     var unit: UInt16
     /// Whether ``text`` is exactly the token's code units, all ASCII (so its bytes are known without reading it).
@@ -83,9 +91,31 @@ struct EntityToken: Sendable {
     var isCapitalized: Bool
     var isAllCaps: Bool
     /// Index into ``BroadsheetCore/Document/sentences``.
-    var sentence: Int
+    var sentence: Int { Int(_sentence) }
     /// The first word of its sentence (after any opening quotes or brackets).
     var isSentenceInitial: Bool
+
+    init(
+        start: Int, end: Int, kind: Kind, strings: EntityTokenStrings, index: Int, length: Int, unit: UInt16,
+        isPlainASCII: Bool, hasASCIIUpper: Bool, hasApostrophe: Bool, separator: Separator, isCapitalized: Bool,
+        isAllCaps: Bool, sentence: Int, isSentenceInitial: Bool
+    ) {
+        _start = UInt32(start)
+        _end = UInt32(end)
+        self.kind = kind
+        self.strings = strings
+        _index = UInt32(index)
+        _length = UInt32(length)
+        self.unit = unit
+        self.isPlainASCII = isPlainASCII
+        self.hasASCIIUpper = hasASCIIUpper
+        self.hasApostrophe = hasApostrophe
+        self.separator = separator
+        self.isCapitalized = isCapitalized
+        self.isAllCaps = isAllCaps
+        _sentence = UInt32(sentence)
+        self.isSentenceInitial = isSentenceInitial
+    }
 
     /// The first UTF-8 byte of ``text`` and its UTF-8 length (nil when empty).
     @inline(__always)

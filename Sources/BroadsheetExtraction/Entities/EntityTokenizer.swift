@@ -87,7 +87,8 @@ struct EntityTokenizer {
         let units = utf16Units(document.text)
         let n = units.count
         var tokens: [EntityToken] = []
-        tokens.reserveCapacity(n / 5)
+        // News prose has about one token per four or five code units; growing the array would copy it.
+        tokens.reserveCapacity(n / 3 + 16)
         // Every token covers at least one code unit, so `n` strings is enough.
         let texts = UnsafeMutablePointer<String>.allocate(capacity: n)
         let lowers = UnsafeMutablePointer<String>.allocate(capacity: n)

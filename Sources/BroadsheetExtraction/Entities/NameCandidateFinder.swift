@@ -64,8 +64,13 @@ struct NameCandidateFinder {
             start = end
         }
         self.headingSentences = heading
-        // Memoised lexicon and title matches: every later lookup is an array read.
-        // (The stored memos stay empty until the end, so filling these does not copy them.)
+        memoise()
+    }
+
+    /// Memoises lexicon and title matches, so every later lookup is an array read. (A mutating method: the
+    /// matchers below read `self` in place, where calls made from `init` could copy the whole finder; the stored
+    /// memos stay empty until the end, so filling the local ones does not copy them either.)
+    private mutating func memoise() {
         var lexMemo = [(last: Int, entry: EntityLexicons.Entry?)](repeating: (-2, nil), count: tokens.count)
         var titleMemo = [Int](repeating: -1, count: tokens.count)
         for k in tokens.indices where tokens[k].kind == .word {
