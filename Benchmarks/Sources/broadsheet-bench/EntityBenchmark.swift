@@ -6,18 +6,21 @@ import Foundation
 /// fixtures (and the seed article, when present) into documents, then times ``EntityRecognizer/extract(_:)`` on one
 /// core and ``EntityCatalog`` construction.
 ///
-/// Usage: `broadsheet-bench entities [--mb 20] [--seed 42] [--rounds 3]` (the best round is reported: the machine
-/// is shared, and other processes inflate both wall and CPU time).
+/// Usage: `broadsheet-bench entities [--mb 20] [--seed 42] [--rounds 3] [--dump FILE]` (the best round is reported:
+/// the machine is shared, and other processes inflate both wall and CPU time). `--dump` writes every document's
+/// extraction as JSON lines after the timing, so two builds can be checked for identical output.
 enum EntityBenchmark {
     static func run(_ arguments: [String]) {
         var megabytes = 20.0
         var seed: UInt64 = 42
         var rounds = 3
+        var dumpPath: String?
         var i = 0
         while i < arguments.count {
             if arguments[i] == "--mb", i + 1 < arguments.count { megabytes = Double(arguments[i + 1]) ?? megabytes; i += 1 }
             if arguments[i] == "--seed", i + 1 < arguments.count { seed = UInt64(arguments[i + 1]) ?? seed; i += 1 }
             if arguments[i] == "--rounds", i + 1 < arguments.count { rounds = max(1, Int(arguments[i + 1]) ?? rounds); i += 1 }
+            if arguments[i] == "--dump", i + 1 < arguments.count { dumpPath = arguments[i + 1]; i += 1 }
             i += 1
         }
         let pool = sentencePool()
@@ -63,9 +66,24 @@ enum EntityBenchmark {
         print(String(format: "extract (best of \(rounds)): %.2f s CPU (%.2f s wall), %.2f MB/s per core (%.2f MB/s wall), %.0f docs/s, %d mentions",
                      cpu, seconds, mb / cpu, mb / seconds, Double(docs.count) / cpu, mentions))
 
+        if let dumpPath { dump(results, to: dumpPath) }
+
         let c1 = cpuSeconds()
         let catalog = EntityCatalog(Array(zip(docs, results)))
         print(String(format: "catalog: %.2f s CPU for %d entities", cpuSeconds() - c1, catalog.entities.count))
+    }
+
+    /// Writes one sorted-key JSON line per document's extraction.
+    static func dump(_ results: [DocumentEntities], to path: String) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        var out = Data()
+        for r in results {
+            guard let line = try? encoder.encode(r) else { continue }
+            out.append(line)
+            out.append(0x0A)
+        }
+        do { try out.write(to: URL(fileURLWithPath: path)) } catch { print("dump failed: \(error)") }
     }
 
     /// CPU time of this thread (the machine is shared, so wall time overstates the cost).

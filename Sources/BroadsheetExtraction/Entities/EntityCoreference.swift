@@ -10,7 +10,7 @@
 struct EntityCoreference {
     let lex: EntityLexicons
 
-    static let acronymSkips: Set<String> = ["of", "the", "and", "for", "on", "&"]
+    static let acronymSkips: WordSet = ["of", "the", "and", "for", "on", "&"]
 
     struct Group {
         var name: String
@@ -25,9 +25,15 @@ struct EntityCoreference {
         var firstStart: Int
     }
 
+    /// `word.allSatisfy { $0.isUppercase || $0 == "." }`, from bytes when the word is plain ASCII.
+    static func isAcronymShaped(_ word: String) -> Bool {
+        guard word.isPlainASCII else { return word.allSatisfy { $0.isUppercase || $0 == "." } }
+        return word.utf8.allSatisfy { ($0 >= 65 && $0 <= 90) || $0 == 46 }
+    }
+
     func resolve(_ cands: [NameCandidate]) -> [Group] {
         var groups: [Group] = []
-        var byKey: [String: Int] = [:]
+        var byKey = WordMap<Int>()
 
         func key(of c: NameCandidate) -> String {
             if let e = c.lexicon, !e.needsCanonicalInDocument { return "lex:" + e.canonical }
@@ -35,10 +41,18 @@ struct EntityCoreference {
             return c.key
         }
         let keys = cands.map { key(of: $0) }
+        // "bare:" and the name words other than facility heads, when at least two remain.
         let bareKeys: [String?] = cands.map { c in
-            guard c.nameWords.count >= 2 else { return nil }
-            let bare = c.nameWords.filter { lex.facilityHeads[$0] != true }
-            return bare.count >= 2 ? "bare:" + bare.joined(separator: " ") : nil
+            let words = c.nameWords
+            guard words.count >= 2 else { return nil }
+            var bare = "bare:"
+            var kept = 0
+            for w in words where lex.facilityHeads[w] != true {
+                if kept > 0 { bare += " " }
+                bare += w
+                kept += 1
+            }
+            return kept >= 2 ? bare : nil
         }
         func prelim(_ g: borrowing Group) -> EntityType {
             if let e = g.lexicon {
@@ -50,28 +64,32 @@ struct EntityCoreference {
             words.count > 1 && NameCandidateFinder.generationalSuffixes.contains(words.last!) ? Array(words.dropLast()) : words
         }
         // Word → groups whose name contains it (may hold stale entries; every use re-checks).
-        var wordIndex: [String: [Int]] = [:]
+        var wordIndex = WordMap<[Int]>()
         func indexWords(_ gi: Int) {
-            for w in groups[gi].words where wordIndex[w]?.last != gi { wordIndex[w, default: []].append(gi) }
+            for w in groups[gi].words {
+                wordIndex.update(w, default: []) { list in
+                    if list.last != gi { list.append(gi) }
+                }
+            }
         }
         func groupsWith(_ w: String) -> [Int] { wordIndex[w] ?? [] }
         func join(_ gi: Int, _ ci: Int) {
             let c = cands[ci]
             groups[gi].members.append(ci)
             groups[gi].scores = groups[gi].scores + c.scores
-            if let a = c.parentheticalAcronym { byKey[a] = byKey[a] ?? gi }
+            if let a = c.parentheticalAcronym { byKey.insertIfAbsent(a, gi) }
             groups[gi].lastStart = max(groups[gi].lastStart, c.start)
             groups[gi].firstStart = min(groups[gi].firstStart, c.start)
             if groups[gi].lexicon == nil, c.nameWords.count > groups[gi].words.count
-                || (c.nameWords.count == groups[gi].words.count && c.key.count > groups[gi].name.count && c.nameOverride == nil)
+                || (c.nameWords.count == groups[gi].words.count && c.key.characterCount > groups[gi].name.characterCount && c.nameOverride == nil)
             {
                 groups[gi].words = c.nameWords
                 groups[gi].name = c.nameOverride?.joined(separator: " ") ?? c.key
                 indexWords(gi)
             }
-            if byKey[keys[ci]] == nil { byKey[keys[ci]] = gi }
-            if byKey[c.key] == nil { byKey[c.key] = gi }
-            if let b = bareKeys[ci], byKey[b] == nil { byKey[b] = gi }
+            byKey.insertIfAbsent(keys[ci], gi)
+            byKey.insertIfAbsent(c.key, gi)
+            if let b = bareKeys[ci] { byKey.insertIfAbsent(b, gi) }
         }
         func create(_ ci: Int) {
             let c = cands[ci]
@@ -96,9 +114,15 @@ struct EntityCoreference {
             var innerOptions: [Int] = []
             var pool = groupsWith(cw[0])
             if cw.count > 1 || cHasSuffix { pool += groupsWith(cw[cw.count - 1]) }
-            if cw[0].first?.isLowercase == false, let lowerFirst = cw.first?.lowercased(), lowerFirst != cw[0] { pool += groupsWith(lowerFirst) }
-            var seen = Set<Int>()
-            pool = pool.filter { seen.insert($0).inserted }.sorted()
+            if !cw[0].isEmpty, !cw[0].startsLowercase, let lowerFirst = cw.first?.lowercased(), lowerFirst != cw[0] { pool += groupsWith(lowerFirst) }
+            // Each group once, in order.
+            pool.sort()
+            var unique = 0
+            for k in pool.indices where unique == 0 || pool[unique - 1] != pool[k] {
+                pool[unique] = pool[k]
+                unique += 1
+            }
+            pool.removeLast(pool.count - unique)
             for gi in pool where groups[gi].lexicon == nil && groups[gi].words.count > cw.count && prelim(groups[gi]) == .person {
                 let gw = groups[gi].words
                 if cHasSuffix {
@@ -126,7 +150,7 @@ struct EntityCoreference {
         }
         func orgLink(_ c: NameCandidate) -> Int? {
             let cw = c.nameWords
-            guard let f = cw.first, !lex.functionWords.contains(f.lowercased()), !lex.commonWords.contains(f.lowercased()),
+            guard let f = cw.first, case let lowered = f.lowercased(), !lex.functionWords.contains(lowered), !lex.commonWords.contains(lowered),
                 !lex.orgHeads.contains(f), lex.known[f]?.kind != .demonym
             else { return nil }
             if c.scores.person >= 4 || c.scores.location >= 5 || (c.scores.location >= 2 && c.scores.location > c.scores.organization) { return nil }
@@ -135,7 +159,7 @@ struct EntityCoreference {
                 if groups[gi].words.starts(with: cw) { options.append(gi) }
             }
             // Acronyms.
-            if cw.count == 1, f.count >= 2, f.count <= 7, f.allSatisfy({ $0.isUppercase || $0 == "." }) {
+            if cw.count == 1, case let length = f.characterCount, length >= 2, length <= 7, Self.isAcronymShaped(f) {
                 let letters = f.filter { $0 != "." }
                 for gi in groups.indices where groups[gi].words.count >= 2 && prelim(groups[gi]) == .organization {
                     let g = groups[gi]
@@ -164,7 +188,7 @@ struct EntityCoreference {
                 k = c.key
             }
             // Plurals of a family name or of a known single name ("the Xs", "Tomahawks").
-            if c.nameWords.count == 1, c.lexicon == nil, c.key.hasSuffix("s"), c.key.count > 3, byKey[k] == nil {
+            if c.nameWords.count == 1, c.lexicon == nil, c.key.fastHasSuffix("s"), c.key.characterCount > 3, byKey[k] == nil {
                 let stem = String(c.key.dropLast())
                 if groups.contains(where: { prelim($0) == .person && core($0.words).last == stem }) || byKey[stem] != nil {
                     deferred.append(ci)

@@ -7,20 +7,30 @@ struct EntityDescriber {
     let evidence: NameEvidence
     let text: (Int, Int) -> String
 
-    /// Candidate index by its last token, for role phrases that include a name before the role ("Rosneft boss").
-    let candidateEndingAt: [Int: Int]
+    /// Per token: the index of the (last) candidate ending there, or -1; for role phrases that include a name
+    /// before the role ("Rosneft boss").
+    let candidateEndingAt: [Int]
 
     init(tokens: [EntityToken], lex: EntityLexicons, evidence: NameEvidence, text: @escaping (Int, Int) -> String, candidates: [NameCandidate]) {
         self.tokens = tokens
         self.lex = lex
         self.evidence = evidence
         self.text = text
-        var m: [Int: Int] = [:]
+        var m = [Int](repeating: -1, count: tokens.count)
         for (i, c) in candidates.enumerated() { m[c.last] = i }
         self.candidateEndingAt = m
     }
 
-    func describe(_ c: NameCandidate, title: NameCandidateFinder.TitleMatch?, candidates: [NameCandidate]) -> [String] {
+    /// The candidate ending at token `j`, if any.
+    func candidate(endingAt j: Int) -> Int? {
+        guard j >= 0, j < candidateEndingAt.count, candidateEndingAt[j] >= 0 else { return nil }
+        return candidateEndingAt[j]
+    }
+
+    /// The descriptions of `c`, given the title before it and its ``NameEvidence/appositive(after:)``.
+    func describe(
+        _ c: NameCandidate, title: NameCandidateFinder.TitleMatch?, appositive: (first: Int, last: Int)?, candidates: [NameCandidate]
+    ) -> [String] {
         var out: [String] = []
         // Role words (and a title) directly before the name.
         let endBefore = title.map { $0.first } ?? c.first
@@ -43,7 +53,7 @@ struct EntityDescriber {
                 j -= 1
                 continue
             }
-            if t.kind == .word && t.isCapitalized, let oi = candidateEndingAt[j] ?? candidateEndingAt[j - 1], candidates.indices.contains(oi),
+            if t.kind == .word && t.isCapitalized, let oi = candidate(endingAt: j) ?? candidate(endingAt: j - 1), candidates.indices.contains(oi),
                 case let other = candidates[oi],
                 start != nil, other.scores.best != .person || other.lexicon != nil
             {
@@ -59,12 +69,12 @@ struct EntityDescriber {
         if let tm = title, start == tm.first, NameCandidateFinder.honorifics.contains(tokens[tm.first].text) { sawRole = false }
         if sawRole, let s = start, s < c.first {
             var endTok = (title?.last ?? (c.first - 1))
-            if endTok + 1 < tokens.count, tokens[endTok + 1].text == ".", tokens[endTok + 1].separator == .none, endTok + 1 < c.first { endTok += 1 }
+            if endTok + 1 < tokens.count, tokens[endTok + 1].isPunct("."), tokens[endTok + 1].separator == .none, endTok + 1 < c.first { endTok += 1 }
             let d = text(tokens[s].start, tokens[endTok].end)
             if !d.isEmpty { out.append(d) }
         }
         // "Another Trump donor, X": a role before a comma.
-        if c.first >= 2, tokens[c.first - 1].text == ",", tokens[c.first - 2].kind == .word, lex.roleNouns.contains(tokens[c.first - 2].lower),
+        if c.first >= 2, tokens[c.first - 1].isPunct(","), tokens[c.first - 2].kind == .word, lex.roleNouns.contains(tokens[c.first - 2].lower),
             !tokens[c.first - 2].isCapitalized
         {
             var s = c.first - 2
@@ -83,7 +93,7 @@ struct EntityDescriber {
             if !out.contains(d) { out.append(d) }
         }
         // Appositive after the name.
-        if let app = evidence.appositive(after: c), let head = evidence.appositiveHead(app.first, app.last),
+        if let app = appositive, let head = evidence.appositiveHead(app.first, app.last),
             lex.roleNouns.contains(head) || NameEvidence.orgNouns.contains(head) || NameEvidence.placeNouns.contains(head)
         {
             out.append(text(tokens[app.first].start, tokens[app.last].end))

@@ -26,35 +26,35 @@ public struct EntityLexicons: Sendable {
         var needsCanonicalInDocument: Bool
     }
 
-    var known: [String: Entry] = [:]
+    var known = WordMap<Entry>()
     /// Every token-prefix of a key of ``known``, for incremental longest-match.
-    var knownPrefixes: Set<String> = []
-    var givenNames: Set<String> = []
+    var knownPrefixes = WordSet()
+    var givenNames = WordSet()
     /// Titles as lowercase words without dots, joined by single spaces ("lt gen").
-    var titles: Set<String> = []
-    var titlePrefixes: Set<String> = []
+    var titles = WordSet()
+    var titlePrefixes = WordSet()
     /// First bytes of titles (a cheap filter before set lookups).
     var titleFirstBytes = [Bool](repeating: false, count: 256 * 32)
-    var orgSuffixes: Set<String> = []
-    var orgHeads: Set<String> = []
+    var orgSuffixes = WordSet()
+    var orgHeads = WordSet()
     /// Facility head → strong (true) or weak (false, also a common surname).
-    var facilityHeads: [String: Bool] = [:]
-    var geoHeads: [String: Bool] = [:]
-    var otherHeads: Set<String> = []
-    var otherLeads: Set<String> = []
-    var otherFollowers: Set<String> = []
+    var facilityHeads = WordMap<Bool>()
+    var geoHeads = WordMap<Bool>()
+    var otherHeads = WordSet()
+    var otherLeads = WordSet()
+    var otherFollowers = WordSet()
     /// Words that start an "other" name on their own ("Hurricane X", "Operation X").
-    var otherPrefixes: Set<String> = []
-    var roleNouns: Set<String> = []
-    var roleModifiers: Set<String> = []
-    var functionWords: Set<String> = []
-    var commonWords: Set<String> = []
-    var calendarWords: Set<String> = []
-    var nonEntityWords: Set<String> = []
-    var commonAcronyms: Set<String> = []
-    var currencySymbols: [String: String] = [:]
-    var currencyPrefixes: [String: String] = [:]
-    var currencyWords: [String: String] = [:]
+    var otherPrefixes = WordSet()
+    var roleNouns = WordSet()
+    var roleModifiers = WordSet()
+    var functionWords = WordSet()
+    var commonWords = WordSet()
+    var calendarWords = WordSet()
+    var nonEntityWords = WordSet()
+    var commonAcronyms = WordSet()
+    var currencySymbols = WordMap<String>()
+    var currencyPrefixes = WordMap<String>()
+    var currencyWords = WordMap<String>()
 
     /// The lexicons bundled with the module, loaded on first use.
     public static let shared: EntityLexicons = EntityLexicons.loadBundled()

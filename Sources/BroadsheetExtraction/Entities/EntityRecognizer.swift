@@ -34,6 +34,11 @@ public struct EntityRecognizer: Sendable {
     /// Extracts every entity of `document`.
     public func extract(_ document: Document) -> DocumentEntities {
         let tk = EntityTokenizer.tokenize(document)
+        // Tokens do not retain their strings: the output that owns them lives until the extraction is done.
+        return withExtendedLifetime(tk.strings) { extract(document, tokenized: tk) }
+    }
+
+    private func extract(_ document: Document, tokenized tk: EntityTokenizer.Output) -> DocumentEntities {
         let tokens = tk.tokens
         let units = tk.units
         func text(_ a: Int, _ b: Int) -> String { EntityTokenizer.string(units, max(0, a), min(units.count, b), lowercase: false) }
@@ -47,19 +52,24 @@ public struct EntityRecognizer: Sendable {
         let finder = NameCandidateFinder(
             tokens: tokens, lex: lexicons, lowercaseWords: tk.lowercaseWords,
             capitalizedNonInitial: tk.capitalizedNonInitial, consumed: consumed)
-        let scan = finder.scan()
+        var scan = finder.scan()
+        // Move the candidates out, so that updating them does not copy the array.
         var candidates = scan.candidates
+        scan.candidates = []
 
         // 3. Evidence and descriptions.
         let evidence = NameEvidence(tokens: tokens, lex: lexicons)
         let describer = EntityDescriber(tokens: tokens, lex: lexicons, evidence: evidence, text: text, candidates: candidates)
         for idx in candidates.indices {
             let title = scan.titles[idx]
-            candidates[idx].scores = evidence.intrinsic(candidates[idx]) + evidence.context(candidates[idx], hasTitle: title != nil)
-            candidates[idx].descriptions = describer.describe(candidates[idx], title: title, candidates: candidates)
+            var candidate = candidates[idx]
+            let appositive = evidence.appositive(after: candidate)
+            candidate.scores = evidence.intrinsic(candidate) + evidence.context(candidate, hasTitle: title != nil, appositive: appositive)
+            candidates[idx].scores = candidate.scores
+            candidates[idx].descriptions = describer.describe(candidate, title: title, appositive: appositive, candidates: candidates)
             // "Central Intelligence Agency (CIA)"
             let k = candidates[idx].last + 1
-            if k + 2 < tokens.count, tokens[k].text == "(", tokens[k + 1].kind == .word, tokens[k + 1].isAllCaps, tokens[k + 2].text == ")" {
+            if k + 2 < tokens.count, tokens[k].isPunct("("), tokens[k + 1].kind == .word, tokens[k + 1].isAllCaps, tokens[k + 2].isPunct(")") {
                 candidates[idx].parentheticalAcronym = tokens[k + 1].text
             }
         }
@@ -78,11 +88,11 @@ public struct EntityRecognizer: Sendable {
             var descriptions: [String] = []
             var seenDescriptions: Set<String> = []
             for ci in g.members {
-                let c = candidates[ci]
-                let mtext = text(c.start, c.end)
-                mentions.append(EntityMention(span: TextSpan(start: c.start, end: c.end), text: mtext, sentence: c.sentence))
+                let start = candidates[ci].start, end = candidates[ci].end
+                let mtext = text(start, end)
+                mentions.append(EntityMention(span: TextSpan(start: start, end: end), text: mtext, sentence: candidates[ci].sentence))
                 forms.append(mtext.utf8.contains(where: { $0 < 32 || $0 == 0xE2 }) ? EntityLexicons.normalizeKey(mtext) : mtext)
-                for d in c.descriptions where seenDescriptions.insert(d.lowercased()).inserted { descriptions.append(d) }
+                for d in candidates[ci].descriptions where seenDescriptions.insert(d.lowercased()).inserted { descriptions.append(d) }
             }
             mentions.sort { $0.span < $1.span }
             var aliases: [String] = []

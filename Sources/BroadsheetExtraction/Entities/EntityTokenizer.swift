@@ -11,19 +11,25 @@ struct EntityTokenizer {
     struct Output {
         var tokens: [EntityToken]
         /// Lowercased forms of words written in lower case somewhere in the document.
-        var lowercaseWords: Set<String>
+        var lowercaseWords: WordSet
         /// Capitalised words seen somewhere other than the start of a sentence (only those that also start a sentence).
-        var capitalizedNonInitial: Set<String>
+        var capitalizedNonInitial: WordSet
         /// The document text as UTF-16 code units.
         var units: [UInt16]
+        /// The tokens' strings: keep this output alive while the tokens are used.
+        var strings: EntityTokenStrings
     }
 
     /// A string from UTF-16 code units, with a fast path for ASCII (optionally lowercased).
     @inline(__always)
-    static func string(_ units: [UInt16], _ a: Int, _ b: Int, lowercase: Bool) -> String {
+    static func string(_ units: [UInt16], _ a: Int, _ b: Int, lowercase: Bool, isASCII: Bool? = nil) -> String {
         var ascii = true
-        var p = a
-        while p < b { if units[p] >= 0x80 { ascii = false; break }; p += 1 }
+        if let isASCII {
+            ascii = isASCII
+        } else {
+            var p = a
+            while p < b { if units[p] >= 0x80 { ascii = false; break }; p += 1 }
+        }
         if ascii {
             return String(unsafeUninitializedCapacity: b - a) { buf in
                 for k in 0..<(b - a) {
@@ -38,13 +44,56 @@ struct EntityTokenizer {
         return lowercase ? s.lowercased() : s
     }
 
+    /// The UTF-16 code units of `text`, transcoded from its UTF-8 bytes in one pass. (`Array(text.utf16)` first
+    /// measures the UTF-16 length of non-ASCII text, which builds an index of the whole string.)
+    static func utf16Units(_ text: String) -> [UInt16] {
+        text.withUTF8Bytes { bytes in
+            [UInt16](unsafeUninitializedCapacity: bytes.count) { out, count in
+                let n = bytes.count
+                var i = 0
+                var o = 0
+                // Native strings hold valid UTF-8; UTF-16 never needs more units than UTF-8 has bytes.
+                while i < n {
+                    let b0 = UInt32(bytes[i])
+                    if b0 < 0x80 { out[o] = UInt16(b0); i += 1; o += 1; continue }
+                    let scalar: UInt32
+                    if b0 < 0xE0 {
+                        scalar = (b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+                        i += 2
+                    } else if b0 < 0xF0 {
+                        scalar = (b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+                        i += 3
+                    } else {
+                        scalar = (b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
+                            | UInt32(bytes[i + 3] & 0x3F)
+                        i += 4
+                    }
+                    if scalar < 0x10000 {
+                        out[o] = UInt16(scalar)
+                        o += 1
+                    } else {
+                        let v = scalar - 0x10000
+                        out[o] = UInt16(0xD800 + (v >> 10))
+                        out[o + 1] = UInt16(0xDC00 + (v & 0x3FF))
+                        o += 2
+                    }
+                }
+                count = o
+            }
+        }
+    }
+
     static func tokenize(_ document: Document) -> Output {
-        let units = Array(document.text.utf16)
+        let units = utf16Units(document.text)
         let n = units.count
         var tokens: [EntityToken] = []
-        tokens.reserveCapacity(n / 5)
-        var lowercaseWords: Set<String> = []
-        var capitalizedNonInitial: Set<String> = []
+        // News prose has about one token per four or five code units; growing the array would copy it.
+        tokens.reserveCapacity(n / 3 + 16)
+        // Every token covers at least one code unit, so `n` strings is enough.
+        let texts = UnsafeMutablePointer<String>.allocate(capacity: n)
+        let lowers = UnsafeMutablePointer<String>.allocate(capacity: n)
+        var lowercaseWords = WordSet()
+        var capitalizedNonInitial = WordSet()
 
         let sentences = document.sentences
         var sentenceIdx = 0
@@ -86,16 +135,25 @@ struct EntityTokenizer {
             }
             let sIndex = min(sentenceIdx, max(0, sentences.count - 1))
             if sentenceIdx < sentences.count && start < sentences[sentenceIdx].span.start { sentenceStartPending = true }
-            var text = Self.string(units, start, end, lowercase: false)
+            var ascii = true
+            var hasUpper = false
+            var hasApostrophe = false
+            for p in start..<end {
+                let u = units[p]
+                if u >= 0x80 { ascii = false; if u == 0x2019 { hasApostrophe = true } }
+                else if u >= 65 && u <= 90 { hasUpper = true }
+                else if u == 39 { hasApostrophe = true }
+            }
+            var text = Self.string(units, start, end, lowercase: false, isASCII: ascii)
             var initial = false
             var cap = false
             var allCaps = false
             var lower = text
             if kind == .word {
-                if text.utf8.contains(0xE2) { text = text.replacing("\u{2019}", with: "'") }
+                if !ascii, text.utf8.contains(0xE2) { text = text.replacing("\u{2019}", with: "'") }
                 initial = sentenceStartPending
-                if let prev = tokens.last, prev.kind == .punct, prev.end == start || prev.text == ":",
-                    prev.text == "\u{201C}" || prev.text == "\u{2018}" || prev.text == "\"" || prev.text == ":"
+                if let prev = tokens.last, prev.kind == .punct, prev.end == start || prev.isPunct(":"),
+                    prev.isPunct("\u{201C}") || prev.isPunct("\u{2018}") || prev.isPunct("\"") || prev.isPunct(":")
                 {
                     initial = true
                 }
@@ -110,15 +168,19 @@ struct EntityTokenizer {
                         p += 1
                     }
                 }
-                lower = cap ? Self.string(units, start, end, lowercase: true) : text
+                lower = cap ? Self.string(units, start, end, lowercase: true, isASCII: ascii) : text
             } else if kind == .number {
                 sentenceStartPending = false
             } else if kind == .possessive {
                 text = "'s"
                 lower = text
             }
+            (texts + tokens.count).initialize(to: text)
+            (lowers + tokens.count).initialize(to: lower)
             tokens.append(EntityToken(
-                start: start, end: end, kind: kind, text: text, lower: lower, separator: separator,
+                start: start, end: end, kind: kind, strings: .placeholder, index: tokens.count,
+                length: ascii && kind != .possessive ? end - start : text.count, unit: units[start],
+                isPlainASCII: ascii && kind != .possessive, hasASCIIUpper: hasUpper, hasApostrophe: kind == .word ? hasApostrophe : text.utf8.contains(39), separator: separator,
                 isCapitalized: cap, isAllCaps: allCaps, sentence: sIndex, isSentenceInitial: initial))
             separator = .none
             sawSpace = false
@@ -145,7 +207,14 @@ struct EntityTokenizer {
                 }
                 var p = i
                 while p < n {
-                    if isLetter(p) || isDigit(p) { p += scalar(at: p).1; continue }
+                    let u = units[p]
+                    if u < 0x80 {
+                        // ASCII letters and digits are one unit each.
+                        if (u >= 97 && u <= 122) || (u >= 65 && u <= 90) || (u >= 48 && u <= 57) { p += 1; continue }
+                    } else if isLetter(p) {
+                        p += scalar(at: p).1
+                        continue
+                    }
                     if isApostrophe(units[p]), isLetter(p + 1) {
                         // Possessive 's: apostrophe + s + non-letter ends the word.
                         if (units[p + 1] == 115 || units[p + 1] == 83) && !isLetter(p + 2) { break }
@@ -180,13 +249,13 @@ struct EntityTokenizer {
             }
             if isApostrophe(u) {
                 // Possessive after a word (or after an abbreviation's dot): 's, or a bare ’ after a plural.
-                if let last = tokens.last, last.end == i, last.kind == .word || (last.kind == .punct && last.text == ".") {
+                if let last = tokens.last, last.end == i, last.kind == .word || last.isPunct(".") {
                     if i + 1 < n, units[i + 1] == 115 || units[i + 1] == 83, !isLetter(i + 2) {
                         emit(i, i + 2, .possessive)
                         i += 2
                         continue
                     }
-                    if last.kind == .word, last.text.hasSuffix("s"), !isLetter(i + 1) {
+                    if last.kind == .word, texts[tokens.count - 1].hasSuffix("s"), !isLetter(i + 1) {
                         emit(i, i + 1, .possessive)
                         i += 1
                         continue
@@ -198,16 +267,18 @@ struct EntityTokenizer {
             i += w
         }
         _ = sawSpace
+        let strings = EntityTokenStrings(count: tokens.count, texts: texts, lowers: lowers)
+        for k in tokens.indices { tokens[k].strings = strings }
         // Lowercase forms of sentence-initial words that also occur in lower case. A (first byte, length) bitmap
         // keeps the set lookups to the few words that could match.
-        var initialLowers: Set<String> = []
+        var initialLowers = WordSet()
         var bitmap = [Bool](repeating: false, count: 256 * 32)
         for t in tokens where t.isSentenceInitial && t.isCapitalized {
             initialLowers.insert(t.lower)
-            if let f = t.lower.utf8.first { bitmap[Int(f) * 32 + min(31, t.lower.utf8.count)] = true }
+            if let (f, c) = t.lowerFirstByteAndCount { bitmap[Int(f) * 32 + min(31, c)] = true }
         }
         for t in tokens where t.kind == .word {
-            guard let f = t.lower.utf8.first, bitmap[Int(f) * 32 + min(31, t.lower.utf8.count)] else { continue }
+            guard let (f, c) = t.lowerFirstByteAndCount, bitmap[Int(f) * 32 + min(31, c)] else { continue }
             if !t.isCapitalized {
                 if initialLowers.contains(t.lower) { lowercaseWords.insert(t.lower) }
             } else if !t.isSentenceInitial, initialLowers.contains(t.lower) {
@@ -215,6 +286,8 @@ struct EntityTokenizer {
                 capitalizedNonInitial.insert(t.text)
             }
         }
-        return Output(tokens: tokens, lowercaseWords: lowercaseWords, capitalizedNonInitial: capitalizedNonInitial, units: units)
+        return withExtendedLifetime(strings) {
+            Output(tokens: tokens, lowercaseWords: lowercaseWords, capitalizedNonInitial: capitalizedNonInitial, units: units, strings: strings)
+        }
     }
 }

@@ -2,7 +2,7 @@
 /// "Bill and Melinda X" names "Bill X" too. The family reference ("X brothers") and a later plural ("the Xs")
 /// become mentions of every member (see ``EntityCoreference``).
 enum FamilyNames {
-    static let familyNouns: Set<String> = ["brothers", "sisters", "twins", "siblings", "brother", "sister", "family", "couple", "cousins"]
+    static let familyNouns: WordSet = ["brothers", "sisters", "twins", "siblings", "brother", "sister", "family", "couple", "cousins"]
 
     static func apply(_ cands: inout [NameCandidate], tokens: [EntityToken], lex: EntityLexicons) {
         for i in cands.indices {

@@ -16,12 +16,12 @@ extension NameCandidateFinder {
         while i < n {
             let t = tokens[i]
             if consumed[i] || t.kind != .word { i += 1; continue }
-            if let p = pendingTitle, !(p.last + 1 == i || (p.last + 2 == i && tokens[p.last + 1].text == ".")) { pendingTitle = nil }
+            if let p = pendingTitle, !(p.last + 1 == i || (p.last + 2 == i && tokens[p.last + 1].isPunct("."))) { pendingTitle = nil }
 
             // A single quoted capitalised word ("“Oppenheimer,” directed by ..."): a title of a work.
             if t.isCapitalized, i > 0, isOpeningQuote(tokens[i - 1]), tokens[i - 1].end == t.start, i + 1 < n, lexiconMatch(at: i) == nil,
                 !lex.functionWords.contains(t.lower), !lex.commonWords.contains(t.lower), !lex.calendarWords.contains(t.lower),
-                isClosingQuote(tokens[i + 1]) || (i + 2 < n && [",", ".", "!", "?"].contains(tokens[i + 1].text) && isClosingQuote(tokens[i + 2]))
+                isClosingQuote(tokens[i + 1]) || (i + 2 < n && (tokens[i + 1].isPunct(",") || tokens[i + 1].isPunct(".") || tokens[i + 1].isPunct("!") || tokens[i + 1].isPunct("?")) && isClosingQuote(tokens[i + 2]))
             {
                 var c = makeCandidate(i, i)
                 c.isQuotedWork = true
@@ -38,9 +38,9 @@ extension NameCandidateFinder {
                 continue
             }
 
-            let mixedCase = !t.isCapitalized && (t.text.utf8.contains { $0 >= 65 && $0 <= 90 } || (i + 1 < n && tokens[i + 1].hyphenBefore && tokens[i + 1].isCapitalized))
+            let mixedCase = !t.isCapitalized && (t.hasASCIIUpper || (i + 1 < n && tokens[i + 1].hyphenBefore && tokens[i + 1].isCapitalized))
             var lexMatch = t.isCapitalized || mixedCase ? lexiconMatch(at: i) : nil
-            if lexMatch == nil, t.isAllCaps, t.text.count > 3, let e = lex.known[String(t.text.prefix(1)) + String(t.lower.dropFirst())] {
+            if lexMatch == nil, t.isAllCaps, t.length > 3, let e = lex.known[String(t.text.prefix(1)) + String(t.lower.dropFirst())] {
                 // Datelines and shouted words: "WASHINGTON —", "KYIV, Ukraine".
                 lexMatch = (i, e)
             }
@@ -118,7 +118,7 @@ extension NameCandidateFinder {
             if lex.nonEntityWords.contains(t.lower) {
                 if runLast == i { i += 1; continue }
             }
-            if let apo = t.text.firstIndex(of: "'"), lex.functionWords.contains(t.lower[..<apo].lowercased()) || t.text.hasPrefix("I'") {
+            if t.hasApostrophe, let apo = t.text.firstIndex(of: "'"), lex.functionWords.contains(t.lower[..<apo].lowercased()) || t.text.hasPrefix("I'") {
                 // Contractions: "I'm", "It's", "That's", "We're".
                 i += 1
                 continue
@@ -129,8 +129,8 @@ extension NameCandidateFinder {
                 if lex.commonWords.contains(t.lower) && !particleStart { i += 1; continue }
                 let last = runLast
                 // A lone unknown word followed by a verb is a subject; plural nouns of people ("Protesters said") are not names.
-                let plural = t.lower.hasSuffix("s") && !t.lower.hasSuffix("ss") && !t.lower.hasSuffix("us") && !t.lower.hasSuffix("is")
-                let pluralAgent = plural || Self.pluralAgentEndings.contains { t.lower.hasSuffix($0) }
+                let plural = t.lower.fastHasSuffix("s") && !t.lower.fastHasSuffix("ss") && !t.lower.fastHasSuffix("us") && !t.lower.fastHasSuffix("is")
+                let pluralAgent = plural || Self.pluralAgentEndings.contains { t.lower.fastHasSuffix($0) }
                 let subjectOfVerb = last == i && !pluralAgent && !lowercaseWords.contains(t.lower) && i + 1 < n && tokens[i + 1].kind == .word
                     && (NameEvidence.sayingVerbs.contains(tokens[i + 1].lower) || Self.subjectVerbs.contains(tokens[i + 1].lower))
                 let possessed = last == i && i + 1 < n && tokens[i + 1].kind == .possessive && !lowercaseWords.contains(t.lower)
@@ -148,7 +148,7 @@ extension NameCandidateFinder {
             // A head word alone ("Hospital", "University") is no name.
             if last == i, isStrongHead(t.text) || lex.titles.contains(t.lower) { i += 1; continue }
             if last == i, t.isAllCaps, lex.commonAcronyms.contains(t.text) { i += 1; continue }
-            if last == i, lex.commonAcronyms.contains(t.text), t.text.count == 1 { i += 1; continue }
+            if last == i, lex.commonAcronyms.contains(t.text), t.length == 1 { i += 1; continue }
             if let p = pendingTitle { result.titles[result.candidates.count] = p }
             pendingTitle = nil
             // "Jr."/"Sr." always; Roman numerals only after a given name ("Martin Luther King III", not "Artemis II").
@@ -169,7 +169,7 @@ extension NameCandidateFinder {
     /// A single unknown capitalised adjective before a lowercase noun ("Gordian knot", "Orwellian nightmare").
     func isAdjectiveShaped(_ i: Int) -> Bool {
         let t = tokens[i]
-        guard t.text.count > 4, i + 1 < tokens.count, tokens[i + 1].kind == .word, !tokens[i + 1].isCapitalized, tokens[i + 1].spaceBefore else { return false }
+        guard t.length > 4, i + 1 < tokens.count, tokens[i + 1].kind == .word, !tokens[i + 1].isCapitalized, tokens[i + 1].spaceBefore else { return false }
         guard lex.known[t.text] == nil, !lex.givenNames.contains(t.text) else { return false }
         return t.text.hasSuffix("ian") || t.text.hasSuffix("ean") || t.text.hasSuffix("esque") || t.text.hasSuffix("ist")
     }
@@ -177,7 +177,7 @@ extension NameCandidateFinder {
     /// Endings of words that start sentences without being names: plural nouns of people, gerunds, adverbs, abstract nouns.
     static let pluralAgentEndings = ["ers", "ors", "ists", "ians", "ants", "ents", "ees", "ies", "ives", "ans", "ing", "ly", "ed", "tion", "ment", "ness", "ity"]
     /// Verbs that often follow a sentence-initial company or person name ("Nexora announced", "Vogel has").
-    static let subjectVerbs: Set<String> = [
+    static let subjectVerbs: WordSet = [
         "announced", "reported", "has", "had", "is", "was", "will", "would", "plans", "planned", "launched", "released",
         "agreed", "acquired", "bought", "sold", "won", "lost", "filed", "raised", "posted", "hired", "fired", "sued",
         "expects", "expected", "reached", "signed", "opened", "closed", "rose", "fell", "shares", "unveiled", "introduced",
@@ -185,10 +185,10 @@ extension NameCandidateFinder {
     ]
 
     func isOpeningQuote(_ t: EntityToken) -> Bool {
-        t.kind == .punct && (t.text == "\u{201C}" || t.text == "\u{2018}" || t.text == "\"" || t.text == "'")
+        t.kind == .punct && (t.isPunct("\u{201C}") || t.isPunct("\u{2018}") || t.isPunct("\"") || t.isPunct("'"))
     }
     func isClosingQuote(_ t: EntityToken) -> Bool {
-        t.kind == .punct && (t.text == "\u{201D}" || t.text == "\u{2019}" || t.text == "\"" || t.text == "'")
+        t.kind == .punct && (t.isPunct("\u{201D}") || t.isPunct("\u{2019}") || t.isPunct("\"") || t.isPunct("'"))
             || t.kind == .possessive && t.text == "'s" && false
     }
 
@@ -205,7 +205,7 @@ extension NameCandidateFinder {
                 if t.isCapitalized { caps += 1; lastWord = j } else if !small.contains(t.lower) { return nil }
             } else if t.kind == .punct && isClosingQuote(t) {
                 break
-            } else if t.kind == .punct && (t.text == "." || t.text == "," || t.text == "!" || t.text == "?") {
+            } else if t.kind == .punct && (t.isPunct(".") || t.isPunct(",") || t.isPunct("!") || t.isPunct("?")) {
                 if j + 1 < tokens.count, isClosingQuote(tokens[j + 1]) { j += 1; break }
                 return nil
             } else if t.kind == .possessive {
@@ -231,8 +231,8 @@ extension NameCandidateFinder {
             if t.kind == .word || t.kind == .number { words.append(t.text) }
         }
         var end = tokens[last].end
-        if dotAbsorbed(after: last), tokens[last].text.count > 1 || tokens[last].isCapitalized {
-            if Self.abbreviations.contains(tokens[last].text) || tokens[last].text.count == 1 {
+        if dotAbsorbed(after: last), tokens[last].length > 1 || tokens[last].isCapitalized {
+            if Self.abbreviations.contains(tokens[last].text) || tokens[last].length == 1 {
                 end = tokens[last + 1].end
                 key += "."
             }

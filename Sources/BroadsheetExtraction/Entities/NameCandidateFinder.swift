@@ -4,12 +4,12 @@
 struct NameCandidateFinder {
     let tokens: [EntityToken]
     let lex: EntityLexicons
-    let lowercaseWords: Set<String>
-    let capitalizedNonInitial: Set<String>
+    let lowercaseWords: WordSet
+    let capitalizedNonInitial: WordSet
     /// Tokens already used by money and percent mentions.
     let consumed: [Bool]
     /// Capitalised words that occur inside a multi-word capitalised run somewhere in the document.
-    let multiWordNames: Set<String>
+    let multiWordNames: WordSet
     /// Per token: the last token of the longest lexicon match (-1 none, -2 not computed) and its entry.
     private(set) var lexMemo: [(last: Int, entry: EntityLexicons.Entry?)] = []
     /// Per sentence index: a heading-like line (title case, no final punctuation).
@@ -17,7 +17,7 @@ struct NameCandidateFinder {
     /// Per token: the last token of the longest title match, or -1.
     private(set) var titleMemo: [Int] = []
 
-    init(tokens: [EntityToken], lex: EntityLexicons, lowercaseWords: Set<String>, capitalizedNonInitial: Set<String>, consumed: [Bool]) {
+    init(tokens: [EntityToken], lex: EntityLexicons, lowercaseWords: WordSet, capitalizedNonInitial: WordSet, consumed: [Bool]) {
         self.tokens = tokens
         self.lex = lex
         self.lowercaseWords = lowercaseWords
@@ -26,13 +26,13 @@ struct NameCandidateFinder {
         // Only sentence-initial words are ever looked up: a (first byte, length) bitmap of them filters the pairs.
         var bitmap = [Bool](repeating: false, count: 256 * 32)
         for t in tokens where t.isSentenceInitial && t.isCapitalized {
-            if let f = t.text.utf8.first { bitmap[Int(f) * 32 + min(31, t.text.utf8.count)] = true }
+            if let (f, c) = t.textFirstByteAndCount { bitmap[Int(f) * 32 + min(31, c)] = true }
         }
         func wanted(_ t: EntityToken) -> Bool {
-            guard let f = t.text.utf8.first else { return false }
-            return bitmap[Int(f) * 32 + min(31, t.text.utf8.count)]
+            guard let (f, c) = t.textFirstByteAndCount else { return false }
+            return bitmap[Int(f) * 32 + min(31, c)]
         }
-        var names: Set<String> = []
+        var names = WordSet()
         var i = 0
         while i + 1 < tokens.count {
             if tokens[i].isCapitalized, tokens[i + 1].isCapitalized, tokens[i].kind == .word, tokens[i + 1].kind == .word,
@@ -55,27 +55,32 @@ struct NameCandidateFinder {
             var lowerLong = 0
             for k in start..<end where tokens[k].kind == .word {
                 words += 1
-                if !tokens[k].isCapitalized && tokens[k].text.count > 3 { lowerLong += 1 }
+                if !tokens[k].isCapitalized && tokens[k].length > 3 { lowerLong += 1 }
             }
             let last = tokens[end - 1]
-            let terminated = last.kind == .punct && [".", "?", "!", "\u{201D}", "\"", ":", "\u{2019}"].contains(last.text)
+            let terminated = last.isPunct(".") || last.isPunct("?") || last.isPunct("!") || last.isPunct("\u{201D}") || last.isPunct("\"")
+                || last.isPunct(":") || last.isPunct("\u{2019}")
             if words >= 2, lowerLong == 0, !terminated { heading[tokens[start].sentence] = true }
             start = end
         }
         self.headingSentences = heading
-        // Memoised lexicon and title matches: every later lookup is an array read.
+        memoise()
+    }
+
+    /// Memoises lexicon and title matches, so every later lookup is an array read. (A mutating method: the
+    /// matchers below read `self` in place, where calls made from `init` could copy the whole finder; the stored
+    /// memos stay empty until the end, so filling the local ones does not copy them either.)
+    private mutating func memoise() {
         var lexMemo = [(last: Int, entry: EntityLexicons.Entry?)](repeating: (-2, nil), count: tokens.count)
         var titleMemo = [Int](repeating: -1, count: tokens.count)
-        self.lexMemo = lexMemo
-        self.titleMemo = titleMemo
         for k in tokens.indices where tokens[k].kind == .word {
             let t = tokens[k]
-            if t.isCapitalized || t.text.utf8.contains(where: { $0 >= 65 && $0 <= 90 })
+            if t.isCapitalized || t.hasASCIIUpper
                 || (k + 1 < tokens.count && tokens[k + 1].hyphenBefore && tokens[k + 1].isCapitalized)
             {
                 if let m = computeLexiconMatch(at: k) { lexMemo[k] = (m.last, m.entry) } else { lexMemo[k] = (-1, nil) }
             }
-            if let f = t.lower.utf8.first, lex.titleFirstBytes[Int(f) * 32 + min(31, t.lower.utf8.count)], let tl = computeTitleMatch(at: k) {
+            if let (f, c) = t.lowerFirstByteAndCount, lex.titleFirstBytes[Int(f) * 32 + min(31, c)], let tl = computeTitleMatch(at: k) {
                 titleMemo[k] = tl
             }
         }
@@ -88,31 +93,31 @@ struct NameCandidateFinder {
     /// A nationality word: not an entity, linked to its place.
     struct DemonymMatch { var first: Int; var last: Int; var place: String }
 
-    static let particles: Set<String> = [
+    static let particles: WordSet = [
         "de", "da", "do", "dos", "das", "del", "della", "di", "du", "van", "von", "der", "den", "ter", "bin", "ibn",
         "al", "el", "la", "le", "y", "zu", "ben", "bint", "abu", "ten", "op", "het", "della", "degli", "dei", "af", "av",
     ]
-    static let abbreviations: Set<String> = [
+    static let abbreviations: WordSet = [
         "Jr", "Sr", "St", "Mt", "Ft", "Inc", "Corp", "Co", "Ltd", "Bros", "Gen", "Lt", "Col", "Sgt", "Capt", "Adm",
         "Dr", "Mr", "Mrs", "Ms", "Sen", "Rep", "Gov", "Prof", "Rev", "Maj", "Cmdr", "Messrs", "Ste", "Mme",
     ]
     /// Titles that say nothing about a role: not kept as descriptions.
-    static let honorifics: Set<String> = ["Mr", "Mrs", "Ms", "Miss", "Mx", "Mme", "Messrs", "Dr"]
+    static let honorifics: WordSet = ["Mr", "Mrs", "Ms", "Miss", "Mx", "Mme", "Messrs", "Dr"]
     /// Lowercase words that follow a hyphen after a name without being part of it ("Kremlin-linked", "U.S.-led").
-    static let hyphenSuffixWords: Set<String> = [
+    static let hyphenSuffixWords: WordSet = [
         "based", "led", "owned", "born", "made", "linked", "backed", "era", "style", "like", "run", "held", "wide",
         "bred", "area", "size", "type", "free", "only", "ish", "esque", "year", "old", "day", "week", "time", "plus",
         "bound", "funded", "era", "side", "area", "born", "zone", "wise", "less", "ward",
     ]
-    static let notNameNumberFollowers: Set<String> = [
+    static let notNameNumberFollowers: WordSet = [
         "percent", "years", "year", "days", "months", "people", "points", "times", "of", "to", "and", "or", "in", "on", "for",
         "at", "minutes", "hours", "weeks",
     ]
-    static let placeModifiers: Set<String> = [
+    static let placeModifiers: WordSet = [
         "Upper", "Lower", "Greater", "Inner", "Outer", "Blue", "White", "Great", "North", "South", "East", "West", "Northern",
         "Southern", "Eastern", "Western", "Central",
     ]
-    static let generationalSuffixes: Set<String> = ["Jr", "Sr", "II", "III", "IV"]
+    static let generationalSuffixes: WordSet = ["Jr", "Sr", "II", "III", "IV"]
 
     func isName(_ t: EntityToken) -> Bool {
         guard t.kind == .word else { return false }
@@ -129,17 +134,17 @@ struct NameCandidateFinder {
         var k = last + 1
         guard k < tokens.count, tokens[k].kind == .number, tokens[k].sentence == tokens[last].sentence, !consumed[k] else { return last }
         let hyphen = tokens[k].hyphenBefore
-        guard hyphen || (isKnownProduct && tokens[k].spaceBefore && tokens[k].text.count <= 3) else { return last }
+        guard hyphen || (isKnownProduct && tokens[k].spaceBefore && tokens[k].length <= 3) else { return last }
         // Glued letters after the number ("4o", "9000S").
-        if k + 1 < tokens.count, tokens[k + 1].kind == .word, tokens[k + 1].separator == .none, tokens[k + 1].text.count <= 3 { k += 1 }
+        if k + 1 < tokens.count, tokens[k + 1].kind == .word, tokens[k + 1].separator == .none, tokens[k + 1].length <= 3 { k += 1 }
         return k
     }
 
     /// True if token `i` is an initial ("P" in "Stephen P. Lynch") or an abbreviation followed by its dot.
     func dotAbsorbed(after i: Int) -> Bool {
-        guard i + 1 < tokens.count, tokens[i + 1].kind == .punct, tokens[i + 1].text == ".", tokens[i + 1].separator == .none else { return false }
+        guard i + 1 < tokens.count, tokens[i + 1].kind == .punct, tokens[i + 1].isPunct("."), tokens[i + 1].separator == .none else { return false }
         let t = tokens[i]
-        return (t.text.count == 1 && t.isCapitalized) || Self.abbreviations.contains(t.text)
+        return (t.length == 1 && t.isCapitalized) || Self.abbreviations.contains(t.text)
     }
 
     /// The next token index after `i` inside a name, skipping an absorbed dot.
@@ -161,6 +166,8 @@ struct NameCandidateFinder {
     }
 
     func computeLexiconMatch(at i: Int) -> (last: Int, entry: EntityLexicons.Entry)? {
+        // The first step of the loop below, without building a key: most words start no known name.
+        guard !consumed[i], tokens[i].kind != .possessive, lex.knownPrefixes.contains(tokens[i].text) else { return nil }
         var key = ""
         var best: (Int, EntityLexicons.Entry)? = nil
         var j = i
@@ -171,7 +178,7 @@ struct NameCandidateFinder {
             if j > i { key += t.separator.string }
             key += t.text
             if !lex.knownPrefixes.contains(key) { break }
-            if let e = lex.known[key], t.kind != .punct || t.text == "." { best = (j, e) }
+            if let e = lex.known[key], t.kind != .punct || t.isPunct(".") { best = (j, e) }
             j += 1
         }
         return best
@@ -179,7 +186,9 @@ struct NameCandidateFinder {
 
     /// Longest title starting at `i`: a capitalised title, or a lowercase one directly before a name.
     func computeTitleMatch(at i: Int) -> Int? {
-        if let f = tokens[i].lower.utf8.first, !lex.titleFirstBytes[Int(f) * 32 + min(31, tokens[i].lower.utf8.count)] { return nil }
+        if let (f, c) = tokens[i].lowerFirstByteAndCount, !lex.titleFirstBytes[Int(f) * 32 + min(31, c)] { return nil }
+        // The first step of the loop below, without building a key (callers pass words).
+        if tokens[i].kind == .word, tokens[i].kind != .possessive, !lex.titlePrefixes.contains(tokens[i].lower) { return nil }
         var key = ""
         var best: Int? = nil
         var j = i
@@ -188,8 +197,8 @@ struct NameCandidateFinder {
             let t = tokens[j]
             if t.sentence != s || t.kind == .possessive { break }
             if t.kind == .punct {
-                if t.text == "." && t.separator == .none { j += 1; continue }
-                if t.text == "-" { j += 1; continue }
+                if t.isPunct(".") && t.separator == .none { j += 1; continue }
+                if t.isPunct("-") { j += 1; continue }
                 break
             }
             if t.kind != .word { break }
@@ -199,7 +208,7 @@ struct NameCandidateFinder {
             j += 1
         }
         guard let last = best else { return nil }
-        let after = last + 1 < tokens.count && tokens[last + 1].kind == .punct && tokens[last + 1].text == "." ? last + 2 : last + 1
+        let after = last + 1 < tokens.count && tokens[last + 1].kind == .punct && tokens[last + 1].isPunct(".") ? last + 2 : last + 1
         let followedByName = after < tokens.count && tokens[after].sentence == s && isName(tokens[after]) && !consumed[after]
         if !tokens[i].isCapitalized && !followedByName { return nil }
         return last
@@ -208,7 +217,7 @@ struct NameCandidateFinder {
     /// Whether the title ending at `last` is followed by a name ("Judge Amy X", not "Aaron Judge hit").
     func titleIsFollowedByName(_ last: Int) -> Bool {
         var k = last + 1
-        if k < tokens.count, tokens[k].kind == .punct, tokens[k].text == ".", tokens[k].separator == .none { k += 1 }
+        if k < tokens.count, tokens[k].kind == .punct, tokens[k].isPunct("."), tokens[k].separator == .none { k += 1 }
         return k < tokens.count && tokens[k].sentence == tokens[last].sentence && isName(tokens[k]) && !consumed[k]
             && !Self.generationalSuffixes.contains(tokens[k].text)
     }
@@ -233,7 +242,7 @@ struct NameCandidateFinder {
             if nx.kind == .word, isName(nx), nx.spaceBefore || nx.hyphenBefore {
                 if nx.hyphenBefore, let e = lexiconMatch(at: k)?.entry, e.kind == .demonym || e.isCountry { break }
                 if nx.hyphenBefore, let e = lexiconMatch(at: j)?.entry, e.kind == .demonym || e.isCountry { break }
-                if lex.functionWords.contains(nx.lower) && !joinedOf && !(nx.text.count == 1 && dotAbsorbed(after: k)) { break }
+                if lex.functionWords.contains(nx.lower) && !joinedOf && !(nx.length == 1 && dotAbsorbed(after: k)) { break }
                 if lex.calendarWords.contains(nx.lower) { break }
                 if let tl = titleMatch(at: k), titleIsFollowedByName(tl), !runEndsWithHead(from: k) {
                     // "Martin Luther King", "Carole King": a one-word title after given names is a surname.
@@ -247,18 +256,18 @@ struct NameCandidateFinder {
                         continue
                     }
                     // "Michael Jordan", "Paris Hilton": a given name before a one-word known name is a person.
-                    let givenOnly = (i...j).allSatisfy { tokens[$0].kind != .word || lex.givenNames.contains(tokens[$0].text) || tokens[$0].text.count == 1 }
+                    let givenOnly = (i...j).allSatisfy { tokens[$0].kind != .word || lex.givenNames.contains(tokens[$0].text) || tokens[$0].length == 1 }
                     if !(givenOnly && m.last == k && m.entry.kind != .demonym) && !runEndsWithHead(from: k) { break }
                 }
                 j = k
                 continue
             }
-            if nx.kind == .number, nx.spaceBefore, nx.text.count <= 3, !nx.text.contains(","), !nx.text.contains("."),
+            if nx.kind == .number, nx.spaceBefore, nx.length <= 3, !nx.text.contains(","), !nx.text.contains("."),
                 !lex.calendarWords.contains(tokens[j].lower), !(k + 1 < tokens.count && tokens[k + 1].kind == .number)
             {
                 // "Nord Stream 2", "Boeing 737", "Apollo 11": a small number closes the name, if it is followed by
                 // a head, a lowercase noun or punctuation rather than more numbers.
-                if k + 1 < tokens.count, tokens[k + 1].kind == .punct, tokens[k + 1].text == "%" || tokens[k + 1].text == "," && k + 2 < tokens.count && tokens[k + 2].kind == .number { break }
+                if k + 1 < tokens.count, tokens[k + 1].kind == .punct, tokens[k + 1].isPunct("%") || tokens[k + 1].isPunct(",") && k + 2 < tokens.count && tokens[k + 2].kind == .number { break }
                 if k + 1 < tokens.count, tokens[k + 1].kind == .word, NumericEntityScanner.scales[tokens[k + 1].lower] != nil { break }
                 if k + 1 < tokens.count, tokens[k + 1].kind == .word, !tokens[k + 1].isCapitalized, tokens[k + 1].spaceBefore,
                     Self.notNameNumberFollowers.contains(tokens[k + 1].lower)
@@ -266,7 +275,7 @@ struct NameCandidateFinder {
                 j = k
                 break
             }
-            if nx.kind == .word, !nx.isCapitalized, nx.hyphenBefore, nx.text.count <= 4, tokens[j].isCapitalized, tokens[j].text.count <= 4,
+            if nx.kind == .word, !nx.isCapitalized, nx.hyphenBefore, nx.length <= 4, tokens[j].isCapitalized, tokens[j].length <= 4,
                 !Self.hyphenSuffixWords.contains(nx.lower), lex.known[tokens[j].text] == nil
             {
                 // Korean given names: "Ki-moon", "Jong-un".
@@ -322,7 +331,7 @@ struct NameCandidateFinder {
                 j = k + 1
                 continue
             }
-            if nx.kind == .word && nx.lower == "and" || nx.kind == .punct && nx.text == "&", j > i, k + 1 < tokens.count, tokens[k + 1].sentence == s,
+            if nx.kind == .word && nx.lower == "and" || nx.kind == .punct && nx.isPunct("&"), j > i, k + 1 < tokens.count, tokens[k + 1].sentence == s,
                 isName(tokens[k + 1]), lex.orgHeads.contains(tokens[k + 1].text) || lex.orgSuffixes.contains(tokens[k + 1].text),
                 !(k + 2 < tokens.count && isName(tokens[k + 2]) && tokens[k + 2].spaceBefore)
             {
@@ -330,7 +339,7 @@ struct NameCandidateFinder {
                 j = k + 1
                 continue
             }
-            if nx.kind == .punct, nx.text == "&", k + 1 < tokens.count, isName(tokens[k + 1]), tokens[k + 1].sentence == s {
+            if nx.kind == .punct, nx.isPunct("&"), k + 1 < tokens.count, isName(tokens[k + 1]), tokens[k + 1].sentence == s {
                 j = k + 1
                 continue
             }

@@ -4,15 +4,15 @@ struct NameEvidence {
     let tokens: [EntityToken]
     let lex: EntityLexicons
 
-    static let sayingVerbs: Set<String> = [
+    static let sayingVerbs: WordSet = [
         "said", "says", "told", "added", "wrote", "argued", "noted", "explained", "insisted", "stated", "recalled",
         "warned", "declined", "acknowledged", "replied", "admitted", "denied", "testified", "tweeted", "posted",
         "believes", "thinks", "thought", "hopes", "wants", "wanted", "urged", "asked", "continued", "concluded",
         "emphasized", "stressed", "claimed", "joked", "laughed", "smiled", "died", "married",
     ]
-    static let placePrepositions: Set<String> = ["in", "near", "across", "outside", "throughout", "from", "to", "into", "toward", "towards", "via"]
-    static let personFollowers: Set<String> = ["administration", "presidency", "campaign", "brothers", "sisters", "twins", "siblings", "family", "himself", "herself"]
-    static let orgNouns: Set<String> = [
+    static let placePrepositions: WordSet = ["in", "near", "across", "outside", "throughout", "from", "to", "into", "toward", "towards", "via"]
+    static let personFollowers: WordSet = ["administration", "presidency", "campaign", "brothers", "sisters", "twins", "siblings", "family", "himself", "herself"]
+    static let orgNouns: WordSet = [
         "company", "firm", "group", "bank", "lender", "insurer", "fund", "agency", "producer", "maker", "manufacturer",
         "retailer", "startup", "start-up", "giant", "conglomerate", "carrier", "airline", "automaker", "chain", "network",
         "broadcaster", "newspaper", "outlet", "publisher", "university", "college", "party", "union", "organization",
@@ -21,31 +21,42 @@ struct NameEvidence {
         "team", "league", "committee", "council", "commission", "institute", "think", "tank", "consortium", "developer",
         "automaker", "chipmaker", "drugmaker", "insurer", "lab", "laboratory", "studio", "label", "parent", "rival",
     ]
-    static let placeNouns: Set<String> = [
+    static let placeNouns: WordSet = [
         "city", "town", "village", "country", "nation", "state", "province", "region", "capital", "island", "port",
         "district", "county", "suburb", "neighborhood", "neighbourhood", "area", "enclave", "territory", "republic",
         "kingdom", "peninsula", "river", "lake", "mountain", "valley", "resort", "municipality", "oblast",
     ]
     /// Nouns whose "of X" complement is usually a place ("the mines of X", "the streets of X").
-    static let placeOfNouns: Set<String> = [
+    static let placeOfNouns: WordSet = [
         "mines", "streets", "outskirts", "suburbs", "center", "centre", "shores", "coast", "residents", "citizens",
         "people", "governor", "mayor", "north", "south", "east", "west", "heart", "capital", "city", "town", "village",
         "province", "region", "state", "island", "port", "republic", "kingdom", "people", "population", "map",
     ]
-    static let appositiveStoppers: Set<String> = [
+    static let appositiveStoppers: WordSet = [
         "is", "was", "were", "are", "has", "have", "had", "will", "would", "said", "says", "told", "can", "could", "did",
         "does", "who", "which", "that", "whose", "where", "when", "while", "if", "because", "but", "so", "should", "may",
         "might", "must", "shall", "been", "be",
     ]
-    static let nameConnectors: Set<String> = ["of", "for", "on", "in"]
-    static let orgModifiers: Set<String> = [
+    static let nameConnectors: WordSet = ["of", "for", "on", "in"]
+    static let orgModifiers: WordSet = [
         "space", "oil", "gas", "energy", "state", "tech", "media", "news", "investment", "asset", "private", "mining", "steel",
         "car", "chip", "drug", "defense", "arms", "shipping", "insurance", "auto", "airline",
     ]
-    static let facilityModifiers: Set<String> = ["gas", "oil", "nuclear", "power", "military", "air"]
-    static let complementPrepositions: Set<String> = ["of", "at", "for", "to", "with", "from", "in"]
-    static let headStoppers: Set<String> = ["of", "with", "from", "to", "at", "in", "for", "on", "and", "since", "who", "whose", "that", "which", "by"]
-    static let determiners: Set<String> = ["a", "an", "the", "his", "her", "their", "its", "our", "my", "your", "another"]
+    static let facilityModifiers: WordSet = ["gas", "oil", "nuclear", "power", "military", "air"]
+    static let complementPrepositions: WordSet = ["of", "at", "for", "to", "with", "from", "in"]
+    static let headStoppers: WordSet = ["of", "with", "from", "to", "at", "in", "for", "on", "and", "since", "who", "whose", "that", "which", "by"]
+    static let determiners: WordSet = ["a", "an", "the", "his", "her", "their", "its", "our", "my", "your", "another"]
+    /// Whether `word` ends with one of ``surnameEndings`` (`hasSuffix`; a plain-ASCII word can only end with the
+    /// plain-ASCII endings, compared as bytes).
+    static func hasSurnameEnding(_ word: String) -> Bool {
+        guard word.isPlainASCII else { return surnameEndings.contains(where: { word.hasSuffix($0) }) }
+        return word.withUTF8Bytes { w in
+            asciiSurnameEndings.contains { e in
+                e.count <= w.count && e.indices.allSatisfy { w[w.count - e.count + $0] == e[$0] }
+            }
+        }
+    }
+    static let asciiSurnameEndings: [[UInt8]] = surnameEndings.filter(\.isPlainASCII).map { Array($0.utf8) }
     static let surnameEndings = ["ov", "ova", "ev", "eva", "enko", "chuk", "sky", "skiy", "ski", "ska", "vich", "vych", "shvili", "dze", "yan", "oglu", "escu", "ovic", "ević", "ović"]
 
     /// Scores from the candidate's own words.
@@ -68,14 +79,15 @@ struct NameEvidence {
         let words = c.nameWords
         guard let firstWord = words.first else { return s }
         // The head: the word before a joining "of"/"for", else the last word (ignoring a trailing number).
-        let lastName = words.last(where: { !($0.first?.isNumber ?? true) }) ?? words.last!
+        let lastName = words.last(where: { !($0.firstIsNumber ?? true) }) ?? words.last!
         var head = lastName
         for j in c.first...c.last where tokens[j].kind == .word && !tokens[j].isCapitalized && Self.nameConnectors.contains(tokens[j].lower) {
             if j > c.first { head = tokens[j - 1].text; break }
         }
         let multi = words.count > 1
         let hasOf = head != lastName
-        if multi && lex.orgSuffixes.contains(head.contains(".") ? head.filter { $0 != "." } : head) { s.organization += 8 }
+        let headHasDot = head.isPlainASCII ? head.utf8.contains(46) : head.contains(".")
+        if multi && lex.orgSuffixes.contains(headHasDot ? head.filter { $0 != "." } : head) { s.organization += 8 }
         if let strong = lex.facilityHeads[head], multi { s.location += strong ? (hasOf ? 3 : 6) : 1.5 }
         if let strong = lex.geoHeads[head], multi { s.location += strong ? 6.5 : 1.5 }
         if lex.orgHeads.contains(head) && multi { s.organization += hasOf ? 7 : 5.5 }
@@ -86,19 +98,21 @@ struct NameEvidence {
         if multi && lex.givenNames.contains(firstWord) { s.person += 3 }
         if multi {
             // Initials inside ("Stephen P. Lynch", "Lyndon B. Johnson").
-            for w in words.dropFirst().dropLast() where w.count == 1 && w.first!.isUppercase { s.person += 2; break }
-            if words.count == 2 && firstWord.count == 2 && firstWord.allSatisfy(\.isUppercase) && !lex.commonAcronyms.contains(firstWord) == false { s.person += 1 }
+            for w in words.dropFirst().dropLast() where w.characterCount == 1 && w.startsUppercase { s.person += 2; break }
+            if words.count == 2 && firstWord.characterCount == 2 && firstWord.isAllUppercase && !lex.commonAcronyms.contains(firstWord) == false { s.person += 1 }
         }
         if c.hasGenerationalSuffix { s.person += 3 }
         // A leading initial: "J. Robert Oppenheimer", "F. Scott Fitzgerald".
-        if words.count >= 3, firstWord.count == 1, firstWord.first!.isUppercase, lex.givenNames.contains(words[1]) || words[1].count > 1 { s.person += 2 }
+        if words.count >= 3, firstWord.characterCount == 1, firstWord.startsUppercase, lex.givenNames.contains(words[1]) || words[1].characterCount > 1 { s.person += 2 }
         if c.lexicon == nil {
             let lastWord = words.last!
-            if words.count <= 3, lastWord.count > 4, Self.surnameEndings.contains(where: { lastWord.hasSuffix($0) }) { s.person += 2 }
-            if lastWord.hasPrefix("Mc") || (lastWord.hasPrefix("O'") && lastWord.count > 3) { s.person += 2 }
-            if words.count == 1, c.key.count >= 2, c.key.count <= 6, c.key.allSatisfy({ $0.isUppercase || $0 == "&" }) { s.organization += 3 }
+            if words.count <= 3, lastWord.characterCount > 4, Self.hasSurnameEnding(lastWord) { s.person += 2 }
+            if lastWord.hasPrefix("Mc") || (lastWord.hasPrefix("O'") && lastWord.characterCount > 3) { s.person += 2 }
+            if words.count == 1, case let keyCount = c.key.characterCount, keyCount >= 2, keyCount <= 6, c.key.allSatisfy({ $0.isUppercase || $0 == "&" }) {
+                s.organization += 3
+            }
             if multi, words.count <= 4, s.max == 0, !lex.commonWords.contains(firstWord.lowercased()),
-                words.allSatisfy({ NameCandidateFinder.particles.contains($0) || ($0.count > 1 && $0.first!.isUppercase && !$0.allSatisfy(\.isUppercase)) })
+                words.allSatisfy({ NameCandidateFinder.particles.contains($0) || ($0.characterCount > 1 && $0.startsUppercase && !$0.isAllUppercase) })
             {
                 s.person += 1
             }
@@ -106,13 +120,13 @@ struct NameEvidence {
         return s
     }
 
-    /// Scores from the words around the candidate.
-    func context(_ c: NameCandidate, hasTitle: Bool) -> TypeScores {
+    /// Scores from the words around the candidate, given its ``appositive(after:)``.
+    func context(_ c: NameCandidate, hasTitle: Bool, appositive: (first: Int, last: Int)?) -> TypeScores {
         var s = TypeScores()
         if hasTitle { s.person += 5 }
         let n = tokens.count
         var k = c.last + 1
-        if k < n, tokens[k].kind == .punct, tokens[k].text == ".", tokens[k].end <= c.end { k += 1 }
+        if k < n, tokens[k].kind == .punct, tokens[k].isPunct("."), tokens[k].end <= c.end { k += 1 }
         // After the name.
         if k < n {
             let nx = tokens[k]
@@ -121,8 +135,9 @@ struct NameEvidence {
             } else if nx.kind == .word, !nx.isCapitalized, nx.sentence == c.sentence {
                 if Self.sayingVerbs.contains(nx.lower) { s.person += 2 }
                 if Self.personFollowers.contains(nx.lower) { s.person += 3 }
-                if lex.geoHeads[nx.text.capitalizedFirst] == true { s.location += 4 }
-                if lex.facilityHeads[nx.text.capitalizedFirst] == true { s.location += 3 }
+                let capitalized = nx.text.capitalizedFirst
+                if lex.geoHeads[capitalized] == true { s.location += 4 }
+                if lex.facilityHeads[capitalized] == true { s.location += 3 }
                 if lex.otherFollowers.contains(nx.lower) { s.other += 4 }
                 if Self.orgNouns.contains(nx.lower) && nx.lower != "parent" && nx.lower != "rival" { s.organization += 3 }
                 if k + 1 < n, tokens[k + 1].kind == .word, !tokens[k + 1].isCapitalized, tokens[k + 1].spaceBefore || tokens[k + 1].hyphenBefore {
@@ -131,16 +146,16 @@ struct NameEvidence {
                     if Self.orgNouns.contains(n2) && Self.orgModifiers.contains(nx.lower) { s.organization += 3 }
                     if lex.facilityHeads[tokens[k + 1].text.capitalizedFirst] == true, Self.facilityModifiers.contains(nx.lower) { s.location += 2 }
                 }
-            } else if nx.kind == .punct, nx.text == "(", k + 2 < n, tokens[k + 1].kind == .word, tokens[k + 1].isAllCaps, tokens[k + 2].text == ")" {
+            } else if nx.kind == .punct, nx.isPunct("("), k + 2 < n, tokens[k + 1].kind == .word, tokens[k + 1].isAllCaps, tokens[k + 2].isPunct(")") {
                 s.organization += 1
             }
             // "Siesta Key, Florida": a name followed by a comma and a known state or country.
-            if nx.kind == .punct, nx.text == ",", k + 1 < n, tokens[k + 1].isCapitalized, let e = lex.known[tokens[k + 1].text], e.kind == .location,
+            if nx.kind == .punct, nx.isPunct(","), k + 1 < n, tokens[k + 1].isCapitalized, let e = lex.known[tokens[k + 1].text], e.kind == .location,
                 k + 2 >= n || tokens[k + 2].kind == .punct || tokens[k + 2].sentence != c.sentence
             {
                 s.location += 4
             }
-            if let app = appositive(after: c) {
+            if let app = appositive {
                 if let head = appositiveHead(app.first, app.last) {
                     // "second-largest oil producer", "the biggest chipmaker": a company, not a person.
                     let corporate = Self.orgNouns.contains(head) && (app.first...app.last).contains { j in
@@ -169,7 +184,7 @@ struct NameEvidence {
                     Self.placeNouns.contains(tokens[c.first - 2].lower) || Self.placeOfNouns.contains(tokens[c.first - 2].lower)
                 { s.location += 3 }
                 if pv.lower == "the" { s.organization += 0.5; s.location += 0.25; s.person -= 1 }
-            } else if pv.kind == .punct, pv.text == ",", c.first >= 2 {
+            } else if pv.kind == .punct, pv.isPunct(","), c.first >= 2 {
                 let p2 = tokens[c.first - 2]
                 if p2.kind == .word, !p2.isCapitalized {
                     if lex.roleNouns.contains(p2.lower) && !Self.orgNouns.contains(p2.lower) { s.person += 3 }
@@ -186,9 +201,9 @@ struct NameEvidence {
     func appositive(after c: NameCandidate) -> (first: Int, last: Int)? {
         var k = c.last + 1
         let n = tokens.count
-        if k < n, tokens[k].text == ".", tokens[k].end <= c.end { k += 1 }
+        if k < n, tokens[k].isPunct("."), tokens[k].end <= c.end { k += 1 }
         if k < n, tokens[k].kind == .possessive { return nil }
-        guard k + 1 < n, tokens[k].kind == .punct, tokens[k].text == "," || tokens[k].text == "\u{2014}" || tokens[k].text == "(" else { return nil }
+        guard k + 1 < n, tokens[k].kind == .punct, tokens[k].isPunct(",") || tokens[k].isPunct("\u{2014}") || tokens[k].isPunct("(") else { return nil }
         let open = tokens[k].text
         let first = k + 1
         var j = first
@@ -196,13 +211,13 @@ struct NameEvidence {
         while j < n, j - first < 24 {
             let t = tokens[j]
             if t.sentence != c.sentence { break }
-            if t.kind == .punct && (t.text == "," || t.text == "\u{2014}" || t.text == "\u{2013}" || t.text == ";" || t.text == ":" || t.text == ")" || (t.text == "(" && open != "(") || t.text == "." && !(j > 0 && dotIsAbbreviation(j))) { break }
+            if t.kind == .punct && (t.isPunct(",") || t.isPunct("\u{2014}") || t.isPunct("\u{2013}") || t.isPunct(";") || t.isPunct(":") || t.isPunct(")") || (t.isPunct("(") && open != "(") || t.isPunct(".") && !(j > 0 && dotIsAbbreviation(j))) { break }
             if t.kind == .word && Self.appositiveStoppers.contains(t.lower) { return nil }
             if t.kind == .word || t.kind == .number { lastWord = j }
             j += 1
         }
         guard lastWord >= first else { return nil }
-        if open == "(" && !(j < n && tokens[j].text == ")") { return nil }
+        if open == "(" && !(j < n && tokens[j].isPunct(")")) { return nil }
         let ft = tokens[first]
         guard ft.kind == .word else { return nil }
         let startsWell = Self.determiners.contains(ft.lower) || lex.roleNouns.contains(ft.lower) || lex.roleModifiers.contains(ft.lower)
@@ -222,7 +237,7 @@ struct NameEvidence {
     func dotIsAbbreviation(_ j: Int) -> Bool {
         guard j > 0 else { return false }
         let p = tokens[j - 1]
-        return tokens[j].separator == .none && p.kind == .word && ((p.text.count == 1 && p.isCapitalized) || NameCandidateFinder.abbreviations.contains(p.text))
+        return tokens[j].separator == .none && p.kind == .word && ((p.length == 1 && p.isCapitalized) || NameCandidateFinder.abbreviations.contains(p.text))
     }
 
     func hasPossessive(from a: Int, to b: Int) -> Bool {
@@ -247,6 +262,17 @@ struct NameEvidence {
 extension String {
     /// The string with its first character uppercased ("province" → "Province").
     var capitalizedFirst: String {
+        // ASCII: uppercase the first byte in place of the Character machinery (same result).
+        let ascii: String? = withUTF8Bytes { bytes in
+            guard let f = bytes.first, bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
+            guard f >= 97, f <= 122 else { return self }
+            return String(unsafeUninitializedCapacity: bytes.count) { out in
+                _ = out.initialize(from: bytes)
+                out[0] = f - 32
+                return bytes.count
+            }
+        }
+        if let ascii { return ascii }
         guard let f = first else { return self }
         return f.uppercased() + dropFirst()
     }

@@ -12,12 +12,12 @@ struct NumericEntityScanner {
         var value: EntityValue
     }
 
-    static let scales: [String: Double] = [
+    static let scales: WordMap<Double> = [
         "thousand": 1e3, "k": 1e3, "million": 1e6, "millions": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6, "mil": 1e6,
         "billion": 1e9, "billions": 1e9, "bn": 1e9, "b": 1e9, "bln": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12,
     ]
-    static let wordScales: Set<String> = ["thousand", "million", "billion", "trillion"]
-    static let numberWords: [String: Double] = [
+    static let wordScales: WordSet = ["thousand", "million", "billion", "trillion"]
+    static let numberWords: WordMap<Double> = [
         "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
         "nine": 9, "ten": 10, "twelve": 12, "fifteen": 15, "twenty": 20, "fifty": 50, "hundred": 100, "half": 0.5,
     ]
@@ -46,8 +46,8 @@ struct NumericEntityScanner {
         while i < n {
             let t = tokens[i]
             // Spelled-out amounts: "two billion dollars", "a million euros".
-            if t.kind == .word, let base = numberWords[t.lower], i + 2 < n, tokens[i + 1].kind == .word, wordScales.contains(tokens[i + 1].lower),
-                tokens[i + 2].kind == .word, let code = lexicons.currencyWords[tokens[i + 2].lower]
+            if t.kind == .word, i + 2 < n, tokens[i + 1].kind == .word, tokens[i + 2].kind == .word, let base = numberWords[t.lower],
+                wordScales.contains(tokens[i + 1].lower), let code = lexicons.currencyWords[tokens[i + 2].lower]
             {
                 let first = (t.lower == "a" || t.lower == "an") ? i + 0 : i
                 out.append(Match(firstToken: first, lastToken: i + 2, type: .money, value: EntityValue(amount: base * scales[tokens[i + 1].lower]!, currency: code)))
@@ -68,7 +68,7 @@ struct NumericEntityScanner {
                         first = i - 1
                     }
                 } else if t.kind == .word, t.isCapitalized, i + 1 < n, tokens[i + 1].kind == .number, let c = lexicons.currencyPrefixes[t.text],
-                    tokens[i + 1].spaceBefore || t.text.count > 2
+                    tokens[i + 1].spaceBefore || t.length > 2
                 {
                     code = c
                 }
@@ -90,7 +90,7 @@ struct NumericEntityScanner {
                     let k = last + 1
                     if k < n {
                         let nx = tokens[k]
-                        if nx.kind == .punct, nx.text == "%", nx.separator == .none {
+                        if nx.kind == .punct, nx.isPunct("%"), nx.separator == .none {
                             out.append(Match(firstToken: i, lastToken: k, type: .percent, value: EntityValue(amount: amount)))
                             i = k + 1
                             continue
@@ -132,7 +132,8 @@ struct NumericEntityScanner {
 
     /// Parses the number at `numberAt` and an optional scale after it; returns the amount and the last token used.
     static func amount(_ tokens: [EntityToken], numberAt i: Int, allowLetterScale: Bool) -> (Double, Int)? {
-        guard let base = Double(tokens[i].text.replacing(",", with: "")) else { return nil }
+        let written = tokens[i].text
+        guard let base = Double(written.utf8.contains(44) ? written.replacing(",", with: "") : written) else { return nil }
         var last = i
         var value = base
         if i + 1 < tokens.count {
