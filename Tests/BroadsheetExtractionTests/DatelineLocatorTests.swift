@@ -55,4 +55,27 @@ struct DatelineLocatorTests {
         let found = try #require(DatelineLocator().locate(in: opened))
         #expect(opened.text(of: found.place) == "DENVER")
     }
+
+    @Test(arguments: [
+        ("SANTA CLARA, Calif. (Reuters) - The chipmaker unveiled a processor on Tuesday.", "Santa Clara", "SANTA CLARA"),
+        ("COEUR D'ALENE, Idaho — Fire crews arrived on Monday.", "Coeur D'Alene", "COEUR D'ALENE"),
+        ("RIO DE JANEIRO — Fluminense won the final.", "Rio de Janeiro", nil),
+        ("WINSTON-SALEM, N.C. — A factory closed on Friday.", "Winston-Salem", "WINSTON-SALEM"),
+    ] as [(String, String, String?)])
+    func recogniserTypesDatelinePlacesAsLocations(opening: String, name: String, alias: String?) throws {
+        let text = "A Headline\n\nBy Jo Writer\nMarch 4, 2024\n\n\(opening)\n"
+        let doc = try #require(try ArticleParser().parse(text: text, source: "dateline.txt").first)
+        let found = EntityRecognizer().extract(doc)
+        let place = try #require(found.entities.first { $0.name == name }, "\(found.entities.map(\.name))")
+        #expect(place.type == .location)
+        if let alias { #expect(place.aliases.contains(alias)) }
+    }
+
+    @Test(arguments: [
+        ("SANTA CLARA", ["Santa", "Clara"]), ("ST. LOUIS", ["St.", "Louis"]), ("RIO DE JANEIRO", ["Rio", "de", "Janeiro"]),
+        ("O'HARE", ["O'Hare"]), ("WINSTON-SALEM", ["Winston-Salem"]), ("DE KALB", ["De", "Kalb"]),
+    ])
+    func titleCasing(capitals: String, expected: [String]) {
+        #expect(DatelineLocator.titleCased(capitals) == expected)
+    }
 }

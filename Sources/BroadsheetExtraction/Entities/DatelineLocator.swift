@@ -19,7 +19,11 @@ public struct DatelineLocator: Sendable {
 
     /// The dateline opening one of the first two paragraphs of `document`, if any.
     public func locate(in document: Document) -> Dateline? {
-        let units = Array(document.text.utf16)
+        locate(in: document, units: Array(document.text.utf16))
+    }
+
+    /// As ``locate(in:)``, with the document text already as UTF-16 code units.
+    func locate(in document: Document, units: [UInt16]) -> Dateline? {
         for paragraph in document.paragraphs.prefix(2) {
             if let found = Self.dateline(in: units, from: paragraph.span.start, to: paragraph.span.end) { return found }
         }
@@ -46,6 +50,23 @@ public struct DatelineLocator: Sendable {
         }
         guard reader.skipDash() else { return nil }
         return Dateline(place: place, region: region)
+    }
+
+    /// A place written in capitals, in ordinary case: `SANTA CLARA` → `Santa Clara`, `WINSTON-SALEM` →
+    /// `Winston-Salem`, `COEUR D'ALENE` → `Coeur D'Alene`, `RIO DE JANEIRO` → `Rio de Janeiro`.
+    static func titleCased(_ capitals: String) -> [String] {
+        let particles: Set<String> = ["de", "da", "do", "dos", "das", "del", "della", "di", "du", "des", "la", "le", "von", "van", "y"]
+        return capitals.split(separator: " ").enumerated().map { index, word in
+            let lower = word.lowercased()
+            if index > 0 && particles.contains(lower) { return lower }
+            var out = ""
+            var capitalizeNext = true
+            for ch in lower {
+                out.append(capitalizeNext ? Character(ch.uppercased()) : ch)
+                capitalizeNext = ch == "-" || ch == "'" || ch == "\u{2019}" || ch == "."
+            }
+            return out
+        }
     }
 
     /// A cursor over UTF-16 units with the few patterns a dateline is made of.

@@ -38,6 +38,11 @@ public struct EntityRecognizer: Sendable {
         return withExtendedLifetime(tk.strings) { extract(document, tokenized: tk) }
     }
 
+    /// Whether the candidate lies inside the dateline's place or region.
+    private static func isInDateline(_ c: NameCandidate, _ d: DatelineLocator.Dateline) -> Bool {
+        [d.place, d.region].contains { span in span.map { $0.start <= c.start && c.end <= $0.end } ?? false }
+    }
+
     private func extract(_ document: Document, tokenized tk: EntityTokenizer.Output) -> DocumentEntities {
         let tokens = tk.tokens
         let units = tk.units
@@ -57,7 +62,8 @@ public struct EntityRecognizer: Sendable {
         var candidates = scan.candidates
         scan.candidates = []
 
-        // 3. Evidence and descriptions.
+        // 3. Evidence and descriptions. A dateline ("SANTA CLARA, Calif. —") names places.
+        let dateline = DatelineLocator().locate(in: document, units: units)
         let evidence = NameEvidence(tokens: tokens, lex: lexicons)
         let describer = EntityDescriber(tokens: tokens, lex: lexicons, evidence: evidence, text: text, candidates: candidates)
         for idx in candidates.indices {
@@ -66,6 +72,12 @@ public struct EntityRecognizer: Sendable {
             let appositive = evidence.appositive(after: candidate)
             candidate.scores = evidence.intrinsic(candidate) + evidence.context(candidate, hasTitle: title != nil, appositive: appositive)
             candidates[idx].scores = candidate.scores
+            if let dateline, Self.isInDateline(candidate, dateline) {
+                candidates[idx].scores.add(.location, 50)
+                if candidate.lexicon == nil, !candidate.key.contains(where: \.isLowercase) {
+                    candidates[idx].nameOverride = DatelineLocator.titleCased(candidate.key)
+                }
+            }
             candidates[idx].descriptions = describer.describe(candidate, title: title, appositive: appositive, candidates: candidates)
             // "Central Intelligence Agency (CIA)"
             let k = candidates[idx].last + 1
