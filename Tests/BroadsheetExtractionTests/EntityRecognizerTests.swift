@@ -18,6 +18,9 @@ struct EntityRecognizerTests {
 
     static let typeCases: [TypeCase] = [
         TypeCase(text: "The deal was signed by Marta Kowalczyk on Tuesday.", name: "Marta Kowalczyk", type: .person),
+        TypeCase(text: "Velden Juniors beat the visitors 2-1 on Sunday.", name: "Velden Juniors", type: .organization),
+        TypeCase(text: "Fans filled Corvina Parque for the derby.", name: "Corvina Parque", type: .location),
+        TypeCase(text: "Prize money rose to $9 million, according to Fedramar.", name: "Fedramar", type: .organization),
         TypeCase(text: "Investors cheered when Brindle Works Inc. raised its forecast.", name: "Brindle Works Inc.", type: .organization),
         TypeCase(text: "The money went to Halvorsen Capital Partners last year.", name: "Halvorsen Capital Partners", type: .organization),
         TypeCase(text: "Officials said the Quellmark Agency would review the claims.", name: "Quellmark Agency", type: .organization),
@@ -58,6 +61,12 @@ struct EntityRecognizerTests {
         let e = Self.entity(r, c.name)
         #expect(e != nil, "missing \(c.name) in \(r.entities.map(\.name))")
         #expect(e?.type == c.type)
+    }
+
+    @Test func possessorBelongsToTheRoleBeforeAName() throws {
+        let r = Self.extract("The utility's chief executive, Tarik Oduya, told investors the plan was sound.")
+        let person = try #require(Self.entity(r, "Tarik Oduya"))
+        #expect(person.descriptions.contains("The utility's chief executive"))
     }
 
     @Test func possessiveIsExcludedFromSpan() {

@@ -86,7 +86,15 @@ struct EntityDescriber {
                 if t.kind == .word && !t.isCapitalized && (lex.roleNouns.contains(t.lower) || lex.roleModifiers.contains(t.lower)) { s = k; k -= 1; continue }
                 if t.kind == .word && !t.isCapitalized && k + 1 < tokens.count && tokens[k + 1].hyphenBefore { s = k; k -= 1; continue }
                 if t.kind == .word && t.isCapitalized { s = k; k -= 1; continue }
-                if t.kind == .possessive { s = k; k -= 1; continue }
+                if t.kind == .possessive {
+                    // "The utility's chief executive": the possessor (and its determiner) belong to the role.
+                    s = k
+                    if k >= 1, tokens[k - 1].kind == .word, tokens[k - 1].sentence == c.sentence {
+                        s = k - 1
+                        if k >= 2, tokens[k - 2].kind == .word, NameEvidence.determiners.contains(tokens[k - 2].lower) { s = k - 2 }
+                    }
+                    break
+                }
                 break
             }
             let d = text(tokens[s].start, tokens[c.first - 2].end)

@@ -172,7 +172,9 @@ struct NameEvidence {
         if c.first > 0 {
             let pv = tokens[c.first - 1]
             if pv.kind == .word, !pv.isCapitalized {
-                if Self.placePrepositions.contains(pv.lower) {
+                // "according to X" names a source, not a destination.
+                let accordingTo = pv.lower == "to" && c.first >= 2 && tokens[c.first - 2].lower == "according"
+                if Self.placePrepositions.contains(pv.lower) && !accordingTo {
                     let w: Double = pv.lower == "to" || pv.lower == "from" ? 1 : 2
                     s.location += c.words.count == 1 ? w : w * 0.75
                 }
