@@ -153,6 +153,21 @@ final class PostingCursor {
         return true
     }
 
+    /// Index into ``FrozenPostings/blockBounds`` of the full block holding the current posting, or -1
+    /// when there is none (before the first posting, in the term's last partial block, in the tail).
+    var currentBlock: Int {
+        guard !inTail, ordinal >= 0 else { return -1 }
+        let k = skipBase + ordinal / FrozenPostings.blockSize
+        return k < skipEnd ? k : -1
+    }
+
+    /// The `(max tf, min paragraph length)` statistics of block `k` (see ``FrozenPostings/blockBounds``).
+    @inline(__always)
+    func blockStatistics(_ k: Int) -> (maxTF: UInt32, minLength: UInt32) {
+        let bound = frozen.blockBounds[k]
+        return (bound >> 16, bound & 0xFFFF)
+    }
+
     /// Appends the current paragraph's positions to `out`.
     func positions(into out: inout [Int32]) {
         if positionsRead {

@@ -8,6 +8,8 @@ final class ScoringContext {
     let paragraphLength: [UInt16]
     /// Per stem: does it occur in any title (else the title part is skipped without a look-up).
     let titleMaxFrequency: [UInt8]
+    /// Per stem: the shortest title holding it (0xFFFF when none).
+    let titleMinLength: [UInt16]
     let paragraphDocument: [Int32]
     let titleStart: [Int32]
     let titleTerms: [Int32]
@@ -22,6 +24,7 @@ final class ScoringContext {
         averageTitleLength = max(1, Double(index.totalTitleLength) / Double(max(1, index.documentCount)))
         paragraphLength = index.paragraphLength
         titleMaxFrequency = index.titleMaxFrequency
+        titleMinLength = index.titleMinLength
         paragraphDocument = index.paragraphDocument
         titleStart = index.titleStart
         titleTerms = index.titleTerms
@@ -113,15 +116,49 @@ final class TermMatcher: Matcher {
         return context.titleBoost > 0 && t < context.titleMaxFrequency.count && context.titleMaxFrequency[t] > 0
     }()
 
-    override func score() -> Double {
-        guard inSomeTitle else { return weight * context.bodyScore(idf: idf, tf: cursor.tf, paragraph: doc) }
+    override func score() -> Double { score(paragraph: doc, tf: cursor.tf) }
+
+    /// The score of a posting of this term: paragraph `paragraph` holding it `tf` times.
+    @inline(__always)
+    func score(paragraph: Int32, tf: Int32) -> Double {
+        guard inSomeTitle else { return weight * context.bodyScore(idf: idf, tf: tf, paragraph: paragraph) }
         // Paragraphs of one document are contiguous: compute the title part once per document.
-        let d = Int(context.paragraphDocument[Int(doc)])
+        let d = Int(context.paragraphDocument[Int(paragraph)])
         if d != titleDocument {
             titleDocument = d
             titlePart = context.titleScore(idf: idf, document: d, term: term)
         }
-        return weight * (context.bodyScore(idf: idf, tf: cursor.tf, paragraph: doc) + titlePart)
+        return weight * (context.bodyScore(idf: idf, tf: tf, paragraph: paragraph) + titlePart)
+    }
+
+    /// Largest title part of this term's score in any document: from the most occurrences in one
+    /// title and the shortest title holding the term (0 when the term is in no title).
+    private lazy var titleUpper: Double = {
+        guard inSomeTitle else { return 0 }
+        let c = context
+        let t = Double(c.titleMaxFrequency[Int(term)])
+        let tl = Double(c.titleMinLength[Int(term)])
+        return c.titleBoost * idf * t * (c.k1 + 1) / (t + c.k1 * (1 - c.b + c.b * tl / c.averageTitleLength))
+    }()
+
+    /// An upper bound of ``score(paragraph:tf:)`` over postings with at most `maxTF` occurrences in
+    /// paragraphs of at least `minLength` words (with a relative margin for rounding).
+    @inline(__always)
+    func upperBound(maxTF: UInt32, minLength: UInt32) -> Double {
+        let c = context
+        let f = Double(maxTF)
+        let body = idf * f * (c.k1 + 1) / (f + c.k1 * (1 - c.b + c.b * Double(minLength) / c.averageLength))
+        return weight * (body + titleUpper) * (1 + 1e-9)
+    }
+
+    /// An upper bound of the scores in block `k` of the cursor (see ``PostingCursor/currentBlock``), or of
+    /// all the term's scores when `k` is -1.
+    func upperBound(block k: Int) -> Double {
+        guard k >= 0 else {
+            return weight * (idf * (context.k1 + 1) + titleUpper) * (1 + 1e-9)
+        }
+        let (maxTF, minLength) = cursor.blockStatistics(k)
+        return upperBound(maxTF: maxTF, minLength: minLength)
     }
 
     /// Positions of the term in the current paragraph (decoded once per paragraph).

@@ -71,6 +71,10 @@ extension SearchIndex {
             !hasDates, deletedDocuments == 0
         {
             collectSingleTerm(single, context: compiler.context, into: &collector)
+        } else if required.count == 1, excluded.isEmpty, collector.maxPerGroup == nil, !hasDates, deletedDocuments == 0,
+            let terms = Self.unionTerms(required[0])
+        {
+            collectUnion(terms, into: &collector)
         }
         var p = collector.isDone ? Matcher.exhausted : root.next()
         while p != Matcher.exhausted {
@@ -118,27 +122,13 @@ extension SearchIndex {
     /// plus the term's largest possible title contribution) cannot beat the current threshold ("block-max").
     /// The total is the term's document frequency, which is exact when nothing was replaced.
     private func collectSingleTerm(_ term: TermMatcher, context c: ScoringContext, into collector: inout TopCollector) {
-        let k1 = c.k1
-        let b = c.b
-        let idf = term.idf
-        let weight = term.weight
-        let averageLength = c.averageLength
-        var titleUpper = 0.0
-        let stem = Int(term.term)
-        if c.titleBoost > 0 && stem < titleMaxFrequency.count && titleMaxFrequency[stem] > 0 {
-            let t = Double(titleMaxFrequency[stem])
-            let tl = Double(titleMinLength[stem])
-            titleUpper = c.titleBoost * idf * t * (k1 + 1) / (t + k1 * (1 - b + b * tl / c.averageTitleLength))
-        }
         var p = term.next()
         while p != Matcher.exhausted {
             collector.add(score: term.score(), paragraph: p, group: 0)
             if collector.isFull {
                 let threshold = collector.threshold
                 while term.cursor.skipBlock(if: { maxTF, minLength in
-                    let f = Double(maxTF)
-                    let body = idf * f * (k1 + 1) / (f + k1 * (1 - b + b * Double(minLength) / averageLength))
-                    return weight * (body + titleUpper) * (1 + 1e-9) < threshold
+                    term.upperBound(maxTF: maxTF, minLength: minLength) < threshold
                 }) {}
             }
             p = term.next()
@@ -238,6 +228,9 @@ struct TopCollector {
     private(set) var isDone = false
 
     var isFull: Bool { capacity > 0 && heap.count >= capacity }
+
+    /// Counts a match that cannot enter the kept entries (its score bound is below ``threshold``).
+    mutating func countUnranked() { total += 1 }
 
     /// Marks collection complete with a known total.
     mutating func finishEarly(total: Int) {
