@@ -147,7 +147,14 @@ public struct SearchIndex: Sendable {
     // MARK: - Building
 
     mutating func freeze() {
-        postings.freeze(lengths: paragraphLength)
+        postings.freeze(lengths: paragraphLength) { paragraph, term in
+            let d = Int(paragraphDocument[Int(paragraph)])
+            let lo = Int(titleStart[d])
+            let hi = Int(titleStart[d + 1])
+            var n: UInt32 = 0
+            for k in lo..<hi where titleTerms[k] == term { n += 1 }
+            return (n, hi - lo)
+        }
         sortSurfaces()
         surfaces.trim()
         stems.trim()

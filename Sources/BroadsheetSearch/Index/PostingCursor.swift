@@ -130,17 +130,16 @@ final class PostingCursor {
         return doc
     }
 
-    /// When the next posting starts a full block whose `(max tf, min length)` statistics satisfy
-    /// `tooLow`, jumps over the whole block and returns true. Positions of skipped postings are not
-    /// available afterwards (the cursor stands after the block).
+    /// When the next posting starts a full block whose statistics satisfy `tooLow`, jumps over the
+    /// whole block and returns true. Positions of skipped postings are not available afterwards (the
+    /// cursor stands after the block).
     @inline(__always)
-    func skipBlock(if tooLow: (UInt32, UInt32) -> Bool) -> Bool {
+    func skipBlock(if tooLow: (BlockBound) -> Bool) -> Bool {
         let next = ordinal + 1
         guard !inTail, next % FrozenPostings.blockSize == 0 else { return false }
         let k = skipBase + next / FrozenPostings.blockSize
         guard k < skipEnd else { return false }
-        let bound = frozen.blockBounds[k]
-        guard tooLow(bound >> 16, bound & 0xFFFF) else { return false }
+        guard tooLow(frozen.blockBounds[k]) else { return false }
         let skips = frozen.skips
         prev = Int32(bitPattern: skips[k * 3])
         d = docBase + Int(skips[k * 3 + 1])
@@ -161,12 +160,9 @@ final class PostingCursor {
         return k < skipEnd ? k : -1
     }
 
-    /// The `(max tf, min paragraph length)` statistics of block `k` (see ``FrozenPostings/blockBounds``).
+    /// The statistics of block `k` (see ``FrozenPostings/blockBounds``).
     @inline(__always)
-    func blockStatistics(_ k: Int) -> (maxTF: UInt32, minLength: UInt32) {
-        let bound = frozen.blockBounds[k]
-        return (bound >> 16, bound & 0xFFFF)
-    }
+    func blockBound(_ k: Int) -> BlockBound { frozen.blockBounds[k] }
 
     /// Appends the current paragraph's positions to `out`.
     func positions(into out: inout [Int32]) {

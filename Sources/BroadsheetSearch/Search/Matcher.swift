@@ -131,34 +131,45 @@ final class TermMatcher: Matcher {
         return weight * (context.bodyScore(idf: idf, tf: tf, paragraph: paragraph) + titlePart)
     }
 
-    /// Largest title part of this term's score in any document: from the most occurrences in one
-    /// title and the shortest title holding the term (0 when the term is in no title).
-    private lazy var titleUpper: Double = {
-        guard inSomeTitle else { return 0 }
-        let c = context
-        let t = Double(c.titleMaxFrequency[Int(term)])
-        let tl = Double(c.titleMinLength[Int(term)])
-        return c.titleBoost * idf * t * (c.k1 + 1) / (t + c.k1 * (1 - c.b + c.b * tl / c.averageTitleLength))
-    }()
-
-    /// An upper bound of ``score(paragraph:tf:)`` over postings with at most `maxTF` occurrences in
-    /// paragraphs of at least `minLength` words (with a relative margin for rounding).
+    /// An upper bound of ``score(paragraph:tf:)`` over the postings of a block with statistics
+    /// `bound` (with a relative margin for rounding).
     @inline(__always)
-    func upperBound(maxTF: UInt32, minLength: UInt32) -> Double {
+    func upperBound(_ bound: BlockBound) -> Double {
         let c = context
-        let f = Double(maxTF)
-        let body = idf * f * (c.k1 + 1) / (f + c.k1 * (1 - c.b + c.b * Double(minLength) / c.averageLength))
-        return weight * (body + titleUpper) * (1 + 1e-9)
+        let scale = idf * (c.k1 + 1)
+        let norm = c.k1 * (1 - c.b)
+        let perWord = c.k1 * c.b / c.averageLength
+        var body = 0.0
+        if bound.minLengthTF1 != 0xFFFF { body = scale / (1 + norm + perWord * Double(bound.minLengthTF1)) }
+        let maxTF = bound.maxTF
+        if maxTF >= 255 {
+            body = scale
+        } else if maxTF >= 2 && bound.minLengthTF2 != 0xFFFF {
+            let f = Double(maxTF)
+            body = max(body, scale * f / (f + norm + perWord * Double(bound.minLengthTF2)))
+        }
+        var title = 0.0
+        let tt = bound.maxTitleTF
+        if inSomeTitle && tt > 0 {
+            let titleScale = c.titleBoost * idf * (c.k1 + 1)
+            if tt >= 255 {
+                title = titleScale
+            } else {
+                let t = Double(tt)
+                title = titleScale * t / (t + c.k1 * (1 - c.b + c.b * Double(bound.minTitleLength) / c.averageTitleLength))
+            }
+        }
+        return weight * (body + title) * (1 + 1e-6)
     }
 
     /// An upper bound of the scores in block `k` of the cursor (see ``PostingCursor/currentBlock``), or of
     /// all the term's scores when `k` is -1.
     func upperBound(block k: Int) -> Double {
         guard k >= 0 else {
-            return weight * (idf * (context.k1 + 1) + titleUpper) * (1 + 1e-9)
+            let title = inSomeTitle ? context.titleBoost * idf * (context.k1 + 1) : 0
+            return weight * (idf * (context.k1 + 1) + title) * (1 + 1e-6)
         }
-        let (maxTF, minLength) = cursor.blockStatistics(k)
-        return upperBound(maxTF: maxTF, minLength: minLength)
+        return upperBound(cursor.blockBound(k))
     }
 
     /// Positions of the term in the current paragraph (decoded once per paragraph).

@@ -127,9 +127,7 @@ extension SearchIndex {
             collector.add(score: term.score(), paragraph: p, group: 0)
             if collector.isFull {
                 let threshold = collector.threshold
-                while term.cursor.skipBlock(if: { maxTF, minLength in
-                    term.upperBound(maxTF: maxTF, minLength: minLength) < threshold
-                }) {}
+                while term.cursor.skipBlock(if: { term.upperBound($0) < threshold }) {}
             }
             p = term.next()
         }
