@@ -164,6 +164,23 @@ final class PostingCursor {
     @inline(__always)
     func blockBound(_ k: Int) -> BlockBound { frozen.blockBounds[k] }
 
+    /// Writes the current paragraph's positions (``tf`` of them) to `out`, which must have room, and
+    /// returns how many were written (0 when they were already read).
+    @inline(__always)
+    func decodePositions(to out: UnsafeMutablePointer<Int32>) -> Int {
+        guard !positionsRead else { return 0 }
+        Varint.skip(pendingPositions, &p)
+        pendingPositions = 0
+        var pos: Int32 = 0
+        let n = Int(tf)
+        for k in 0..<n {
+            pos &+= Int32(bitPattern: Varint.read(&p))
+            out[k] = pos
+        }
+        positionsRead = true
+        return n
+    }
+
     /// Appends the current paragraph's positions to `out`.
     func positions(into out: inout [Int32]) {
         if positionsRead {
