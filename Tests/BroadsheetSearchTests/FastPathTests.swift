@@ -67,4 +67,46 @@ struct FastPathTests {
         index.compact()
         try Self.expectSameAsGeneral(index)
     }
+
+    /// The trie walk over the sorted vocabulary finds exactly the words a brute-force comparison finds.
+    @Test(arguments: [1, 2]) func typoCandidatesMatchBruteForce(maxDistance: Int) throws {
+        var state: UInt64 = 99
+        func next() -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(state >> 33)
+        }
+        let letters = Array("abcdeor".utf8)
+        var words: [String] = []
+        for _ in 0..<3000 {
+            let n = 2 + next() % 9
+            words.append(String(decoding: (0..<n).map { _ in letters[next() % letters.count] }, as: UTF8.self))
+        }
+        var docs: [Document] = []
+        for k in stride(from: 0, to: words.count, by: 30) {
+            docs.append(.make(id: "v\(k)", title: "x", paragraphs: [words[k..<min(words.count, k + 30)].joined(separator: " ")]))
+        }
+        let index = SearchIndex(documents: docs)
+        // Vocabulary words with one letter changed (never the first), and a few made-up words.
+        var probes = ["abcdeo", "oderab", "bdeaocrd", "ecdbaorrab", "abcabcabca"]
+        for w in words.prefix(40) where w.count >= 4 {
+            var b = Array(w.utf8)
+            b[2] = b[2] == UInt8(ascii: "z") ? UInt8(ascii: "y") : UInt8(ascii: "z")
+            probes.append(String(decoding: b, as: UTF8.self))
+        }
+        var found = 0
+        for probe in probes {
+            let q = Array(probe.utf8)
+            let walked = index.typoCandidates(of: q, maxDistance: maxDistance).map { "\($0.surface):\($0.distance)" }.sorted()
+            var brute: [String] = []
+            for id in 0..<Int32(index.surfaces.count) {
+                let t = Array(index.surfaces.bytes(id))
+                guard !t.isEmpty, abs(t.count - q.count) <= maxDistance else { continue }
+                let d = SearchIndex.osaDistance(q, t) + (t[0] != q[0] ? 1 : 0)
+                if d <= maxDistance { brute.append("\(id):\(d)") }
+            }
+            #expect(walked == brute.sorted(), "\(probe)")
+            found += brute.count
+        }
+        #expect(found > 20)
+    }
 }
