@@ -129,7 +129,7 @@ final class FrozenPostings: @unchecked Sendable {
 
     var byteCount: Int {
         docs.count + positions.count
-            + (docStart.count + positionStart.count + count.count + last.count + skipStart.count + skips.count) * 4 + blockBounds.count * 8
+            + (docStart.count + positionStart.count + count.count + last.count + skipStart.count + skips.count) * 4 + blockBounds.count * MemoryLayout<BlockBound>.stride
     }
 
     init(

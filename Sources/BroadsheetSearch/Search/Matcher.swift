@@ -139,27 +139,31 @@ final class TermMatcher: Matcher {
         let scale = idf * (c.k1 + 1)
         let norm = c.k1 * (1 - c.b)
         let perWord = c.k1 * c.b / c.averageLength
-        var body = 0.0
-        if bound.minLengthTF1 != 0xFFFF { body = scale / (1 + norm + perWord * Double(bound.minLengthTF1)) }
-        let maxTF = bound.maxTF
-        if maxTF >= 255 {
-            body = scale
-        } else if maxTF >= 2 && bound.minLengthTF2 != 0xFFFF {
-            let f = Double(maxTF)
-            body = max(body, scale * f / (f + norm + perWord * Double(bound.minLengthTF2)))
+        @inline(__always) func body(_ tf: UInt32, _ length: UInt32) -> Double {
+            if tf >= 255 { return scale }
+            let f = Double(tf)
+            return scale * f / (f + norm + perWord * Double(length))
         }
-        var title = 0.0
-        let tt = bound.maxTitleTF
-        if inSomeTitle && tt > 0 {
-            let titleScale = c.titleBoost * idf * (c.k1 + 1)
-            if tt >= 255 {
-                title = titleScale
-            } else {
-                let t = Double(tt)
-                title = titleScale * t / (t + c.k1 * (1 - c.b + c.b * Double(bound.minTitleLength) / c.averageTitleLength))
+        var best = 0.0
+        if bound.minLengthTF1 != 0xFFFF { best = body(1, bound.minLengthTF1) }
+        if bound.minLengthTF2 != 0xFFFF { best = max(best, body(2, bound.minLengthTF2)) }
+        if bound.minLengthTF3 != 0xFFFF { best = max(best, body(max(3, bound.maxTF), bound.minLengthTF3)) }
+        let titledTF = bound.titledMaxTF
+        if titledTF > 0 {
+            var title = 0.0
+            let tt = bound.maxTitleTF
+            if inSomeTitle {
+                let titleScale = c.titleBoost * idf * (c.k1 + 1)
+                if tt >= 255 {
+                    title = titleScale
+                } else {
+                    let t = Double(tt)
+                    title = titleScale * t / (t + c.k1 * (1 - c.b + c.b * Double(bound.minTitleLength) / c.averageTitleLength))
+                }
             }
+            best = max(best, body(titledTF, bound.titledMinLength) + title)
         }
-        return weight * (body + title) * (1 + 1e-6)
+        return weight * best * (1 + 1e-6)
     }
 
     /// An upper bound of the scores in block `k` of the cursor (see ``PostingCursor/currentBlock``), or of
