@@ -160,6 +160,13 @@ final class PostingCursor {
         return k < skipEnd ? k : -1
     }
 
+    /// Whether the current posting lies in a full block with no posting of a document whose title
+    /// holds the term.
+    var inUntitledBlock: Bool {
+        let k = currentBlock
+        return k >= 0 && frozen.blockBounds[k].titledMaxTF == 0
+    }
+
     /// The statistics of block `k` (see ``FrozenPostings/blockBounds``).
     @inline(__always)
     func blockBound(_ k: Int) -> BlockBound { frozen.blockBounds[k] }

@@ -65,7 +65,7 @@ extension SearchIndex {
         let toDay = filters.to.map { Int32($0.daysSinceEpoch) }
         let hasDates = fromDay != nil || toDay != nil
         let maxBonus = positional.count >= 2 ? configuration.proximityWeight * Double(positional.count - 1) : 0
-        var lists: [[Int32]] = []
+        var lists = [[Int32]](repeating: [], count: positional.count)
 
         if required.count == 1, let single = required[0] as? TermMatcher, excluded.isEmpty, collector.maxPerGroup == nil,
             !hasDates, deletedDocuments == 0
@@ -85,13 +85,18 @@ extension SearchIndex {
             }
             var score = root.score()
             if maxBonus > 0 && score + maxBonus > collector.threshold {
-                lists.removeAll(keepingCapacity: true)
-                for m in positional {
-                    var l: [Int32] = []
-                    m.positions(into: &l)
-                    if !l.isEmpty { lists.append(l) }
+                // One reused position list per part (no allocation per paragraph); parts without
+                // positions (windowed disjunctions) are left out, as empty lists.
+                var filled = 0
+                for (k, m) in positional.enumerated() {
+                    lists[k].removeAll(keepingCapacity: true)
+                    m.positions(into: &lists[k])
+                    if !lists[k].isEmpty { filled += 1 }
                 }
-                score += Self.proximityBonus(lists, weight: configuration.proximityWeight)
+                score +=
+                    filled == lists.count
+                    ? Self.proximityBonus(lists, weight: configuration.proximityWeight)
+                    : Self.proximityBonus(lists.filter { !$0.isEmpty }, weight: configuration.proximityWeight)
             }
             collector.add(score: score, paragraph: p, group: Int32(d))
             p = root.next()
@@ -138,8 +143,30 @@ extension SearchIndex {
     static func proximityBonus(_ lists: [[Int32]], weight: Double) -> Double {
         let k = lists.count
         guard k >= 2 else { return 0 }
-        var idx = [Int](repeating: 0, count: k)
         var best = Int32.max
+        if k == 2 {
+            // The same walk for two lists, without the index array: advance the list holding the
+            // smaller position (the first list on ties) until one runs out.
+            let a = lists[0]
+            let b = lists[1]
+            var i = 0
+            var j = 0
+            while true {
+                let x = a[i]
+                let y = b[j]
+                best = min(best, x <= y ? y - x : x - y)
+                if x <= y {
+                    i += 1
+                    if i >= a.count { break }
+                } else {
+                    j += 1
+                    if j >= b.count { break }
+                }
+            }
+            let gap = max(0, Double(best) - 1)
+            return weight / (1 + gap)
+        }
+        var idx = [Int](repeating: 0, count: k)
         while true {
             var lo = Int32.max
             var hi = Int32.min
