@@ -126,6 +126,31 @@ final class PostingCursor {
                 ordinal = (jump - skipBase + 1) * FrozenPostings.blockSize - 1
             }
         }
+        // Scan the rest of the block with the cursor's state in locals (the same steps as `next()`).
+        if doc < target && d != dEnd {
+            var dd = d
+            var current = prev
+            var frequency = tf
+            var position = ordinal
+            var pending = pendingPositions
+            var read = positionsRead
+            let end = dEnd
+            repeat {
+                if !read { pending += Int(frequency) }
+                read = false
+                position += 1
+                let code = Varint.read(&dd)
+                current &+= Int32(bitPattern: code >> 1)
+                frequency = code & 1 == 1 ? 1 : Int32(bitPattern: Varint.read(&dd))
+            } while current < target && dd != end
+            d = dd
+            prev = current
+            doc = current
+            tf = frequency
+            ordinal = position
+            pendingPositions = pending
+            positionsRead = read
+        }
         while doc < target { next() }
         return doc
     }

@@ -116,11 +116,15 @@ final class TermMatcher: Matcher {
         return context.titleBoost > 0 && t < context.titleMaxFrequency.count && context.titleMaxFrequency[t] > 0
     }()
 
-    override func score() -> Double {
-        // In a block without postings of documents titled with the term, the title part is 0: skip
-        // its look-ups (three scattered reads per posting). `x + 0.0 == x`, so the score is the same.
-        if inSomeTitle && !cursor.inUntitledBlock { return score(paragraph: doc, tf: cursor.tf) }
-        return weight * context.bodyScore(idf: idf, tf: cursor.tf, paragraph: doc)
+    override func score() -> Double { score(paragraph: doc, tf: cursor.tf, untitled: cursor.inUntitledBlock) }
+
+    /// ``score(paragraph:tf:)`` of a posting known to have no title part when `untitled` (it lies in
+    /// a block without postings of documents titled with the term): the title look-ups (three
+    /// scattered reads) are skipped. `x + 0.0 == x`, so the score is the same.
+    @inline(__always)
+    func score(paragraph: Int32, tf: Int32, untitled: Bool) -> Double {
+        if inSomeTitle && !untitled { return score(paragraph: paragraph, tf: tf) }
+        return weight * context.bodyScore(idf: idf, tf: tf, paragraph: paragraph)
     }
 
     /// The score of a posting of this term: paragraph `paragraph` holding it `tf` times.

@@ -21,7 +21,9 @@ extension SearchIndex {
 
     private struct UnionEntry {
         var offset: Int32
-        var term: Int32
+        var term: Int16
+        /// The posting lies in a block without documents titled with the term (no title part).
+        var untitled: Bool
         var tf: Int32
     }
 
@@ -32,27 +34,38 @@ extension SearchIndex {
     /// scores and the top hits are the same as a full evaluation's.
     func collectUnion(_ terms: [TermMatcher], into collector: inout TopCollector) {
         let window = 4096
-        var bits = [UInt64](repeating: 0, count: window / 64)
-        var bound = [Double](repeating: 0, count: window)
-        var exact = [Double](repeating: 0, count: window)
-        var entries: [UnionEntry] = []
-        entries.reserveCapacity(window)
+        // Raw buffers: the first loop below runs once per posting of every expansion.
+        let bits = UnsafeMutablePointer<UInt64>.allocate(capacity: window / 64)
+        bits.initialize(repeating: 0, count: window / 64)
+        let bound = UnsafeMutablePointer<Double>.allocate(capacity: window)
+        let exact = UnsafeMutablePointer<Double>.allocate(capacity: window)
+        var entryCapacity = window
+        var entries = UnsafeMutablePointer<UnionEntry>.allocate(capacity: entryCapacity)
+        defer {
+            bits.deallocate()
+            bound.deallocate()
+            exact.deallocate()
+            entries.deallocate()
+        }
+        precondition(terms.count <= Int(Int16.max))
         for t in terms { t.cursor.next() }
         while true {
             var base = Matcher.exhausted
             for t in terms where t.cursor.doc < base { base = t.cursor.doc }
             if base == Matcher.exhausted { break }
             let end = Int64(base) + Int64(window)
-            entries.removeAll(keepingCapacity: true)
+            var entryCount = 0
             for (k, t) in terms.enumerated() {
                 let cursor = t.cursor
                 var block = -2
                 var ub = 0.0
+                var untitled = false
                 while Int64(cursor.doc) < end {
                     let b = cursor.currentBlock
                     if b != block {
                         block = b
                         ub = t.upperBound(block: b)
+                        untitled = cursor.inUntitledBlock
                     }
                     let i = Int(cursor.doc - base)
                     let mask: UInt64 = 1 << UInt64(i & 63)
@@ -63,16 +76,28 @@ extension SearchIndex {
                     } else {
                         bound[i] += ub
                     }
-                    entries.append(UnionEntry(offset: Int32(i), term: Int32(k), tf: cursor.tf))
+                    if entryCount == entryCapacity {
+                        let grown = UnsafeMutablePointer<UnionEntry>.allocate(capacity: entryCapacity * 2)
+                        grown.moveInitialize(from: entries, count: entryCount)
+                        entries.deallocate()
+                        entries = grown
+                        entryCapacity *= 2
+                    }
+                    (entries + entryCount).initialize(
+                        to: UnionEntry(offset: Int32(i), term: Int16(k), untitled: untitled, tf: cursor.tf))
+                    entryCount += 1
                     cursor.next()
                 }
             }
             // The threshold only rises while the window's matches are added, so this one is safe.
             let threshold = collector.threshold
-            for e in entries where bound[Int(e.offset)] > threshold {
-                exact[Int(e.offset)] += terms[Int(e.term)].score(paragraph: base + e.offset, tf: e.tf)
+            for n in 0..<entryCount {
+                let e = entries[n]
+                let i = Int(e.offset)
+                guard bound[i] > threshold else { continue }
+                exact[i] += terms[Int(e.term)].score(paragraph: base + e.offset, tf: e.tf, untitled: e.untitled)
             }
-            for w in 0..<bits.count where bits[w] != 0 {
+            for w in 0..<(window / 64) where bits[w] != 0 {
                 var word = bits[w]
                 while word != 0 {
                     let i = w * 64 + word.trailingZeroBitCount
