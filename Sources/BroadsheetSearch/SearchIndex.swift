@@ -147,13 +147,23 @@ public struct SearchIndex: Sendable {
     // MARK: - Building
 
     mutating func freeze() {
+        var lastDocument = -1
+        var lastTerm: Int32 = -1
+        var last: (tf: UInt32, length: Int) = (0, 0)
         postings.freeze(lengths: paragraphLength) { paragraph, term in
+            // Most terms are in no title; a term's paragraphs come in order, so one document's
+            // paragraphs are asked for one after another.
+            if Int(term) >= titleMaxFrequency.count || titleMaxFrequency[Int(term)] == 0 { return (0, 0) }
             let d = Int(paragraphDocument[Int(paragraph)])
+            if d == lastDocument && term == lastTerm { return last }
             let lo = Int(titleStart[d])
             let hi = Int(titleStart[d + 1])
             var n: UInt32 = 0
             for k in lo..<hi where titleTerms[k] == term { n += 1 }
-            return (n, hi - lo)
+            lastDocument = d
+            lastTerm = term
+            last = (n, hi - lo)
+            return last
         }
         sortSurfaces()
         surfaces.trim()

@@ -185,6 +185,20 @@ final class TermMatcher: Matcher {
         return upperBound(cursor.blockBound(k))
     }
 
+    private var boundBlock = -2
+    private var boundValue = 0.0
+
+    /// ``upperBound(block:)`` of the cursor's current block (computed once per block).
+    @inline(__always)
+    func currentUpperBound() -> Double {
+        let k = cursor.currentBlock
+        if k != boundBlock {
+            boundBlock = k
+            boundValue = upperBound(block: k)
+        }
+        return boundValue
+    }
+
     /// Positions of the term in the current paragraph (decoded once per paragraph).
     func currentPositions() -> [Int32] {
         if cachedDoc != doc {

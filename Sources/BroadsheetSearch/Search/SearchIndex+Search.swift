@@ -76,8 +76,24 @@ extension SearchIndex {
         {
             collectUnion(terms, into: &collector)
         }
+        // A conjunction of plain terms: once the top hits are full, a paragraph whose block upper
+        // bounds plus the largest proximity bonus cannot beat the threshold is only counted (no
+        // scores, no positions). Every paragraph the general loop would count is still counted.
+        let boundTerms: [TermMatcher]? =
+            collector.maxPerGroup == nil && !hasDates && deletedDocuments == 0 && required.count >= 2
+            ? required.compactMap { $0 as? TermMatcher } : nil
+        let bounded = boundTerms.map { $0.count == required.count } ?? false
         var p = collector.isDone ? Matcher.exhausted : root.next()
         while p != Matcher.exhausted {
+            if bounded && collector.isFull {
+                var ub = 0.0
+                for t in boundTerms! { ub += t.currentUpperBound() }
+                if !(ub + maxBonus > collector.threshold) {
+                    collector.countUnranked()
+                    p = root.next()
+                    continue
+                }
+            }
             let d = Int(paragraphDocument[Int(p)])
             if documents[d].deleted || (hasDates && !passesDates(paragraph: p, document: d, from: fromDay, to: toDay, context: context)) {
                 p = root.next()
