@@ -33,7 +33,7 @@ extension SearchIndex {
     /// the terms' order, as ``DisjunctionMatcher`` and ``WindowedDisjunctionMatcher`` sum them, so the
     /// scores and the top hits are the same as a full evaluation's.
     func collectUnion(_ terms: [TermMatcher], into collector: inout TopCollector) {
-        let window = 4096
+        let window = 16384
         // Raw buffers: the first loop below runs once per posting of every expansion.
         let bits = UnsafeMutablePointer<UInt64>.allocate(capacity: window / 64)
         bits.initialize(repeating: 0, count: window / 64)
