@@ -41,7 +41,7 @@ struct FastPathTests {
         "\"the market\"", "\"of the\"", "market river", "the team", "team -season", "team OR river",
     ]
 
-    static func expectSameAsGeneral(_ index: SearchIndex) throws {
+    static func expectSameAsGeneral(_ index: SearchIndex, queries: [String] = queries) throws {
         let everything = SearchFilters(from: CivilDate(iso: "1900-01-01"))
         for q in queries {
             for limit in [1, 10, 40] {
@@ -58,6 +58,21 @@ struct FastPathTests {
         let index = SearchIndex(documents: Self.corpus(documents: 700, seed: 7))
         #expect(try index.search("mar*").total > 500)
         try Self.expectSameAsGeneral(index)
+    }
+
+    @Test func unionsSpanningSeveralWindowsMatchGeneralEvaluation() throws {
+        // More paragraphs than one window of the union collection (16,384).
+        // Later windows hold the best matches (ties go to earlier paragraphs, so without them the top
+        // hits could all come from the first window): paragraphs dense in expansions, of varied lengths.
+        var docs = Self.corpus(documents: 9000, seed: 5)
+        for k in 0..<60 {
+            let filler = Array(repeating: "the", count: k % 7)
+            let words = ["marble", "marker", "station", "stator", "team", "river", "marina"].prefix(1 + k % 4) + filler
+            docs.insert(.make(id: "dense\(k)", title: "x", date: "2020-06-01", paragraphs: [words.joined(separator: " ")]), at: 4000 + k * 80)
+        }
+        let index = SearchIndex(documents: docs)
+        #expect(index.paragraphCount > 2 * 16_384)
+        try Self.expectSameAsGeneral(index, queries: ["mar*", "sta*", "t*", "markot", "stationar", "team OR river"])
     }
 
     @Test func indexWithRecentAdditionsMatchesGeneralEvaluation() throws {
