@@ -74,7 +74,10 @@ public struct SearchIndex: Sendable {
     /// Words per paragraph, saturated at 65,535 (a compact array keeps scoring cache-friendly).
     var paragraphLength: [UInt16] = []
     var paragraphSpanStart: [Int32] = []
-    var paragraphSpanEnd: [Int32] = []
+    /// Span lengths in UTF-16 units; 0xFFFF: see ``longParagraphEnds``.
+    var paragraphSpanLength: [UInt16] = []
+    /// Span ends of the rare paragraphs of 65,535 UTF-16 units or more.
+    var longParagraphEnds: [Int32: Int32] = [:]
     var totalLength = 0
     var liveParagraphs = 0
 
@@ -125,7 +128,8 @@ public struct SearchIndex: Sendable {
         let dictionary =
             surfaces.byteCount + stems.byteCount + (surfaceStem.capacity + surfaceFrequency.capacity + sortedSurfaces.capacity) * 4
             + titleMaxFrequency.capacity + titleMinLength.capacity * 2
-        let paragraphs = (paragraphDocument.capacity + paragraphSpanStart.capacity + paragraphSpanEnd.capacity) * 4 + paragraphLength.capacity * 2
+        let paragraphs = (paragraphDocument.capacity + paragraphSpanStart.capacity) * 4 + (paragraphLength.capacity + paragraphSpanLength.capacity) * 2
+            + longParagraphEnds.count * 8
         return Statistics(
             terms: stems.count, surfaceForms: surfaces.count, postingsBytes: postings.byteCount,
             dictionaryBytes: dictionary, paragraphBytes: paragraphs + (titleTerms.capacity + titleStart.capacity) * 4)
@@ -142,6 +146,13 @@ public struct SearchIndex: Sendable {
         /// Per-paragraph and per-document tables (lengths, spans, title terms).
         public var paragraphBytes: Int
         public var totalBytes: Int { postingsBytes + dictionaryBytes + paragraphBytes }
+    }
+
+    /// The end (UTF-16 offset into its document's text) of paragraph `pid`'s span.
+    func paragraphSpanEnd(_ pid: Int) -> Int {
+        let length = paragraphSpanLength[pid]
+        if length == 0xFFFF, let end = longParagraphEnds[Int32(pid)] { return Int(end) }
+        return Int(paragraphSpanStart[pid]) + Int(length)
     }
 
     // MARK: - Building
@@ -170,6 +181,15 @@ public struct SearchIndex: Sendable {
         stems.trim()
         surfaceStem = surfaceStem.withUnsafeBufferPointer { Array($0) }
         surfaceFrequency = surfaceFrequency.withUnsafeBufferPointer { Array($0) }
+        // Drop the spare capacity that growth by doubling left in the per-paragraph and title tables.
+        paragraphDocument = paragraphDocument.withUnsafeBufferPointer { Array($0) }
+        paragraphLength = paragraphLength.withUnsafeBufferPointer { Array($0) }
+        paragraphSpanStart = paragraphSpanStart.withUnsafeBufferPointer { Array($0) }
+        paragraphSpanLength = paragraphSpanLength.withUnsafeBufferPointer { Array($0) }
+        titleTerms = titleTerms.withUnsafeBufferPointer { Array($0) }
+        titleStart = titleStart.withUnsafeBufferPointer { Array($0) }
+        titleMaxFrequency = titleMaxFrequency.withUnsafeBufferPointer { Array($0) }
+        titleMinLength = titleMinLength.withUnsafeBufferPointer { Array($0) }
     }
 
     private mutating func sortSurfaces() {
@@ -250,7 +270,12 @@ public struct SearchIndex: Sendable {
             paragraphDocument.append(docId)
             paragraphLength.append(UInt16(min(Int(length), 0xFFFF)))
             paragraphSpanStart.append(start)
-            paragraphSpanEnd.append(end)
+            if end - start < 0xFFFF {
+                paragraphSpanLength.append(UInt16(end - start))
+            } else {
+                paragraphSpanLength.append(0xFFFF)
+                longParagraphEnds[pid] = end
+            }
             totalLength += min(Int(length), 0xFFFF)
         }
         }

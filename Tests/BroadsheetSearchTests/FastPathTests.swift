@@ -124,4 +124,22 @@ struct FastPathTests {
         }
         #expect(found > 20)
     }
+
+    /// Paragraph spans are stored as 16-bit lengths with a side table for longer paragraphs: a hit in
+    /// a paragraph of more than 65,535 UTF-16 units, and one in the paragraph after it, highlight the
+    /// right words.
+    @Test func hitsInVeryLongParagraphsHighlightTheRightWords() throws {
+        let long = Array(repeating: "filler words here", count: 5000).joined(separator: " ") + " zanzibar closes it"
+        #expect(long.utf16.count > 65_535)
+        let doc = Document.make(id: "long", title: "x", paragraphs: ["opening zanzibar line", long, "after zanzibar"])
+        let index = SearchIndex(documents: [doc])
+        let r = try index.search("zanzibar", options: SearchOptions(limit: 10))
+        #expect(Set(r.hits.map(\.paragraph)) == [0, 1, 2])
+        for hit in r.hits {
+            #expect(!hit.highlights.isEmpty)
+            for span in hit.highlights { #expect(doc.text(of: span) == "zanzibar") }
+            let paragraph = doc.paragraphs[hit.paragraph].span
+            #expect(hit.highlights.allSatisfy { $0.start >= paragraph.start && $0.end <= paragraph.end })
+        }
+    }
 }

@@ -79,6 +79,7 @@ struct PostingStore: Sendable {
         makeUnique()
         frozen = FrozenPostings(merging: frozen, tail: tail, termCount: termCount, lengths: lengths, title: title)
         tail = TailBuffers()  // per-term scratch is re-created on the next addition
+        documentFrequency = documentFrequency.withUnsafeBufferPointer { Array($0) }
         tailBytes = 0
     }
 
@@ -246,7 +247,7 @@ final class FrozenPostings: @unchecked Sendable {
         self.count = count
         self.last = last
         self.skipStart = skipStart
-        self.skips = skips
-        self.blockBounds = bounds
+        self.skips = skips.withUnsafeBufferPointer { Array($0) }  // without the spare capacity of growth
+        self.blockBounds = bounds.withUnsafeBufferPointer { Array($0) }
     }
 }

@@ -126,7 +126,7 @@ extension SearchIndex {
             let doc = documents[Int(paragraphDocument[pid])]
             let (snippet, highlights) =
                 options.includeSnippets
-                ? snippets.snippet(text: doc.text, start: Int(paragraphSpanStart[pid]), end: Int(paragraphSpanEnd[pid]))
+                ? snippets.snippet(text: doc.text, start: Int(paragraphSpanStart[pid]), end: paragraphSpanEnd(pid))
                 : ("", [])
             hits.append(
                 SearchHit(
