@@ -104,10 +104,10 @@ final class FrozenPostings: @unchecked Sendable {
     let skipStart: [UInt32]
     /// Skip entries `(last paragraph of block, doc byte offset after block, position byte offset after block)`,
     /// offsets relative to the term's starts.
-    let skips: [UInt32]
+    let skips: UnsafeMutableBufferPointer<UInt32>
     /// Per skip entry (block of ``blockSize`` postings): statistics that bound the block's BM25
     /// scores, for skipping blocks that cannot reach the top hits.
-    let blockBounds: [BlockBound]
+    let blockBounds: UnsafeMutableBufferPointer<BlockBound>
 
     var termCount: Int { count.count }
 
@@ -119,13 +119,15 @@ final class FrozenPostings: @unchecked Sendable {
         count = []
         last = []
         skipStart = [0]
-        skips = []
-        blockBounds = []
+        skips = .allocate(capacity: 0)
+        blockBounds = .allocate(capacity: 0)
     }
 
     deinit {
         docs.deallocate()
         positions.deallocate()
+        skips.deallocate()
+        blockBounds.deallocate()
     }
 
     var byteCount: Int {
@@ -247,7 +249,12 @@ final class FrozenPostings: @unchecked Sendable {
         self.count = count
         self.last = last
         self.skipStart = skipStart
-        self.skips = skips.withUnsafeBufferPointer { Array($0) }  // without the spare capacity of growth
-        self.blockBounds = bounds.withUnsafeBufferPointer { Array($0) }
+        // Raw buffers (read without reference counting by cursors), without the spare capacity of growth.
+        let skipBuffer = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: skips.count)
+        _ = skipBuffer.initialize(from: skips)
+        self.skips = skipBuffer
+        let boundBuffer = UnsafeMutableBufferPointer<BlockBound>.allocate(capacity: bounds.count)
+        _ = boundBuffer.initialize(from: bounds)
+        self.blockBounds = boundBuffer
     }
 }

@@ -310,21 +310,76 @@ final class ConjunctionMatcher: Matcher {
     let required: [Matcher]
     let excluded: [Matcher]
 
+    /// When every required matcher is a term and none is excluded: the terms, whose cursors are then
+    /// aligned directly (no virtual call per posting), and their cursors rarest first.
+    private let terms: [TermMatcher]
+    private let leadCursor: PostingCursor?
+    private let secondCursor: PostingCursor?
+    private let otherCursors: [PostingCursor]
+
     init(required: [Matcher], excluded: [Matcher]) {
         self.required = required.sorted { $0.cost < $1.cost }
         self.excluded = excluded
+        let terms = self.required.compactMap { $0 as? TermMatcher }
+        if excluded.isEmpty && terms.count >= 2 && terms.count == self.required.count {
+            self.terms = terms
+            leadCursor = terms[0].cursor
+            secondCursor = terms[1].cursor
+            otherCursors = terms.dropFirst(2).map(\.cursor)
+        } else {
+            self.terms = []
+            leadCursor = nil
+            secondCursor = nil
+            otherCursors = []
+        }
     }
 
     override var cost: Int { required.first?.cost ?? 0 }
 
     override func next() -> Int32 {
+        if let lead = leadCursor { return alignCursors(lead.next()) }
         let lead = required[0]
         return align(lead.next())
     }
 
     override func advance(to target: Int32) -> Int32 {
+        if let lead = leadCursor { return alignCursors(lead.advance(to: target)) }
         let lead = required[0]
         return align(lead.advance(to: target))
+    }
+
+    /// ``align(_:)`` over the terms' cursors; the term matchers' ``Matcher/doc`` is brought up to date
+    /// on return (their scores and positions read it).
+    private func alignCursors(_ start: Int32) -> Int32 {
+        let lead = leadCursor!
+        let second = secondCursor!
+        var target = start
+        outer: while target != Self.exhausted {
+            let d = second.doc >= target ? second.doc : second.advance(to: target)
+            if d != target {
+                if d == Self.exhausted {
+                    target = d
+                    break
+                }
+                target = lead.advance(to: d)
+                continue
+            }
+            for c in otherCursors {
+                let e = c.doc >= target ? c.doc : c.advance(to: target)
+                if e != target {
+                    if e == Self.exhausted {
+                        target = e
+                        break outer
+                    }
+                    target = lead.advance(to: e)
+                    continue outer
+                }
+            }
+            break
+        }
+        for t in terms { t.doc = t.cursor.doc }
+        doc = target
+        return target
     }
 
     private func align(_ start: Int32) -> Int32 {
