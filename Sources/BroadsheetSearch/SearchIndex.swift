@@ -74,7 +74,10 @@ public struct SearchIndex: Sendable {
     /// Words per paragraph, saturated at 65,535 (a compact array keeps scoring cache-friendly).
     var paragraphLength: [UInt16] = []
     var paragraphSpanStart: [Int32] = []
-    var paragraphSpanEnd: [Int32] = []
+    /// Span lengths in UTF-16 units; 0xFFFF: see ``longParagraphEnds``.
+    var paragraphSpanLength: [UInt16] = []
+    /// Span ends of the rare paragraphs of 65,535 UTF-16 units or more.
+    var longParagraphEnds: [Int32: Int32] = [:]
     var totalLength = 0
     var liveParagraphs = 0
 
@@ -125,7 +128,8 @@ public struct SearchIndex: Sendable {
         let dictionary =
             surfaces.byteCount + stems.byteCount + (surfaceStem.capacity + surfaceFrequency.capacity + sortedSurfaces.capacity) * 4
             + titleMaxFrequency.capacity + titleMinLength.capacity * 2
-        let paragraphs = (paragraphDocument.capacity + paragraphSpanStart.capacity + paragraphSpanEnd.capacity) * 4 + paragraphLength.capacity * 2
+        let paragraphs = (paragraphDocument.capacity + paragraphSpanStart.capacity) * 4 + (paragraphLength.capacity + paragraphSpanLength.capacity) * 2
+            + longParagraphEnds.count * 8
         return Statistics(
             terms: stems.count, surfaceForms: surfaces.count, postingsBytes: postings.byteCount,
             dictionaryBytes: dictionary, paragraphBytes: paragraphs + (titleTerms.capacity + titleStart.capacity) * 4)
@@ -144,15 +148,48 @@ public struct SearchIndex: Sendable {
         public var totalBytes: Int { postingsBytes + dictionaryBytes + paragraphBytes }
     }
 
+    /// The end (UTF-16 offset into its document's text) of paragraph `pid`'s span.
+    func paragraphSpanEnd(_ pid: Int) -> Int {
+        let length = paragraphSpanLength[pid]
+        if length == 0xFFFF, let end = longParagraphEnds[Int32(pid)] { return Int(end) }
+        return Int(paragraphSpanStart[pid]) + Int(length)
+    }
+
     // MARK: - Building
 
     mutating func freeze() {
-        postings.freeze(lengths: paragraphLength)
+        var lastDocument = -1
+        var lastTerm: Int32 = -1
+        var last: (tf: UInt32, length: Int) = (0, 0)
+        postings.freeze(lengths: paragraphLength) { paragraph, term in
+            // Most terms are in no title; a term's paragraphs come in order, so one document's
+            // paragraphs are asked for one after another.
+            if Int(term) >= titleMaxFrequency.count || titleMaxFrequency[Int(term)] == 0 { return (0, 0) }
+            let d = Int(paragraphDocument[Int(paragraph)])
+            if d == lastDocument && term == lastTerm { return last }
+            let lo = Int(titleStart[d])
+            let hi = Int(titleStart[d + 1])
+            var n: UInt32 = 0
+            for k in lo..<hi where titleTerms[k] == term { n += 1 }
+            lastDocument = d
+            lastTerm = term
+            last = (n, hi - lo)
+            return last
+        }
         sortSurfaces()
         surfaces.trim()
         stems.trim()
         surfaceStem = surfaceStem.withUnsafeBufferPointer { Array($0) }
         surfaceFrequency = surfaceFrequency.withUnsafeBufferPointer { Array($0) }
+        // Drop the spare capacity that growth by doubling left in the per-paragraph and title tables.
+        paragraphDocument = paragraphDocument.withUnsafeBufferPointer { Array($0) }
+        paragraphLength = paragraphLength.withUnsafeBufferPointer { Array($0) }
+        paragraphSpanStart = paragraphSpanStart.withUnsafeBufferPointer { Array($0) }
+        paragraphSpanLength = paragraphSpanLength.withUnsafeBufferPointer { Array($0) }
+        titleTerms = titleTerms.withUnsafeBufferPointer { Array($0) }
+        titleStart = titleStart.withUnsafeBufferPointer { Array($0) }
+        titleMaxFrequency = titleMaxFrequency.withUnsafeBufferPointer { Array($0) }
+        titleMinLength = titleMinLength.withUnsafeBufferPointer { Array($0) }
     }
 
     private mutating func sortSurfaces() {
@@ -233,7 +270,12 @@ public struct SearchIndex: Sendable {
             paragraphDocument.append(docId)
             paragraphLength.append(UInt16(min(Int(length), 0xFFFF)))
             paragraphSpanStart.append(start)
-            paragraphSpanEnd.append(end)
+            if end - start < 0xFFFF {
+                paragraphSpanLength.append(UInt16(end - start))
+            } else {
+                paragraphSpanLength.append(0xFFFF)
+                longParagraphEnds[pid] = end
+            }
             totalLength += min(Int(length), 0xFFFF)
         }
         }

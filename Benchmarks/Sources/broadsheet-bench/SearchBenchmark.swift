@@ -6,14 +6,18 @@ import Foundation
 /// fixed query mix in-process. Writes the corpus (JSONL, one paragraph a line), the queries and our
 /// figures to `--out` so that `Benchmarks/search.sh` can run the same workload on Tantivy and FTS5.
 ///
-/// Usage: `broadsheet-bench search [--articles N] [--queries N] [--out DIR] [--seed N]`
-/// (defaults: 100,000 articles ≈ 200 MB, 200 queries per type, `Benchmarks/out/search`).
+/// Usage: `broadsheet-bench search [--articles N] [--queries N] [--out DIR] [--seed N] [--only TYPES] [--no-files]`
+/// (defaults: 100,000 articles ≈ 200 MB, 200 queries per type, `Benchmarks/out/search`). For profiling,
+/// `--only prefix,typo` times only those query types and `--no-files` skips writing the corpus; such
+/// partial runs write no `ours.json`.
 enum SearchBenchmark {
     static func run(_ arguments: [String]) {
         var articles = 100_000
         var perType = 200
         var out = "Benchmarks/out/search"
         var seed: UInt64 = 42
+        var only: Set<String>? = nil
+        var writeFiles = true
         var i = 0
         while i < arguments.count {
             let value = i + 1 < arguments.count ? arguments[i + 1] : ""
@@ -22,8 +26,12 @@ enum SearchBenchmark {
             case "--queries": perType = Int(value) ?? perType
             case "--out": out = value
             case "--seed": seed = UInt64(value) ?? seed
+            case "--only": only = Set(value.split(separator: ",").map(String.init))
+            case "--no-files":
+                writeFiles = false
+                i -= 1
             default:
-                print("unknown option \(arguments[i]); usage: broadsheet-bench search [--articles N] [--queries N] [--out DIR] [--seed N]")
+                print("unknown option \(arguments[i]); usage: broadsheet-bench search [--articles N] [--queries N] [--out DIR] [--seed N] [--only TYPES] [--no-files]")
                 return
             }
             i += 2
@@ -37,9 +45,11 @@ enum SearchBenchmark {
         let corpusBytes = documents.reduce(0) { $0 + $1.text.utf8.count + $1.title.utf8.count }
         let paragraphs = documents.reduce(0) { $0 + $1.paragraphs.count }
         print(String(format: "  %d articles, %d paragraphs, %.1f MB in %.1f s", articles, paragraphs, Double(corpusBytes) / 1e6, seconds(since: t0)))
-        writeCorpus(documents, to: out + "/corpus.jsonl")
         let queries = generator.queries(perType: perType)
-        writeQueries(queries, to: out + "/queries.jsonl")
+        if writeFiles {
+            writeCorpus(documents, to: out + "/corpus.jsonl")
+            writeQueries(queries, to: out + "/queries.jsonl")
+        }
 
         let rssBefore = residentBytes()
         let t1 = ContinuousClock.now
@@ -60,7 +70,7 @@ enum SearchBenchmark {
         var latency: [String: (Double, Double)] = [:]
         var ranking: [String: (Double, Double)] = [:]
         var totals: [String: Int] = [:]
-        for type in QueryType.allCases {
+        for type in QueryType.allCases where only?.contains(type.rawValue) ?? true {
             let qs = queries.filter { $0.type == type }
             for withSnippets in [true, false] {
                 let options = SearchOptions(limit: 10, includeSnippets: withSnippets)
@@ -95,6 +105,7 @@ enum SearchBenchmark {
                     format: "%-8@ CPU p50 %.3f ms  p99 %.3f ms  (ranking only: p50 %.3f  p99 %.3f)  %d/%d queries with hits",
                     type.rawValue as NSString, l.0, l.1, r.0, r.1, totals[type.rawValue]!, qs.count))
         }
+        guard only == nil, writeFiles else { return }  // a partial run (profiling) writes no figures
         var json = "{\"articles\":\(articles),\"paragraphs\":\(paragraphs),\"bytes\":\(corpusBytes),"
         json += "\"build_seconds\":\(buildSeconds),\"build_cpu_seconds\":\(buildCPU),\"index_bytes\":\(stats.totalBytes),\"rss_delta_bytes\":\(rssAfter - rssBefore),"
         json += "\"latency\":{" + QueryType.allCases.map { t in

@@ -126,21 +126,45 @@ final class PostingCursor {
                 ordinal = (jump - skipBase + 1) * FrozenPostings.blockSize - 1
             }
         }
+        // Scan the rest of the block with the cursor's state in locals (the same steps as `next()`).
+        if doc < target && d != dEnd {
+            var dd = d
+            var current = prev
+            var frequency = tf
+            var position = ordinal
+            var pending = pendingPositions
+            var read = positionsRead
+            let end = dEnd
+            repeat {
+                if !read { pending += Int(frequency) }
+                read = false
+                position += 1
+                let code = Varint.read(&dd)
+                current &+= Int32(bitPattern: code >> 1)
+                frequency = code & 1 == 1 ? 1 : Int32(bitPattern: Varint.read(&dd))
+            } while current < target && dd != end
+            d = dd
+            prev = current
+            doc = current
+            tf = frequency
+            ordinal = position
+            pendingPositions = pending
+            positionsRead = read
+        }
         while doc < target { next() }
         return doc
     }
 
-    /// When the next posting starts a full block whose `(max tf, min length)` statistics satisfy
-    /// `tooLow`, jumps over the whole block and returns true. Positions of skipped postings are not
-    /// available afterwards (the cursor stands after the block).
+    /// When the next posting starts a full block whose statistics satisfy `tooLow`, jumps over the
+    /// whole block and returns true. Positions of skipped postings are not available afterwards (the
+    /// cursor stands after the block).
     @inline(__always)
-    func skipBlock(if tooLow: (UInt32, UInt32) -> Bool) -> Bool {
+    func skipBlock(if tooLow: (BlockBound) -> Bool) -> Bool {
         let next = ordinal + 1
         guard !inTail, next % FrozenPostings.blockSize == 0 else { return false }
         let k = skipBase + next / FrozenPostings.blockSize
         guard k < skipEnd else { return false }
-        let bound = frozen.blockBounds[k]
-        guard tooLow(bound >> 16, bound & 0xFFFF) else { return false }
+        guard tooLow(frozen.blockBounds[k]) else { return false }
         let skips = frozen.skips
         prev = Int32(bitPattern: skips[k * 3])
         d = docBase + Int(skips[k * 3 + 1])
@@ -151,6 +175,42 @@ final class PostingCursor {
         skipIndex = max(skipIndex, k + 1)
         ordinal = next + FrozenPostings.blockSize - 1
         return true
+    }
+
+    /// Index into ``FrozenPostings/blockBounds`` of the full block holding the current posting, or -1
+    /// when there is none (before the first posting, in the term's last partial block, in the tail).
+    var currentBlock: Int {
+        guard !inTail, ordinal >= 0 else { return -1 }
+        let k = skipBase + ordinal / FrozenPostings.blockSize
+        return k < skipEnd ? k : -1
+    }
+
+    /// Whether the current posting lies in a full block with no posting of a document whose title
+    /// holds the term.
+    var inUntitledBlock: Bool {
+        let k = currentBlock
+        return k >= 0 && frozen.blockBounds[k].titledMaxTF == 0
+    }
+
+    /// The statistics of block `k` (see ``FrozenPostings/blockBounds``).
+    @inline(__always)
+    func blockBound(_ k: Int) -> BlockBound { frozen.blockBounds[k] }
+
+    /// Writes the current paragraph's positions (``tf`` of them) to `out`, which must have room, and
+    /// returns how many were written (0 when they were already read).
+    @inline(__always)
+    func decodePositions(to out: UnsafeMutablePointer<Int32>) -> Int {
+        guard !positionsRead else { return 0 }
+        Varint.skip(pendingPositions, &p)
+        pendingPositions = 0
+        var pos: Int32 = 0
+        let n = Int(tf)
+        for k in 0..<n {
+            pos &+= Int32(bitPattern: Varint.read(&p))
+            out[k] = pos
+        }
+        positionsRead = true
+        return n
     }
 
     /// Appends the current paragraph's positions to `out`.

@@ -71,12 +71,15 @@ struct PostingStore: Sendable {
         }
     }
 
-    /// Moves the tail into a new compact frozen segment.
-    mutating func freeze(lengths: [UInt16]) {
+    /// Moves the tail into a new compact frozen segment. `lengths` are the paragraph lengths; `title`
+    /// gives, for a paragraph and a term, the term's occurrences in the title of the paragraph's
+    /// document and that title's length (for the block bounds).
+    mutating func freeze(lengths: [UInt16], title: (Int32, Int32) -> (tf: UInt32, length: Int)) {
         guard tailBytes > 0 || frozen.termCount < termCount else { return }
         makeUnique()
-        frozen = FrozenPostings(merging: frozen, tail: tail, termCount: termCount, lengths: lengths)
+        frozen = FrozenPostings(merging: frozen, tail: tail, termCount: termCount, lengths: lengths, title: title)
         tail = TailBuffers()  // per-term scratch is re-created on the next addition
+        documentFrequency = documentFrequency.withUnsafeBufferPointer { Array($0) }
         tailBytes = 0
     }
 
@@ -101,11 +104,10 @@ final class FrozenPostings: @unchecked Sendable {
     let skipStart: [UInt32]
     /// Skip entries `(last paragraph of block, doc byte offset after block, position byte offset after block)`,
     /// offsets relative to the term's starts.
-    let skips: [UInt32]
-    /// Per skip entry (block of ``blockSize`` postings): `max tf << 16 | min paragraph length`, both
-    /// saturated to 16 bits: an upper bound of the block's BM25 scores, for skipping blocks that
-    /// cannot reach the top hits.
-    let blockBounds: [UInt32]
+    let skips: UnsafeMutableBufferPointer<UInt32>
+    /// Per skip entry (block of ``blockSize`` postings): statistics that bound the block's BM25
+    /// scores, for skipping blocks that cannot reach the top hits.
+    let blockBounds: UnsafeMutableBufferPointer<BlockBound>
 
     var termCount: Int { count.count }
 
@@ -117,21 +119,26 @@ final class FrozenPostings: @unchecked Sendable {
         count = []
         last = []
         skipStart = [0]
-        skips = []
-        blockBounds = []
+        skips = .allocate(capacity: 0)
+        blockBounds = .allocate(capacity: 0)
     }
 
     deinit {
         docs.deallocate()
         positions.deallocate()
+        skips.deallocate()
+        blockBounds.deallocate()
     }
 
     var byteCount: Int {
         docs.count + positions.count
-            + (docStart.count + positionStart.count + count.count + last.count + skipStart.count + skips.count + blockBounds.count) * 4
+            + (docStart.count + positionStart.count + count.count + last.count + skipStart.count + skips.count) * 4 + blockBounds.count * MemoryLayout<BlockBound>.stride
     }
 
-    init(merging old: FrozenPostings, tail: TailBuffers, termCount: Int, lengths: [UInt16]) {
+    init(
+        merging old: FrozenPostings, tail: TailBuffers, termCount: Int, lengths: [UInt16],
+        title: (Int32, Int32) -> (tf: UInt32, length: Int)
+    ) {
         var docTotal = old.docs.count
         var posTotal = old.positions.count
         for t in 0..<termCount {
@@ -147,7 +154,7 @@ final class FrozenPostings: @unchecked Sendable {
         var skipStart = [UInt32](repeating: 0, count: termCount + 1)
         var skips: [UInt32] = []
         skips.reserveCapacity(old.skips.count + 64)
-        var bounds: [UInt32] = []
+        var bounds: [BlockBound] = []
         bounds.reserveCapacity(old.blockBounds.count + 64)
         var d = 0
         var p = 0
@@ -177,8 +184,9 @@ final class FrozenPostings: @unchecked Sendable {
                 prev = old.last[t]
             }
             // A block begun in the old part has unknown statistics: make it unskippable.
-            var blockMaxTF: UInt32 = n % UInt32(Self.blockSize) == 0 ? 0 : 0xFFFF
-            var blockMinLength: UInt32 = n % UInt32(Self.blockSize) == 0 ? 0xFFFF : 0
+            var block = n % UInt32(Self.blockSize) == 0 ? BlockBound.empty : BlockBound.unknown
+            var titleParagraph: Int32 = -1
+            var titleStats: (tf: UInt32, length: Int) = (0, 0)
             let td = tail.bytes(2 * t)
             let tp = tail.bytes(2 * t + 1)
             if !td.isEmpty {
@@ -208,15 +216,17 @@ final class FrozenPostings: @unchecked Sendable {
                     }
                     prev = id
                     n += 1
-                    blockMaxTF = max(blockMaxTF, min(tf, 0xFFFF))
-                    blockMinLength = min(blockMinLength, UInt32(lengths[Int(id)]))
+                    if id != titleParagraph {
+                        titleParagraph = id
+                        titleStats = title(id, Int32(t))
+                    }
+                    block.add(tf: tf, length: lengths[Int(id)], titleTF: titleStats.tf, titleLength: titleStats.length)
                     if n % UInt32(Self.blockSize) == 0 {
                         skips.append(UInt32(bitPattern: id))
                         skips.append(UInt32(d) - docStart[t])
                         skips.append(UInt32(p) - positionStart[t])
-                        bounds.append(blockMaxTF << 16 | blockMinLength)
-                        blockMaxTF = 0
-                        blockMinLength = 0xFFFF
+                        bounds.append(block)
+                        block = .empty
                     }
                 }
                 tail.clear(2 * t)
@@ -239,7 +249,12 @@ final class FrozenPostings: @unchecked Sendable {
         self.count = count
         self.last = last
         self.skipStart = skipStart
-        self.skips = skips
-        self.blockBounds = bounds
+        // Raw buffers (read without reference counting by cursors), without the spare capacity of growth.
+        let skipBuffer = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: skips.count)
+        _ = skipBuffer.initialize(from: skips)
+        self.skips = skipBuffer
+        let boundBuffer = UnsafeMutableBufferPointer<BlockBound>.allocate(capacity: bounds.count)
+        _ = boundBuffer.initialize(from: bounds)
+        self.blockBounds = boundBuffer
     }
 }

@@ -20,10 +20,14 @@ struct TermInterner: Sendable {
     /// Bytes used by the arena, offsets, hashes and slots.
     var byteCount: Int { arena.capacity + starts.capacity * 4 + slots.count * 4 }
 
-    /// Drops spare array capacity (after bulk loading).
+    /// Drops spare array capacity (after bulk loading), and shrinks the hash table to a load of at most
+    /// 3/4 (the next insertion grows it back to at most 1/2).
     mutating func trim() {
         arena = arena.withUnsafeBufferPointer { Array($0) }
         starts = starts.withUnsafeBufferPointer { Array($0) }
+        var size = 1024
+        while size * 3 < count * 4 { size *= 2 }
+        if size < slots.count { rehash(size: size) }
     }
 
     @inline(__always)
@@ -102,7 +106,20 @@ struct TermInterner: Sendable {
     private mutating func grow() {
         var newSlots = [Int32](repeating: -1, count: slots.count * 2)
         let mask = newSlots.count - 1
+        // The newest id is placed by the caller.
         for id in 0..<Int32(count - 1) {
+            var s = Int(Self.hash(bytes(id))) & mask
+            while newSlots[s] >= 0 { s = (s + 1) & mask }
+            newSlots[s] = id
+        }
+        slots = newSlots
+    }
+
+    /// Rebuilds the hash table with `size` slots (a power of two), holding every id.
+    private mutating func rehash(size: Int) {
+        var newSlots = [Int32](repeating: -1, count: size)
+        let mask = size - 1
+        for id in 0..<Int32(count) {
             var s = Int(Self.hash(bytes(id))) & mask
             while newSlots[s] >= 0 { s = (s + 1) & mask }
             newSlots[s] = id

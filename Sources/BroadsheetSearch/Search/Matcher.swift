@@ -8,6 +8,8 @@ final class ScoringContext {
     let paragraphLength: [UInt16]
     /// Per stem: does it occur in any title (else the title part is skipped without a look-up).
     let titleMaxFrequency: [UInt8]
+    /// Per stem: the shortest title holding it (0xFFFF when none).
+    let titleMinLength: [UInt16]
     let paragraphDocument: [Int32]
     let titleStart: [Int32]
     let titleTerms: [Int32]
@@ -22,6 +24,7 @@ final class ScoringContext {
         averageTitleLength = max(1, Double(index.totalTitleLength) / Double(max(1, index.documentCount)))
         paragraphLength = index.paragraphLength
         titleMaxFrequency = index.titleMaxFrequency
+        titleMinLength = index.titleMinLength
         paragraphDocument = index.paragraphDocument
         titleStart = index.titleStart
         titleTerms = index.titleTerms
@@ -113,15 +116,87 @@ final class TermMatcher: Matcher {
         return context.titleBoost > 0 && t < context.titleMaxFrequency.count && context.titleMaxFrequency[t] > 0
     }()
 
-    override func score() -> Double {
-        guard inSomeTitle else { return weight * context.bodyScore(idf: idf, tf: cursor.tf, paragraph: doc) }
+    override func score() -> Double { score(paragraph: doc, tf: cursor.tf, untitled: cursor.inUntitledBlock) }
+
+    /// ``score(paragraph:tf:)`` of a posting known to have no title part when `untitled` (it lies in
+    /// a block without postings of documents titled with the term): the title look-ups (three
+    /// scattered reads) are skipped. `x + 0.0 == x`, so the score is the same.
+    @inline(__always)
+    func score(paragraph: Int32, tf: Int32, untitled: Bool) -> Double {
+        if inSomeTitle && !untitled { return score(paragraph: paragraph, tf: tf) }
+        return weight * context.bodyScore(idf: idf, tf: tf, paragraph: paragraph)
+    }
+
+    /// The score of a posting of this term: paragraph `paragraph` holding it `tf` times.
+    @inline(__always)
+    func score(paragraph: Int32, tf: Int32) -> Double {
+        guard inSomeTitle else { return weight * context.bodyScore(idf: idf, tf: tf, paragraph: paragraph) }
         // Paragraphs of one document are contiguous: compute the title part once per document.
-        let d = Int(context.paragraphDocument[Int(doc)])
+        let d = Int(context.paragraphDocument[Int(paragraph)])
         if d != titleDocument {
             titleDocument = d
             titlePart = context.titleScore(idf: idf, document: d, term: term)
         }
-        return weight * (context.bodyScore(idf: idf, tf: cursor.tf, paragraph: doc) + titlePart)
+        return weight * (context.bodyScore(idf: idf, tf: tf, paragraph: paragraph) + titlePart)
+    }
+
+    /// An upper bound of ``score(paragraph:tf:)`` over the postings of a block with statistics
+    /// `bound` (with a relative margin for rounding).
+    @inline(__always)
+    func upperBound(_ bound: BlockBound) -> Double {
+        let c = context
+        let scale = idf * (c.k1 + 1)
+        let norm = c.k1 * (1 - c.b)
+        let perWord = c.k1 * c.b / c.averageLength
+        @inline(__always) func body(_ tf: UInt32, _ length: UInt32) -> Double {
+            if tf >= 255 { return scale }
+            let f = Double(tf)
+            return scale * f / (f + norm + perWord * Double(length))
+        }
+        var best = 0.0
+        if bound.minLengthTF1 != 0xFFFF { best = body(1, bound.minLengthTF1) }
+        if bound.minLengthTF2 != 0xFFFF { best = max(best, body(2, bound.minLengthTF2)) }
+        if bound.minLengthTF3 != 0xFFFF { best = max(best, body(max(3, bound.maxTF), bound.minLengthTF3)) }
+        let titledTF = bound.titledMaxTF
+        if titledTF > 0 {
+            var title = 0.0
+            let tt = bound.maxTitleTF
+            if inSomeTitle {
+                let titleScale = c.titleBoost * idf * (c.k1 + 1)
+                if tt >= 255 {
+                    title = titleScale
+                } else {
+                    let t = Double(tt)
+                    title = titleScale * t / (t + c.k1 * (1 - c.b + c.b * Double(bound.minTitleLength) / c.averageTitleLength))
+                }
+            }
+            best = max(best, body(titledTF, bound.titledMinLength) + title)
+        }
+        return weight * best * (1 + 1e-6)
+    }
+
+    /// An upper bound of the scores in block `k` of the cursor (see ``PostingCursor/currentBlock``), or of
+    /// all the term's scores when `k` is -1.
+    func upperBound(block k: Int) -> Double {
+        guard k >= 0 else {
+            let title = inSomeTitle ? context.titleBoost * idf * (context.k1 + 1) : 0
+            return weight * (idf * (context.k1 + 1) + title) * (1 + 1e-6)
+        }
+        return upperBound(cursor.blockBound(k))
+    }
+
+    private var boundBlock = -2
+    private var boundValue = 0.0
+
+    /// ``upperBound(block:)`` of the cursor's current block (computed once per block).
+    @inline(__always)
+    func currentUpperBound() -> Double {
+        let k = cursor.currentBlock
+        if k != boundBlock {
+            boundBlock = k
+            boundValue = upperBound(block: k)
+        }
+        return boundValue
     }
 
     /// Positions of the term in the current paragraph (decoded once per paragraph).
@@ -235,21 +310,76 @@ final class ConjunctionMatcher: Matcher {
     let required: [Matcher]
     let excluded: [Matcher]
 
+    /// When every required matcher is a term and none is excluded: the terms, whose cursors are then
+    /// aligned directly (no virtual call per posting), and their cursors rarest first.
+    private let terms: [TermMatcher]
+    private let leadCursor: PostingCursor?
+    private let secondCursor: PostingCursor?
+    private let otherCursors: [PostingCursor]
+
     init(required: [Matcher], excluded: [Matcher]) {
         self.required = required.sorted { $0.cost < $1.cost }
         self.excluded = excluded
+        let terms = self.required.compactMap { $0 as? TermMatcher }
+        if excluded.isEmpty && terms.count >= 2 && terms.count == self.required.count {
+            self.terms = terms
+            leadCursor = terms[0].cursor
+            secondCursor = terms[1].cursor
+            otherCursors = terms.dropFirst(2).map(\.cursor)
+        } else {
+            self.terms = []
+            leadCursor = nil
+            secondCursor = nil
+            otherCursors = []
+        }
     }
 
     override var cost: Int { required.first?.cost ?? 0 }
 
     override func next() -> Int32 {
+        if let lead = leadCursor { return alignCursors(lead.next()) }
         let lead = required[0]
         return align(lead.next())
     }
 
     override func advance(to target: Int32) -> Int32 {
+        if let lead = leadCursor { return alignCursors(lead.advance(to: target)) }
         let lead = required[0]
         return align(lead.advance(to: target))
+    }
+
+    /// ``align(_:)`` over the terms' cursors; the term matchers' ``Matcher/doc`` is brought up to date
+    /// on return (their scores and positions read it).
+    private func alignCursors(_ start: Int32) -> Int32 {
+        let lead = leadCursor!
+        let second = secondCursor!
+        var target = start
+        outer: while target != Self.exhausted {
+            let d = second.doc >= target ? second.doc : second.advance(to: target)
+            if d != target {
+                if d == Self.exhausted {
+                    target = d
+                    break
+                }
+                target = lead.advance(to: d)
+                continue
+            }
+            for c in otherCursors {
+                let e = c.doc >= target ? c.doc : c.advance(to: target)
+                if e != target {
+                    if e == Self.exhausted {
+                        target = e
+                        break outer
+                    }
+                    target = lead.advance(to: e)
+                    continue outer
+                }
+            }
+            break
+        }
+        for t in terms { t.doc = t.cursor.doc }
+        doc = target
+        return target
     }
 
     private func align(_ start: Int32) -> Int32 {
@@ -292,72 +422,6 @@ final class ConjunctionMatcher: Matcher {
         for m in required { m.positions(into: &out) }
         out[start...].sort()
     }
-}
-
-/// Consecutive terms: all terms present with positions `p + offset[i]`.
-final class PhraseMatcher: Matcher {
-    let terms: [TermMatcher]
-    let offsets: [Int32]
-    private let conjunction: ConjunctionMatcher
-    private var starts: [Int32] = []
-
-    init(terms: [TermMatcher], offsets: [Int32]) {
-        self.terms = terms
-        self.offsets = offsets
-        conjunction = ConjunctionMatcher(required: terms, excluded: [])
-    }
-
-    override var cost: Int { conjunction.cost }
-
-    private func check(_ d: Int32) -> Int32 {
-        var d = d
-        while d != Self.exhausted {
-            if matchesPhrase() {
-                doc = d
-                return d
-            }
-            d = conjunction.next()
-        }
-        doc = d
-        return d
-    }
-
-    /// Phrase starts in the current paragraph: positions of the first term, kept while every later
-    /// term occurs at the right offset (two-pointer walks over sorted position lists).
-    private func matchesPhrase() -> Bool {
-        starts.removeAll(keepingCapacity: true)
-        let base0 = offsets[0]
-        for p in terms[0].currentPositions() { starts.append(p - base0) }
-        for k in 1..<terms.count {
-            let positions = terms[k].currentPositions()
-            let off = offsets[k]
-            var kept = 0
-            var j = 0
-            for i in 0..<starts.count {
-                let want = starts[i] + off
-                while j < positions.count && positions[j] < want { j += 1 }
-                if j == positions.count { break }
-                if positions[j] == want {
-                    starts[kept] = starts[i]
-                    kept += 1
-                }
-            }
-            starts.removeLast(starts.count - kept)
-            if kept == 0 { return false }
-        }
-        return !starts.isEmpty
-    }
-
-    override func next() -> Int32 { check(conjunction.next()) }
-    override func advance(to target: Int32) -> Int32 { check(conjunction.advance(to: target)) }
-
-    override func score() -> Double {
-        // Phrase frequency replaces term frequency: reward repeated phrases modestly.
-        let base = conjunction.score()
-        return base * (1 + 0.1 * Double(starts.count - 1))
-    }
-
-    override func positions(into out: inout [Int32]) { out.append(contentsOf: starts) }
 }
 
 /// A fixed sorted list of paragraph ids (filters).

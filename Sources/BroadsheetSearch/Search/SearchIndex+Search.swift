@@ -65,15 +65,35 @@ extension SearchIndex {
         let toDay = filters.to.map { Int32($0.daysSinceEpoch) }
         let hasDates = fromDay != nil || toDay != nil
         let maxBonus = positional.count >= 2 ? configuration.proximityWeight * Double(positional.count - 1) : 0
-        var lists: [[Int32]] = []
+        var lists = [[Int32]](repeating: [], count: positional.count)
 
         if required.count == 1, let single = required[0] as? TermMatcher, excluded.isEmpty, collector.maxPerGroup == nil,
             !hasDates, deletedDocuments == 0
         {
             collectSingleTerm(single, context: compiler.context, into: &collector)
+        } else if required.count == 1, excluded.isEmpty, collector.maxPerGroup == nil, !hasDates, deletedDocuments == 0,
+            let terms = Self.unionTerms(required[0])
+        {
+            collectUnion(terms, into: &collector)
         }
+        // A conjunction of plain terms: once the top hits are full, a paragraph whose block upper
+        // bounds plus the largest proximity bonus cannot beat the threshold is only counted (no
+        // scores, no positions). Every paragraph the general loop would count is still counted.
+        let boundTerms: [TermMatcher]? =
+            collector.maxPerGroup == nil && !hasDates && deletedDocuments == 0 && required.count >= 2
+            ? required.compactMap { $0 as? TermMatcher } : nil
+        let bounded = boundTerms.map { $0.count == required.count } ?? false
         var p = collector.isDone ? Matcher.exhausted : root.next()
         while p != Matcher.exhausted {
+            if bounded && collector.isFull {
+                var ub = 0.0
+                for t in boundTerms! { ub += t.currentUpperBound() }
+                if !(ub + maxBonus > collector.threshold) {
+                    collector.countUnranked()
+                    p = root.next()
+                    continue
+                }
+            }
             let d = Int(paragraphDocument[Int(p)])
             if documents[d].deleted || (hasDates && !passesDates(paragraph: p, document: d, from: fromDay, to: toDay, context: context)) {
                 p = root.next()
@@ -81,13 +101,18 @@ extension SearchIndex {
             }
             var score = root.score()
             if maxBonus > 0 && score + maxBonus > collector.threshold {
-                lists.removeAll(keepingCapacity: true)
-                for m in positional {
-                    var l: [Int32] = []
-                    m.positions(into: &l)
-                    if !l.isEmpty { lists.append(l) }
+                // One reused position list per part (no allocation per paragraph); parts without
+                // positions (windowed disjunctions) are left out, as empty lists.
+                var filled = 0
+                for (k, m) in positional.enumerated() {
+                    lists[k].removeAll(keepingCapacity: true)
+                    m.positions(into: &lists[k])
+                    if !lists[k].isEmpty { filled += 1 }
                 }
-                score += Self.proximityBonus(lists, weight: configuration.proximityWeight)
+                score +=
+                    filled == lists.count
+                    ? Self.proximityBonus(lists, weight: configuration.proximityWeight)
+                    : Self.proximityBonus(lists.filter { !$0.isEmpty }, weight: configuration.proximityWeight)
             }
             collector.add(score: score, paragraph: p, group: Int32(d))
             p = root.next()
@@ -101,7 +126,7 @@ extension SearchIndex {
             let doc = documents[Int(paragraphDocument[pid])]
             let (snippet, highlights) =
                 options.includeSnippets
-                ? snippets.snippet(text: doc.text, start: Int(paragraphSpanStart[pid]), end: Int(paragraphSpanEnd[pid]))
+                ? snippets.snippet(text: doc.text, start: Int(paragraphSpanStart[pid]), end: paragraphSpanEnd(pid))
                 : ("", [])
             hits.append(
                 SearchHit(
@@ -118,28 +143,12 @@ extension SearchIndex {
     /// plus the term's largest possible title contribution) cannot beat the current threshold ("block-max").
     /// The total is the term's document frequency, which is exact when nothing was replaced.
     private func collectSingleTerm(_ term: TermMatcher, context c: ScoringContext, into collector: inout TopCollector) {
-        let k1 = c.k1
-        let b = c.b
-        let idf = term.idf
-        let weight = term.weight
-        let averageLength = c.averageLength
-        var titleUpper = 0.0
-        let stem = Int(term.term)
-        if c.titleBoost > 0 && stem < titleMaxFrequency.count && titleMaxFrequency[stem] > 0 {
-            let t = Double(titleMaxFrequency[stem])
-            let tl = Double(titleMinLength[stem])
-            titleUpper = c.titleBoost * idf * t * (k1 + 1) / (t + k1 * (1 - b + b * tl / c.averageTitleLength))
-        }
         var p = term.next()
         while p != Matcher.exhausted {
             collector.add(score: term.score(), paragraph: p, group: 0)
             if collector.isFull {
                 let threshold = collector.threshold
-                while term.cursor.skipBlock(if: { maxTF, minLength in
-                    let f = Double(maxTF)
-                    let body = idf * f * (k1 + 1) / (f + k1 * (1 - b + b * Double(minLength) / averageLength))
-                    return weight * (body + titleUpper) * (1 + 1e-9) < threshold
-                }) {}
+                while term.cursor.skipBlock(if: { term.upperBound($0) < threshold }) {}
             }
             p = term.next()
         }
@@ -150,8 +159,30 @@ extension SearchIndex {
     static func proximityBonus(_ lists: [[Int32]], weight: Double) -> Double {
         let k = lists.count
         guard k >= 2 else { return 0 }
-        var idx = [Int](repeating: 0, count: k)
         var best = Int32.max
+        if k == 2 {
+            // The same walk for two lists, without the index array: advance the list holding the
+            // smaller position (the first list on ties) until one runs out.
+            let a = lists[0]
+            let b = lists[1]
+            var i = 0
+            var j = 0
+            while true {
+                let x = a[i]
+                let y = b[j]
+                best = min(best, x <= y ? y - x : x - y)
+                if x <= y {
+                    i += 1
+                    if i >= a.count { break }
+                } else {
+                    j += 1
+                    if j >= b.count { break }
+                }
+            }
+            let gap = max(0, Double(best) - 1)
+            return weight / (1 + gap)
+        }
+        var idx = [Int](repeating: 0, count: k)
         while true {
             var lo = Int32.max
             var hi = Int32.min
@@ -238,6 +269,9 @@ struct TopCollector {
     private(set) var isDone = false
 
     var isFull: Bool { capacity > 0 && heap.count >= capacity }
+
+    /// Counts a match that cannot enter the kept entries (its score bound is below ``threshold``).
+    mutating func countUnranked() { total += 1 }
 
     /// Marks collection complete with a known total.
     mutating func finishEarly(total: Int) {

@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Vocabulary look-ups over the sorted surface forms: prefix ranges and typo candidates.
 extension SearchIndex {
     /// Surface ids whose bytes start with `prefix` (sorted part by binary search, plus the unsorted tail).
@@ -48,59 +54,71 @@ extension SearchIndex {
     }
 
     private static func walk(
-        word: [UInt8], maxDistance: Int, arena: UnsafeBufferPointer<UInt8>, starts: UnsafeBufferPointer<UInt32>,
+        word wordArray: [UInt8], maxDistance: Int, arena: UnsafeBufferPointer<UInt8>, starts: UnsafeBufferPointer<UInt32>,
         sorted: UnsafeBufferPointer<Int32>, out: inout [(surface: Int32, distance: Int)]
     ) {
-        let m = word.count
+        let m = wordArray.count
+        guard m > 0 else { return }
         let width = m + 1
         let maxDepth = m + maxDistance + 1
-        var rows = [Int](repeating: 0, count: (maxDepth + 2) * width)
-        for j in 0...m { rows[j] = j }
-        var current: [UInt8] = []  // bytes whose rows are valid (rows 1...current.count)
-        current.reserveCapacity(maxDepth + 1)
+        // Raw buffers: this loop runs once per visited trie node and letter of the word.
+        let rows = UnsafeMutablePointer<Int32>.allocate(capacity: (maxDepth + 2) * width)
+        let current = UnsafeMutablePointer<UInt8>.allocate(capacity: maxDepth + 1)  // bytes whose rows are valid
+        let word = UnsafeMutablePointer<UInt8>.allocate(capacity: m)
+        defer {
+            rows.deallocate()
+            current.deallocate()
+            word.deallocate()
+        }
+        for j in 0..<m { word[j] = wordArray[j] }
+        for j in 0...m { rows[j] = Int32(j) }
+        var depthValid = 0
+        let base = arena.baseAddress!
         let n = sorted.count
         @inline(__always) func range(_ k: Int) -> (Int, Int) {
             let id = Int(sorted[k])
             return (Int(starts[id]), Int(starts[id + 1]))
         }
-        @inline(__always) func hasPrefix(_ k: Int, _ prefix: [UInt8]) -> Bool {
+        @inline(__always) func hasPrefix(_ k: Int, _ length: Int) -> Bool {
             let (a, b) = range(k)
-            guard b - a >= prefix.count else { return false }
-            for q in 0..<prefix.count where arena[a + q] != prefix[q] { return false }
-            return true
+            guard b - a >= length else { return false }
+            return memcmp(base + a, current, length) == 0
         }
+        let first = word[0]
         var i = 0
         while i < n {
             let (a, b) = range(i)
             let len = b - a
             var lcp = 0
-            let limit = min(current.count, len)
-            while lcp < limit && current[lcp] == arena[a + lcp] { lcp += 1 }
-            current.removeLast(current.count - lcp)
+            let limit = min(depthValid, len)
+            while lcp < limit && current[lcp] == base[a + lcp] { lcp += 1 }
+            depthValid = lcp
             var depth = lcp
             var pruned = false
             // A typo on the first character counts as two (as Meilisearch counts it).
-            var budget = maxDistance
-            if len > 0 && arena[a] != word[0] { budget = maxDistance - 1 }
+            var budget = Int32(maxDistance)
+            if len > 0 && base[a] != first { budget -= 1 }
             while depth < len {
                 if depth + 1 > maxDepth {
                     pruned = true
                     break
                 }
-                let c = arena[a + depth]
-                current.append(c)
+                let c = base[a + depth]
+                current[depth] = c
                 depth += 1
-                let r = depth * width
-                let p = (depth - 1) * width
-                rows[r] = depth
-                var rowMin = depth
+                depthValid = depth
+                let r = rows + depth * width
+                let p = r - width
+                r[0] = Int32(depth)
+                var rowMin = Int32(depth)
+                let previousChar: UInt8 = depth > 1 ? current[depth - 2] : 0
                 for j in 1...m {
                     let w = word[j - 1]
-                    var v = min(rows[p + j] + 1, rows[r + j - 1] + 1, rows[p + j - 1] + (w == c ? 0 : 1))
-                    if depth > 1 && j > 1 && w == current[depth - 2] && word[j - 2] == c {
-                        v = min(v, rows[(depth - 2) * width + j - 2] + 1)
+                    var v = min(p[j] + 1, r[j - 1] + 1, p[j - 1] + (w == c ? 0 : 1))
+                    if depth > 1 && j > 1 && w == previousChar && word[j - 2] == c {
+                        v = min(v, p[j - 2 - width] + 1)
                     }
-                    rows[r + j] = v
+                    r[j] = v
                     if v < rowMin { rowMin = v }
                 }
                 if rowMin > budget {
@@ -110,25 +128,29 @@ extension SearchIndex {
             }
             if pruned {
                 // Skip every word that starts with `current` (the failing prefix): gallop, then bisect.
+                let prefixLength = depthValid
                 var step = 1
                 var lo = i + 1
-                while lo < n && hasPrefix(lo, current) {
+                while lo < n && hasPrefix(lo, prefixLength) {
                     lo = i + 1 + step
                     step *= 2
                 }
                 var left = i + 1 + step / 4
                 var right = min(lo, n)
-                if step == 1 { left = i + 1; right = i + 1 }
+                if step == 1 {
+                    left = i + 1
+                    right = i + 1
+                }
                 while left < right {
                     let mid = (left + right) / 2
-                    if hasPrefix(mid, current) { left = mid + 1 } else { right = mid }
+                    if hasPrefix(mid, prefixLength) { left = mid + 1 } else { right = mid }
                 }
-                current.removeLast()
+                depthValid -= 1
                 i = left
                 continue
             }
-            let distance = rows[len * width + m]
-            if distance <= budget { out.append((sorted[i], distance + maxDistance - budget)) }
+            let distance = Int(rows[len * width + m])
+            if distance <= Int(budget) { out.append((sorted[i], distance + maxDistance - Int(budget))) }
             i += 1
         }
     }

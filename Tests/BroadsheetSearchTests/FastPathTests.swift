@@ -1,0 +1,145 @@
+import BroadsheetCore
+import Testing
+
+@testable import BroadsheetSearch
+
+/// The specialised top-k loops (one term with block skipping, unions of prefix or typo expansions with
+/// block upper bounds, phrases) must return exactly what the general evaluation returns. A date filter
+/// that every document passes forces the general path, so the two answers are compared.
+struct FastPathTests {
+    /// A deterministic corpus over a small Zipf-like vocabulary, so that common words have many blocks
+    /// of postings and prefixes and misspellings expand to several words.
+    static func corpus(documents: Int, seed: UInt64, firstId: Int = 0) -> [Document] {
+        var state = seed
+        func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        let stems = ["market", "marble", "marker", "marina", "marsh", "martin", "mart", "river", "rivet", "riven", "station",
+                     "stationer", "static", "stator", "harbour", "harbor", "garden", "warden", "pardon", "border", "order",
+                     "the", "a", "of", "and", "to", "in", "team", "teams", "teaming", "season", "reason", "treason", "lesson"]
+        var docs: [Document] = []
+        for n in 0..<documents {
+            func sentence(_ words: Int) -> String {
+                (0..<words).map { _ in
+                    // Square of a uniform draw: low indices (common words) come up far more often.
+                    let u = Double(next() % 10_000) / 10_000
+                    return stems[min(stems.count - 1, Int(u * u * Double(stems.count)))]
+                }.joined(separator: " ")
+            }
+            let paragraphs = (0..<(2 + Int(next() % 5))).map { _ in sentence(3 + Int(next() % 25)) + "." }
+            docs.append(.make(id: "g\(firstId + n)", title: sentence(2 + Int(next() % 5)), date: "2020-06-01", paragraphs: paragraphs))
+        }
+        return docs
+    }
+
+    static let queries = [
+        "market", "the", "river", "treason", "stator", "mar*", "riv*", "sta*", "t*", "har*", "markot", "stationar", "gardem",
+        "\"the market\"", "\"of the\"", "market river", "the team", "team -season", "team OR river",
+    ]
+
+    static func expectSameAsGeneral(_ index: SearchIndex, queries: [String] = queries) throws {
+        let everything = SearchFilters(from: CivilDate(iso: "1900-01-01"))
+        for q in queries {
+            for limit in [1, 10, 40] {
+                let fast = try index.search(q, options: SearchOptions(limit: limit, includeSnippets: false))
+                let general = try index.search(q, options: SearchOptions(limit: limit, filters: everything, includeSnippets: false))
+                #expect(fast.hits == general.hits, "\(q) limit \(limit)")
+                #expect(fast.total == general.total, "\(q) limit \(limit)")
+                #expect(fast.corrections == general.corrections, "\(q)")
+            }
+        }
+    }
+
+    @Test func compactIndexMatchesGeneralEvaluation() throws {
+        let index = SearchIndex(documents: Self.corpus(documents: 700, seed: 7))
+        #expect(try index.search("mar*").total > 500)
+        try Self.expectSameAsGeneral(index)
+    }
+
+    @Test func unionsSpanningSeveralWindowsMatchGeneralEvaluation() throws {
+        // More paragraphs than one window of the union collection (16,384).
+        // Later windows hold the best matches (ties go to earlier paragraphs, so without them the top
+        // hits could all come from the first window): paragraphs dense in expansions, of varied lengths.
+        var docs = Self.corpus(documents: 9000, seed: 5)
+        for k in 0..<60 {
+            let filler = Array(repeating: "the", count: k % 7)
+            let words = ["marble", "marker", "station", "stator", "team", "river", "marina"].prefix(1 + k % 4) + filler
+            docs.insert(.make(id: "dense\(k)", title: "x", date: "2020-06-01", paragraphs: [words.joined(separator: " ")]), at: 4000 + k * 80)
+        }
+        let index = SearchIndex(documents: docs)
+        #expect(index.paragraphCount > 2 * 16_384)
+        try Self.expectSameAsGeneral(index, queries: ["mar*", "sta*", "t*", "markot", "stationar", "team OR river"])
+    }
+
+    @Test func indexWithRecentAdditionsMatchesGeneralEvaluation() throws {
+        var index = SearchIndex(documents: Self.corpus(documents: 500, seed: 11))
+        for d in Self.corpus(documents: 150, seed: 12, firstId: 500) { index.add(d) }
+        try Self.expectSameAsGeneral(index)
+        index.compact()
+        try Self.expectSameAsGeneral(index)
+    }
+
+    /// The trie walk over the sorted vocabulary finds exactly the words a brute-force comparison finds.
+    @Test(arguments: [1, 2]) func typoCandidatesMatchBruteForce(maxDistance: Int) throws {
+        var state: UInt64 = 99
+        func next() -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int(state >> 33)
+        }
+        let letters = Array("abcdeor".utf8)
+        var words: [String] = []
+        for _ in 0..<3000 {
+            let n = 2 + next() % 9
+            words.append(String(decoding: (0..<n).map { _ in letters[next() % letters.count] }, as: UTF8.self))
+        }
+        var docs: [Document] = []
+        for k in stride(from: 0, to: words.count, by: 30) {
+            docs.append(.make(id: "v\(k)", title: "x", paragraphs: [words[k..<min(words.count, k + 30)].joined(separator: " ")]))
+        }
+        let index = SearchIndex(documents: docs)
+        // Vocabulary words with one letter changed (never the first), and a few made-up words.
+        var probes = ["abcdeo", "oderab", "bdeaocrd", "ecdbaorrab", "abcabcabca"]
+        for w in words.prefix(40) where w.count >= 4 {
+            var b = Array(w.utf8)
+            b[2] = b[2] == UInt8(ascii: "z") ? UInt8(ascii: "y") : UInt8(ascii: "z")
+            probes.append(String(decoding: b, as: UTF8.self))
+        }
+        var found = 0
+        for probe in probes {
+            let q = Array(probe.utf8)
+            let walked = index.typoCandidates(of: q, maxDistance: maxDistance).map { "\($0.surface):\($0.distance)" }.sorted()
+            var brute: [String] = []
+            for id in 0..<Int32(index.surfaces.count) {
+                let t = Array(index.surfaces.bytes(id))
+                guard !t.isEmpty, abs(t.count - q.count) <= maxDistance else { continue }
+                let d = SearchIndex.osaDistance(q, t) + (t[0] != q[0] ? 1 : 0)
+                if d <= maxDistance { brute.append("\(id):\(d)") }
+            }
+            #expect(walked == brute.sorted(), "\(probe)")
+            found += brute.count
+        }
+        #expect(found > 20)
+    }
+
+    /// Paragraph spans are stored as 16-bit lengths with a side table for longer paragraphs: a hit in
+    /// a paragraph of more than 65,535 UTF-16 units, and one in the paragraph after it, highlight the
+    /// right words.
+    @Test func hitsInVeryLongParagraphsHighlightTheRightWords() throws {
+        let long = Array(repeating: "filler words here", count: 5000).joined(separator: " ") + " zanzibar closes it"
+        #expect(long.utf16.count > 65_535)
+        let doc = Document.make(id: "long", title: "x", paragraphs: ["opening zanzibar line", long, "after zanzibar"])
+        let index = SearchIndex(documents: [doc])
+        let r = try index.search("zanzibar", options: SearchOptions(limit: 10))
+        #expect(Set(r.hits.map(\.paragraph)) == [0, 1, 2])
+        for hit in r.hits {
+            #expect(!hit.highlights.isEmpty)
+            for span in hit.highlights { #expect(doc.text(of: span) == "zanzibar") }
+            let paragraph = doc.paragraphs[hit.paragraph].span
+            #expect(hit.highlights.allSatisfy { $0.start >= paragraph.start && $0.end <= paragraph.end })
+        }
+    }
+}
