@@ -116,6 +116,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
             ],
+            // Article files the tests serve, read from the source tree by path (not bundled).
+            exclude: ["Corpus"],
             swiftSettings: swiftSettings
         ),
     ]
