@@ -45,12 +45,11 @@ public struct CompressionMiddleware: HTTPMiddleware {
     }
 
     static func isCompressibleType(_ contentType: String?) -> Bool {
-        guard let contentType else { return false }
-        let type = contentType.split(separator: ";", maxSplits: 1).first.map { $0.trimmingOWS().lowercased() } ?? ""
+        guard let type = MediaType(contentType) else { return false }
         if type.hasPrefix("text/") || type.hasSuffix("+json") || type.hasSuffix("+xml") { return true }
         return [
             "application/json", "application/xml", "application/javascript", "image/svg+xml", "application/x-ndjson",
         ]
-        .contains(type)
+        .contains { type.is($0) }
     }
 }

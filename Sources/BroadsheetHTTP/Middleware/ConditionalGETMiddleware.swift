@@ -53,24 +53,7 @@ public struct ConditionalGETMiddleware: HTTPMiddleware {
     }
 
     static func isJSON(_ contentType: String?) -> Bool {
-        guard let contentType else { return false }
-        // The media type before any parameters, without surrounding whitespace, compared case-insensitively.
-        var mediaType = contentType.utf8[...]
-        if let semicolon = mediaType.firstIndex(of: UInt8(ascii: ";")) { mediaType = mediaType[..<semicolon] }
-        while let first = mediaType.first, first == 0x20 || first == 0x09 { mediaType = mediaType.dropFirst() }
-        while let last = mediaType.last, last == 0x20 || last == 0x09 { mediaType = mediaType.dropLast() }
-        return Self.equalsIgnoringCase(mediaType, "application/json")
-            || (mediaType.count >= 5 && Self.equalsIgnoringCase(mediaType.suffix(5), "+json"))
-    }
-
-    private static func equalsIgnoringCase(_ bytes: Substring.UTF8View, _ lowercase: StaticString) -> Bool {
-        guard bytes.count == lowercase.utf8CodeUnitCount else { return false }
-        var index = 0
-        for byte in bytes {
-            let folded = byte >= 65 && byte <= 90 ? byte + 32 : byte
-            if folded != lowercase.utf8Start[index] { return false }
-            index += 1
-        }
-        return true
+        guard let type = MediaType(contentType) else { return false }
+        return type.is("application/json") || type.hasSuffix("+json")
     }
 }

@@ -159,27 +159,20 @@ final class HTTPConnection: EventLoopChannel, @unchecked Sendable {
         }
         let wasIdle = !parser.isMidRequest
         var received = false
-        while true {
-            do {
-                let count = try Socket.read(fd, into: readBuffer)
-                parser.append(UnsafeRawBufferPointer(rebasing: readBuffer[0..<count]))
-                received = true
-                // A short read emptied the socket; later input raises a new edge.
-                if count < readBuffer.count {
-                    readReady = false
-                    break
-                }
-                // A full buffer: parse it before reading more, so the pipeline limit applies to what is read.
-                break
-            } catch .wouldBlock {
-                readReady = false
-                break
-            } catch {
-                readReady = false
-                peerClosed = true
-                suspendReading()
-                break
-            }
+        // One read per call: parsing what arrived before reading more keeps the pipeline limit in force,
+        // and ``pumpInput()`` calls again while `readReady` says input may be waiting.
+        do {
+            let count = try Socket.read(fd, into: readBuffer)
+            parser.append(UnsafeRawBufferPointer(rebasing: readBuffer[0..<count]))
+            received = true
+            // A short read emptied the socket; later input raises a new edge.
+            if count < readBuffer.count { readReady = false }
+        } catch .wouldBlock {
+            readReady = false
+        } catch {
+            readReady = false
+            peerClosed = true
+            suspendReading()
         }
         if received && wasIdle && servedAny { requestStart = DispatchTime.now().uptimeNanoseconds }
         parseAhead()

@@ -48,19 +48,10 @@ extension String {
         guard utf8.count == other.utf8.count else { return false }
         // Header names are nearly always native ASCII strings: compare their bytes in place.
         if let result = utf8.withContiguousStorageIfAvailable({ a in
-            other.utf8.withContiguousStorageIfAvailable { b in Self.asciiCaseInsensitiveEqual(a, b) }
+            other.utf8.withContiguousStorageIfAvailable { b in BroadsheetHTTP.asciiCaseInsensitiveEqual(a, b) }
         }), let result {
             return result
         }
-        return Self.asciiCaseInsensitiveEqual(Array(utf8), Array(other.utf8))
-    }
-
-    private static func asciiCaseInsensitiveEqual<A: Collection<UInt8>, B: Collection<UInt8>>(_ a: A, _ b: B) -> Bool {
-        for (x, y) in zip(a, b) where x != y {
-            let lx = (x >= 65 && x <= 90) ? x | 0x20 : x
-            let ly = (y >= 65 && y <= 90) ? y | 0x20 : y
-            if lx != ly { return false }
-        }
-        return true
+        return BroadsheetHTTP.asciiCaseInsensitiveEqual(utf8, other.utf8)
     }
 }
