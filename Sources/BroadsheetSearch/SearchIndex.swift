@@ -131,7 +131,7 @@ public struct SearchIndex: Sendable {
         let paragraphs = (paragraphDocument.capacity + paragraphSpanStart.capacity) * 4 + (paragraphLength.capacity + paragraphSpanLength.capacity) * 2
             + longParagraphEnds.count * 8
         return Statistics(
-            terms: stems.count, surfaceForms: surfaces.count, postingsBytes: postings.byteCount,
+            terms: stems.count, surfaceForms: surfaces.count, postingsBytes: postings.byteCount, positionBytes: postings.positionByteCount,
             dictionaryBytes: dictionary, paragraphBytes: paragraphs + (titleTerms.capacity + titleStart.capacity) * 4)
     }
 
@@ -142,6 +142,8 @@ public struct SearchIndex: Sendable {
         /// Distinct word forms seen (before stemming).
         public var surfaceForms: Int
         public var postingsBytes: Int
+        /// The part of ``postingsBytes`` that holds word positions.
+        public var positionBytes: Int
         public var dictionaryBytes: Int
         /// Per-paragraph and per-document tables (lengths, spans, title terms).
         public var paragraphBytes: Int

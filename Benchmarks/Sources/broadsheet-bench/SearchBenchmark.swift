@@ -63,8 +63,8 @@ enum SearchBenchmark {
         print(String(format: "build: %.2f s wall (%.1f MB/s), %.2f s CPU (%.1f MB/s)", buildSeconds, mbps, buildCPU, Double(corpusBytes) / 1e6 / buildCPU))
         print(
             String(
-                format: "index: %.1f MB (postings %.1f MB, dictionary %.1f MB, paragraph tables %.1f MB), %d terms, %d word forms; RSS +%.1f MB",
-                Double(stats.totalBytes) / 1e6, Double(stats.postingsBytes) / 1e6, Double(stats.dictionaryBytes) / 1e6,
+                format: "index: %.1f MB (postings %.1f MB of which positions %.1f MB, dictionary %.1f MB, paragraph tables %.1f MB), %d terms, %d word forms; RSS +%.1f MB",
+                Double(stats.totalBytes) / 1e6, Double(stats.postingsBytes) / 1e6, Double(stats.positionBytes) / 1e6, Double(stats.dictionaryBytes) / 1e6,
                 Double(stats.paragraphBytes) / 1e6, stats.terms, stats.surfaceForms, Double(rssAfter - rssBefore) / 1e6))
 
         var latency: [String: (Double, Double)] = [:]

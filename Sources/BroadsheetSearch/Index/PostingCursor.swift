@@ -1,29 +1,46 @@
-/// Iterates one term's postings in paragraph order, with skipping (`advance(to:)`) and lazy positions.
+/// Iterates one term's postings in paragraph order, with skipping (`advance(to:)`, `skipBlock(if:)`)
+/// and positions on demand.
 ///
-/// Positions are decoded only when asked for (phrases, proximity); otherwise the cursor only counts
-/// how many position varints it passed and skips them in one scan when needed.
+/// The cursor decodes one block at a time (see ``PostingBlock``) into buffers it owns: paragraphs and
+/// term frequencies when it enters the block, a posting's positions only when asked for (phrases,
+/// proximity), straight from the packed bits. Full blocks it jumps over are never decoded. Postings
+/// of the store's varint tail are read in chunks of the same size after the frozen blocks.
 final class PostingCursor {
     static let exhausted = Int32.max
 
     private let frozen: FrozenPostings
-    private let term: Int
-    private var tail: UnsafeMutableBufferPointer<UInt8>?
-    private var tailPositions: UnsafeMutableBufferPointer<UInt8>?
-
-    private var d: UnsafePointer<UInt8>
-    private var dEnd: UnsafePointer<UInt8>
-    private var p: UnsafePointer<UInt8>
-    private var pendingPositions = 0
-    private var positionsRead = true
-    private var prev: Int32 = -1
-    private var inTail = false
-    private var skipIndex: Int
-    private let skipBase: Int
-    private let skipEnd: Int
-    /// Index of the current posting in the term's list (-1 before the first).
-    private var ordinal = -1
     private let docBase: UnsafePointer<UInt8>
     private let positionBase: UnsafePointer<UInt8>
+    /// Index of the term's first full block in the frozen block tables.
+    private let skipBase: Int
+    private let fullBlocks: Int
+    /// Full blocks plus the short last one, if any.
+    private let frozenBlocks: Int
+    private let frozenCount: Int
+
+    /// Copies of the tail vectors (the store may change after the cursor is made), and where the next
+    /// tail chunk starts.
+    private var tailDocs: UnsafeMutableBufferPointer<UInt8>?
+    private var tailPositions: UnsafeMutableBufferPointer<UInt8>?
+    private var tailDocOffset = 0
+    private var tailPositionOffset = 0
+    private var tailPrevious: Int32 = -1
+
+    /// The current block: its index (frozen blocks first, then tail chunks; −1 before the first), its
+    /// postings' paragraphs and term frequencies, how many, and the current posting's index in it.
+    private var block = -1
+    private let blockDocs: UnsafeMutablePointer<UInt32>
+    private let blockTFs: UnsafeMutablePointer<UInt32>
+    private var blockCount = 0
+    private var index = 0
+    /// Where each posting's positions start among the block's, computed when first needed.
+    private let positionStarts: UnsafeMutablePointer<Int32>
+    private var positionStartsReady = false
+    /// The block's packed positions and their width (frozen blocks), or its decoded ones (tail chunks).
+    private var packedPositions: UnsafePointer<UInt8>
+    private var positionWidth = 0
+    private var decodedPositions: [UInt32] = []
+    private var inTail = false
 
     /// The current paragraph (``exhausted`` at the end).
     private(set) var doc: Int32 = -1
@@ -34,156 +51,192 @@ final class PostingCursor {
 
     init(frozen: FrozenPostings, term: Int, tailDocs: UnsafeBufferPointer<UInt8>, tailPositions: UnsafeBufferPointer<UInt8>, tailCount: Int) {
         self.frozen = frozen
-        self.term = term
         let baseD = UnsafePointer(frozen.docs.baseAddress!)
         let baseP = UnsafePointer(frozen.positions.baseAddress!)
         if term < frozen.termCount {
             docBase = baseD + Int(frozen.docStart[term])
-            dEnd = baseD + Int(frozen.docStart[term + 1])
             positionBase = baseP + Int(frozen.positionStart[term])
-            skipIndex = Int(frozen.skipStart[term])
-            skipBase = skipIndex
-            skipEnd = Int(frozen.skipStart[term + 1])
-            count = Int(frozen.count[term]) + tailCount
+            skipBase = Int(frozen.skipStart[term])
+            frozenCount = Int(frozen.count[term])
         } else {
             docBase = baseD
-            dEnd = baseD
             positionBase = baseP
-            skipIndex = 0
             skipBase = 0
-            skipEnd = 0
-            count = tailCount
+            frozenCount = 0
         }
-        d = docBase
-        p = positionBase
+        fullBlocks = frozenCount / PostingBlock.size
+        frozenBlocks = (frozenCount + PostingBlock.size - 1) / PostingBlock.size
+        count = frozenCount + tailCount
+        packedPositions = positionBase
+        blockDocs = .allocate(capacity: 2 * PostingBlock.size)
+        blockTFs = blockDocs + PostingBlock.size
+        positionStarts = .allocate(capacity: PostingBlock.size)
         if !tailDocs.isEmpty {
             let a = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: tailDocs.count)
             _ = a.initialize(from: tailDocs)
             let b = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(1, tailPositions.count))
             _ = b.initialize(from: tailPositions)
-            tail = a
+            self.tailDocs = a
             self.tailPositions = b
         }
     }
 
     deinit {
-        tail?.deallocate()
+        blockDocs.deallocate()
+        positionStarts.deallocate()
+        tailDocs?.deallocate()
         tailPositions?.deallocate()
     }
 
     /// Moves to the next posting; returns the new ``doc``.
     @discardableResult
+    @inline(__always)
     func next() -> Int32 {
-        if !positionsRead { pendingPositions += Int(tf) }
-        positionsRead = false
-        if d == dEnd {
-            guard !inTail, let t = tail, let tp = tailPositions else {
-                doc = Self.exhausted
-                positionsRead = true
-                return doc
-            }
-            inTail = true
-            d = UnsafePointer(t.baseAddress!)
-            dEnd = d + t.count
-            p = UnsafePointer(tp.baseAddress!)
-            pendingPositions = 0
-            prev = -1
-            skipIndex = skipEnd
+        index &+= 1
+        if index < blockCount {
+            doc = Int32(bitPattern: blockDocs[index])
+            tf = Int32(bitPattern: blockTFs[index])
+            return doc
         }
-        ordinal += 1
-        let code = Varint.read(&d)
-        prev &+= Int32(bitPattern: code >> 1)
-        tf = code & 1 == 1 ? 1 : Int32(bitPattern: Varint.read(&d))
-        doc = prev
+        return enterNextBlock()
+    }
+
+    /// Loads the block after the current one and moves to its first posting (or to the end).
+    private func enterNextBlock() -> Int32 {
+        guard doc != Self.exhausted else { return doc }
+        let k = block + 1
+        if k < frozenBlocks {
+            loadFrozenBlock(k)
+        } else if !loadTailChunk() {
+            return finish()
+        }
+        block = k
+        index = 0
+        doc = Int32(bitPattern: blockDocs[0])
+        tf = Int32(bitPattern: blockTFs[0])
         return doc
+    }
+
+    private func finish() -> Int32 {
+        doc = Self.exhausted
+        blockCount = 0
+        index = 0
+        return doc
+    }
+
+    /// Decodes frozen block `k` of the term.
+    private func loadFrozenBlock(_ k: Int) {
+        let docOffset = k == 0 ? 0 : Int(frozen.blockDocEnd[skipBase + k - 1])
+        let positionOffset = k == 0 ? 0 : Int(frozen.blockPositionEnd[skipBase + k - 1])
+        let previous = k == 0 ? -1 : frozen.blockLast[skipBase + k - 1]
+        let n = k < fullBlocks ? PostingBlock.size : frozenCount - fullBlocks * PostingBlock.size
+        PostingBlock.decode(count: n, from: docBase + docOffset, after: previous, paragraphs: blockDocs, tfs: blockTFs)
+        blockCount = n
+        inTail = false
+        positionWidth = Int(positionBase[positionOffset])
+        packedPositions = positionBase + positionOffset + 1
+        positionStartsReady = false
+    }
+
+    /// Decodes the next chunk of tail postings, with their positions; false when none is left.
+    private func loadTailChunk() -> Bool {
+        guard let docs = tailDocs, let positions = tailPositions, tailDocOffset < docs.count else { return false }
+        let source = UnsafeBufferPointer(docs)
+        let positionSource = UnsafeBufferPointer(positions)
+        var n = 0
+        var total: Int32 = 0
+        decodedPositions.removeAll(keepingCapacity: true)
+        while n < PostingBlock.size && tailDocOffset < source.count {
+            let code = Varint.read(source, &tailDocOffset)
+            tailPrevious += Int32(code >> 1)
+            let frequency = code & 1 == 1 ? 1 : Varint.read(source, &tailDocOffset)
+            blockDocs[n] = UInt32(bitPattern: tailPrevious)
+            blockTFs[n] = frequency
+            positionStarts[n] = total
+            total += Int32(frequency)
+            for _ in 0..<frequency { decodedPositions.append(Varint.read(positionSource, &tailPositionOffset)) }
+            n += 1
+        }
+        inTail = true
+        blockCount = n
+        positionStartsReady = true
+        return true
     }
 
     /// Moves to the first posting at or after `target`; returns the new ``doc``.
     @discardableResult
     func advance(to target: Int32) -> Int32 {
         if doc >= target { return doc }
-        if target == Self.exhausted {
-            doc = Self.exhausted
-            positionsRead = true
-            return doc
+        if target == Self.exhausted { return finish() }
+        if index + 1 < blockCount && Int32(bitPattern: blockDocs[blockCount - 1]) >= target {
+            return scanBlock(from: index + 1, to: target)
         }
-        if !inTail && skipIndex < skipEnd {
-            let skips = frozen.skips
-            var k = skipIndex
-            var jump = -1
-            while k < skipEnd && Int32(bitPattern: skips[k * 3]) < target {
-                jump = k
-                k += 1
-            }
-            if jump >= 0 {
-                prev = Int32(bitPattern: skips[jump * 3])
-                d = docBase + Int(skips[jump * 3 + 1])
-                p = positionBase + Int(skips[jump * 3 + 2])
-                pendingPositions = 0
-                positionsRead = true
-                doc = prev
-                skipIndex = jump + 1
-                ordinal = (jump - skipBase + 1) * FrozenPostings.blockSize - 1
-            }
+        // Jump over the full blocks that end before the target, without decoding them.
+        let k = block + 1
+        if k < fullBlocks && frozen.blockLast[skipBase + k] < target {
+            block = firstFullBlock(after: k, reaching: target) - 1
+            blockCount = 0
+            index = 0
         }
-        // Scan the rest of the block with the cursor's state in locals (the same steps as `next()`).
-        if doc < target && d != dEnd {
-            var dd = d
-            var current = prev
-            var frequency = tf
-            var position = ordinal
-            var pending = pendingPositions
-            var read = positionsRead
-            let end = dEnd
-            repeat {
-                if !read { pending += Int(frequency) }
-                read = false
-                position += 1
-                let code = Varint.read(&dd)
-                current &+= Int32(bitPattern: code >> 1)
-                frequency = code & 1 == 1 ? 1 : Int32(bitPattern: Varint.read(&dd))
-            } while current < target && dd != end
-            d = dd
-            prev = current
-            doc = current
-            tf = frequency
-            ordinal = position
-            pendingPositions = pending
-            positionsRead = read
+        while true {
+            if enterNextBlock() == Self.exhausted { return doc }
+            if Int32(bitPattern: blockDocs[blockCount - 1]) >= target { return scanBlock(from: 0, to: target) }
         }
-        while doc < target { next() }
+    }
+
+    /// Moves to the first posting of the current block from `start` on whose paragraph is at least
+    /// `target` (the block's last one is).
+    @inline(__always)
+    private func scanBlock(from start: Int, to target: Int32) -> Int32 {
+        var i = start
+        while Int32(bitPattern: blockDocs[i]) < target { i &+= 1 }
+        index = i
+        doc = Int32(bitPattern: blockDocs[i])
+        tf = Int32(bitPattern: blockTFs[i])
         return doc
+    }
+
+    /// The first full block after `start` (whose last paragraph is below `target`) that reaches
+    /// `target`, or ``fullBlocks`` when none does: galloping, then binary search.
+    private func firstFullBlock(after start: Int, reaching target: Int32) -> Int {
+        let last = UnsafePointer(frozen.blockLast.baseAddress!) + skipBase
+        var low = start  // last[low] < target
+        var step = 1
+        var high = low + 1
+        while high < fullBlocks && last[high] < target {
+            low = high
+            step &<<= 1
+            high = low + step
+        }
+        // The answer lies in low + 1 ... high (high itself reaches the target when it is a block).
+        var end = high < fullBlocks ? high + 1 : fullBlocks
+        var lower = low + 1
+        while lower < end {
+            let middle = (lower + end) >> 1
+            if last[middle] < target { lower = middle + 1 } else { end = middle }
+        }
+        return lower
     }
 
     /// When the next posting starts a full block whose statistics satisfy `tooLow`, jumps over the
     /// whole block and returns true. Positions of skipped postings are not available afterwards (the
-    /// cursor stands after the block).
+    /// cursor stands after the block, on its last paragraph).
     @inline(__always)
     func skipBlock(if tooLow: (BlockBound) -> Bool) -> Bool {
-        let next = ordinal + 1
-        guard !inTail, next % FrozenPostings.blockSize == 0 else { return false }
-        let k = skipBase + next / FrozenPostings.blockSize
-        guard k < skipEnd else { return false }
-        guard tooLow(frozen.blockBounds[k]) else { return false }
-        let skips = frozen.skips
-        prev = Int32(bitPattern: skips[k * 3])
-        d = docBase + Int(skips[k * 3 + 1])
-        p = positionBase + Int(skips[k * 3 + 2])
-        pendingPositions = 0
-        positionsRead = true
-        doc = prev
-        skipIndex = max(skipIndex, k + 1)
-        ordinal = next + FrozenPostings.blockSize - 1
+        guard index + 1 >= blockCount else { return false }
+        let k = block + 1
+        guard k < fullBlocks, tooLow(frozen.blockBounds[skipBase + k]) else { return false }
+        block = k
+        blockCount = 0
+        index = 0
+        doc = frozen.blockLast[skipBase + k]
         return true
     }
 
-    /// Index into ``FrozenPostings/blockBounds`` of the full block holding the current posting, or -1
-    /// when there is none (before the first posting, in the term's last partial block, in the tail).
-    var currentBlock: Int {
-        guard !inTail, ordinal >= 0 else { return -1 }
-        let k = skipBase + ordinal / FrozenPostings.blockSize
-        return k < skipEnd ? k : -1
-    }
+    /// Index into ``FrozenPostings/blockBounds`` of the full block holding the current posting (or the
+    /// block just skipped), or -1 when there is none (before the first posting, in the term's short
+    /// last block, in the tail).
+    var currentBlock: Int { block >= 0 && block < fullBlocks ? skipBase + block : -1 }
 
     /// Whether the current posting lies in a full block with no posting of a document whose title
     /// holds the term.
@@ -197,36 +250,41 @@ final class PostingCursor {
     func blockBound(_ k: Int) -> BlockBound { frozen.blockBounds[k] }
 
     /// Writes the current paragraph's positions (``tf`` of them) to `out`, which must have room, and
-    /// returns how many were written (0 when they were already read).
+    /// returns how many were written (0 when the cursor stands on no posting).
     @inline(__always)
     func decodePositions(to out: UnsafeMutablePointer<Int32>) -> Int {
-        guard !positionsRead else { return 0 }
-        Varint.skip(pendingPositions, &p)
-        pendingPositions = 0
-        var pos: Int32 = 0
-        let n = Int(tf)
-        for k in 0..<n {
-            pos &+= Int32(bitPattern: Varint.read(&p))
-            out[k] = pos
+        guard index < blockCount else { return 0 }
+        if !positionStartsReady {
+            var total: Int32 = 0
+            for k in 0..<blockCount {
+                positionStarts[k] = total
+                total &+= Int32(bitPattern: blockTFs[k])
+            }
+            positionStartsReady = true
         }
-        positionsRead = true
+        let start = Int(positionStarts[index])
+        let n = Int(tf)
+        var position: Int32 = 0
+        if inTail {
+            for k in 0..<n {
+                position &+= Int32(bitPattern: decodedPositions[start + k])
+                out[k] = position
+            }
+        } else {
+            for k in 0..<n {
+                position &+= Int32(bitPattern: BitPacking.value(at: start + k, width: positionWidth, from: packedPositions))
+                out[k] = position
+            }
+        }
         return n
     }
 
     /// Appends the current paragraph's positions to `out`.
     func positions(into out: inout [Int32]) {
-        if positionsRead {
-            // Already consumed: rewind is not supported, so positions are cached by callers.
-            return
-        }
-        Varint.skip(pendingPositions, &p)
-        pendingPositions = 0
-        var pos: Int32 = 0
-        for k in 0..<Int(tf) {
-            let v = Int32(bitPattern: Varint.read(&p))
-            pos = k == 0 ? v : pos + v
-            out.append(pos)
-        }
-        positionsRead = true
+        let n = Int(tf)
+        guard index < blockCount, n > 0 else { return }
+        let start = out.count
+        out.append(contentsOf: repeatElement(0, count: n))
+        out.withUnsafeMutableBufferPointer { _ = decodePositions(to: $0.baseAddress! + start) }
     }
 }

@@ -1,9 +1,9 @@
 /// Postings of every term: for each term, the sorted paragraph ids that contain it with their term
 /// frequencies, and the word positions within each paragraph.
 ///
-/// Layout: an immutable, compact ``FrozenPostings`` segment (all terms back to back in two byte arrays,
-/// delta + varint coded, with a skip entry every ``FrozenPostings/blockSize`` postings) plus a small
-/// growable tail for documents added since the last ``freeze()``. Each term's postings are the frozen
+/// Layout: an immutable, compact ``FrozenPostings`` segment (all terms back to back, bit-packed in
+/// blocks of ``FrozenPostings/blockSize`` postings with a skip entry per block) plus a small growable
+/// varint tail for documents added since the last ``freeze()``. Each term's postings are the frozen
 /// part followed by the tail part; paragraph ids only grow, so the concatenation stays sorted.
 struct PostingStore: Sendable {
     private(set) var frozen = FrozenPostings()
@@ -85,176 +85,241 @@ struct PostingStore: Sendable {
 
     /// Bytes held by postings (frozen segment, tail, per-term tables).
     var byteCount: Int { frozen.byteCount + documentFrequency.capacity * 4 + tail.byteCount }
+
+    /// Bytes of the frozen segment that hold positions.
+    var positionByteCount: Int { frozen.positions.count }
 }
 
 /// The immutable compact postings segment. Byte buffers are allocated once and never mutated after
 /// `init`, so sharing the object across threads is safe (`@unchecked Sendable`); cursors keep it alive.
+///
+/// Each term's postings are blocks of ``blockSize`` postings and a last, shorter block, coded as
+/// ``PostingBlock`` describes, back to back in ``docs`` and ``positions``. Each full block has a skip
+/// entry: its last paragraph, where it ends in both streams, and the statistics that bound its scores.
 final class FrozenPostings: @unchecked Sendable {
-    static let blockSize = 128
+    static let blockSize = PostingBlock.size
 
+    /// Paragraph bytes, then ``BitPacking/padding`` spare bytes.
     let docs: UnsafeMutableBufferPointer<UInt8>
+    /// Position bytes, then ``BitPacking/padding`` spare bytes.
     let positions: UnsafeMutableBufferPointer<UInt8>
     /// Per term (count + 1 entries): start of the term's bytes in ``docs`` / ``positions``.
     let docStart: [UInt32]
     let positionStart: [UInt32]
-    /// Per term: number of postings and last paragraph id (-1 when none).
+    /// Per term: number of postings.
     let count: [UInt32]
-    let last: [Int32]
-    /// Per term (count + 1): start of its skip entries in ``skips`` (in entries of 3 words).
+    /// Per term (count + 1): index of its first full block in the block tables below.
     let skipStart: [UInt32]
-    /// Skip entries `(last paragraph of block, doc byte offset after block, position byte offset after block)`,
-    /// offsets relative to the term's starts.
-    let skips: UnsafeMutableBufferPointer<UInt32>
-    /// Per skip entry (block of ``blockSize`` postings): statistics that bound the block's BM25
-    /// scores, for skipping blocks that cannot reach the top hits.
+    /// Per full block: its last paragraph, and the offsets (from the term's starts) where it ends in
+    /// ``docs`` and in ``positions``.
+    let blockLast: UnsafeMutableBufferPointer<Int32>
+    let blockDocEnd: UnsafeMutableBufferPointer<UInt32>
+    let blockPositionEnd: UnsafeMutableBufferPointer<UInt32>
+    /// Per full block: statistics that bound the block's BM25 scores, for skipping blocks that cannot
+    /// reach the top hits.
     let blockBounds: UnsafeMutableBufferPointer<BlockBound>
 
     var termCount: Int { count.count }
 
     init() {
-        docs = .allocate(capacity: 0)
-        positions = .allocate(capacity: 0)
+        docs = Self.padded([])
+        positions = Self.padded([])
         docStart = [0]
         positionStart = [0]
         count = []
-        last = []
         skipStart = [0]
-        skips = .allocate(capacity: 0)
+        blockLast = .allocate(capacity: 0)
+        blockDocEnd = .allocate(capacity: 0)
+        blockPositionEnd = .allocate(capacity: 0)
         blockBounds = .allocate(capacity: 0)
     }
 
     deinit {
         docs.deallocate()
         positions.deallocate()
-        skips.deallocate()
+        blockLast.deallocate()
+        blockDocEnd.deallocate()
+        blockPositionEnd.deallocate()
         blockBounds.deallocate()
     }
 
     var byteCount: Int {
-        docs.count + positions.count
-            + (docStart.count + positionStart.count + count.count + last.count + skipStart.count + skips.count) * 4 + blockBounds.count * MemoryLayout<BlockBound>.stride
+        docs.count + positions.count + (docStart.count + positionStart.count + count.count + skipStart.count) * 4
+            + blockLast.count * 12 + blockBounds.count * MemoryLayout<BlockBound>.stride
     }
 
+    /// `bytes` copied into an exactly sized buffer with the padding that bit-packed readers need.
+    private static func padded(_ bytes: [UInt8]) -> UnsafeMutableBufferPointer<UInt8> {
+        let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: bytes.count + BitPacking.padding)
+        _ = buffer.initialize(from: bytes)
+        (buffer.baseAddress! + bytes.count).initialize(repeating: 0, count: BitPacking.padding)
+        return buffer
+    }
+
+    private static func exact<T>(_ values: [T]) -> UnsafeMutableBufferPointer<T> {
+        let buffer = UnsafeMutableBufferPointer<T>.allocate(capacity: values.count)
+        _ = buffer.initialize(from: values)
+        return buffer
+    }
+
+    /// The segment holding `old`'s postings followed by `tail`'s. Full blocks of `old` are copied as
+    /// they are; each term's last short block is decoded and re-coded with the new postings.
+    /// `lengths` and `title` give the statistics of the new full blocks.
     init(
         merging old: FrozenPostings, tail: TailBuffers, termCount: Int, lengths: [UInt16],
         title: (Int32, Int32) -> (tf: UInt32, length: Int)
     ) {
-        var docTotal = old.docs.count
-        var posTotal = old.positions.count
+        var tailDocBytes = 0
+        var tailPositionBytes = 0
         for t in 0..<termCount {
-            docTotal += tail.bytes(2 * t).count + 5  // the re-coded first delta may grow
-            posTotal += tail.bytes(2 * t + 1).count
+            tailDocBytes += tail.bytes(2 * t).count
+            tailPositionBytes += tail.bytes(2 * t + 1).count
         }
-        let newDocs = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: docTotal)
-        let newPositions = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: posTotal)
+        var docs: [UInt8] = []
+        docs.reserveCapacity(old.docs.count + tailDocBytes)
+        var positions: [UInt8] = []
+        positions.reserveCapacity(old.positions.count + tailPositionBytes)
         var docStart = [UInt32](repeating: 0, count: termCount + 1)
         var positionStart = [UInt32](repeating: 0, count: termCount + 1)
         var count = [UInt32](repeating: 0, count: termCount)
-        var last = [Int32](repeating: -1, count: termCount)
         var skipStart = [UInt32](repeating: 0, count: termCount + 1)
-        var skips: [UInt32] = []
-        skips.reserveCapacity(old.skips.count + 64)
+        var blockLast: [Int32] = []
+        var blockDocEnd: [UInt32] = []
+        var blockPositionEnd: [UInt32] = []
         var bounds: [BlockBound] = []
-        bounds.reserveCapacity(old.blockBounds.count + 64)
-        var d = 0
-        var p = 0
-        var scratch: [UInt8] = []
+        blockLast.reserveCapacity(old.blockLast.count + tailDocBytes / 200)
+        // The postings of one term still to be coded: the old short block, then the tail's.
+        var pending = PendingPostings()
+        let scratch = UnsafeMutablePointer<UInt32>.allocate(capacity: 2 * PostingBlock.size)
+        defer { scratch.deallocate() }
         for t in 0..<termCount {
-            docStart[t] = UInt32(d)
-            positionStart[t] = UInt32(p)
-            skipStart[t] = UInt32(skips.count / 3)
-            var n: UInt32 = 0
-            var prev: Int32 = -1
+            docStart[t] = UInt32(docs.count)
+            positionStart[t] = UInt32(positions.count)
+            skipStart[t] = UInt32(blockLast.count)
+            pending.removeAll()
+            var coded = 0
+            var previous: Int32 = -1
             if t < old.termCount {
-                let a = Int(old.docStart[t])
-                let b = Int(old.docStart[t + 1])
-                if b > a { _ = UnsafeMutableBufferPointer(rebasing: newDocs[d..<(d + b - a)]).initialize(from: old.docs[a..<b]) }
-                d += b - a
-                let pa = Int(old.positionStart[t])
-                let pb = Int(old.positionStart[t + 1])
-                if pb > pa {
-                    _ = UnsafeMutableBufferPointer(rebasing: newPositions[p..<(p + pb - pa)]).initialize(from: old.positions[pa..<pb])
+                let oldCount = Int(old.count[t])
+                let full = oldCount / PostingBlock.size
+                let first = Int(old.skipStart[t])
+                let docEnd = full > 0 ? Int(old.blockDocEnd[first + full - 1]) : 0
+                let positionEnd = full > 0 ? Int(old.blockPositionEnd[first + full - 1]) : 0
+                let oldDocs = old.docs.baseAddress! + Int(old.docStart[t])
+                let oldPositions = old.positions.baseAddress! + Int(old.positionStart[t])
+                docs.append(contentsOf: UnsafeBufferPointer(start: oldDocs, count: docEnd))
+                positions.append(contentsOf: UnsafeBufferPointer(start: oldPositions, count: positionEnd))
+                blockLast.append(contentsOf: old.blockLast[first..<(first + full)])
+                blockDocEnd.append(contentsOf: old.blockDocEnd[first..<(first + full)])
+                blockPositionEnd.append(contentsOf: old.blockPositionEnd[first..<(first + full)])
+                bounds.append(contentsOf: old.blockBounds[first..<(first + full)])
+                coded = full * PostingBlock.size
+                previous = full > 0 ? old.blockLast[first + full - 1] : -1
+                if oldCount > coded {
+                    pending.appendBlock(count: oldCount - coded, docs: oldDocs + docEnd, positions: oldPositions + positionEnd, after: previous)
                 }
-                p += pb - pa
-                let sa = Int(old.skipStart[t]) * 3
-                let sb = Int(old.skipStart[t + 1]) * 3
-                skips.append(contentsOf: old.skips[sa..<sb])
-                bounds.append(contentsOf: old.blockBounds[(sa / 3)..<(sb / 3)])
-                n = old.count[t]
-                prev = old.last[t]
             }
-            // A block begun in the old part has unknown statistics: make it unskippable.
-            var block = n % UInt32(Self.blockSize) == 0 ? BlockBound.empty : BlockBound.unknown
-            var titleParagraph: Int32 = -1
-            var titleStats: (tf: UInt32, length: Int) = (0, 0)
-            let td = tail.bytes(2 * t)
-            let tp = tail.bytes(2 * t + 1)
-            if !td.isEmpty {
-                var i = 0
-                var j = 0
-                var tailPrev: Int32 = -1
-                while i < td.count {
-                    let code = Varint.read(td, &i)
-                    let id = tailPrev + Int32(code >> 1)
-                    tailPrev = id
-                    let tf = code & 1 == 1 ? 1 : Varint.read(td, &i)
-                    scratch.removeAll(keepingCapacity: true)
-                    PostingStore.appendPosting(delta: UInt32(id - prev), tf: tf) { Varint.append($0, to: &scratch) }
-                    for byte in scratch {
-                        newDocs[d] = byte
-                        d += 1
-                    }
-                    let j0 = j
-                    var left = tf
-                    while left > 0 {
-                        if tp[j] < 0x80 { left -= 1 }
-                        j += 1
-                    }
-                    for k in j0..<j {
-                        newPositions[p] = tp[k]
-                        p += 1
-                    }
-                    prev = id
-                    n += 1
-                    if id != titleParagraph {
-                        titleParagraph = id
-                        titleStats = title(id, Int32(t))
-                    }
-                    block.add(tf: tf, length: lengths[Int(id)], titleTF: titleStats.tf, titleLength: titleStats.length)
-                    if n % UInt32(Self.blockSize) == 0 {
-                        skips.append(UInt32(bitPattern: id))
-                        skips.append(UInt32(d) - docStart[t])
-                        skips.append(UInt32(p) - positionStart[t])
-                        bounds.append(block)
-                        block = .empty
+            pending.appendTail(docs: tail.bytes(2 * t), positions: tail.bytes(2 * t + 1))
+            tail.clear(2 * t)
+            tail.clear(2 * t + 1)
+            var s = 0
+            var p = 0
+            while s < pending.paragraphs.count {
+                let m = min(PostingBlock.size, pending.paragraphs.count - s)
+                var positionCount = 0
+                for k in s..<(s + m) { positionCount += Int(pending.tfs[k]) }
+                pending.paragraphs.withUnsafeBufferPointer { ps in
+                    pending.tfs.withUnsafeBufferPointer { tfs in
+                        pending.positions.withUnsafeBufferPointer { pos in
+                            PostingBlock.encode(
+                                paragraphs: UnsafeBufferPointer(rebasing: ps[s..<(s + m)]), after: previous,
+                                tfs: UnsafeBufferPointer(rebasing: tfs[s..<(s + m)]),
+                                positions: UnsafeBufferPointer(rebasing: pos[p..<(p + positionCount)]),
+                                paragraphBytes: &docs, positionBytes: &positions, scratch: scratch)
+                        }
                     }
                 }
-                tail.clear(2 * t)
-                tail.clear(2 * t + 1)
+                if m == PostingBlock.size {
+                    var bound = BlockBound.empty
+                    var titleParagraph: Int32 = -1
+                    var titleStats: (tf: UInt32, length: Int) = (0, 0)
+                    for k in s..<(s + m) {
+                        let id = pending.paragraphs[k]
+                        if id != titleParagraph {
+                            titleParagraph = id
+                            titleStats = title(id, Int32(t))
+                        }
+                        bound.add(tf: pending.tfs[k], length: lengths[Int(id)], titleTF: titleStats.tf, titleLength: titleStats.length)
+                    }
+                    blockLast.append(pending.paragraphs[s + m - 1])
+                    blockDocEnd.append(UInt32(docs.count) - docStart[t])
+                    blockPositionEnd.append(UInt32(positions.count) - positionStart[t])
+                    bounds.append(bound)
+                }
+                previous = pending.paragraphs[s + m - 1]
+                s += m
+                p += positionCount
             }
-            count[t] = n
-            last[t] = prev
+            count[t] = UInt32(coded + pending.paragraphs.count)
         }
-        docStart[termCount] = UInt32(d)
-        positionStart[termCount] = UInt32(p)
-        skipStart[termCount] = UInt32(skips.count / 3)
-        // Trim to size.
-        let docsExact = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: d)
-        _ = docsExact.initialize(from: newDocs[0..<d])
-        newDocs.deallocate()
-        self.docs = docsExact
-        self.positions = newPositions
+        docStart[termCount] = UInt32(docs.count)
+        positionStart[termCount] = UInt32(positions.count)
+        skipStart[termCount] = UInt32(blockLast.count)
+        self.docs = Self.padded(docs)
+        self.positions = Self.padded(positions)
         self.docStart = docStart
         self.positionStart = positionStart
         self.count = count
-        self.last = last
         self.skipStart = skipStart
-        // Raw buffers (read without reference counting by cursors), without the spare capacity of growth.
-        let skipBuffer = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: skips.count)
-        _ = skipBuffer.initialize(from: skips)
-        self.skips = skipBuffer
-        let boundBuffer = UnsafeMutableBufferPointer<BlockBound>.allocate(capacity: bounds.count)
-        _ = boundBuffer.initialize(from: bounds)
-        self.blockBounds = boundBuffer
+        self.blockLast = Self.exact(blockLast)
+        self.blockDocEnd = Self.exact(blockDocEnd)
+        self.blockPositionEnd = Self.exact(blockPositionEnd)
+        self.blockBounds = Self.exact(bounds)
+    }
+}
+
+/// One term's postings decoded for re-coding: paragraphs, term frequencies, and positions coded as in
+/// ``PostingBlock`` (the first of each paragraph as it is, then gaps).
+private struct PendingPostings {
+    var paragraphs: [Int32] = []
+    var tfs: [UInt32] = []
+    var positions: [UInt32] = []
+    private var buffer = [UInt32](repeating: 0, count: 2 * PostingBlock.size)
+
+    mutating func removeAll() {
+        paragraphs.removeAll(keepingCapacity: true)
+        tfs.removeAll(keepingCapacity: true)
+        positions.removeAll(keepingCapacity: true)
+    }
+
+    /// Appends a coded block of `count` postings.
+    mutating func appendBlock(count n: Int, docs: UnsafePointer<UInt8>, positions bytes: UnsafePointer<UInt8>, after previous: Int32) {
+        var total = 0
+        buffer.withUnsafeMutableBufferPointer { b in
+            PostingBlock.decode(count: n, from: docs, after: previous, paragraphs: b.baseAddress!, tfs: b.baseAddress! + PostingBlock.size)
+            for k in 0..<n {
+                paragraphs.append(Int32(bitPattern: b[k]))
+                tfs.append(b[PostingBlock.size + k])
+                total += Int(b[PostingBlock.size + k])
+            }
+        }
+        let width = Int(bytes[0])
+        for k in 0..<total { positions.append(BitPacking.value(at: k, width: width, from: bytes + 1)) }
+    }
+
+    /// Appends the postings of a term's tail vectors (see ``TailBuffers``).
+    mutating func appendTail(docs: UnsafeBufferPointer<UInt8>, positions bytes: UnsafeBufferPointer<UInt8>) {
+        var i = 0
+        var j = 0
+        var previous: Int32 = -1
+        while i < docs.count {
+            let code = Varint.read(docs, &i)
+            let id = previous + Int32(code >> 1)
+            previous = id
+            let tf = code & 1 == 1 ? 1 : Varint.read(docs, &i)
+            paragraphs.append(id)
+            tfs.append(tf)
+            for _ in 0..<tf { positions.append(Varint.read(bytes, &j)) }
+        }
     }
 }

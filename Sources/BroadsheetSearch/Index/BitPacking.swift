@@ -1,0 +1,62 @@
+/// Fixed-width packing of small unsigned integers, least significant bit first, as in the posting
+/// blocks of ``FrozenPostings``: `count` values of `width` bits take `(count × width + 7) / 8` bytes.
+///
+/// Readers load 8 bytes at a time, so every buffer that holds packed values must stay readable for
+/// ``padding`` bytes past its last packed byte.
+enum BitPacking {
+    /// Readable bytes a buffer needs after its packed data.
+    static let padding = 8
+
+    /// Bits needed for the largest of `values` (0 when all are 0).
+    @inline(__always)
+    static func width(of values: UnsafeBufferPointer<UInt32>) -> Int {
+        var all: UInt32 = 0
+        for v in values { all |= v }
+        return UInt32.bitWidth - all.leadingZeroBitCount
+    }
+
+    /// Bytes taken by `count` values of `width` bits.
+    @inline(__always)
+    static func byteCount(count: Int, width: Int) -> Int { (count * width + 7) >> 3 }
+
+    /// Appends `values`, `width` bits each (every value must fit), to `out`.
+    static func pack(_ values: UnsafeBufferPointer<UInt32>, width: Int, into out: inout [UInt8]) {
+        guard width > 0 else { return }
+        var accumulator: UInt64 = 0
+        var bits = 0
+        for v in values {
+            accumulator |= UInt64(v) << UInt64(bits)
+            bits += width
+            while bits >= 8 {
+                out.append(UInt8(truncatingIfNeeded: accumulator))
+                accumulator >>= 8
+                bits -= 8
+            }
+        }
+        if bits > 0 { out.append(UInt8(truncatingIfNeeded: accumulator)) }
+    }
+
+    /// Value `i` of those packed at `base` with `width` bits each.
+    @inline(__always)
+    static func value(at i: Int, width: Int, from base: UnsafePointer<UInt8>) -> UInt32 {
+        let bit = i &* width
+        let word = UnsafeRawPointer(base + (bit >> 3)).loadUnaligned(as: UInt64.self)
+        return UInt32(truncatingIfNeeded: (word >> UInt64(bit & 7)) & ((1 << UInt64(width)) &- 1))
+    }
+
+    /// Writes the first `count` values packed at `base` to `out`.
+    @inline(__always)
+    static func unpack(count: Int, width: Int, from base: UnsafePointer<UInt8>, to out: UnsafeMutablePointer<UInt32>) {
+        if width == 0 {
+            out.update(repeating: 0, count: count)
+            return
+        }
+        let mask = (UInt64(1) << UInt64(width)) &- 1
+        var bit = 0
+        for i in 0..<count {
+            let word = UnsafeRawPointer(base + (bit >> 3)).loadUnaligned(as: UInt64.self)
+            out[i] = UInt32(truncatingIfNeeded: (word >> UInt64(bit & 7)) & mask)
+            bit &+= width
+        }
+    }
+}

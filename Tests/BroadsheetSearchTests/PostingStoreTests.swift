@@ -1,0 +1,202 @@
+import Testing
+
+@testable import BroadsheetSearch
+
+/// The posting store against a plain model: whatever mix of frozen segments (merged several times)
+/// and varint tail the postings end up in, a cursor reads back exactly the paragraphs, frequencies
+/// and positions that went in, and skips exactly as far as asked.
+struct PostingStoreTests {
+    /// One term's postings as the model keeps them: paragraph → positions.
+    typealias Model = [[(paragraph: Int32, positions: [Int32])]]
+
+    /// Paragraphs of random words over a vocabulary where term 0 is in almost every paragraph (dense,
+    /// many full blocks), a few terms are common, most are rare (wide gaps), and some repeat within a
+    /// paragraph; the store is frozen after the paragraphs listed in `freezes`.
+    static func build(paragraphs: Int, terms: Int, freezes: Set<Int>, seed: UInt64) -> (PostingStore, Model, [UInt16]) {
+        var state = seed
+        func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        var store = PostingStore()
+        var model = Model(repeating: [], count: terms)
+        var lengths: [UInt16] = []
+        for p in 0..<paragraphs {
+            store.makeUnique()
+            store.ensureTerms(terms)
+            let length = 1 + Int(next() % 300)
+            var seen: [Int: [Int32]] = [:]
+            for position in 0..<length {
+                let r = next() % 100
+                let term: Int
+                if position == 0 && r < 90 {
+                    term = 0
+                } else if r < 60 {
+                    term = 1 + Int(next() % 5)
+                } else {
+                    term = 6 + Int(next() % UInt64(terms - 6))
+                }
+                store.add(term: Int32(term), position: Int32(position))
+                seen[term, default: []].append(Int32(position))
+            }
+            store.endParagraph(Int32(p))
+            lengths.append(UInt16(length))
+            for (term, positions) in seen { model[term].append((Int32(p), positions)) }
+            if freezes.contains(p) { store.freeze(lengths: lengths) { _, _ in (0, 0) } }
+        }
+        return (store, model, lengths)
+    }
+
+    static func cursor(_ store: PostingStore, _ t: Int) -> PostingCursor {
+        let tailCount = Int(store.documentFrequency[t]) - (t < store.frozen.termCount ? Int(store.frozen.count[t]) : 0)
+        return PostingCursor(
+            frozen: store.frozen, term: t, tailDocs: store.tail.bytes(2 * t), tailPositions: store.tail.bytes(2 * t + 1),
+            tailCount: tailCount)
+    }
+
+    static func positions(_ cursor: PostingCursor) -> [Int32] {
+        var out: [Int32] = []
+        cursor.positions(into: &out)
+        return out
+    }
+
+    static let layouts: [(name: String, freezes: Set<Int>)] = [
+        ("all frozen at once", [1_999]),
+        ("merged several times, then a tail", [150, 700, 701, 1_300]),
+        ("all in the tail", []),
+    ]
+
+    @Test(arguments: 0..<layouts.count)
+    func readsBackEveryPosting(layout: Int) {
+        let (store, model, _) = Self.build(paragraphs: 2_000, terms: 400, freezes: Self.layouts[layout].freezes, seed: 7)
+        #expect(model[0].count > 5 * PostingBlock.size, "term 0 spans several full blocks")
+        for t in 0..<model.count {
+            let c = Self.cursor(store, t)
+            #expect(c.count == model[t].count)
+            var i = 0
+            while c.next() != PostingCursor.exhausted {
+                guard i < model[t].count else { break }
+                #expect(c.doc == model[t][i].paragraph, "term \(t) posting \(i)")
+                #expect(Int(c.tf) == model[t][i].positions.count)
+                #expect(Self.positions(c) == model[t][i].positions)
+                i += 1
+            }
+            #expect(i == model[t].count, "term \(t): \(i) postings read of \(model[t].count)")
+            #expect(c.next() == PostingCursor.exhausted)
+        }
+    }
+
+    @Test(arguments: 0..<layouts.count)
+    func advanceFindsTheFirstPostingAtOrAfterTheTarget(layout: Int) {
+        let (store, model, _) = Self.build(paragraphs: 2_000, terms: 60, freezes: Self.layouts[layout].freezes, seed: 11)
+        for t in [0, 1, 7, 30] {
+            for stride in [1, 3, 40, 333] {
+                let c = Self.cursor(store, t)
+                var target: Int32 = 0
+                while target < 2_100 {
+                    let got = c.advance(to: target)
+                    let want = model[t].first { $0.paragraph >= target }
+                    #expect(got == (want?.paragraph ?? PostingCursor.exhausted), "term \(t) target \(target)")
+                    if let want, got == want.paragraph {
+                        #expect(Self.positions(c) == want.positions)
+                    }
+                    target += Int32(stride)
+                }
+            }
+        }
+    }
+
+    /// Targets on, just before and just after every block boundary, from a fresh cursor (a long jump
+    /// over the skip entries) and from one that reads block by block.
+    @Test(arguments: 0..<layouts.count)
+    func advanceToBlockBoundaries(layout: Int) {
+        let (store, model, _) = Self.build(paragraphs: 2_000, terms: 60, freezes: Self.layouts[layout].freezes, seed: 13)
+        for t in [0, 1] {
+            let walking = Self.cursor(store, t)
+            var k = PostingBlock.size - 1
+            while k < model[t].count {
+                let boundary = model[t][k].paragraph
+                for target in [boundary - 1, boundary, boundary + 1] {
+                    let want = model[t].first { $0.paragraph >= target }?.paragraph ?? PostingCursor.exhausted
+                    #expect(Self.cursor(store, t).advance(to: target) == want, "term \(t) fresh cursor to \(target)")
+                    #expect(walking.advance(to: target) == want, "term \(t) walking cursor to \(target)")
+                }
+                k += PostingBlock.size
+            }
+        }
+    }
+
+    @Test func skippingBlocksLandsOnTheNextBlock() {
+        let (store, model, _) = Self.build(paragraphs: 2_000, terms: 60, freezes: [1_999], seed: 3)
+        let all = model[0]
+        let c = Self.cursor(store, 0)
+        // Skip every other full block; read the ones in between.
+        var ordinal = 0
+        var skip = true
+        while ordinal < all.count {
+            if ordinal % PostingBlock.size == 0 && skip && c.skipBlock(if: { _ in true }) {
+                #expect(c.doc == all[ordinal + PostingBlock.size - 1].paragraph, "stands on the skipped block's last paragraph")
+                #expect(Self.positions(c).isEmpty)
+                ordinal += PostingBlock.size
+                skip = false
+                continue
+            }
+            if ordinal % PostingBlock.size == 0 { skip = true }
+            #expect(c.next() == all[ordinal].paragraph)
+            #expect(Self.positions(c) == all[ordinal].positions)
+            ordinal += 1
+        }
+        #expect(c.next() == PostingCursor.exhausted)
+        #expect(!c.skipBlock(if: { _ in true }))
+    }
+
+    @Test func blockBoundsDescribeTheirBlocks() {
+        let (store, model, lengths) = Self.build(paragraphs: 2_000, terms: 60, freezes: [400, 1_999], seed: 5)
+        let frozen = store.frozen
+        for t in [0, 1, 2] {
+            let full = Int(frozen.count[t]) / PostingBlock.size
+            #expect(full == model[t].count / PostingBlock.size)
+            for k in 0..<full {
+                var want = BlockBound.empty
+                let block = model[t][(k * PostingBlock.size)..<((k + 1) * PostingBlock.size)]
+                for posting in block {
+                    want.add(tf: UInt32(posting.positions.count), length: lengths[Int(posting.paragraph)], titleTF: 0, titleLength: 0)
+                }
+                let index = Int(frozen.skipStart[t]) + k
+                #expect(frozen.blockBounds[index] == want, "term \(t) block \(k)")
+                #expect(frozen.blockLast[index] == block.last!.paragraph)
+            }
+        }
+    }
+}
+
+/// Bit packing, at every width, against the plain values.
+struct BitPackingTests {
+    @Test(arguments: [0, 1, 2, 5, 7, 8, 13, 20, 31, 32])
+    func packsAndUnpacksEveryWidth(width: Int) {
+        let mask: UInt64 = (1 << UInt64(width)) - 1
+        let values = (0..<131).map { UInt32(truncatingIfNeeded: (UInt64($0) &* 0x9E37_79B9_7F4A_7C15 >> 17) & mask) }
+        var bytes: [UInt8] = []
+        values.withUnsafeBufferPointer { v in
+            #expect(BitPacking.width(of: v) <= width)
+            BitPacking.pack(v, width: width, into: &bytes)
+        }
+        #expect(bytes.count == BitPacking.byteCount(count: values.count, width: width))
+        bytes += [UInt8](repeating: 0xFF, count: BitPacking.padding)
+        bytes.withUnsafeBufferPointer { b in
+            var out = [UInt32](repeating: 7, count: values.count)
+            out.withUnsafeMutableBufferPointer { BitPacking.unpack(count: values.count, width: width, from: b.baseAddress!, to: $0.baseAddress!) }
+            #expect(out == values)
+            for i in [0, 1, 64, 130] { #expect(BitPacking.value(at: i, width: width, from: b.baseAddress!) == values[i]) }
+        }
+    }
+
+    @Test func widthIsThatOfTheLargestValue() {
+        [0, 0, 0].withUnsafeBufferPointer { #expect(BitPacking.width(of: $0) == 0) }
+        [1, 0, 2].withUnsafeBufferPointer { #expect(BitPacking.width(of: $0) == 2) }
+        [UInt32.max].withUnsafeBufferPointer { #expect(BitPacking.width(of: $0) == 32) }
+    }
+}
