@@ -51,6 +51,8 @@ public struct SearchIndex: Sendable {
         var id: String
         var title: String
         var text: String
+        /// The document's paragraphs (shared with the caller's ``Document``, like the text).
+        var paragraphs: [Paragraph]
         var publishedDay: Int32?
         var firstParagraph: Int32
         var paragraphCount: Int32
@@ -70,14 +72,9 @@ public struct SearchIndex: Sendable {
     var postings = PostingStore()
 
     // Paragraphs, by global paragraph id.
-    var paragraphDocument: [Int32] = []
+    var paragraphDocument = ParagraphDocuments()
     /// Words per paragraph, saturated at 65,535 (a compact array keeps scoring cache-friendly).
     var paragraphLength: [UInt16] = []
-    var paragraphSpanStart: [Int32] = []
-    /// Span lengths in UTF-16 units; 0xFFFF: see ``longParagraphEnds``.
-    var paragraphSpanLength: [UInt16] = []
-    /// Span ends of the rare paragraphs of 65,535 UTF-16 units or more.
-    var longParagraphEnds: [Int32: Int32] = [:]
     var totalLength = 0
     var liveParagraphs = 0
 
@@ -128,8 +125,7 @@ public struct SearchIndex: Sendable {
         let dictionary =
             surfaces.byteCount + stems.byteCount + (surfaceStem.capacity + surfaceFrequency.capacity + sortedSurfaces.capacity) * 4
             + titleMaxFrequency.capacity + titleMinLength.capacity * 2
-        let paragraphs = (paragraphDocument.capacity + paragraphSpanStart.capacity) * 4 + (paragraphLength.capacity + paragraphSpanLength.capacity) * 2
-            + longParagraphEnds.count * 8
+        let paragraphs = paragraphDocument.byteCount + paragraphLength.capacity * 2 + documents.capacity * MemoryLayout<StoredDocument>.stride
         return Statistics(
             terms: stems.count, surfaceForms: surfaces.count, postingsBytes: postings.byteCount, positionBytes: postings.positionByteCount,
             dictionaryBytes: dictionary, paragraphBytes: paragraphs + (titleTerms.capacity + titleStart.capacity) * 4)
@@ -148,13 +144,6 @@ public struct SearchIndex: Sendable {
         /// Per-paragraph and per-document tables (lengths, spans, title terms).
         public var paragraphBytes: Int
         public var totalBytes: Int { postingsBytes + dictionaryBytes + paragraphBytes }
-    }
-
-    /// The end (UTF-16 offset into its document's text) of paragraph `pid`'s span.
-    func paragraphSpanEnd(_ pid: Int) -> Int {
-        let length = paragraphSpanLength[pid]
-        if length == 0xFFFF, let end = longParagraphEnds[Int32(pid)] { return Int(end) }
-        return Int(paragraphSpanStart[pid]) + Int(length)
     }
 
     // MARK: - Building
@@ -184,10 +173,8 @@ public struct SearchIndex: Sendable {
         surfaceStem = surfaceStem.withUnsafeBufferPointer { Array($0) }
         surfaceFrequency = surfaceFrequency.withUnsafeBufferPointer { Array($0) }
         // Drop the spare capacity that growth by doubling left in the per-paragraph and title tables.
-        paragraphDocument = paragraphDocument.withUnsafeBufferPointer { Array($0) }
+        paragraphDocument.trim()
         paragraphLength = paragraphLength.withUnsafeBufferPointer { Array($0) }
-        paragraphSpanStart = paragraphSpanStart.withUnsafeBufferPointer { Array($0) }
-        paragraphSpanLength = paragraphSpanLength.withUnsafeBufferPointer { Array($0) }
         titleTerms = titleTerms.withUnsafeBufferPointer { Array($0) }
         titleStart = titleStart.withUnsafeBufferPointer { Array($0) }
         titleMaxFrequency = titleMaxFrequency.withUnsafeBufferPointer { Array($0) }
@@ -271,13 +258,6 @@ public struct SearchIndex: Sendable {
             let length = maxPosition + 1
             paragraphDocument.append(docId)
             paragraphLength.append(UInt16(min(Int(length), 0xFFFF)))
-            paragraphSpanStart.append(start)
-            if end - start < 0xFFFF {
-                paragraphSpanLength.append(UInt16(end - start))
-            } else {
-                paragraphSpanLength.append(0xFFFF)
-                longParagraphEnds[pid] = end
-            }
             totalLength += min(Int(length), 0xFFFF)
         }
         }
@@ -309,7 +289,7 @@ public struct SearchIndex: Sendable {
 
         documents.append(
             StoredDocument(
-                id: document.id, title: document.title, text: document.text,
+                id: document.id, title: document.title, text: document.text, paragraphs: paragraphs,
                 publishedDay: document.publishedAt.map { Int32($0.daysSinceEpoch) }, firstParagraph: firstParagraph,
                 paragraphCount: Int32(paragraphs.count), deleted: false))
     }

@@ -10,7 +10,7 @@ final class ScoringContext {
     let titleMaxFrequency: [UInt8]
     /// Per stem: the shortest title holding it (0xFFFF when none).
     let titleMinLength: [UInt16]
-    let paragraphDocument: [Int32]
+    let paragraphDocument: ParagraphDocuments
     let titleStart: [Int32]
     let titleTerms: [Int32]
 

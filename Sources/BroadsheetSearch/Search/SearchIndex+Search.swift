@@ -124,10 +124,8 @@ extension SearchIndex {
         for entry in page {
             let pid = Int(entry.paragraph)
             let doc = documents[Int(paragraphDocument[pid])]
-            let (snippet, highlights) =
-                options.includeSnippets
-                ? snippets.snippet(text: doc.text, start: Int(paragraphSpanStart[pid]), end: paragraphSpanEnd(pid))
-                : ("", [])
+            let span = doc.paragraphs[pid - Int(doc.firstParagraph)].span
+            let (snippet, highlights) = options.includeSnippets ? snippets.snippet(text: doc.text, start: span.start, end: span.end) : ("", [])
             hits.append(
                 SearchHit(
                     documentId: doc.id, title: doc.title, paragraph: pid - Int(doc.firstParagraph), score: entry.score,
