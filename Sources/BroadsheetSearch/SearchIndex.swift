@@ -53,10 +53,11 @@ public struct SearchIndex: Sendable {
         var text: String
         /// The document's paragraphs (shared with the caller's ``Document``, like the text).
         var paragraphs: [Paragraph]
-        var publishedDay: Int32?
         var firstParagraph: Int32
-        var paragraphCount: Int32
+        var publishedDay: Int32?
         var deleted: Bool
+
+        var paragraphCount: Int32 { Int32(paragraphs.count) }
     }
 
     public var configuration: Configuration
@@ -80,7 +81,7 @@ public struct SearchIndex: Sendable {
 
     // Documents.
     var documents: [StoredDocument] = []
-    var documentIndex: [String: Int32] = [:]
+    var documentIndex = DocumentIdTable()
     /// Per document (count + 1): range of its title stems in ``titleTerms`` (sorted stem ids).
     var titleStart: [Int32] = [0]
     var titleTerms: [Int32] = []
@@ -126,6 +127,7 @@ public struct SearchIndex: Sendable {
             surfaces.byteCount + stems.byteCount + (surfaceStem.capacity + surfaceFrequency.capacity + sortedSurfaces.capacity) * 4
             + titleMaxFrequency.capacity + titleMinLength.capacity * 2
         let paragraphs = paragraphDocument.byteCount + paragraphLength.capacity * 2 + documents.capacity * MemoryLayout<StoredDocument>.stride
+            + documentIndex.byteCount
         return Statistics(
             terms: stems.count, surfaceForms: surfaces.count, postingsBytes: postings.byteCount, positionBytes: postings.positionByteCount,
             dictionaryBytes: dictionary, paragraphBytes: paragraphs + (titleTerms.capacity + titleStart.capacity) * 4)
@@ -174,6 +176,7 @@ public struct SearchIndex: Sendable {
         surfaceFrequency = surfaceFrequency.withUnsafeBufferPointer { Array($0) }
         // Drop the spare capacity that growth by doubling left in the per-paragraph and title tables.
         paragraphDocument.trim()
+        documents = documents.withUnsafeBufferPointer { Array($0) }
         paragraphLength = paragraphLength.withUnsafeBufferPointer { Array($0) }
         titleTerms = titleTerms.withUnsafeBufferPointer { Array($0) }
         titleStart = titleStart.withUnsafeBufferPointer { Array($0) }
@@ -217,9 +220,12 @@ public struct SearchIndex: Sendable {
         return surfaceStem[Int(sid)]
     }
 
+    /// The position of document `id` in ``documents``.
+    func documentPosition(_ id: String) -> Int32? { documentIndex.find(id) { documents[Int($0)].id } }
+
     private mutating func insert(_ document: Document) {
         postings.makeUnique()
-        if let old = documentIndex[document.id] {
+        if let old = documentPosition(document.id) {
             let o = Int(old)
             documents[o].deleted = true
             deletedDocuments += 1
@@ -230,7 +236,6 @@ public struct SearchIndex: Sendable {
         }
         let docId = Int32(documents.count)
         let firstParagraph = Int32(paragraphDocument.count)
-        documentIndex[document.id] = docId
 
         tokenizer.tokenize(document.text)
         let tokens = tokenizer.tokens
@@ -290,7 +295,8 @@ public struct SearchIndex: Sendable {
         documents.append(
             StoredDocument(
                 id: document.id, title: document.title, text: document.text, paragraphs: paragraphs,
-                publishedDay: document.publishedAt.map { Int32($0.daysSinceEpoch) }, firstParagraph: firstParagraph,
-                paragraphCount: Int32(paragraphs.count), deleted: false))
+                firstParagraph: firstParagraph, publishedDay: document.publishedAt.map { Int32($0.daysSinceEpoch) }, deleted: false))
+        let table = documents
+        documentIndex.set(document.id, to: docId) { table[Int($0)].id }
     }
 }

@@ -24,3 +24,25 @@ struct ParagraphDocumentsTests {
         #expect(table.byteCount < model.count * 2, "about one byte a paragraph")
     }
 }
+
+struct DocumentIdTableTests {
+    /// Ids added through many growths, some replaced (the id then points at its newest position),
+    /// all found; unknown ids are not.
+    @Test func findsEveryIdThroughGrowthAndReplacement() {
+        var table = DocumentIdTable()
+        var ids: [String] = []  // the id stored at each position, as the document table holds them
+        var latest: [String: Int32] = [:]
+        for k in 0..<5_000 {
+            let id = k % 7 == 3 && k > 100 ? "doc-\(k / 2)" : "doc-\(k)"
+            ids.append(id)
+            let position = Int32(ids.count - 1)
+            let snapshot = ids
+            table.set(id, to: position) { snapshot[Int($0)] }
+            latest[id] = position
+        }
+        #expect(table.count == latest.count)
+        for (id, position) in latest { #expect(table.find(id) { ids[Int($0)] } == position, "\(id)") }
+        #expect(table.find("doc-99999") { ids[Int($0)] } == nil)
+        #expect(table.find("") { ids[Int($0)] } == nil)
+    }
+}

@@ -215,7 +215,7 @@ extension SearchIndex {
         if !filters.documents.isEmpty {
             var ids: [Int32] = []
             for id in filters.documents {
-                guard let d = documentIndex[id] else { continue }
+                guard let d = documentPosition(id) else { continue }
                 let doc = documents[Int(d)]
                 ids.append(contentsOf: doc.firstParagraph..<(doc.firstParagraph + doc.paragraphCount))
             }
@@ -230,7 +230,7 @@ extension SearchIndex {
             }
             var ids = Set<Int32>()
             for ref in refs {
-                guard let d = documentIndex[ref.documentId] else { continue }
+                guard let d = documentPosition(ref.documentId) else { continue }
                 let doc = documents[Int(d)]
                 if ref.paragraph >= 0 && ref.paragraph < Int(doc.paragraphCount) {
                     ids.insert(doc.firstParagraph + Int32(ref.paragraph))
