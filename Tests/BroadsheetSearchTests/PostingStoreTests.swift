@@ -200,3 +200,45 @@ struct BitPackingTests {
         [UInt32.max].withUnsafeBufferPointer { #expect(BitPacking.width(of: $0) == 32) }
     }
 }
+
+/// Patched packing against the plain values: every list reads back whole and in any range, and a few
+/// outliers do not widen the rest.
+struct PatchedPackingTests {
+    static func values(count: Int, small: UInt32, outlierEvery: Int, outlier: UInt32) -> [UInt32] {
+        (0..<count).map { i in
+            let mixed = UInt32(truncatingIfNeeded: (UInt64(i) &* 0x9E37_79B9_7F4A_7C15) >> 40)
+            return outlierEvery > 0 && i % outlierEvery == outlierEvery - 1 ? outlier - mixed % 7 : (small == 0 ? 0 : mixed % small)
+        }
+    }
+
+    static let cases: [(count: Int, small: UInt32, outlierEvery: Int, outlier: UInt32)] = [
+        (1, 0, 0, 0), (1, 0, 1, 1_000_000), (128, 0, 0, 0), (128, 16, 0, 0), (128, 16, 20, 5_000),
+        (128, 3, 2, 70_000), (300, 50, 37, UInt32.max), (700, 200, 3, 1 << 20), (128, 1 << 20, 0, 0),
+    ]
+
+    @Test(arguments: 0..<cases.count)
+    func readsBackWholeAndInRanges(index: Int) {
+        let c = Self.cases[index]
+        let values = Self.values(count: c.count, small: c.small, outlierEvery: c.outlierEvery, outlier: c.outlier)
+        var bytes: [UInt8] = []
+        values.withUnsafeBufferPointer { PatchedPacking.pack($0, into: &bytes) }
+        let size = bytes.count
+        bytes += [UInt8](repeating: 0xFF, count: BitPacking.padding)
+        bytes.withUnsafeBufferPointer { b in
+            let reader = PatchedPacking.Reader(count: values.count, at: b.baseAddress!)
+            #expect(reader.end - b.baseAddress! == size)
+            var out = [UInt32](repeating: 9, count: values.count)
+            out.withUnsafeMutableBufferPointer { reader.unpack(to: $0.baseAddress!) }
+            #expect(out == values)
+            for (start, n) in [(0, 1), (0, values.count), (values.count / 2, values.count - values.count / 2), (values.count - 1, 1)] {
+                var part = [UInt32](repeating: 9, count: n)
+                part.withUnsafeMutableBufferPointer { reader.unpack(from: start, count: n, to: $0.baseAddress!) }
+                #expect(part == Array(values[start..<(start + n)]), "range \(start) + \(n)")
+            }
+        }
+        if c.outlierEvery >= 20 {
+            let plain = values.withUnsafeBufferPointer { BitPacking.byteCount(count: values.count, width: BitPacking.width(of: $0)) }
+            #expect(size < plain / 2, "\(size) bytes against \(plain) packed plainly")
+        }
+    }
+}

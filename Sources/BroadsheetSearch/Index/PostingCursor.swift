@@ -36,9 +36,10 @@ final class PostingCursor {
     /// Where each posting's positions start among the block's, computed when first needed.
     private let positionStarts: UnsafeMutablePointer<Int32>
     private var positionStartsReady = false
-    /// The block's packed positions and their width (frozen blocks), or its decoded ones (tail chunks).
+    /// Where the block's coded positions start (frozen blocks), read through `positionReader` once
+    /// their number is known; or the block's decoded positions (tail chunks).
     private var packedPositions: UnsafePointer<UInt8>
-    private var positionWidth = 0
+    private var positionReader: PatchedPacking.Reader
     private var decodedPositions: [UInt32] = []
     private var inTail = false
 
@@ -68,6 +69,7 @@ final class PostingCursor {
         frozenBlocks = (frozenCount + PostingBlock.size - 1) / PostingBlock.size
         count = frozenCount + tailCount
         packedPositions = positionBase
+        positionReader = PatchedPacking.Reader(count: 0, at: positionBase)
         blockDocs = .allocate(capacity: 2 * PostingBlock.size)
         blockTFs = blockDocs + PostingBlock.size
         positionStarts = .allocate(capacity: PostingBlock.size)
@@ -133,8 +135,7 @@ final class PostingCursor {
         PostingBlock.decode(count: n, from: docBase + docOffset, after: previous, paragraphs: blockDocs, tfs: blockTFs)
         blockCount = n
         inTail = false
-        positionWidth = Int(positionBase[positionOffset])
-        packedPositions = positionBase + positionOffset + 1
+        packedPositions = positionBase + positionOffset
         positionStartsReady = false
     }
 
@@ -260,6 +261,7 @@ final class PostingCursor {
                 positionStarts[k] = total
                 total &+= Int32(bitPattern: blockTFs[k])
             }
+            positionReader = PatchedPacking.Reader(count: Int(total), at: packedPositions)
             positionStartsReady = true
         }
         let start = Int(positionStarts[index])
@@ -271,8 +273,9 @@ final class PostingCursor {
                 out[k] = position
             }
         } else {
+            out.withMemoryRebound(to: UInt32.self, capacity: n) { positionReader.unpack(from: start, count: n, to: $0) }
             for k in 0..<n {
-                position &+= Int32(bitPattern: BitPacking.value(at: start + k, width: positionWidth, from: packedPositions))
+                position &+= out[k]
                 out[k] = position
             }
         }

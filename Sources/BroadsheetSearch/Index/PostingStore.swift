@@ -303,8 +303,9 @@ private struct PendingPostings {
                 total += Int(b[PostingBlock.size + k])
             }
         }
-        let width = Int(bytes[0])
-        for k in 0..<total { positions.append(BitPacking.value(at: k, width: width, from: bytes + 1)) }
+        let start = positions.count
+        positions.append(contentsOf: repeatElement(0, count: total))
+        positions.withUnsafeMutableBufferPointer { PatchedPacking.Reader(count: total, at: bytes).unpack(to: $0.baseAddress! + start) }
     }
 
     /// Appends the postings of a term's tail vectors (see ``TailBuffers``).
