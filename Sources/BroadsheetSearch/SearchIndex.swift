@@ -54,8 +54,11 @@ public struct SearchIndex: Sendable {
         /// The document's paragraphs (shared with the caller's ``Document``, like the text).
         var paragraphs: [Paragraph]
         var firstParagraph: Int32
-        var publishedDay: Int32?
-        var deleted: Bool
+        /// Days since 1970-01-01 of the publication date, or `Int32.min` when there is none (kept
+        /// non-optional so that the record stays 64 bytes).
+        var day: Int32
+
+        var publishedDay: Int32? { day == .min ? nil : day }
 
         var paragraphCount: Int32 { Int32(paragraphs.count) }
     }
@@ -82,16 +85,16 @@ public struct SearchIndex: Sendable {
     // Documents.
     var documents: [StoredDocument] = []
     var documentIndex = DocumentIdTable()
-    /// Per document (count + 1): range of its title stems in ``titleTerms`` (sorted stem ids).
-    var titleStart: [Int32] = [0]
-    var titleTerms: [Int32] = []
+    /// Per document: its title's stems.
+    var titleTerms = TitleTerms()
     var totalTitleLength = 0
     /// Per stem: most occurrences in one title, and the shortest title holding it (bounds for block
     /// skipping; 0 / 0xFFFF when the stem is in no title).
     var titleMaxFrequency: [UInt8] = []
     var titleMinLength: [UInt16] = []
-    /// Number of replaced documents whose paragraphs are tombstoned.
-    var deletedDocuments = 0
+    /// Positions in ``documents`` of the replaced documents, whose paragraphs are tombstoned.
+    var replacedDocuments = Set<Int32>()
+    var deletedDocuments: Int { replacedDocuments.count }
 
     private var tokenizer = Tokenizer()
     private var stemScratch: [UInt8] = []
@@ -127,10 +130,10 @@ public struct SearchIndex: Sendable {
             surfaces.byteCount + stems.byteCount + (surfaceStem.capacity + surfaceFrequency.capacity + sortedSurfaces.capacity) * 4
             + titleMaxFrequency.capacity + titleMinLength.capacity * 2
         let paragraphs = paragraphDocument.byteCount + paragraphLength.capacity * 2 + documents.capacity * MemoryLayout<StoredDocument>.stride
-            + documentIndex.byteCount
+            + documentIndex.byteCount + replacedDocuments.capacity * 8
         return Statistics(
             terms: stems.count, surfaceForms: surfaces.count, postingsBytes: postings.byteCount, positionBytes: postings.positionByteCount,
-            dictionaryBytes: dictionary, paragraphBytes: paragraphs + (titleTerms.capacity + titleStart.capacity) * 4)
+            dictionaryBytes: dictionary, paragraphBytes: paragraphs + titleTerms.byteCount)
     }
 
     /// Sizes of the index structures.
@@ -160,13 +163,10 @@ public struct SearchIndex: Sendable {
             if Int(term) >= titleMaxFrequency.count || titleMaxFrequency[Int(term)] == 0 { return (0, 0) }
             let d = Int(paragraphDocument[Int(paragraph)])
             if d == lastDocument && term == lastTerm { return last }
-            let lo = Int(titleStart[d])
-            let hi = Int(titleStart[d + 1])
-            var n: UInt32 = 0
-            for k in lo..<hi where titleTerms[k] == term { n += 1 }
+            let title = titleTerms.occurrences(of: term, inDocument: d)
             lastDocument = d
             lastTerm = term
-            last = (n, hi - lo)
+            last = (UInt32(title.count), title.length)
             return last
         }
         sortSurfaces()
@@ -178,8 +178,7 @@ public struct SearchIndex: Sendable {
         paragraphDocument.trim()
         documents = documents.withUnsafeBufferPointer { Array($0) }
         paragraphLength = paragraphLength.withUnsafeBufferPointer { Array($0) }
-        titleTerms = titleTerms.withUnsafeBufferPointer { Array($0) }
-        titleStart = titleStart.withUnsafeBufferPointer { Array($0) }
+        titleTerms.trim()
         titleMaxFrequency = titleMaxFrequency.withUnsafeBufferPointer { Array($0) }
         titleMinLength = titleMinLength.withUnsafeBufferPointer { Array($0) }
     }
@@ -227,12 +226,11 @@ public struct SearchIndex: Sendable {
         postings.makeUnique()
         if let old = documentPosition(document.id) {
             let o = Int(old)
-            documents[o].deleted = true
-            deletedDocuments += 1
+            replacedDocuments.insert(old)
             let first = Int(documents[o].firstParagraph)
             for p in first..<(first + Int(documents[o].paragraphCount)) { totalLength -= Int(paragraphLength[p]) }
             liveParagraphs -= Int(documents[o].paragraphCount)
-            totalTitleLength -= Int(titleStart[o + 1] - titleStart[o])
+            totalTitleLength -= titleTerms.length(ofDocument: o)
         }
         let docId = Int32(documents.count)
         let firstParagraph = Int32(paragraphDocument.count)
@@ -288,14 +286,13 @@ public struct SearchIndex: Sendable {
             titleMaxFrequency[i] = max(titleMaxFrequency[i], UInt8(min(run, 255)))
             titleMinLength[i] = min(titleMinLength[i], UInt16(min(title.count, 0xFFFF)))
         }
-        titleTerms.append(contentsOf: title)
-        titleStart.append(Int32(titleTerms.count))
+        titleTerms.append(sorted: title)
         totalTitleLength += title.count
 
         documents.append(
             StoredDocument(
                 id: document.id, title: document.title, text: document.text, paragraphs: paragraphs,
-                firstParagraph: firstParagraph, publishedDay: document.publishedAt.map { Int32($0.daysSinceEpoch) }, deleted: false))
+                firstParagraph: firstParagraph, day: document.publishedAt.map { Int32($0.daysSinceEpoch) } ?? .min))
         let table = documents
         documentIndex.set(document.id, to: docId) { table[Int($0)].id }
     }

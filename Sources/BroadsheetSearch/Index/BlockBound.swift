@@ -1,4 +1,4 @@
-/// Statistics of one block of a term's postings, packed in 128 bits, from which an upper bound of the
+/// Statistics of one block of a term's postings, packed in 64 bits, from which an upper bound of the
 /// block's scores (BM25 on the paragraph plus the boosted title part) follows for any `k1`, `b` and
 /// average lengths (block-max skipping).
 ///
@@ -7,52 +7,73 @@
 /// body's alone. Among the others, tf = 1, tf = 2 and tf ≥ 3 postings each keep their shortest
 /// paragraph, which bounds common terms far more tightly than one `(max tf, min length)` pair.
 ///
-/// Layout of `body`: bits 0–15 shortest paragraph with tf = 1, 16–31 with tf = 2, 32–47 with tf ≥ 3
-/// (0xFFFF: none), 48–55 largest tf (255: 255 or more). Layout of `titled`: bits 0–15 shortest
-/// paragraph, 16–23 largest tf (0: no such posting; 255: 255 or more), 24–31 most occurrences in the
-/// title (255: 255 or more), 32–47 shortest title.
+/// Lengths are kept as one-byte codes that round down (see ``code(length:)``), so a bound computed
+/// from them is never below the true one. Layout: bits 0–7 shortest paragraph with tf = 1, 8–15 with
+/// tf = 2, 16–23 with tf ≥ 3, 24–31 largest tf (255: 255 or more); then for the postings of titled
+/// documents: 32–39 shortest paragraph, 40–47 largest tf (0: no such posting), 48–55 most occurrences
+/// in the title, 56–63 shortest title. A length code of 255 means none.
 struct BlockBound: Sendable, Hashable {
-    var body: UInt64
-    var titled: UInt64
+    var bits: UInt64
 
-    /// A block whose statistics are unknown: never skipped.
-    static let unknown = BlockBound(body: 0x00FF_0000_0000_0000, titled: 0x0000_0000_FFFF_0000)
+    private static let none: UInt64 = 0xFF
 
     /// A block with no postings yet (the start of accumulation).
-    static let empty = BlockBound(body: 0x0000_FFFF_FFFF_FFFF, titled: 0x0000_FFFF_0000_FFFF)
+    static let empty = BlockBound(bits: 0xFF00_00FF_00FF_FFFF)
 
-    var minLengthTF1: UInt32 { UInt32(truncatingIfNeeded: body & 0xFFFF) }
-    var minLengthTF2: UInt32 { UInt32(truncatingIfNeeded: (body >> 16) & 0xFFFF) }
-    var minLengthTF3: UInt32 { UInt32(truncatingIfNeeded: (body >> 32) & 0xFFFF) }
-    var maxTF: UInt32 { UInt32(truncatingIfNeeded: (body >> 48) & 0xFF) }
-    var titledMinLength: UInt32 { UInt32(truncatingIfNeeded: titled & 0xFFFF) }
-    var titledMaxTF: UInt32 { UInt32(truncatingIfNeeded: (titled >> 16) & 0xFF) }
-    var maxTitleTF: UInt32 { UInt32(truncatingIfNeeded: (titled >> 24) & 0xFF) }
-    var minTitleLength: UInt32 { UInt32(truncatingIfNeeded: (titled >> 32) & 0xFFFF) }
+    /// The one-byte code of a length: exact below 32, else 4 significant bits and a shift (the length
+    /// rounded down by at most 1/16). Codes grow with lengths; the largest is 207.
+    @inline(__always)
+    static func code(length: UInt32) -> UInt64 {
+        let l = min(length, 0xFFFF)
+        if l < 32 { return UInt64(l) }
+        let shift = UInt32(UInt32.bitWidth - l.leadingZeroBitCount) - 5
+        return 32 + UInt64(shift - 1) * 16 + UInt64((l >> shift) - 16)
+    }
+
+    /// The length a code stands for (at most the length coded); 0xFFFF for none.
+    @inline(__always)
+    static func length(code: UInt64) -> UInt32 {
+        if code == none { return 0xFFFF }
+        if code < 32 { return UInt32(code) }
+        let shift = UInt32((code - 32) / 16) + 1
+        return (UInt32((code - 32) % 16) + 16) << shift
+    }
+
+    @inline(__always) private func byte(_ k: UInt64) -> UInt64 { (bits >> (8 * k)) & 0xFF }
+
+    var minLengthTF1: UInt32 { Self.length(code: byte(0)) }
+    var minLengthTF2: UInt32 { Self.length(code: byte(1)) }
+    var minLengthTF3: UInt32 { Self.length(code: byte(2)) }
+    var maxTF: UInt32 { UInt32(byte(3)) }
+    var titledMinLength: UInt32 { Self.length(code: byte(4)) }
+    var titledMaxTF: UInt32 { UInt32(byte(5)) }
+    var maxTitleTF: UInt32 { UInt32(byte(6)) }
+    var minTitleLength: UInt32 { Self.length(code: byte(7)) }
+
+    @inline(__always)
+    private mutating func lower(_ k: UInt64, to value: UInt64) {
+        if value < byte(k) { bits = bits & ~(0xFF << (8 * k)) | value << (8 * k) }
+    }
+
+    @inline(__always)
+    private mutating func raise(_ k: UInt64, to value: UInt64) {
+        if value > byte(k) { bits = bits & ~(0xFF << (8 * k)) | value << (8 * k) }
+    }
 
     /// Adds a posting: `tf` occurrences in a paragraph of `length` words, and `titleTF` occurrences in
     /// its document's title of `titleLength` words.
     @inline(__always)
     mutating func add(tf: UInt32, length: UInt16, titleTF: UInt32, titleLength: Int) {
-        let l = UInt32(length)
-        let t = min(tf, 255)
+        let l = Self.code(length: UInt32(length))
+        let t = UInt64(min(tf, 255))
         if titleTF == 0 {
-            var l1 = minLengthTF1
-            var l2 = minLengthTF2
-            var l3 = minLengthTF3
-            switch tf {
-            case 1: l1 = min(l1, l)
-            case 2: l2 = min(l2, l)
-            default: l3 = min(l3, l)
-            }
-            let m = max(maxTF, t)
-            body = UInt64(l1) | UInt64(l2) << 16 | UInt64(l3) << 32 | UInt64(m) << 48
+            lower(tf == 1 ? 0 : tf == 2 ? 1 : 2, to: l)
+            raise(3, to: t)
         } else {
-            let ml = min(titledMinLength, l)
-            let m = max(titledMaxTF, t)
-            let tt = max(maxTitleTF, min(titleTF, 255))
-            let tl = min(minTitleLength, UInt32(min(titleLength, 0xFFFF)))
-            titled = UInt64(ml) | UInt64(m) << 16 | UInt64(tt) << 24 | UInt64(tl) << 32
+            lower(4, to: l)
+            raise(5, to: t)
+            raise(6, to: UInt64(min(titleTF, 255)))
+            lower(7, to: Self.code(length: UInt32(min(titleLength, 0xFFFF))))
         }
     }
 }

@@ -11,8 +11,7 @@ final class ScoringContext {
     /// Per stem: the shortest title holding it (0xFFFF when none).
     let titleMinLength: [UInt16]
     let paragraphDocument: ParagraphDocuments
-    let titleStart: [Int32]
-    let titleTerms: [Int32]
+    let titleTerms: TitleTerms
 
     init(index: SearchIndex) {
         let c = index.configuration
@@ -26,7 +25,6 @@ final class ScoringContext {
         titleMaxFrequency = index.titleMaxFrequency
         titleMinLength = index.titleMinLength
         paragraphDocument = index.paragraphDocument
-        titleStart = index.titleStart
         titleTerms = index.titleTerms
     }
 
@@ -41,14 +39,10 @@ final class ScoringContext {
     /// Boosted BM25 of one term in a document's title (0 when absent).
     func titleScore(idf: Double, document d: Int, term: Int32) -> Double {
         guard titleBoost > 0 else { return 0 }
-        let lo = Int(titleStart[d])
-        let hi = Int(titleStart[d + 1])
-        guard hi > lo else { return 0 }
-        var n = 0
-        for k in lo..<hi where titleTerms[k] == term { n += 1 }
-        guard n > 0 else { return 0 }
-        let tf = Double(n)
-        let tl = Double(hi - lo)
+        let title = titleTerms.occurrences(of: term, inDocument: d)
+        guard title.count > 0 else { return 0 }
+        let tf = Double(title.count)
+        let tl = Double(title.length)
         return titleBoost * idf * tf * (k1 + 1) / (tf + k1 * (1 - b + b * tl / averageTitleLength))
     }
 }

@@ -95,7 +95,7 @@ extension SearchIndex {
                 }
             }
             let d = Int(paragraphDocument[Int(p)])
-            if documents[d].deleted || (hasDates && !passesDates(paragraph: p, document: d, from: fromDay, to: toDay, context: context)) {
+            if (deletedDocuments > 0 && replacedDocuments.contains(Int32(d))) || (hasDates && !passesDates(paragraph: p, document: d, from: fromDay, to: toDay, context: context)) {
                 p = root.next()
                 continue
             }
