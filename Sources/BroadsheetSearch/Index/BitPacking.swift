@@ -59,4 +59,26 @@ enum BitPacking {
             bit &+= width
         }
     }
+
+    /// Writes the running sums of the first `count` values packed at `base`, each plus one, starting
+    /// after `start`: `out[i] = start + Σ (value[k] + 1), k ≤ i` (gaps to ascending ids in one pass).
+    @inline(__always)
+    static func unpackRunningSum(count: Int, width: Int, from base: UnsafePointer<UInt8>, after start: UInt32, to out: UnsafeMutablePointer<UInt32>) {
+        var sum = start
+        if width == 0 {
+            for i in 0..<count {
+                sum &+= 1
+                out[i] = sum
+            }
+            return
+        }
+        let mask = (UInt64(1) << UInt64(width)) &- 1
+        var bit = 0
+        for i in 0..<count {
+            let word = UnsafeRawPointer(base + (bit >> 3)).loadUnaligned(as: UInt64.self)
+            sum &+= UInt32(truncatingIfNeeded: (word >> UInt64(bit & 7)) & mask) &+ 1
+            out[i] = sum
+            bit &+= width
+        }
+    }
 }

@@ -32,21 +32,31 @@ enum PostingBlock {
         PatchedPacking.pack(positions, into: &positionBytes)
     }
 
-    /// Decodes the paragraphs and term frequencies of a block of `count` postings at `bytes` that
-    /// follows paragraph `previous`.
+    /// Decodes the paragraphs of a block of `count` postings at `bytes` that follows paragraph
+    /// `previous`; returns where the block's term frequencies start (see ``decodeFrequencies``).
     @inline(__always)
-    static func decode(
-        count n: Int, from bytes: UnsafePointer<UInt8>, after previous: Int32,
-        paragraphs: UnsafeMutablePointer<UInt32>, tfs: UnsafeMutablePointer<UInt32>
-    ) {
+    static func decodeParagraphs(
+        count n: Int, from bytes: UnsafePointer<UInt8>, after previous: Int32, to paragraphs: UnsafeMutablePointer<UInt32>
+    ) -> UnsafePointer<UInt8> {
         let gaps = PatchedPacking.Reader(count: n, at: bytes)
-        gaps.unpack(to: paragraphs)
-        var paragraph = UInt32(bitPattern: previous)
-        for k in 0..<n {
-            paragraph &+= paragraphs[k] &+ 1
-            paragraphs[k] = paragraph
+        let base = UInt32(bitPattern: previous)
+        if gaps.exceptions == 0 {
+            BitPacking.unpackRunningSum(count: n, width: gaps.width, from: gaps.lows, after: base, to: paragraphs)
+        } else {
+            gaps.unpack(to: paragraphs)
+            var paragraph = base
+            for k in 0..<n {
+                paragraph &+= paragraphs[k] &+ 1
+                paragraphs[k] = paragraph
+            }
         }
-        let frequencies = PatchedPacking.Reader(count: n, at: gaps.end)
+        return gaps.end
+    }
+
+    /// Decodes the term frequencies of a block of `count` postings, which start at `bytes`.
+    @inline(__always)
+    static func decodeFrequencies(count n: Int, from bytes: UnsafePointer<UInt8>, to tfs: UnsafeMutablePointer<UInt32>) {
+        let frequencies = PatchedPacking.Reader(count: n, at: bytes)
         if frequencies.width == 0 && frequencies.exceptions == 0 {
             tfs.update(repeating: 1, count: n)
         } else {

@@ -1,8 +1,9 @@
 /// Iterates one term's postings in paragraph order, with skipping (`advance(to:)`, `skipBlock(if:)`)
 /// and positions on demand.
 ///
-/// The cursor decodes one block at a time (see ``PostingBlock``) into buffers it owns: paragraphs and
-/// term frequencies when it enters the block, a posting's positions only when asked for (phrases,
+/// The cursor decodes one block at a time (see ``PostingBlock``) into buffers it owns: paragraphs when
+/// it enters the block, term frequencies when first asked for (a cursor that only skips, such as a
+/// phrase's common word, never needs them), a posting's positions only when asked for (phrases,
 /// proximity), straight from the packed bits. Full blocks it jumps over are never decoded. Postings
 /// of the store's varint tail are read in chunks of the same size after the frozen blocks.
 final class PostingCursor {
@@ -33,6 +34,8 @@ final class PostingCursor {
     private let blockTFs: UnsafeMutablePointer<UInt32>
     private var blockCount = 0
     private var index = 0
+    /// Where the block's coded term frequencies start, until they are decoded into ``blockTFs``.
+    private var frequencyBytes: UnsafePointer<UInt8>?
     /// Where each posting's positions start among the block's, computed when first needed.
     private let positionStarts: UnsafeMutablePointer<Int32>
     private var positionStartsReady = false
@@ -45,8 +48,19 @@ final class PostingCursor {
 
     /// The current paragraph (``exhausted`` at the end).
     private(set) var doc: Int32 = -1
-    /// Term frequency in the current paragraph.
-    private(set) var tf: Int32 = 0
+    /// Term frequency in the current paragraph (0 when the cursor stands on no posting).
+    var tf: Int32 {
+        @inline(__always) get {
+            guard index < blockCount else { return 0 }
+            if let bytes = frequencyBytes { decodeFrequencies(bytes) }
+            return Int32(bitPattern: blockTFs[index])
+        }
+    }
+
+    private func decodeFrequencies(_ bytes: UnsafePointer<UInt8>) {
+        PostingBlock.decodeFrequencies(count: blockCount, from: bytes, to: blockTFs)
+        frequencyBytes = nil
+    }
     /// Number of postings.
     let count: Int
 
@@ -97,7 +111,6 @@ final class PostingCursor {
         index &+= 1
         if index < blockCount {
             doc = Int32(bitPattern: blockDocs[index])
-            tf = Int32(bitPattern: blockTFs[index])
             return doc
         }
         return enterNextBlock()
@@ -115,7 +128,6 @@ final class PostingCursor {
         block = k
         index = 0
         doc = Int32(bitPattern: blockDocs[0])
-        tf = Int32(bitPattern: blockTFs[0])
         return doc
     }
 
@@ -132,7 +144,7 @@ final class PostingCursor {
         let positionOffset = k == 0 ? 0 : Int(frozen.blockPositionEnd[skipBase + k - 1])
         let previous = k == 0 ? -1 : frozen.blockLast[skipBase + k - 1]
         let n = k < fullBlocks ? PostingBlock.size : frozenCount - fullBlocks * PostingBlock.size
-        PostingBlock.decode(count: n, from: docBase + docOffset, after: previous, paragraphs: blockDocs, tfs: blockTFs)
+        frequencyBytes = PostingBlock.decodeParagraphs(count: n, from: docBase + docOffset, after: previous, to: blockDocs)
         blockCount = n
         inTail = false
         packedPositions = positionBase + positionOffset
@@ -159,6 +171,7 @@ final class PostingCursor {
             n += 1
         }
         inTail = true
+        frequencyBytes = nil
         blockCount = n
         positionStartsReady = true
         return true
@@ -193,7 +206,6 @@ final class PostingCursor {
         while Int32(bitPattern: blockDocs[i]) < target { i &+= 1 }
         index = i
         doc = Int32(bitPattern: blockDocs[i])
-        tf = Int32(bitPattern: blockTFs[i])
         return doc
     }
 
@@ -255,6 +267,7 @@ final class PostingCursor {
     @inline(__always)
     func decodePositions(to out: UnsafeMutablePointer<Int32>) -> Int {
         guard index < blockCount else { return 0 }
+        if let bytes = frequencyBytes { decodeFrequencies(bytes) }
         if !positionStartsReady {
             var total: Int32 = 0
             for k in 0..<blockCount {

@@ -296,7 +296,8 @@ private struct PendingPostings {
     mutating func appendBlock(count n: Int, docs: UnsafePointer<UInt8>, positions bytes: UnsafePointer<UInt8>, after previous: Int32) {
         var total = 0
         buffer.withUnsafeMutableBufferPointer { b in
-            PostingBlock.decode(count: n, from: docs, after: previous, paragraphs: b.baseAddress!, tfs: b.baseAddress! + PostingBlock.size)
+            let frequencies = PostingBlock.decodeParagraphs(count: n, from: docs, after: previous, to: b.baseAddress!)
+            PostingBlock.decodeFrequencies(count: n, from: frequencies, to: b.baseAddress! + PostingBlock.size)
             for k in 0..<n {
                 paragraphs.append(Int32(bitPattern: b[k]))
                 tfs.append(b[PostingBlock.size + k])
