@@ -199,12 +199,16 @@ final class FrozenPostings: @unchecked Sendable {
             pending.removeAll()
             var coded = 0
             var previous: Int32 = -1
+            let tailDocs = tail.bytes(2 * t)
             if t < old.termCount {
                 let oldCount = Int(old.count[t])
                 let full = oldCount / PostingBlock.size
                 let first = Int(old.skipStart[t])
-                let docEnd = full > 0 ? Int(old.blockDocEnd[first + full - 1]) : 0
-                let positionEnd = full > 0 ? Int(old.blockPositionEnd[first + full - 1]) : 0
+                // Without new postings the short last block is copied as it is, like the full ones.
+                let docEnd = tailDocs.isEmpty ? Int(old.docStart[t + 1] - old.docStart[t]) : full > 0 ? Int(old.blockDocEnd[first + full - 1]) : 0
+                let positionEnd =
+                    tailDocs.isEmpty
+                    ? Int(old.positionStart[t + 1] - old.positionStart[t]) : full > 0 ? Int(old.blockPositionEnd[first + full - 1]) : 0
                 let oldDocs = old.docs.baseAddress! + Int(old.docStart[t])
                 let oldPositions = old.positions.baseAddress! + Int(old.positionStart[t])
                 docs.append(contentsOf: UnsafeBufferPointer(start: oldDocs, count: docEnd))
@@ -213,13 +217,13 @@ final class FrozenPostings: @unchecked Sendable {
                 blockDocEnd.append(contentsOf: old.blockDocEnd[first..<(first + full)])
                 blockPositionEnd.append(contentsOf: old.blockPositionEnd[first..<(first + full)])
                 bounds.append(contentsOf: old.blockBounds[first..<(first + full)])
-                coded = full * PostingBlock.size
+                coded = tailDocs.isEmpty ? oldCount : full * PostingBlock.size
                 previous = full > 0 ? old.blockLast[first + full - 1] : -1
                 if oldCount > coded {
                     pending.appendBlock(count: oldCount - coded, docs: oldDocs + docEnd, positions: oldPositions + positionEnd, after: previous)
                 }
             }
-            pending.appendTail(docs: tail.bytes(2 * t), positions: tail.bytes(2 * t + 1))
+            pending.appendTail(docs: tailDocs, positions: tail.bytes(2 * t + 1))
             tail.clear(2 * t)
             tail.clear(2 * t + 1)
             var s = 0
