@@ -81,4 +81,47 @@ enum BitPacking {
             bit &+= width
         }
     }
+
+    /// ``unpack(count:width:from:to:)`` of 32 values, with the width a constant in each branch so
+    /// that the compiler unrolls and simplifies the loop for it. 32 values of any width end on a byte,
+    /// so chunk `c` of a packed list starts at byte `4 × width × c`.
+    @inline(__always)
+    static func unpack32(width: Int, from base: UnsafePointer<UInt8>, to out: UnsafeMutablePointer<UInt32>) {
+        switch width {
+        case 0: out.update(repeating: 0, count: 32)
+        case 1: unpackFixed(1, base, out)
+        case 2: unpackFixed(2, base, out)
+        case 3: unpackFixed(3, base, out)
+        case 4: unpackFixed(4, base, out)
+        case 5: unpackFixed(5, base, out)
+        case 6: unpackFixed(6, base, out)
+        case 7: unpackFixed(7, base, out)
+        case 8: unpackFixed(8, base, out)
+        case 9: unpackFixed(9, base, out)
+        case 10: unpackFixed(10, base, out)
+        case 11: unpackFixed(11, base, out)
+        case 12: unpackFixed(12, base, out)
+        case 13: unpackFixed(13, base, out)
+        case 14: unpackFixed(14, base, out)
+        case 15: unpackFixed(15, base, out)
+        case 16: unpackFixed(16, base, out)
+        case 17: unpackFixed(17, base, out)
+        case 18: unpackFixed(18, base, out)
+        case 19: unpackFixed(19, base, out)
+        case 20: unpackFixed(20, base, out)
+        case 21: unpackFixed(21, base, out)
+        case 22: unpackFixed(22, base, out)
+        default: unpack(count: 32, width: width, from: base, to: out)
+        }
+    }
+
+    @inline(__always)
+    private static func unpackFixed(_ width: Int, _ base: UnsafePointer<UInt8>, _ out: UnsafeMutablePointer<UInt32>) {
+        let mask = (UInt64(1) << UInt64(width)) &- 1
+        for i in 0..<32 {
+            let bit = i &* width
+            let word = UnsafeRawPointer(base + (bit >> 3)).loadUnaligned(as: UInt64.self)
+            out[i] = UInt32(truncatingIfNeeded: (word >> UInt64(bit & 7)) & mask)
+        }
+    }
 }

@@ -116,12 +116,24 @@ enum PatchedPacking {
         /// Writes all the values to `out`.
         @inline(__always)
         func unpack(to out: UnsafeMutablePointer<UInt32>) {
-            BitPacking.unpack(count: count, width: width, from: lows, to: out)
+            if count % 32 == 0 {
+                for c in 0..<(count / 32) { BitPacking.unpack32(width: width, from: lows + 4 * width * c, to: out + 32 * c) }
+            } else {
+                BitPacking.unpack(count: count, width: width, from: lows, to: out)
+            }
             for j in 0..<exceptions {
                 let i = Int(BitPacking.value(at: j, width: indexWidth, from: indexes))
                 out[i] |= BitPacking.value(at: j, width: highWidth, from: highs) << UInt32(width)
             }
         }
+
+        /// The index of exception `j`.
+        @inline(__always)
+        func exceptionIndex(_ j: Int) -> Int { Int(BitPacking.value(at: j, width: indexWidth, from: indexes)) }
+
+        /// The high part of exception `j`, in place (to be or-ed into its value).
+        @inline(__always)
+        func exceptionHigh(_ j: Int) -> UInt32 { BitPacking.value(at: j, width: highWidth, from: highs) << UInt32(width) }
 
         /// Writes the values `start ..< start + n` to `out`.
         @inline(__always)

@@ -1,8 +1,8 @@
 /// Iterates one term's postings in paragraph order, with skipping (`advance(to:)`, `skipBlock(if:)`)
 /// and positions on demand.
 ///
-/// The cursor decodes one block at a time (see ``PostingBlock``) into buffers it owns: paragraphs when
-/// it enters the block, term frequencies when first asked for (a cursor that only skips, such as a
+/// The cursor decodes one block at a time (see ``PostingBlock``) into buffers it owns: paragraphs 32
+/// at a time as far as it moves into the block, term frequencies when first asked for (a cursor that only skips, such as a
 /// phrase's common word, never needs them), a posting's positions only when asked for (phrases,
 /// proximity), straight from the packed bits. Full blocks it jumps over are never decoded. Postings
 /// of the store's varint tail are read in chunks of the same size after the frozen blocks.
@@ -36,6 +36,15 @@ final class PostingCursor {
     private var index = 0
     /// Where the block's coded term frequencies start, until they are decoded into ``blockTFs``.
     private var frequencyBytes: UnsafePointer<UInt8>?
+    /// The block's last paragraph (known from the skip entry before its postings are decoded).
+    private var blockLastDoc: Int32 = -1
+    /// Paragraphs of a full block decoded so far, and what the next chunk needs: the coded gaps, the
+    /// paragraph before the chunk, and the next exception of the gaps and its index.
+    private var decoded = 0
+    private var gaps: PatchedPacking.Reader
+    private var runningParagraph: UInt32 = 0
+    private var nextException = 0
+    private var nextExceptionIndex = Int.max
     /// Where each posting's positions start among the block's, computed when first needed.
     private let positionStarts: UnsafeMutablePointer<Int32>
     private var positionStartsReady = false
@@ -84,6 +93,7 @@ final class PostingCursor {
         count = frozenCount + tailCount
         packedPositions = positionBase
         positionReader = PatchedPacking.Reader(count: 0, at: positionBase)
+        gaps = PatchedPacking.Reader(count: 0, at: docBase)
         blockDocs = .allocate(capacity: 2 * PostingBlock.size)
         blockTFs = blockDocs + PostingBlock.size
         positionStarts = .allocate(capacity: PostingBlock.size)
@@ -109,7 +119,12 @@ final class PostingCursor {
     @inline(__always)
     func next() -> Int32 {
         index &+= 1
+        if index < decoded {
+            doc = Int32(bitPattern: blockDocs[index])
+            return doc
+        }
         if index < blockCount {
+            decodeChunk()
             doc = Int32(bitPattern: blockDocs[index])
             return doc
         }
@@ -127,6 +142,7 @@ final class PostingCursor {
         }
         block = k
         index = 0
+        if decoded == 0 { decodeChunk() }
         doc = Int32(bitPattern: blockDocs[0])
         return doc
     }
@@ -134,6 +150,7 @@ final class PostingCursor {
     private func finish() -> Int32 {
         doc = Self.exhausted
         blockCount = 0
+        decoded = 0
         index = 0
         return doc
     }
@@ -144,8 +161,20 @@ final class PostingCursor {
         let positionOffset = k == 0 ? 0 : Int(frozen.blockPositionEnd[skipBase + k - 1])
         let previous = k == 0 ? -1 : frozen.blockLast[skipBase + k - 1]
         let n = k < fullBlocks ? PostingBlock.size : frozenCount - fullBlocks * PostingBlock.size
-        frequencyBytes = PostingBlock.decodeParagraphs(count: n, from: docBase + docOffset, after: previous, to: blockDocs)
         blockCount = n
+        if n == PostingBlock.size {
+            gaps = PatchedPacking.Reader(count: n, at: docBase + docOffset)
+            frequencyBytes = gaps.end
+            decoded = 0
+            runningParagraph = UInt32(bitPattern: previous)
+            nextException = 0
+            nextExceptionIndex = gaps.exceptions > 0 ? gaps.exceptionIndex(0) : Int.max
+            blockLastDoc = frozen.blockLast[skipBase + k]
+        } else {
+            frequencyBytes = PostingBlock.decodeParagraphs(count: n, from: docBase + docOffset, after: previous, to: blockDocs)
+            decoded = n
+            blockLastDoc = Int32(bitPattern: blockDocs[n - 1])
+        }
         inTail = false
         packedPositions = positionBase + positionOffset
         positionStartsReady = false
@@ -173,8 +202,29 @@ final class PostingCursor {
         inTail = true
         frequencyBytes = nil
         blockCount = n
+        decoded = n
+        blockLastDoc = tailPrevious
         positionStartsReady = true
         return true
+    }
+
+    /// Decodes the next 32 paragraphs of the current full block.
+    private func decodeChunk() {
+        let start = decoded
+        let out = blockDocs + start
+        BitPacking.unpack32(width: gaps.width, from: gaps.lows + 4 * gaps.width * (start / 32), to: out)
+        while nextExceptionIndex < start + 32 {
+            out[nextExceptionIndex - start] |= gaps.exceptionHigh(nextException)
+            nextException += 1
+            nextExceptionIndex = nextException < gaps.exceptions ? gaps.exceptionIndex(nextException) : Int.max
+        }
+        var paragraph = runningParagraph
+        for i in 0..<32 {
+            paragraph &+= out[i] &+ 1
+            out[i] = paragraph
+        }
+        runningParagraph = paragraph
+        decoded = start + 32
     }
 
     /// Moves to the first posting at or after `target`; returns the new ``doc``.
@@ -182,7 +232,7 @@ final class PostingCursor {
     func advance(to target: Int32) -> Int32 {
         if doc >= target { return doc }
         if target == Self.exhausted { return finish() }
-        if index + 1 < blockCount && Int32(bitPattern: blockDocs[blockCount - 1]) >= target {
+        if index + 1 < blockCount && blockLastDoc >= target {
             return scanBlock(from: index + 1, to: target)
         }
         // Jump over the full blocks that end before the target, without decoding them.
@@ -190,11 +240,12 @@ final class PostingCursor {
         if k < fullBlocks && frozen.blockLast[skipBase + k] < target {
             block = firstFullBlock(after: k, reaching: target) - 1
             blockCount = 0
+            decoded = 0
             index = 0
         }
         while true {
             if enterNextBlock() == Self.exhausted { return doc }
-            if Int32(bitPattern: blockDocs[blockCount - 1]) >= target { return scanBlock(from: 0, to: target) }
+            if blockLastDoc >= target { return scanBlock(from: 0, to: target) }
         }
     }
 
@@ -203,7 +254,11 @@ final class PostingCursor {
     @inline(__always)
     private func scanBlock(from start: Int, to target: Int32) -> Int32 {
         var i = start
-        while Int32(bitPattern: blockDocs[i]) < target { i &+= 1 }
+        while true {
+            if i == decoded { decodeChunk() }
+            if Int32(bitPattern: blockDocs[i]) >= target { break }
+            i &+= 1
+        }
         index = i
         doc = Int32(bitPattern: blockDocs[i])
         return doc
@@ -241,6 +296,7 @@ final class PostingCursor {
         guard k < fullBlocks, tooLow(frozen.blockBounds[skipBase + k]) else { return false }
         block = k
         blockCount = 0
+        decoded = 0
         index = 0
         doc = frozen.blockLast[skipBase + k]
         return true
