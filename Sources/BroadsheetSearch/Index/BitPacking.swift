@@ -115,13 +115,18 @@ enum BitPacking {
         }
     }
 
+    /// 32 values of a constant `width`, 8 at a time: 8 values take exactly `width` bytes, so within a
+    /// group every value's byte and shift are constants once the loop is unrolled.
     @inline(__always)
     private static func unpackFixed(_ width: Int, _ base: UnsafePointer<UInt8>, _ out: UnsafeMutablePointer<UInt32>) {
         let mask = (UInt64(1) << UInt64(width)) &- 1
-        for i in 0..<32 {
-            let bit = i &* width
-            let word = UnsafeRawPointer(base + (bit >> 3)).loadUnaligned(as: UInt64.self)
-            out[i] = UInt32(truncatingIfNeeded: (word >> UInt64(bit & 7)) & mask)
+        for g in 0..<4 {
+            let p = UnsafeRawPointer(base + g &* width)
+            let o = out + g &* 8
+            for k in 0..<8 {
+                let bit = k &* width
+                o[k] = UInt32(truncatingIfNeeded: (p.loadUnaligned(fromByteOffset: bit >> 3, as: UInt64.self) >> UInt64(bit & 7)) & mask)
+            }
         }
     }
 }

@@ -254,11 +254,13 @@ final class PostingCursor {
     @inline(__always)
     private func scanBlock(from start: Int, to target: Int32) -> Int32 {
         var i = start
+        // Whole decoded chunks that end below the target are passed without a look at their postings.
         while true {
             if i == decoded { decodeChunk() }
-            if Int32(bitPattern: blockDocs[i]) >= target { break }
-            i &+= 1
+            if Int32(bitPattern: blockDocs[decoded - 1]) >= target { break }
+            i = decoded
         }
+        while Int32(bitPattern: blockDocs[i]) < target { i &+= 1 }
         index = i
         doc = Int32(bitPattern: blockDocs[i])
         return doc
