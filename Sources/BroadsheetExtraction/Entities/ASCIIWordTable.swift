@@ -107,6 +107,14 @@ struct ASCIIWordTable: Sendable {
         return e
     }
 
+    /// Calls `body` with every key (as a `String`) and its entry index, in entry order.
+    func forEachKey(_ body: (String, Int) -> Void) {
+        for e in keys.indices {
+            let key = keys[e]
+            body(String(decoding: bytes[Int(key.offset)..<Int(key.offset + key.length)], as: UTF8.self), e)
+        }
+    }
+
     private mutating func place(_ e: Int, hash: UInt64) {
         let mask = slots.count - 1
         var s = Int(truncatingIfNeeded: hash) & mask

@@ -33,7 +33,7 @@ public struct EntityRecognizer: Sendable {
 
     /// Extracts every entity of `document`.
     public func extract(_ document: Document) -> DocumentEntities {
-        let tk = EntityTokenizer.tokenize(document)
+        let tk = EntityTokenizer.tokenize(document, wordClasses: lexicons.wordClasses)
         // Tokens do not retain their strings: the output that owns them lives until the extraction is done.
         return withExtendedLifetime(tk.strings) { extract(document, tokenized: tk) }
     }

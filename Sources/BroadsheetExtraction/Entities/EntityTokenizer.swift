@@ -83,7 +83,8 @@ struct EntityTokenizer {
         }
     }
 
-    static func tokenize(_ document: Document) -> Output {
+    /// Tokenizes `document`, looking every token up once in `wordClasses` (``EntityLexicons/wordClasses``).
+    static func tokenize(_ document: Document, wordClasses: WordMap<UInt64>) -> Output {
         let units = utf16Units(document.text)
         let n = units.count
         var tokens: [EntityToken] = []
@@ -175,13 +176,14 @@ struct EntityTokenizer {
                 text = "'s"
                 lower = text
             }
+            let classes = WordClasses.of(lower: lower, text: text, sameText: kind != .word || !cap, in: wordClasses)
             (texts + tokens.count).initialize(to: text)
             (lowers + tokens.count).initialize(to: lower)
             tokens.append(EntityToken(
                 start: start, end: end, kind: kind, strings: .placeholder, index: tokens.count,
                 length: ascii && kind != .possessive ? end - start : text.count, unit: units[start],
                 isPlainASCII: ascii && kind != .possessive, hasASCIIUpper: hasUpper, hasApostrophe: kind == .word ? hasApostrophe : text.utf8.contains(39), separator: separator,
-                isCapitalized: cap, isAllCaps: allCaps, sentence: sIndex, isSentenceInitial: initial))
+                isCapitalized: cap, isAllCaps: allCaps, sentence: sIndex, isSentenceInitial: initial, classes: classes))
             separator = .none
             sawSpace = false
         }

@@ -8,7 +8,7 @@ enum FamilyNames {
         for i in cands.indices {
             let c = cands[i]
             // "the X brothers, A and B"
-            if c.words.count == 1, c.last + 1 < tokens.count, familyNouns.contains(tokens[c.last + 1].lower) {
+            if c.words.count == 1, c.last + 1 < tokens.count, tokens[c.last + 1].classes.contains(.familyNouns) {
                 let family = c.words[0]
                 cands[i].familyName = family
                 cands[i].scores.person += 3

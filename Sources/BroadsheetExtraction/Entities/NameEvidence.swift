@@ -81,7 +81,7 @@ struct NameEvidence {
         // The head: the word before a joining "of"/"for", else the last word (ignoring a trailing number).
         let lastName = words.last(where: { !($0.firstIsNumber ?? true) }) ?? words.last!
         var head = lastName
-        for j in c.first...c.last where tokens[j].kind == .word && !tokens[j].isCapitalized && Self.nameConnectors.contains(tokens[j].lower) {
+        for j in c.first...c.last where tokens[j].kind == .word && !tokens[j].isCapitalized && tokens[j].classes.contains(.nameConnectors) {
             if j > c.first { head = tokens[j - 1].text; break }
         }
         let multi = words.count > 1
@@ -133,18 +133,18 @@ struct NameEvidence {
             if nx.kind == .word, nx.hyphenBefore {
                 if nx.lower == "based" || nx.lower == "born" || nx.lower == "area" { s.location += 4 }
             } else if nx.kind == .word, !nx.isCapitalized, nx.sentence == c.sentence {
-                if Self.sayingVerbs.contains(nx.lower) { s.person += 2 }
-                if Self.personFollowers.contains(nx.lower) { s.person += 3 }
+                if nx.classes.contains(.sayingVerbs) { s.person += 2 }
+                if nx.classes.contains(.personFollowers) { s.person += 3 }
                 let capitalized = nx.text.capitalizedFirst
                 if lex.geoHeads[capitalized] == true { s.location += 4 }
                 if lex.facilityHeads[capitalized] == true { s.location += 3 }
-                if lex.otherFollowers.contains(nx.lower) { s.other += 4 }
-                if Self.orgNouns.contains(nx.lower) && nx.lower != "parent" && nx.lower != "rival" { s.organization += 3 }
+                if nx.classes.contains(.otherFollowers) { s.other += 4 }
+                if nx.classes.contains(.orgNouns) && nx.lower != "parent" && nx.lower != "rival" { s.organization += 3 }
                 if k + 1 < n, tokens[k + 1].kind == .word, !tokens[k + 1].isCapitalized, tokens[k + 1].spaceBefore || tokens[k + 1].hyphenBefore {
                     let n2 = tokens[k + 1].lower
                     if lex.otherFollowers.contains(n2) { s.other += 3 }
-                    if Self.orgNouns.contains(n2) && Self.orgModifiers.contains(nx.lower) { s.organization += 3 }
-                    if lex.facilityHeads[tokens[k + 1].text.capitalizedFirst] == true, Self.facilityModifiers.contains(nx.lower) { s.location += 2 }
+                    if Self.orgNouns.contains(n2) && nx.classes.contains(.orgModifiers) { s.organization += 3 }
+                    if lex.facilityHeads[tokens[k + 1].text.capitalizedFirst] == true, nx.classes.contains(.facilityModifiers) { s.location += 2 }
                 }
             } else if nx.kind == .punct, nx.isPunct("("), k + 2 < n, tokens[k + 1].kind == .word, tokens[k + 1].isAllCaps, tokens[k + 2].isPunct(")") {
                 s.organization += 1
@@ -159,7 +159,7 @@ struct NameEvidence {
                 if let head = appositiveHead(app.first, app.last) {
                     // "second-largest oil producer", "the biggest chipmaker": a company, not a person.
                     let corporate = Self.orgNouns.contains(head) && (app.first...app.last).contains { j in
-                        tokens[j].kind == .word && (Self.orgModifiers.contains(tokens[j].lower) || tokens[j].lower.hasSuffix("largest")
+                        tokens[j].kind == .word && (tokens[j].classes.contains(.orgModifiers) || tokens[j].lower.hasSuffix("largest")
                             || tokens[j].lower.hasSuffix("biggest") || tokens[j].lower == "state-owned" || tokens[j].lower == "publicly")
                     }
                     if lex.roleNouns.contains(head) && !corporate { s.person += 4 }
@@ -174,25 +174,25 @@ struct NameEvidence {
             if pv.kind == .word, !pv.isCapitalized {
                 // "according to X" names a source, not a destination.
                 let accordingTo = pv.lower == "to" && c.first >= 2 && tokens[c.first - 2].lower == "according"
-                if Self.placePrepositions.contains(pv.lower) && !accordingTo {
+                if pv.classes.contains(.placePrepositions) && !accordingTo {
                     let w: Double = pv.lower == "to" || pv.lower == "from" ? 1 : 2
                     s.location += c.words.count == 1 ? w : w * 0.75
                 }
                 if pv.lower == "at" { s.location += 0.75; s.organization += 0.5 }
                 if pv.lower == "said" { s.person += 2 }
-                if lex.roleNouns.contains(pv.lower) && !Self.orgNouns.contains(pv.lower) { s.person += 3 }
-                if Self.orgNouns.contains(pv.lower) && !lex.roleNouns.contains(pv.lower) && c.first >= 2 && tokens[c.first - 2].lower == "the" { s.organization += 2 }
+                if pv.classes.contains(.roleNouns) && !pv.classes.contains(.orgNouns) { s.person += 3 }
+                if pv.classes.contains(.orgNouns) && !pv.classes.contains(.roleNouns) && c.first >= 2 && tokens[c.first - 2].lower == "the" { s.organization += 2 }
                 if pv.lower == "of", c.first >= 2, c.words.count == 1, tokens[c.first - 2].kind == .word,
-                    Self.placeNouns.contains(tokens[c.first - 2].lower) || Self.placeOfNouns.contains(tokens[c.first - 2].lower)
+                    tokens[c.first - 2].classes.contains(.placeNouns) || tokens[c.first - 2].classes.contains(.placeOfNouns)
                 { s.location += 3 }
                 if pv.lower == "the" { s.organization += 0.5; s.location += 0.25; s.person -= 1 }
             } else if pv.kind == .punct, pv.isPunct(","), c.first >= 2 {
                 let p2 = tokens[c.first - 2]
                 if p2.kind == .word, !p2.isCapitalized {
-                    if lex.roleNouns.contains(p2.lower) && !Self.orgNouns.contains(p2.lower) { s.person += 3 }
-                    if Self.orgNouns.contains(p2.lower) { s.organization += 4 }
-                    if Self.placeNouns.contains(p2.lower) { s.location += 3 }
-                    if lex.otherFollowers.contains(p2.lower) { s.other += 3 }
+                    if p2.classes.contains(.roleNouns) && !p2.classes.contains(.orgNouns) { s.person += 3 }
+                    if p2.classes.contains(.orgNouns) { s.organization += 4 }
+                    if p2.classes.contains(.placeNouns) { s.location += 3 }
+                    if p2.classes.contains(.otherFollowers) { s.other += 3 }
                 }
             }
         }
@@ -214,7 +214,7 @@ struct NameEvidence {
             let t = tokens[j]
             if t.sentence != c.sentence { break }
             if t.kind == .punct && (t.isPunct(",") || t.isPunct("\u{2014}") || t.isPunct("\u{2013}") || t.isPunct(";") || t.isPunct(":") || t.isPunct(")") || (t.isPunct("(") && open != "(") || t.isPunct(".") && !(j > 0 && dotIsAbbreviation(j))) { break }
-            if t.kind == .word && Self.appositiveStoppers.contains(t.lower) { return nil }
+            if t.kind == .word && t.classes.contains(.appositiveStoppers) { return nil }
             if t.kind == .word || t.kind == .number { lastWord = j }
             j += 1
         }
@@ -222,16 +222,16 @@ struct NameEvidence {
         if open == "(" && !(j < n && tokens[j].isPunct(")")) { return nil }
         let ft = tokens[first]
         guard ft.kind == .word else { return nil }
-        let startsWell = Self.determiners.contains(ft.lower) || lex.roleNouns.contains(ft.lower) || lex.roleModifiers.contains(ft.lower)
+        let startsWell = ft.classes.contains(.determiners) || ft.classes.contains(.roleNouns) || ft.classes.contains(.roleModifiers)
             || (ft.isCapitalized && hasPossessive(from: first, to: lastWord))
         guard startsWell else { return nil }
         // The last word must not be a capitalised name (then this is a list of names, not an appositive).
-        if tokens[lastWord].isCapitalized && !lex.orgHeads.contains(tokens[lastWord].text) && !Self.determiners.contains(ft.lower)
+        if tokens[lastWord].isCapitalized && !tokens[lastWord].classes.contains(.orgHeads) && !ft.classes.contains(.determiners)
             && !tokens[first...lastWord].contains(where: { $0.kind == .word && Self.complementPrepositions.contains($0.lower) })
         { return nil }
         if tokens[first...lastWord].contains(where: { $0.kind == .word && $0.lower == "and" }) {
             // "billionaire investor X and others": only accept "and" when a role noun follows it.
-            if let a = (first...lastWord).first(where: { tokens[$0].lower == "and" }), a + 1 <= lastWord, !(lex.roleNouns.contains(tokens[a + 1].lower) || lex.roleModifiers.contains(tokens[a + 1].lower) || tokens[a + 1].isCapitalized) { return nil }
+            if let a = (first...lastWord).first(where: { tokens[$0].lower == "and" }), a + 1 <= lastWord, !(tokens[a + 1].classes.contains(.roleNouns) || tokens[a + 1].classes.contains(.roleModifiers) || tokens[a + 1].isCapitalized) { return nil }
         }
         return (first, lastWord)
     }
@@ -239,7 +239,7 @@ struct NameEvidence {
     func dotIsAbbreviation(_ j: Int) -> Bool {
         guard j > 0 else { return false }
         let p = tokens[j - 1]
-        return tokens[j].separator == .none && p.kind == .word && ((p.length == 1 && p.isCapitalized) || NameCandidateFinder.abbreviations.contains(p.text))
+        return tokens[j].separator == .none && p.kind == .word && ((p.length == 1 && p.isCapitalized) || p.classes.contains(.abbreviations))
     }
 
     func hasPossessive(from a: Int, to b: Int) -> Bool {
@@ -254,7 +254,7 @@ struct NameEvidence {
         for j in a...b {
             let t = tokens[j]
             if t.kind != .word { continue }
-            if Self.headStoppers.contains(t.lower) && head != nil { break }
+            if t.classes.contains(.headStoppers) && head != nil { break }
             if !t.isCapitalized { head = t.lower }
         }
         return head

@@ -72,6 +72,12 @@ struct WordMap<Value: Sendable>: Sendable, ExpressibleByDictionaryLiteral {
         update(key, default: value) { _ in }
     }
 
+    /// Calls `body` with every entry (keys canonically equivalent to ASCII in their ASCII form).
+    func forEach(_ body: (String, Value) -> Void) {
+        ascii.forEachKey { key, e in body(key, values[e]) }
+        for (k, v) in others { body(k, v) }
+    }
+
     var count: Int { ascii.count + others.count }
     var isEmpty: Bool { count == 0 }
 }
