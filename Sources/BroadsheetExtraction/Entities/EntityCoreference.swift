@@ -33,7 +33,8 @@ struct EntityCoreference {
 
     func resolve(_ cands: [NameCandidate]) -> [Group] {
         var groups: [Group] = []
-        var byKey = WordMap<Int>()
+        // Sized up front: about three keys per candidate's group, so the tables never grow while resolving.
+        var byKey = WordMap<Int>(minimumCapacity: cands.count * 2 + 8)
 
         func key(of c: NameCandidate) -> String {
             if let e = c.lexicon, !e.needsCanonicalInDocument { return "lex:" + e.canonical }
@@ -64,7 +65,7 @@ struct EntityCoreference {
             words.count > 1 && NameCandidateFinder.generationalSuffixes.contains(words.last!) ? Array(words.dropLast()) : words
         }
         // Word → groups whose name contains it (may hold stale entries; every use re-checks).
-        var wordIndex = WordMap<[Int]>()
+        var wordIndex = WordMap<[Int]>(minimumCapacity: cands.count + 8)
         func indexWords(_ gi: Int) {
             for w in groups[gi].words {
                 wordIndex.update(w, default: []) { list in

@@ -36,6 +36,8 @@ struct WordClasses: OptionSet, Sendable {
     static let particles = WordClasses(rawValue: 1 << 23)
     static let notNameNumberFollowers = WordClasses(rawValue: 1 << 24)
     static let hyphenSuffixWords = WordClasses(rawValue: 1 << 25)
+    /// Keys of ``NumericEntityScanner/numberWords``.
+    static let numberWords = WordClasses(rawValue: 1 << 26)
 
     // Keyed by the text as written.
     static let givenNames = WordClasses(rawValue: 1 << 32)
@@ -94,6 +96,7 @@ struct WordClasses: OptionSet, Sendable {
         add(NameCandidateFinder.particles, .particles)
         add(NameCandidateFinder.notNameNumberFollowers, .notNameNumberFollowers)
         add(NameCandidateFinder.hyphenSuffixWords, .hyphenSuffixWords)
+        NumericEntityScanner.numberWords.forEach { w, _ in table.update(w, default: 0) { $0 |= WordClasses.numberWords.rawValue } }
 
         add(lex.givenNames, .givenNames)
         add(lex.orgSuffixes, .orgSuffixes)

@@ -11,6 +11,12 @@ struct WordMap<Value: Sendable>: Sendable, ExpressibleByDictionaryLiteral {
     private var others: [String: Value] = [:]
 
     init() {}
+
+    /// An empty map with room for `capacity` ASCII keys before it grows.
+    init(minimumCapacity capacity: Int) {
+        ascii = ASCIIWordTable(minimumCapacity: capacity, averageLength: 12)
+        values.reserveCapacity(capacity)
+    }
     init(dictionaryLiteral elements: (String, Value)...) {
         for (k, v) in elements { self[k] = v }
     }
