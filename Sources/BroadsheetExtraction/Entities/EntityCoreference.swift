@@ -75,30 +75,28 @@ struct EntityCoreference {
         }
         func groupsWith(_ w: String) -> [Int] { wordIndex[w] ?? [] }
         func join(_ gi: Int, _ ci: Int) {
-            let c = cands[ci]
             groups[gi].members.append(ci)
-            groups[gi].scores = groups[gi].scores + c.scores
-            if let a = c.parentheticalAcronym { byKey.insertIfAbsent(a, gi) }
-            groups[gi].lastStart = max(groups[gi].lastStart, c.start)
-            groups[gi].firstStart = min(groups[gi].firstStart, c.start)
-            if groups[gi].lexicon == nil, c.nameWords.count > groups[gi].words.count
-                || (c.nameWords.count == groups[gi].words.count && c.key.characterCount > groups[gi].name.characterCount && c.nameOverride == nil)
+            groups[gi].scores = groups[gi].scores + cands[ci].scores
+            if let a = cands[ci].parentheticalAcronym { byKey.insertIfAbsent(a, gi) }
+            groups[gi].lastStart = max(groups[gi].lastStart, cands[ci].start)
+            groups[gi].firstStart = min(groups[gi].firstStart, cands[ci].start)
+            if groups[gi].lexicon == nil, cands[ci].nameWords.count > groups[gi].words.count
+                || (cands[ci].nameWords.count == groups[gi].words.count && cands[ci].key.characterCount > groups[gi].name.characterCount && cands[ci].nameOverride == nil)
             {
-                groups[gi].words = c.nameWords
-                groups[gi].name = c.nameOverride?.joined(separator: " ") ?? c.key
+                groups[gi].words = cands[ci].nameWords
+                groups[gi].name = cands[ci].nameOverride?.joined(separator: " ") ?? cands[ci].key
                 indexWords(gi)
             }
             byKey.insertIfAbsent(keys[ci], gi)
-            byKey.insertIfAbsent(c.key, gi)
+            byKey.insertIfAbsent(cands[ci].key, gi)
             if let b = bareKeys[ci] { byKey.insertIfAbsent(b, gi) }
         }
         func create(_ ci: Int) {
-            let c = cands[ci]
-            let lexEntry = (c.lexicon?.needsCanonicalInDocument ?? false) ? nil : c.lexicon
-            let name = lexEntry?.canonical ?? c.nameOverride?.joined(separator: " ") ?? c.key
+            let lexEntry = (cands[ci].lexicon?.needsCanonicalInDocument ?? false) ? nil : cands[ci].lexicon
+            let name = lexEntry?.canonical ?? cands[ci].nameOverride?.joined(separator: " ") ?? cands[ci].key
             groups.append(Group(
-                name: name, words: c.nameWords, members: [], scores: TypeScores(), lexicon: lexEntry,
-                hasSuffix: c.hasGenerationalSuffix, lastStart: c.start, firstStart: c.start))
+                name: name, words: cands[ci].nameWords, members: [], scores: TypeScores(), lexicon: lexEntry,
+                hasSuffix: cands[ci].hasGenerationalSuffix, lastStart: cands[ci].start, firstStart: cands[ci].start))
             indexWords(groups.count - 1)
             join(groups.count - 1, ci)
         }
@@ -182,35 +180,34 @@ struct EntityCoreference {
         var deferred: [Int] = []
 
         for ci in multi + strongSingles + weakSingles {
-            let c = cands[ci]
             var k = keys[ci]
-            if let e = c.lexicon, e.needsCanonicalInDocument {
+            if let e = cands[ci].lexicon, e.needsCanonicalInDocument {
                 if let gi = byKey["lex:" + e.canonical] { join(gi, ci); continue }
-                k = c.key
+                k = cands[ci].key
             }
             // Plurals of a family name or of a known single name ("the Xs", "Tomahawks").
-            if c.nameWords.count == 1, c.lexicon == nil, c.key.fastHasSuffix("s"), c.key.characterCount > 3, byKey[k] == nil {
-                let stem = String(c.key.dropLast())
+            if cands[ci].nameWords.count == 1, cands[ci].lexicon == nil, cands[ci].key.fastHasSuffix("s"), cands[ci].key.characterCount > 3, byKey[k] == nil {
+                let stem = String(cands[ci].key.dropLast())
                 if groups.contains(where: { prelim($0) == .person && core($0.words).last == stem }) || byKey[stem] != nil {
                     deferred.append(ci)
                     continue
                 }
             }
-            let lexKind = c.lexicon?.kind
-            if c.nameWords.count <= 3, lexKind != .organization, c.scores.organization < 5, c.scores.location < 5 || lexKind == .location, c.scores.other < 5 || lexKind == .other,
-                let gi = personLink(c), byKey[k] == nil || lexKind != nil
+            let lexKind = cands[ci].lexicon?.kind
+            if cands[ci].nameWords.count <= 3, lexKind != .organization, cands[ci].scores.organization < 5, cands[ci].scores.location < 5 || lexKind == .location, cands[ci].scores.other < 5 || lexKind == .other,
+                let gi = personLink(cands[ci]), byKey[k] == nil || lexKind != nil
             {
                 join(gi, ci)
                 continue
             }
-            if c.isBareTitle { continue }
+            if cands[ci].isBareTitle { continue }
             if let gi = byKey[k] { join(gi, ci); continue }
             // "X Pipeline 2" and "X 2": the same name with and without a facility head.
             if let b = bareKeys[ci], let gi = byKey[b] {
                 join(gi, ci)
                 continue
             }
-            if c.lexicon == nil || (lexKind == .organization && c.nameWords.count == 1), let gi = orgLink(c), groups[gi].lexicon == nil {
+            if cands[ci].lexicon == nil || (lexKind == .organization && cands[ci].nameWords.count == 1), let gi = orgLink(cands[ci]), groups[gi].lexicon == nil {
                 // "Huawei" after "Huawei Technologies Co.": the document's fuller name wins.
                 join(gi, ci)
                 continue
@@ -220,14 +217,13 @@ struct EntityCoreference {
         // Family references and plurals: a mention of every matching person.
         for ci in cands.indices where cands[ci].familyName != nil { deferred.append(ci) }
         for ci in deferred {
-            let c = cands[ci]
-            let fam = c.familyName ?? String(c.key.dropLast())
+            let fam = cands[ci].familyName ?? String(cands[ci].key.dropLast())
             let members = groups.indices.filter { prelim(groups[$0]) == .person && groups[$0].words.count > 1 && core(groups[$0].words).last == fam }
             if !members.isEmpty {
                 for gi in members {
                     groups[gi].members.append(ci)
                 }
-            } else if let gi = byKey[fam] ?? byKey[c.key] {
+            } else if let gi = byKey[fam] ?? byKey[cands[ci].key] {
                 join(gi, ci)
             } else {
                 create(ci)
