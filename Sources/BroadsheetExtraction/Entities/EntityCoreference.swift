@@ -33,18 +33,19 @@ struct EntityCoreference {
 
     func resolve(_ cands: [NameCandidate]) -> [Group] {
         var groups: [Group] = []
-        // Sized up front: about three keys per candidate's group, so the tables never grow while resolving.
+        // Sized up front (a few keys per candidate), so that the tables rarely grow while resolving.
         var byKey = WordMap<Int>(minimumCapacity: cands.count * 2 + 8)
 
-        func key(of c: NameCandidate) -> String {
-            if let e = c.lexicon, !e.needsCanonicalInDocument { return "lex:" + e.canonical }
-            if let o = c.nameOverride { return o.joined(separator: " ") }
-            return c.key
+        // (Candidates are read by index throughout: iterating the array would copy every candidate.)
+        func key(of ci: Int) -> String {
+            if let e = cands[ci].lexicon, !e.needsCanonicalInDocument { return "lex:" + e.canonical }
+            if let o = cands[ci].nameOverride { return o.joined(separator: " ") }
+            return cands[ci].key
         }
-        let keys = cands.map { key(of: $0) }
+        let keys = cands.indices.map { key(of: $0) }
         // "bare:" and the name words other than facility heads, when at least two remain.
-        let bareKeys: [String?] = cands.map { c in
-            let words = c.nameWords
+        let bareKeys: [String?] = cands.indices.map { ci in
+            let words = cands[ci].nameWords
             guard words.count >= 2 else { return nil }
             var bare = "bare:"
             var kept = 0
@@ -171,7 +172,7 @@ struct EntityCoreference {
         }
 
         // Passes: multi-word names, then single words with strong own evidence, then the rest; families last.
-        let wordCounts = cands.map { $0.nameOverride?.count ?? $0.words.count }
+        let wordCounts = cands.indices.map { cands[$0].nameOverride?.count ?? cands[$0].words.count }
         let multi = cands.indices.filter { wordCounts[$0] > 1 && cands[$0].familyName == nil }
             .sorted { (wordCounts[$0], cands[$1].start) > (wordCounts[$1], cands[$0].start) }
         let singles = cands.indices.filter { wordCounts[$0] == 1 && cands[$0].familyName == nil }

@@ -68,17 +68,18 @@ public struct EntityRecognizer: Sendable {
         let describer = EntityDescriber(tokens: tokens, lex: lexicons, evidence: evidence, text: text, candidates: candidates)
         for idx in candidates.indices {
             let title = scan.titles[idx]
-            var candidate = candidates[idx]
-            let appositive = evidence.appositive(after: candidate)
-            candidate.scores = evidence.intrinsic(candidate) + evidence.context(candidate, hasTitle: title != nil, appositive: appositive)
-            candidates[idx].scores = candidate.scores
-            if let dateline, Self.isInDateline(candidate, dateline) {
+            // The candidate is read in place (a copy would retain all of its strings); the evidence reads neither
+            // the scores nor the name override set here, and the describer only its position.
+            let appositive = evidence.appositive(after: candidates[idx])
+            let scores = evidence.intrinsic(candidates[idx]) + evidence.context(candidates[idx], hasTitle: title != nil, appositive: appositive)
+            candidates[idx].scores = scores
+            if let dateline, Self.isInDateline(candidates[idx], dateline) {
                 candidates[idx].scores.add(.location, 50)
-                if candidate.lexicon == nil, !candidate.key.contains(where: \.isLowercase) {
-                    candidates[idx].nameOverride = DatelineLocator.titleCased(candidate.key)
+                if candidates[idx].lexicon == nil, !candidates[idx].key.contains(where: \.isLowercase) {
+                    candidates[idx].nameOverride = DatelineLocator.titleCased(candidates[idx].key)
                 }
             }
-            candidates[idx].descriptions = describer.describe(candidate, title: title, appositive: appositive, candidates: candidates)
+            candidates[idx].descriptions = describer.describe(candidates[idx], title: title, appositive: appositive, candidates: candidates)
             // "Central Intelligence Agency (CIA)"
             let k = candidates[idx].last + 1
             if k + 2 < tokens.count, tokens[k].isPunct("("), tokens[k + 1].kind == .word, tokens[k + 1].isAllCaps, tokens[k + 2].isPunct(")") {
