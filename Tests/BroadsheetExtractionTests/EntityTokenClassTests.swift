@@ -16,7 +16,8 @@ struct EntityTokenClassTests {
 
         Shares of the chipmaker rose 3.5 percent to $42 million after the Ministry of Finance’s report; protesters \
         in Québec and 東京 rallied. Café owners’ group NASA, the FBI and III Corps said the firm’s plan was a “fiasco.” \
-        O’\u{301}Brien and l’Hôpital wrote that 🙂 Emoji Co. is based in Mountain View, California, the state’s capital.
+        O’\u{301}Brien and l’Hôpital wrote that 🙂 Emoji Co. is based in Mountain View, California, the state’s capital. \
+        After Hurricane Ida, Operation Lionheart cleared Miami Beach, Central Park and the Willow Court House of Lords.
         """
 
     static func sets(_ lex: EntityLexicons) -> [(WordClasses, WordSet, lower: Bool)] {
@@ -41,6 +42,7 @@ struct EntityTokenClassTests {
             (.abbreviations, NameCandidateFinder.abbreviations, false),
             (.generationalSuffixes, NameCandidateFinder.generationalSuffixes, false),
             (.placeModifiers, NameCandidateFinder.placeModifiers, false), (.honorifics, NameCandidateFinder.honorifics, false),
+            (.otherPrefixes, lex.otherPrefixes, false),
         ]
     }
 
@@ -59,6 +61,8 @@ struct EntityTokenClassTests {
                 }
                 #expect(t.classes.contains(.strongFacilityHeads) == (lex.facilityHeads[t.text] == true), "\(t.text)")
                 #expect(t.classes.contains(.strongGeoHeads) == (lex.geoHeads[t.text] == true), "\(t.text)")
+                #expect(t.classes.contains(.facilityHeads) == (lex.facilityHeads[t.text] != nil), "\(t.text)")
+                #expect(t.classes.contains(.geoHeads) == (lex.geoHeads[t.text] != nil), "\(t.text)")
                 #expect(t.classes.contains(.numberWords) == (NumericEntityScanner.numberWords[t.lower] != nil), "\(t.text)")
             }
             // The article does exercise the lists.

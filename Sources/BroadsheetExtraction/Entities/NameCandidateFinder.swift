@@ -10,8 +10,12 @@ struct NameCandidateFinder {
     let consumed: [Bool]
     /// Capitalised words that occur inside a multi-word capitalised run somewhere in the document.
     let multiWordNames: WordSet
-    /// Per token: the last token of the longest lexicon match (-1 none, -2 not computed) and its entry.
-    private(set) var lexMemo: [(last: Int, entry: EntityLexicons.Entry?)] = []
+    /// Per token: the last token of the longest lexicon match (-1 none, -2 not computed) and the index of its
+    /// entry in ``lexEntries``. (Plain integers: an array of entries would retain, release and destroy a string
+    /// per token.)
+    private(set) var lexMemo: [(last: Int32, entry: Int32)] = []
+    /// The entries of the memoised lexicon matches.
+    private(set) var lexEntries: [EntityLexicons.Entry] = []
     /// Per sentence index: a heading-like line (title case, no final punctuation).
     private(set) var headingSentences: [Bool] = []
     /// Per token: the last token of the longest title match, or -1.
@@ -71,14 +75,20 @@ struct NameCandidateFinder {
     /// matchers below read `self` in place, where calls made from `init` could copy the whole finder; the stored
     /// memos stay empty until the end, so filling the local ones does not copy them either.)
     private mutating func memoise() {
-        var lexMemo = [(last: Int, entry: EntityLexicons.Entry?)](repeating: (-2, nil), count: tokens.count)
+        var lexMemo = [(last: Int32, entry: Int32)](repeating: (-2, -1), count: tokens.count)
+        var lexEntries: [EntityLexicons.Entry] = []
         var titleMemo = [Int](repeating: -1, count: tokens.count)
         for k in tokens.indices where tokens[k].kind == .word {
             let t = tokens[k]
             if t.isCapitalized || t.hasASCIIUpper
                 || (k + 1 < tokens.count && tokens[k + 1].hyphenBefore && tokens[k + 1].isCapitalized)
             {
-                if let m = computeLexiconMatch(at: k) { lexMemo[k] = (m.last, m.entry) } else { lexMemo[k] = (-1, nil) }
+                if let m = computeLexiconMatch(at: k) {
+                    lexMemo[k] = (Int32(m.last), Int32(lexEntries.count))
+                    lexEntries.append(m.entry)
+                } else {
+                    lexMemo[k] = (-1, -1)
+                }
             }
             // (`computeTitleMatch` rejects a word that starts no title; the class bit says so without a lookup.)
             if t.classes.contains(.titlePrefixes), let tl = computeTitleMatch(at: k) {
@@ -86,6 +96,7 @@ struct NameCandidateFinder {
             }
         }
         self.lexMemo = lexMemo
+        self.lexEntries = lexEntries
         self.titleMemo = titleMemo
     }
 
@@ -155,7 +166,7 @@ struct NameCandidateFinder {
     /// Longest lexicon match starting at `i` (memoised for capitalised and mixed-case words).
     func lexiconMatch(at i: Int) -> (last: Int, entry: EntityLexicons.Entry)? {
         let m = lexMemo[i]
-        if m.last >= 0, let e = m.entry { return (m.last, e) }
+        if m.last >= 0 { return (Int(m.last), lexEntries[Int(m.entry)]) }
         if m.last == -1 { return nil }
         return computeLexiconMatch(at: i)
     }

@@ -73,29 +73,49 @@ struct NameEvidence {
         if c.isQuotedWork { s.other += 6 }
         // A model or version number joined by a hyphen ("GPT-4o", "Su-57"): a product.
         if c.lexicon == nil, c.last > c.first, tokens[c.first...c.last].contains(where: { $0.kind == .number && $0.hyphenBefore }) { s.other += 3 }
-        if c.lexicon == nil, c.words.count > 1, let lastW = c.words.last, lex.known[lastW]?.kind == .location,
-            NameCandidateFinder.placeModifiers.contains(c.words[0])
+        // The tokens behind `c.words` (the texts of the word and number tokens, in order): the first, the last,
+        // and the last whose text does not start with a number. Their word classes answer the list lookups below.
+        var firstToken = -1, lastToken = -1, lastNameToken = -1
+        for j in c.first...c.last where tokens[j].kind == .word || tokens[j].kind == .number {
+            if firstToken < 0 { firstToken = j }
+            lastToken = j
+            if !(tokens[j].text.firstIsNumber ?? true) { lastNameToken = j }
+        }
+        if c.lexicon == nil, c.words.count > 1, tokens[firstToken].classes.contains(.placeModifiers), let lastW = c.words.last,
+            lex.known[lastW]?.kind == .location
         { s.location += 5 }
         let words = c.nameWords
         guard let firstWord = words.first else { return s }
         // The head: the word before a joining "of"/"for", else the last word (ignoring a trailing number).
         let lastName = words.last(where: { !($0.firstIsNumber ?? true) }) ?? words.last!
         var head = lastName
+        // The token whose text is `head`, when the name words are the tokens' texts (no override), else -1.
+        var headToken = c.nameOverride == nil ? (lastNameToken >= 0 ? lastNameToken : lastToken) : -1
         for j in c.first...c.last where tokens[j].kind == .word && !tokens[j].isCapitalized && tokens[j].classes.contains(.nameConnectors) {
-            if j > c.first { head = tokens[j - 1].text; break }
+            if j > c.first { head = tokens[j - 1].text; headToken = j - 1; break }
         }
         let multi = words.count > 1
         let hasOf = head != lastName
-        let headHasDot = head.isPlainASCII ? head.utf8.contains(46) : head.contains(".")
-        if multi && lex.orgSuffixes.contains(headHasDot ? head.filter { $0 != "." } : head) { s.organization += 8 }
-        if let strong = lex.facilityHeads[head], multi { s.location += strong ? (hasOf ? 3 : 6) : 1.5 }
-        if let strong = lex.geoHeads[head], multi { s.location += strong ? 6.5 : 1.5 }
-        if lex.orgHeads.contains(head) && multi { s.organization += hasOf ? 7 : 5.5 }
-        if lex.otherHeads.contains(head) && multi { s.other += 6 }
-        if lex.otherLeads.contains(firstWord) && hasOf { s.other += 7.5 }
-        if lex.otherPrefixes.contains(firstWord) && multi { s.other += 7 }
-        if !multi, c.lexicon == nil, lex.givenNames.contains(firstWord) { s.person += 1.5 }
-        if multi && lex.givenNames.contains(firstWord) { s.person += 3 }
+        if multi {
+            let headHasDot = head.isPlainASCII ? head.utf8.contains(46) : head.contains(".")
+            let hc = headToken >= 0 ? tokens[headToken].classes : nil
+            func headIs(_ cls: WordClasses, _ list: WordSet) -> Bool { hc.map { $0.contains(cls) } ?? list.contains(head) }
+            if headHasDot ? lex.orgSuffixes.contains(head.filter { $0 != "." }) : headIs(.orgSuffixes, lex.orgSuffixes) { s.organization += 8 }
+            let facility: Bool? = hc.map { $0.contains(.facilityHeads) ? $0.contains(.strongFacilityHeads) : nil } ?? lex.facilityHeads[head]
+            if let strong = facility { s.location += strong ? (hasOf ? 3 : 6) : 1.5 }
+            let geo: Bool? = hc.map { $0.contains(.geoHeads) ? $0.contains(.strongGeoHeads) : nil } ?? lex.geoHeads[head]
+            if let strong = geo { s.location += strong ? 6.5 : 1.5 }
+            if headIs(.orgHeads, lex.orgHeads) { s.organization += hasOf ? 7 : 5.5 }
+            if headIs(.otherHeads, lex.otherHeads) { s.other += 6 }
+        }
+        // The first name word's classes, when the name words are the tokens' texts.
+        let fc = c.nameOverride == nil ? tokens[firstToken].classes : nil
+        func firstIs(_ cls: WordClasses, _ list: WordSet) -> Bool { fc.map { $0.contains(cls) } ?? list.contains(firstWord) }
+        if hasOf && firstIs(.otherLeads, lex.otherLeads) { s.other += 7.5 }
+        if multi && firstIs(.otherPrefixes, lex.otherPrefixes) { s.other += 7 }
+        let firstIsGiven = firstIs(.givenNames, lex.givenNames)
+        if !multi, c.lexicon == nil, firstIsGiven { s.person += 1.5 }
+        if multi && firstIsGiven { s.person += 3 }
         if multi {
             // Initials inside ("Stephen P. Lynch", "Lyndon B. Johnson").
             for w in words.dropFirst().dropLast() where w.characterCount == 1 && w.startsUppercase { s.person += 2; break }

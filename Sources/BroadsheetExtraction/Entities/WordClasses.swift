@@ -55,6 +55,11 @@ struct WordClasses: OptionSet, Sendable {
     static let generationalSuffixes = WordClasses(rawValue: 1 << 42)
     static let placeModifiers = WordClasses(rawValue: 1 << 43)
     static let honorifics = WordClasses(rawValue: 1 << 44)
+    /// `facilityHeads[text] != nil` (strong or weak).
+    static let facilityHeads = WordClasses(rawValue: 1 << 45)
+    /// `geoHeads[text] != nil` (strong or weak).
+    static let geoHeads = WordClasses(rawValue: 1 << 46)
+    static let otherPrefixes = WordClasses(rawValue: 1 << 47)
 
     /// The classes answered from the lowercase form.
     static let lowerKeyed = WordClasses(rawValue: 0xFFFF_FFFF)
@@ -101,8 +106,13 @@ struct WordClasses: OptionSet, Sendable {
         add(lex.givenNames, .givenNames)
         add(lex.orgSuffixes, .orgSuffixes)
         add(lex.orgHeads, .orgHeads)
-        lex.facilityHeads.forEach { w, strong in if strong { table.update(w, default: 0) { $0 |= WordClasses.strongFacilityHeads.rawValue } } }
-        lex.geoHeads.forEach { w, strong in if strong { table.update(w, default: 0) { $0 |= WordClasses.strongGeoHeads.rawValue } } }
+        lex.facilityHeads.forEach { w, strong in
+            table.update(w, default: 0) { $0 |= WordClasses.facilityHeads.rawValue | (strong ? WordClasses.strongFacilityHeads.rawValue : 0) }
+        }
+        lex.geoHeads.forEach { w, strong in
+            table.update(w, default: 0) { $0 |= WordClasses.geoHeads.rawValue | (strong ? WordClasses.strongGeoHeads.rawValue : 0) }
+        }
+        add(lex.otherPrefixes, .otherPrefixes)
         add(lex.otherLeads, .otherLeads)
         add(lex.otherHeads, .otherHeads)
         add(lex.commonAcronyms, .commonAcronyms)
