@@ -65,16 +65,32 @@ struct EntityCoreference {
         func core(_ words: [String]) -> [String] {
             words.count > 1 && NameCandidateFinder.generationalSuffixes.contains(words.last!) ? Array(words.dropLast()) : words
         }
-        // Word → groups whose name contains it (may hold stale entries; every use re-checks).
-        var wordIndex = WordMap<[Int]>(minimumCapacity: cands.count + 8)
+        // Word → groups whose name contains it (may hold stale entries; every use re-checks): a linked list per
+        // word, its nodes in one array (no array allocated per word).
+        var wordLists = WordMap<(first: Int32, last: Int32)>(minimumCapacity: cands.count + 8)
+        var listNodes: [(group: Int32, next: Int32)] = []
+        listNodes.reserveCapacity(cands.count * 2)
         func indexWords(_ gi: Int) {
             for w in groups[gi].words {
-                wordIndex.update(w, default: []) { list in
-                    if list.last != gi { list.append(gi) }
+                wordLists.update(w, default: (-1, -1)) { list in
+                    if list.last >= 0 && listNodes[Int(list.last)].group == gi { return }
+                    let node = Int32(listNodes.count)
+                    listNodes.append((Int32(gi), -1))
+                    if list.last >= 0 { listNodes[Int(list.last)].next = node } else { list.first = node }
+                    list.last = node
                 }
             }
         }
-        func groupsWith(_ w: String) -> [Int] { wordIndex[w] ?? [] }
+        func groupsWith(_ w: String) -> [Int] {
+            guard let list = wordLists[w] else { return [] }
+            var out: [Int] = []
+            var node = list.first
+            while node >= 0 {
+                out.append(Int(listNodes[Int(node)].group))
+                node = listNodes[Int(node)].next
+            }
+            return out
+        }
         func join(_ gi: Int, _ ci: Int) {
             groups[gi].members.append(ci)
             groups[gi].scores = groups[gi].scores + cands[ci].scores

@@ -129,9 +129,12 @@ extension NameCandidateFinder {
                 if t.classes.contains(.commonWords) && !particleStart { i += 1; continue }
                 let last = runLast
                 // A lone unknown word followed by a verb is a subject; plural nouns of people ("Protesters said") are not names.
-                let plural = t.lower.fastHasSuffix("s") && !t.lower.fastHasSuffix("ss") && !t.lower.fastHasSuffix("us") && !t.lower.fastHasSuffix("is")
-                let pluralAgent = plural || Self.pluralAgentEndings.contains { t.lower.fastHasSuffix($0) }
-                let subjectOfVerb = last == i && !pluralAgent && !lowercaseWords.contains(t.lower) && i + 1 < n && tokens[i + 1].kind == .word
+                // (Asked only for a lone word: the endings are many.)
+                func isPluralAgent() -> Bool {
+                    let plural = t.lower.fastHasSuffix("s") && !t.lower.fastHasSuffix("ss") && !t.lower.fastHasSuffix("us") && !t.lower.fastHasSuffix("is")
+                    return plural || Self.pluralAgentEndings.contains { t.lower.fastHasSuffix($0) }
+                }
+                let subjectOfVerb = last == i && !isPluralAgent() && !lowercaseWords.contains(t.lower) && i + 1 < n && tokens[i + 1].kind == .word
                     && (tokens[i + 1].classes.contains(.sayingVerbs) || tokens[i + 1].classes.contains(.subjectVerbs))
                 let possessed = last == i && i + 1 < n && tokens[i + 1].kind == .possessive && !lowercaseWords.contains(t.lower)
                 let known = t.classes.contains(.givenNames) || multiWordNames.contains(t.text) || subjectOfVerb || possessed

@@ -134,7 +134,8 @@ struct NameCandidateFinder {
     func isName(_ t: EntityToken) -> Bool {
         guard t.kind == .word else { return false }
         if t.isCapitalized { return true }
-        // "iPhone", "eBay", "iOS": a lowercase letter, then a capital.
+        // "iPhone", "eBay", "iOS": a lowercase letter, then a capital (so the word has an ASCII capital).
+        guard t.hasASCIIUpper else { return false }
         let u = t.text.utf8
         guard u.count > 2, let f = u.first, f >= 97, f <= 122 else { return false }
         let second = u[u.index(after: u.startIndex)]
