@@ -155,7 +155,10 @@ struct EntityCoreference {
                 let gc = core(gw)
                 if cw.count == 1 {
                     if gc.last == cw[0] { options.append(gi) } else if gc.first == cw[0], lex.givenNames.contains(cw[0]), c.lexicon == nil { firstNameOptions.append(gi) }
-                } else if Array(gc.suffix(cw.count)).map({ $0.lowercased() }) == cw.map({ $0.lowercased() }) || (cw.first == gc.first && cw.last == gc.last) {
+                } else if gc.count >= cw.count && zip(gc.suffix(cw.count), cw).allSatisfy({ $0.lowercased() == $1.lowercased() })
+                    || (cw.first == gc.first && cw.last == gc.last)
+                {
+                    // (The suffix compared word by word in lower case, without building lowercased arrays.)
                     options.append(gi)
                 }
             }

@@ -17,7 +17,8 @@ struct EntityDescriber {
         self.evidence = evidence
         self.text = text
         var m = [Int](repeating: -1, count: tokens.count)
-        for (i, c) in candidates.enumerated() { m[c.last] = i }
+        // By index: iterating the candidates would copy each one.
+        for i in candidates.indices { m[candidates[i].last] = i }
         self.candidateEndingAt = m
     }
 
