@@ -26,6 +26,17 @@ struct ASCIIWordTable: Sendable {
     /// The number of keys.
     var count: Int { keys.count }
 
+    init() {}
+
+    /// An empty table with room for `capacity` keys (of about `averageLength` bytes) before it grows.
+    init(minimumCapacity capacity: Int, averageLength: Int = 8) {
+        var slotCount = 16
+        while slotCount < capacity * 2 { slotCount *= 2 }
+        slots = [Slot](repeating: Slot(hash: 0, entry: -1), count: slotCount)
+        keys.reserveCapacity(capacity)
+        bytes.reserveCapacity(capacity * averageLength)
+    }
+
     /// A hash of `word` (eight bytes per multiply, so short words cost a few multiplies), and whether every byte
     /// is ASCII.
     @inline(__always)
@@ -105,6 +116,14 @@ struct ASCIIWordTable: Sendable {
             place(e, hash: h)
         }
         return e
+    }
+
+    /// Calls `body` with every key (as a `String`) and its entry index, in entry order.
+    func forEachKey(_ body: (String, Int) -> Void) {
+        for e in keys.indices {
+            let key = keys[e]
+            body(String(decoding: bytes[Int(key.offset)..<Int(key.offset + key.length)], as: UTF8.self), e)
+        }
     }
 
     private mutating func place(_ e: Int, hash: UInt64) {

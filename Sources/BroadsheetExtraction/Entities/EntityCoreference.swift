@@ -33,17 +33,19 @@ struct EntityCoreference {
 
     func resolve(_ cands: [NameCandidate]) -> [Group] {
         var groups: [Group] = []
-        var byKey = WordMap<Int>()
+        // Sized up front (a few keys per candidate), so that the tables rarely grow while resolving.
+        var byKey = WordMap<Int>(minimumCapacity: cands.count * 2 + 8)
 
-        func key(of c: NameCandidate) -> String {
-            if let e = c.lexicon, !e.needsCanonicalInDocument { return "lex:" + e.canonical }
-            if let o = c.nameOverride { return o.joined(separator: " ") }
-            return c.key
+        // (Candidates are read by index throughout: iterating the array would copy every candidate.)
+        func key(of ci: Int) -> String {
+            if let e = cands[ci].lexicon, !e.needsCanonicalInDocument { return "lex:" + e.canonical }
+            if let o = cands[ci].nameOverride { return o.joined(separator: " ") }
+            return cands[ci].key
         }
-        let keys = cands.map { key(of: $0) }
+        let keys = cands.indices.map { key(of: $0) }
         // "bare:" and the name words other than facility heads, when at least two remain.
-        let bareKeys: [String?] = cands.map { c in
-            let words = c.nameWords
+        let bareKeys: [String?] = cands.indices.map { ci in
+            let words = cands[ci].nameWords
             guard words.count >= 2 else { return nil }
             var bare = "bare:"
             var kept = 0
@@ -63,41 +65,55 @@ struct EntityCoreference {
         func core(_ words: [String]) -> [String] {
             words.count > 1 && NameCandidateFinder.generationalSuffixes.contains(words.last!) ? Array(words.dropLast()) : words
         }
-        // Word → groups whose name contains it (may hold stale entries; every use re-checks).
-        var wordIndex = WordMap<[Int]>()
+        // Word → groups whose name contains it (may hold stale entries; every use re-checks): a linked list per
+        // word, its nodes in one array (no array allocated per word).
+        var wordLists = WordMap<(first: Int32, last: Int32)>(minimumCapacity: cands.count + 8)
+        var listNodes: [(group: Int32, next: Int32)] = []
+        listNodes.reserveCapacity(cands.count * 2)
         func indexWords(_ gi: Int) {
             for w in groups[gi].words {
-                wordIndex.update(w, default: []) { list in
-                    if list.last != gi { list.append(gi) }
+                wordLists.update(w, default: (-1, -1)) { list in
+                    if list.last >= 0 && listNodes[Int(list.last)].group == gi { return }
+                    let node = Int32(listNodes.count)
+                    listNodes.append((Int32(gi), -1))
+                    if list.last >= 0 { listNodes[Int(list.last)].next = node } else { list.first = node }
+                    list.last = node
                 }
             }
         }
-        func groupsWith(_ w: String) -> [Int] { wordIndex[w] ?? [] }
+        func groupsWith(_ w: String) -> [Int] {
+            guard let list = wordLists[w] else { return [] }
+            var out: [Int] = []
+            var node = list.first
+            while node >= 0 {
+                out.append(Int(listNodes[Int(node)].group))
+                node = listNodes[Int(node)].next
+            }
+            return out
+        }
         func join(_ gi: Int, _ ci: Int) {
-            let c = cands[ci]
             groups[gi].members.append(ci)
-            groups[gi].scores = groups[gi].scores + c.scores
-            if let a = c.parentheticalAcronym { byKey.insertIfAbsent(a, gi) }
-            groups[gi].lastStart = max(groups[gi].lastStart, c.start)
-            groups[gi].firstStart = min(groups[gi].firstStart, c.start)
-            if groups[gi].lexicon == nil, c.nameWords.count > groups[gi].words.count
-                || (c.nameWords.count == groups[gi].words.count && c.key.characterCount > groups[gi].name.characterCount && c.nameOverride == nil)
+            groups[gi].scores = groups[gi].scores + cands[ci].scores
+            if let a = cands[ci].parentheticalAcronym { byKey.insertIfAbsent(a, gi) }
+            groups[gi].lastStart = max(groups[gi].lastStart, cands[ci].start)
+            groups[gi].firstStart = min(groups[gi].firstStart, cands[ci].start)
+            if groups[gi].lexicon == nil, cands[ci].nameWords.count > groups[gi].words.count
+                || (cands[ci].nameWords.count == groups[gi].words.count && cands[ci].key.characterCount > groups[gi].name.characterCount && cands[ci].nameOverride == nil)
             {
-                groups[gi].words = c.nameWords
-                groups[gi].name = c.nameOverride?.joined(separator: " ") ?? c.key
+                groups[gi].words = cands[ci].nameWords
+                groups[gi].name = cands[ci].nameOverride?.joined(separator: " ") ?? cands[ci].key
                 indexWords(gi)
             }
             byKey.insertIfAbsent(keys[ci], gi)
-            byKey.insertIfAbsent(c.key, gi)
+            byKey.insertIfAbsent(cands[ci].key, gi)
             if let b = bareKeys[ci] { byKey.insertIfAbsent(b, gi) }
         }
         func create(_ ci: Int) {
-            let c = cands[ci]
-            let lexEntry = (c.lexicon?.needsCanonicalInDocument ?? false) ? nil : c.lexicon
-            let name = lexEntry?.canonical ?? c.nameOverride?.joined(separator: " ") ?? c.key
+            let lexEntry = (cands[ci].lexicon?.needsCanonicalInDocument ?? false) ? nil : cands[ci].lexicon
+            let name = lexEntry?.canonical ?? cands[ci].nameOverride?.joined(separator: " ") ?? cands[ci].key
             groups.append(Group(
-                name: name, words: c.nameWords, members: [], scores: TypeScores(), lexicon: lexEntry,
-                hasSuffix: c.hasGenerationalSuffix, lastStart: c.start, firstStart: c.start))
+                name: name, words: cands[ci].nameWords, members: [], scores: TypeScores(), lexicon: lexEntry,
+                hasSuffix: cands[ci].hasGenerationalSuffix, lastStart: cands[ci].start, firstStart: cands[ci].start))
             indexWords(groups.count - 1)
             join(groups.count - 1, ci)
         }
@@ -139,7 +155,10 @@ struct EntityCoreference {
                 let gc = core(gw)
                 if cw.count == 1 {
                     if gc.last == cw[0] { options.append(gi) } else if gc.first == cw[0], lex.givenNames.contains(cw[0]), c.lexicon == nil { firstNameOptions.append(gi) }
-                } else if Array(gc.suffix(cw.count)).map({ $0.lowercased() }) == cw.map({ $0.lowercased() }) || (cw.first == gc.first && cw.last == gc.last) {
+                } else if gc.count >= cw.count && zip(gc.suffix(cw.count), cw).allSatisfy({ $0.lowercased() == $1.lowercased() })
+                    || (cw.first == gc.first && cw.last == gc.last)
+                {
+                    // (The suffix compared word by word in lower case, without building lowercased arrays.)
                     options.append(gi)
                 }
             }
@@ -172,7 +191,7 @@ struct EntityCoreference {
         }
 
         // Passes: multi-word names, then single words with strong own evidence, then the rest; families last.
-        let wordCounts = cands.map { $0.nameOverride?.count ?? $0.words.count }
+        let wordCounts = cands.indices.map { cands[$0].nameOverride?.count ?? cands[$0].words.count }
         let multi = cands.indices.filter { wordCounts[$0] > 1 && cands[$0].familyName == nil }
             .sorted { (wordCounts[$0], cands[$1].start) > (wordCounts[$1], cands[$0].start) }
         let singles = cands.indices.filter { wordCounts[$0] == 1 && cands[$0].familyName == nil }
@@ -181,35 +200,34 @@ struct EntityCoreference {
         var deferred: [Int] = []
 
         for ci in multi + strongSingles + weakSingles {
-            let c = cands[ci]
             var k = keys[ci]
-            if let e = c.lexicon, e.needsCanonicalInDocument {
+            if let e = cands[ci].lexicon, e.needsCanonicalInDocument {
                 if let gi = byKey["lex:" + e.canonical] { join(gi, ci); continue }
-                k = c.key
+                k = cands[ci].key
             }
             // Plurals of a family name or of a known single name ("the Xs", "Tomahawks").
-            if c.nameWords.count == 1, c.lexicon == nil, c.key.fastHasSuffix("s"), c.key.characterCount > 3, byKey[k] == nil {
-                let stem = String(c.key.dropLast())
+            if cands[ci].nameWords.count == 1, cands[ci].lexicon == nil, cands[ci].key.fastHasSuffix("s"), cands[ci].key.characterCount > 3, byKey[k] == nil {
+                let stem = String(cands[ci].key.dropLast())
                 if groups.contains(where: { prelim($0) == .person && core($0.words).last == stem }) || byKey[stem] != nil {
                     deferred.append(ci)
                     continue
                 }
             }
-            let lexKind = c.lexicon?.kind
-            if c.nameWords.count <= 3, lexKind != .organization, c.scores.organization < 5, c.scores.location < 5 || lexKind == .location, c.scores.other < 5 || lexKind == .other,
-                let gi = personLink(c), byKey[k] == nil || lexKind != nil
+            let lexKind = cands[ci].lexicon?.kind
+            if cands[ci].nameWords.count <= 3, lexKind != .organization, cands[ci].scores.organization < 5, cands[ci].scores.location < 5 || lexKind == .location, cands[ci].scores.other < 5 || lexKind == .other,
+                let gi = personLink(cands[ci]), byKey[k] == nil || lexKind != nil
             {
                 join(gi, ci)
                 continue
             }
-            if c.isBareTitle { continue }
+            if cands[ci].isBareTitle { continue }
             if let gi = byKey[k] { join(gi, ci); continue }
             // "X Pipeline 2" and "X 2": the same name with and without a facility head.
             if let b = bareKeys[ci], let gi = byKey[b] {
                 join(gi, ci)
                 continue
             }
-            if c.lexicon == nil || (lexKind == .organization && c.nameWords.count == 1), let gi = orgLink(c), groups[gi].lexicon == nil {
+            if cands[ci].lexicon == nil || (lexKind == .organization && cands[ci].nameWords.count == 1), let gi = orgLink(cands[ci]), groups[gi].lexicon == nil {
                 // "Huawei" after "Huawei Technologies Co.": the document's fuller name wins.
                 join(gi, ci)
                 continue
@@ -219,14 +237,13 @@ struct EntityCoreference {
         // Family references and plurals: a mention of every matching person.
         for ci in cands.indices where cands[ci].familyName != nil { deferred.append(ci) }
         for ci in deferred {
-            let c = cands[ci]
-            let fam = c.familyName ?? String(c.key.dropLast())
+            let fam = cands[ci].familyName ?? String(cands[ci].key.dropLast())
             let members = groups.indices.filter { prelim(groups[$0]) == .person && groups[$0].words.count > 1 && core(groups[$0].words).last == fam }
             if !members.isEmpty {
                 for gi in members {
                     groups[gi].members.append(ci)
                 }
-            } else if let gi = byKey[fam] ?? byKey[c.key] {
+            } else if let gi = byKey[fam] ?? byKey[cands[ci].key] {
                 join(gi, ci)
             } else {
                 create(ci)

@@ -17,7 +17,8 @@ struct EntityDescriber {
         self.evidence = evidence
         self.text = text
         var m = [Int](repeating: -1, count: tokens.count)
-        for (i, c) in candidates.enumerated() { m[c.last] = i }
+        // By index: iterating the candidates would copy each one.
+        for i in candidates.indices { m[candidates[i].last] = i }
         self.candidateEndingAt = m
     }
 
@@ -42,8 +43,8 @@ struct EntityDescriber {
             guardSteps += 1
             let t = tokens[j]
             if t.sentence != c.sentence { break }
-            if t.kind == .word && !t.isCapitalized && (lex.roleNouns.contains(t.lower) || lex.roleModifiers.contains(t.lower) || lex.titles.contains(t.lower)) {
-                if lex.roleNouns.contains(t.lower) || lex.titles.contains(t.lower) { sawRole = true }
+            if t.kind == .word && !t.isCapitalized && (t.classes.contains(.roleNouns) || t.classes.contains(.roleModifiers) || t.classes.contains(.titles)) {
+                if t.classes.contains(.roleNouns) || t.classes.contains(.titles) { sawRole = true }
                 start = j
                 j -= 1
                 continue
@@ -66,7 +67,7 @@ struct EntityDescriber {
             }
             break
         }
-        if let tm = title, start == tm.first, NameCandidateFinder.honorifics.contains(tokens[tm.first].text) { sawRole = false }
+        if let tm = title, start == tm.first, tokens[tm.first].classes.contains(.honorifics) { sawRole = false }
         if sawRole, let s = start, s < c.first {
             var endTok = (title?.last ?? (c.first - 1))
             if endTok + 1 < tokens.count, tokens[endTok + 1].isPunct("."), tokens[endTok + 1].separator == .none, endTok + 1 < c.first { endTok += 1 }
@@ -74,7 +75,7 @@ struct EntityDescriber {
             if !d.isEmpty { out.append(d) }
         }
         // "Another Trump donor, X": a role before a comma.
-        if c.first >= 2, tokens[c.first - 1].isPunct(","), tokens[c.first - 2].kind == .word, lex.roleNouns.contains(tokens[c.first - 2].lower),
+        if c.first >= 2, tokens[c.first - 1].isPunct(","), tokens[c.first - 2].kind == .word, tokens[c.first - 2].classes.contains(.roleNouns),
             !tokens[c.first - 2].isCapitalized
         {
             var s = c.first - 2
@@ -83,7 +84,7 @@ struct EntityDescriber {
             while k >= 0, steps < 8, tokens[k].sentence == c.sentence {
                 steps += 1
                 let t = tokens[k]
-                if t.kind == .word && !t.isCapitalized && (lex.roleNouns.contains(t.lower) || lex.roleModifiers.contains(t.lower)) { s = k; k -= 1; continue }
+                if t.kind == .word && !t.isCapitalized && (t.classes.contains(.roleNouns) || t.classes.contains(.roleModifiers)) { s = k; k -= 1; continue }
                 if t.kind == .word && !t.isCapitalized && k + 1 < tokens.count && tokens[k + 1].hyphenBefore { s = k; k -= 1; continue }
                 if t.kind == .word && t.isCapitalized { s = k; k -= 1; continue }
                 if t.kind == .possessive {
@@ -91,7 +92,7 @@ struct EntityDescriber {
                     s = k
                     if k >= 1, tokens[k - 1].kind == .word, tokens[k - 1].sentence == c.sentence {
                         s = k - 1
-                        if k >= 2, tokens[k - 2].kind == .word, NameEvidence.determiners.contains(tokens[k - 2].lower) { s = k - 2 }
+                        if k >= 2, tokens[k - 2].kind == .word, tokens[k - 2].classes.contains(.determiners) { s = k - 2 }
                     }
                     break
                 }

@@ -55,6 +55,9 @@ public struct EntityLexicons: Sendable {
     var currencySymbols = WordMap<String>()
     var currencyPrefixes = WordMap<String>()
     var currencyWords = WordMap<String>()
+    /// Every member of the lists above (and of the rules' static word lists) mapped to its ``WordClasses``, for
+    /// the tokenizer's one lookup per token. Built at the end of `init`: the lists are not changed afterwards.
+    var wordClasses = WordMap<UInt64>()
 
     /// The lexicons bundled with the module, loaded on first use.
     public static let shared: EntityLexicons = EntityLexicons.loadBundled()
@@ -160,6 +163,7 @@ public struct EntityLexicons: Sendable {
             default: currencyWords[w[1].lowercased()] = w[2]
             }
         }
+        wordClasses = WordClasses.table(self)
     }
 
     /// Loads the lexicons bundled as module resources.

@@ -33,14 +33,14 @@ public struct EntityRecognizer: Sendable {
 
     /// Extracts every entity of `document`.
     public func extract(_ document: Document) -> DocumentEntities {
-        let tk = EntityTokenizer.tokenize(document)
+        let tk = EntityTokenizer.tokenize(document, wordClasses: lexicons.wordClasses)
         // Tokens do not retain their strings: the output that owns them lives until the extraction is done.
         return withExtendedLifetime(tk.strings) { extract(document, tokenized: tk) }
     }
 
     /// Whether the candidate lies inside the dateline's place or region.
-    private static func isInDateline(_ c: NameCandidate, _ d: DatelineLocator.Dateline) -> Bool {
-        [d.place, d.region].contains { span in span.map { $0.start <= c.start && c.end <= $0.end } ?? false }
+    private static func isInDateline(start: Int, end: Int, _ d: DatelineLocator.Dateline) -> Bool {
+        [d.place, d.region].contains { span in span.map { $0.start <= start && end <= $0.end } ?? false }
     }
 
     private func extract(_ document: Document, tokenized tk: EntityTokenizer.Output) -> DocumentEntities {
@@ -68,11 +68,12 @@ public struct EntityRecognizer: Sendable {
         let describer = EntityDescriber(tokens: tokens, lex: lexicons, evidence: evidence, text: text, candidates: candidates)
         for idx in candidates.indices {
             let title = scan.titles[idx]
-            var candidate = candidates[idx]
+            // One copy of the candidate for the rules below (passing `candidates[idx]` to each would copy it each
+            // time); they read neither the scores nor the name override set here.
+            let candidate = candidates[idx]
             let appositive = evidence.appositive(after: candidate)
-            candidate.scores = evidence.intrinsic(candidate) + evidence.context(candidate, hasTitle: title != nil, appositive: appositive)
-            candidates[idx].scores = candidate.scores
-            if let dateline, Self.isInDateline(candidate, dateline) {
+            candidates[idx].scores = evidence.intrinsic(candidate) + evidence.context(candidate, hasTitle: title != nil, appositive: appositive)
+            if let dateline, Self.isInDateline(start: candidate.start, end: candidate.end, dateline) {
                 candidates[idx].scores.add(.location, 50)
                 if candidate.lexicon == nil, !candidate.key.contains(where: \.isLowercase) {
                     candidates[idx].nameOverride = DatelineLocator.titleCased(candidate.key)
@@ -93,13 +94,13 @@ public struct EntityRecognizer: Sendable {
 
         // 5. Assemble entities in order of first mention.
         var drafts: [(firstStart: Int, entity: DocumentEntity)] = []
-        for g in groups {
-            guard g.type != nil, let type = g.type else { continue }
+        for gi in groups.indices {
+            guard groups[gi].type != nil, let type = groups[gi].type else { continue }
             var mentions: [EntityMention] = []
             var forms: [String] = []
             var descriptions: [String] = []
             var seenDescriptions: Set<String> = []
-            for ci in g.members {
+            for ci in groups[gi].members {
                 let start = candidates[ci].start, end = candidates[ci].end
                 let mtext = text(start, end)
                 mentions.append(EntityMention(span: TextSpan(start: start, end: end), text: mtext, sentence: candidates[ci].sentence))
@@ -108,9 +109,9 @@ public struct EntityRecognizer: Sendable {
             }
             mentions.sort { $0.span < $1.span }
             var aliases: [String] = []
-            for f in forms where f != g.name && !aliases.contains(f) { aliases.append(f) }
+            for f in forms where f != groups[gi].name && !aliases.contains(f) { aliases.append(f) }
             drafts.append((mentions.first?.span.start ?? 0, DocumentEntity(
-                key: 0, name: g.name, type: type, aliases: aliases, descriptions: descriptions, value: nil, mentions: mentions)))
+                key: 0, name: groups[gi].name, type: type, aliases: aliases, descriptions: descriptions, value: nil, mentions: mentions)))
         }
         // Money and percent: one entity per value.
         var valueIndex: [EntityValue: Int] = [:]

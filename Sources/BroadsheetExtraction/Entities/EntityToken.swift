@@ -94,11 +94,13 @@ struct EntityToken: Sendable {
     var sentence: Int { Int(_sentence) }
     /// The first word of its sentence (after any opening quotes or brackets).
     var isSentenceInitial: Bool
+    /// The word lists ``lower`` and ``text`` belong to.
+    var classes: WordClasses
 
     init(
         start: Int, end: Int, kind: Kind, strings: EntityTokenStrings, index: Int, length: Int, unit: UInt16,
         isPlainASCII: Bool, hasASCIIUpper: Bool, hasApostrophe: Bool, separator: Separator, isCapitalized: Bool,
-        isAllCaps: Bool, sentence: Int, isSentenceInitial: Bool
+        isAllCaps: Bool, sentence: Int, isSentenceInitial: Bool, classes: WordClasses
     ) {
         _start = UInt32(start)
         _end = UInt32(end)
@@ -115,6 +117,7 @@ struct EntityToken: Sendable {
         self.isAllCaps = isAllCaps
         _sentence = UInt32(sentence)
         self.isSentenceInitial = isSentenceInitial
+        self.classes = classes
     }
 
     /// The first UTF-8 byte of ``text`` and its UTF-8 length (nil when empty).

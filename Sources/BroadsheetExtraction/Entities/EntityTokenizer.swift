@@ -40,8 +40,41 @@ struct EntityTokenizer {
                 return b - a
             }
         }
-        let s = String(decoding: units[a..<b], as: UTF16.self)
+        let s = bmpString(units, a, b, straighteningApostrophes: false) ?? String(decoding: units[a..<b], as: UTF16.self)
         return lowercase ? s.lowercased() : s
+    }
+
+    /// The string of code units `a..<b` when none is a surrogate (nil otherwise), transcoded to UTF-8 directly:
+    /// the same string as `String(decoding:as: UTF16.self)` without the generic transcoding machinery. With
+    /// `straighteningApostrophes`, every U+2019 becomes `'`.
+    @inline(__always)
+    static func bmpString(_ units: [UInt16], _ a: Int, _ b: Int, straighteningApostrophes: Bool) -> String? {
+        var length = 0
+        for p in a..<b {
+            let u = units[p]
+            if u < 0x80 { length += 1 } else if u < 0x800 { length += 2 } else if u >= 0xD800 && u <= 0xDFFF { return nil } else { length += 3 }
+        }
+        return String(unsafeUninitializedCapacity: length) { out in
+            var o = 0
+            for p in a..<b {
+                var u = units[p]
+                if straighteningApostrophes && u == 0x2019 { u = 39 }
+                if u < 0x80 {
+                    out[o] = UInt8(truncatingIfNeeded: u)
+                    o += 1
+                } else if u < 0x800 {
+                    out[o] = UInt8(truncatingIfNeeded: 0xC0 | (u >> 6))
+                    out[o + 1] = UInt8(truncatingIfNeeded: 0x80 | (u & 0x3F))
+                    o += 2
+                } else {
+                    out[o] = UInt8(truncatingIfNeeded: 0xE0 | (u >> 12))
+                    out[o + 1] = UInt8(truncatingIfNeeded: 0x80 | ((u >> 6) & 0x3F))
+                    out[o + 2] = UInt8(truncatingIfNeeded: 0x80 | (u & 0x3F))
+                    o += 3
+                }
+            }
+            return o
+        }
     }
 
     /// The UTF-16 code units of `text`, transcoded from its UTF-8 bytes in one pass. (`Array(text.utf16)` first
@@ -83,7 +116,8 @@ struct EntityTokenizer {
         }
     }
 
-    static func tokenize(_ document: Document) -> Output {
+    /// Tokenizes `document`, looking every token up once in `wordClasses` (``EntityLexicons/wordClasses``).
+    static func tokenize(_ document: Document, wordClasses: WordMap<UInt64>) -> Output {
         let units = utf16Units(document.text)
         let n = units.count
         var tokens: [EntityToken] = []
@@ -138,19 +172,37 @@ struct EntityTokenizer {
             var ascii = true
             var hasUpper = false
             var hasApostrophe = false
+            // Every U+2019 stands between ASCII units (or at an edge), so each is a character of its own.
+            var curlyApostrophesAlone = true
             for p in start..<end {
                 let u = units[p]
-                if u >= 0x80 { ascii = false; if u == 0x2019 { hasApostrophe = true } }
+                if u >= 0x80 {
+                    ascii = false
+                    if u == 0x2019 {
+                        hasApostrophe = true
+                        if (p > start && units[p - 1] >= 0x80) || (p + 1 < end && units[p + 1] >= 0x80) { curlyApostrophesAlone = false }
+                    }
+                }
                 else if u >= 65 && u <= 90 { hasUpper = true }
                 else if u == 39 { hasApostrophe = true }
             }
-            var text = Self.string(units, start, end, lowercase: false, isASCII: ascii)
+            var text: String
+            var straightened = false
+            if kind == .word, !ascii, hasApostrophe, curlyApostrophesAlone,
+                let s = Self.bmpString(units, start, end, straighteningApostrophes: true)
+            {
+                // `replacing("\u{2019}", with: "'")` below, done while transcoding (each one is a whole character).
+                text = s
+                straightened = true
+            } else {
+                text = Self.string(units, start, end, lowercase: false, isASCII: ascii)
+            }
             var initial = false
             var cap = false
             var allCaps = false
             var lower = text
             if kind == .word {
-                if !ascii, text.utf8.contains(0xE2) { text = text.replacing("\u{2019}", with: "'") }
+                if !ascii, !straightened, text.utf8.contains(0xE2) { text = text.replacing("\u{2019}", with: "'") }
                 initial = sentenceStartPending
                 if let prev = tokens.last, prev.kind == .punct, prev.end == start || prev.isPunct(":"),
                     prev.isPunct("\u{201C}") || prev.isPunct("\u{2018}") || prev.isPunct("\"") || prev.isPunct(":")
@@ -175,13 +227,14 @@ struct EntityTokenizer {
                 text = "'s"
                 lower = text
             }
+            let classes = WordClasses.of(lower: lower, text: text, sameText: kind != .word || !cap, in: wordClasses)
             (texts + tokens.count).initialize(to: text)
             (lowers + tokens.count).initialize(to: lower)
             tokens.append(EntityToken(
                 start: start, end: end, kind: kind, strings: .placeholder, index: tokens.count,
                 length: ascii && kind != .possessive ? end - start : text.count, unit: units[start],
                 isPlainASCII: ascii && kind != .possessive, hasASCIIUpper: hasUpper, hasApostrophe: kind == .word ? hasApostrophe : text.utf8.contains(39), separator: separator,
-                isCapitalized: cap, isAllCaps: allCaps, sentence: sIndex, isSentenceInitial: initial))
+                isCapitalized: cap, isAllCaps: allCaps, sentence: sIndex, isSentenceInitial: initial, classes: classes))
             separator = .none
             sawSpace = false
         }

@@ -6,18 +6,20 @@ enum FamilyNames {
 
     static func apply(_ cands: inout [NameCandidate], tokens: [EntityToken], lex: EntityLexicons) {
         for i in cands.indices {
-            let c = cands[i]
+            // Both rules start from a one-word candidate. (Fields are read in place: copying a candidate would
+            // retain all of its strings.)
+            guard cands[i].words.count == 1 else { continue }
+            let word = cands[i].words[0], last = cands[i].last, sentence = cands[i].sentence
             // "the X brothers, A and B"
-            if c.words.count == 1, c.last + 1 < tokens.count, familyNouns.contains(tokens[c.last + 1].lower) {
-                let family = c.words[0]
+            if last + 1 < tokens.count, tokens[last + 1].classes.contains(.familyNouns) {
+                let family = word
                 cands[i].familyName = family
                 cands[i].scores.person += 3
                 // Members listed after it.
                 var j = i + 1
                 var members: [Int] = []
-                while j < cands.count, cands[j].sentence == c.sentence, cands[j].first - c.last < 12, members.count < 4 {
-                    let m = cands[j]
-                    if m.words.count == 1, lex.givenNames.contains(m.words[0]) || m.scores.person > 0 {
+                while j < cands.count, cands[j].sentence == sentence, cands[j].first - last < 12, members.count < 4 {
+                    if cands[j].words.count == 1, lex.givenNames.contains(cands[j].words[0]) || cands[j].scores.person > 0 {
                         members.append(j)
                         // Next member must follow "and" or ",".
                         j += 1
@@ -33,12 +35,12 @@ enum FamilyNames {
                 }
             }
             // "A and B X": A gets B's family name.
-            if c.words.count == 1, lex.givenNames.contains(c.words[0]), i + 1 < cands.count {
-                let nx = cands[i + 1]
-                if nx.sentence == c.sentence, nx.first == c.last + 2, tokens[c.last + 1].lower == "and", nx.words.count == 2,
-                    lex.givenNames.contains(nx.words[0]), nx.scores.best == .person
+            if lex.givenNames.contains(word), i + 1 < cands.count {
+                let n = i + 1
+                if cands[n].sentence == sentence, cands[n].first == last + 2, tokens[last + 1].lower == "and", cands[n].words.count == 2,
+                    lex.givenNames.contains(cands[n].words[0]), cands[n].scores.best == .person
                 {
-                    cands[i].nameOverride = [c.words[0], nx.words[1]]
+                    cands[i].nameOverride = [word, cands[n].words[1]]
                     cands[i].scores.person += 4
                 }
             }

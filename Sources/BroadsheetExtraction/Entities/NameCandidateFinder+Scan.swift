@@ -20,7 +20,7 @@ extension NameCandidateFinder {
 
             // A single quoted capitalised word ("“Oppenheimer,” directed by ..."): a title of a work.
             if t.isCapitalized, i > 0, isOpeningQuote(tokens[i - 1]), tokens[i - 1].end == t.start, i + 1 < n, lexiconMatch(at: i) == nil,
-                !lex.functionWords.contains(t.lower), !lex.commonWords.contains(t.lower), !lex.calendarWords.contains(t.lower),
+                !t.classes.contains(.functionWords), !t.classes.contains(.commonWords), !t.classes.contains(.calendarWords),
                 isClosingQuote(tokens[i + 1]) || (i + 2 < n && (tokens[i + 1].isPunct(",") || tokens[i + 1].isPunct(".") || tokens[i + 1].isPunct("!") || tokens[i + 1].isPunct("?")) && isClosingQuote(tokens[i + 2]))
             {
                 var c = makeCandidate(i, i)
@@ -85,13 +85,13 @@ extension NameCandidateFinder {
                 // ("America First Global", "China Daily").
                 let k = nextIndex(m.last)
                 if vEnd == m.last, t.isCapitalized, k < n, tokens[k].spaceBefore, tokens[k].sentence == t.sentence, isName(tokens[k]), !consumed[k],
-                    lexiconMatch(at: k) == nil, titleMatch(at: k) == nil, !lex.givenNames.contains(tokens[k].text),
-                    !lex.functionWords.contains(tokens[k].lower), !lex.calendarWords.contains(tokens[k].lower),
-                    !lex.nonEntityWords.contains(tokens[k].lower), !tokens[k].isAllCaps
+                    lexiconMatch(at: k) == nil, titleMatch(at: k) == nil, !tokens[k].classes.contains(.givenNames),
+                    !tokens[k].classes.contains(.functionWords), !tokens[k].classes.contains(.calendarWords),
+                    !tokens[k].classes.contains(.nonEntityWords), !tokens[k].isAllCaps
                 {
                     let last = run(from: k)
                     c = makeCandidate(i, last)
-                    if (k...last).allSatisfy({ tokens[$0].kind != .word || lex.orgSuffixes.contains(tokens[$0].text) }), m.entry.kind == .organization {
+                    if (k...last).allSatisfy({ tokens[$0].kind != .word || tokens[$0].classes.contains(.orgSuffixes) }), m.entry.kind == .organization {
                         c.lexicon = m.entry
                     }
                     if let p = pendingTitle { result.titles[result.candidates.count] = p }
@@ -110,12 +110,12 @@ extension NameCandidateFinder {
             // Letters glued to a number ("9000S", "5G") are no name.
             if t.separator == .none, i > 0, tokens[i - 1].kind == .number { i += 1; continue }
             if headingSentences.indices.contains(t.sentence), headingSentences[t.sentence] { i += 1; continue }
-            if lex.functionWords.contains(t.lower) || (lex.calendarWords.contains(t.lower)) {
+            if t.classes.contains(.functionWords) || (t.classes.contains(.calendarWords)) {
                 i += 1
                 continue
             }
             let runLast = run(from: i)
-            if lex.nonEntityWords.contains(t.lower) {
+            if t.classes.contains(.nonEntityWords) {
                 if runLast == i { i += 1; continue }
             }
             if t.hasApostrophe, let apo = t.text.firstIndex(of: "'"), lex.functionWords.contains(t.lower[..<apo].lowercased()) || t.text.hasPrefix("I'") {
@@ -125,30 +125,33 @@ extension NameCandidateFinder {
             }
             if runLast == i, isAdjectiveShaped(i) { i += 1; continue }
             if t.isSentenceInitial || (i > 0 && isOpeningQuote(tokens[i - 1]) && tokens[i - 1].end == t.start) {
-                let particleStart = Self.particles.contains(t.lower) && runLast > i
-                if lex.commonWords.contains(t.lower) && !particleStart { i += 1; continue }
+                let particleStart = t.classes.contains(.particles) && runLast > i
+                if t.classes.contains(.commonWords) && !particleStart { i += 1; continue }
                 let last = runLast
                 // A lone unknown word followed by a verb is a subject; plural nouns of people ("Protesters said") are not names.
-                let plural = t.lower.fastHasSuffix("s") && !t.lower.fastHasSuffix("ss") && !t.lower.fastHasSuffix("us") && !t.lower.fastHasSuffix("is")
-                let pluralAgent = plural || Self.pluralAgentEndings.contains { t.lower.fastHasSuffix($0) }
-                let subjectOfVerb = last == i && !pluralAgent && !lowercaseWords.contains(t.lower) && i + 1 < n && tokens[i + 1].kind == .word
-                    && (NameEvidence.sayingVerbs.contains(tokens[i + 1].lower) || Self.subjectVerbs.contains(tokens[i + 1].lower))
+                // (Asked only for a lone word: the endings are many.)
+                func isPluralAgent() -> Bool {
+                    let plural = t.lower.fastHasSuffix("s") && !t.lower.fastHasSuffix("ss") && !t.lower.fastHasSuffix("us") && !t.lower.fastHasSuffix("is")
+                    return plural || Self.pluralAgentEndings.contains { t.lower.fastHasSuffix($0) }
+                }
+                let subjectOfVerb = last == i && !isPluralAgent() && !lowercaseWords.contains(t.lower) && i + 1 < n && tokens[i + 1].kind == .word
+                    && (tokens[i + 1].classes.contains(.sayingVerbs) || tokens[i + 1].classes.contains(.subjectVerbs))
                 let possessed = last == i && i + 1 < n && tokens[i + 1].kind == .possessive && !lowercaseWords.contains(t.lower)
-                let known = lex.givenNames.contains(t.text) || multiWordNames.contains(t.text) || subjectOfVerb || possessed
+                let known = t.classes.contains(.givenNames) || multiWordNames.contains(t.text) || subjectOfVerb || possessed
                 if !known, !particleStart, !capitalizedNonInitial.contains(t.text) {
                     if last == i || lowercaseWords.contains(t.lower) {
                         // "Afterward, ..." / "Career officials": a capital only because the sentence starts here.
-                        if !(last > i && isStrongHead(tokens[last].text)) { i += 1; continue }
+                        if !(last > i && isStrongHead(tokens[last])) { i += 1; continue }
                     }
                 }
             }
             var last = runLast
-            if !lex.commonAcronyms.contains(tokens[last].text) { last = versionEnd(after: last, isKnownProduct: false) }
+            if !tokens[last].classes.contains(.commonAcronyms) { last = versionEnd(after: last, isKnownProduct: false) }
             var c = makeCandidate(i, last)
             // A head word alone ("Hospital", "University") is no name.
-            if last == i, isStrongHead(t.text) || lex.titles.contains(t.lower) { i += 1; continue }
-            if last == i, t.isAllCaps, lex.commonAcronyms.contains(t.text) { i += 1; continue }
-            if last == i, lex.commonAcronyms.contains(t.text), t.length == 1 { i += 1; continue }
+            if last == i, isStrongHead(t) || t.classes.contains(.titles) { i += 1; continue }
+            if last == i, t.isAllCaps, t.classes.contains(.commonAcronyms) { i += 1; continue }
+            if last == i, t.classes.contains(.commonAcronyms), t.length == 1 { i += 1; continue }
             if let p = pendingTitle { result.titles[result.candidates.count] = p }
             pendingTitle = nil
             // "Jr."/"Sr." always; Roman numerals only after a given name ("Martin Luther King III", not "Artemis II").
@@ -156,7 +159,7 @@ extension NameCandidateFinder {
                 && (c.words.last!.hasSuffix("r") || lex.givenNames.contains(c.words[0]))
             // "Tesla Inc.": a known organisation with a legal suffix keeps its lexicon identity.
             if last > i, let m = lexiconMatch(at: i), m.entry.kind == .organization, m.last < last,
-                (m.last + 1...last).allSatisfy({ tokens[$0].kind != .word || lex.orgSuffixes.contains(tokens[$0].text) })
+                (m.last + 1...last).allSatisfy({ tokens[$0].kind != .word || tokens[$0].classes.contains(.orgSuffixes) })
             {
                 c.lexicon = m.entry
             }
@@ -170,7 +173,7 @@ extension NameCandidateFinder {
     func isAdjectiveShaped(_ i: Int) -> Bool {
         let t = tokens[i]
         guard t.length > 4, i + 1 < tokens.count, tokens[i + 1].kind == .word, !tokens[i + 1].isCapitalized, tokens[i + 1].spaceBefore else { return false }
-        guard lex.known[t.text] == nil, !lex.givenNames.contains(t.text) else { return false }
+        guard lex.known[t.text] == nil, !t.classes.contains(.givenNames) else { return false }
         return t.text.hasSuffix("ian") || t.text.hasSuffix("ean") || t.text.hasSuffix("esque") || t.text.hasSuffix("ist")
     }
 
@@ -232,7 +235,7 @@ extension NameCandidateFinder {
         }
         var end = tokens[last].end
         if dotAbsorbed(after: last), tokens[last].length > 1 || tokens[last].isCapitalized {
-            if Self.abbreviations.contains(tokens[last].text) || tokens[last].length == 1 {
+            if tokens[last].classes.contains(.abbreviations) || tokens[last].length == 1 {
                 end = tokens[last + 1].end
                 key += "."
             }

@@ -10,8 +10,12 @@ struct NameCandidateFinder {
     let consumed: [Bool]
     /// Capitalised words that occur inside a multi-word capitalised run somewhere in the document.
     let multiWordNames: WordSet
-    /// Per token: the last token of the longest lexicon match (-1 none, -2 not computed) and its entry.
-    private(set) var lexMemo: [(last: Int, entry: EntityLexicons.Entry?)] = []
+    /// Per token: the last token of the longest lexicon match (-1 none, -2 not computed) and the index of its
+    /// entry in ``lexEntries``. (Plain integers: an array of entries would retain, release and destroy a string
+    /// per token.)
+    private(set) var lexMemo: [(last: Int32, entry: Int32)] = []
+    /// The entries of the memoised lexicon matches.
+    private(set) var lexEntries: [EntityLexicons.Entry] = []
     /// Per sentence index: a heading-like line (title case, no final punctuation).
     private(set) var headingSentences: [Bool] = []
     /// Per token: the last token of the longest title match, or -1.
@@ -39,8 +43,8 @@ struct NameCandidateFinder {
                 tokens[i + 1].spaceBefore, tokens[i].sentence == tokens[i + 1].sentence
             {
                 let a = tokens[i], b = tokens[i + 1]
-                if wanted(a), !lex.functionWords.contains(a.lower) { names.insert(a.text) }
-                if wanted(b), !lex.functionWords.contains(a.lower) { names.insert(b.text) }
+                if wanted(a), !a.classes.contains(.functionWords) { names.insert(a.text) }
+                if wanted(b), !a.classes.contains(.functionWords) { names.insert(b.text) }
             }
             i += 1
         }
@@ -71,20 +75,28 @@ struct NameCandidateFinder {
     /// matchers below read `self` in place, where calls made from `init` could copy the whole finder; the stored
     /// memos stay empty until the end, so filling the local ones does not copy them either.)
     private mutating func memoise() {
-        var lexMemo = [(last: Int, entry: EntityLexicons.Entry?)](repeating: (-2, nil), count: tokens.count)
+        var lexMemo = [(last: Int32, entry: Int32)](repeating: (-2, -1), count: tokens.count)
+        var lexEntries: [EntityLexicons.Entry] = []
         var titleMemo = [Int](repeating: -1, count: tokens.count)
         for k in tokens.indices where tokens[k].kind == .word {
             let t = tokens[k]
             if t.isCapitalized || t.hasASCIIUpper
                 || (k + 1 < tokens.count && tokens[k + 1].hyphenBefore && tokens[k + 1].isCapitalized)
             {
-                if let m = computeLexiconMatch(at: k) { lexMemo[k] = (m.last, m.entry) } else { lexMemo[k] = (-1, nil) }
+                if let m = computeLexiconMatch(at: k) {
+                    lexMemo[k] = (Int32(m.last), Int32(lexEntries.count))
+                    lexEntries.append(m.entry)
+                } else {
+                    lexMemo[k] = (-1, -1)
+                }
             }
-            if let (f, c) = t.lowerFirstByteAndCount, lex.titleFirstBytes[Int(f) * 32 + min(31, c)], let tl = computeTitleMatch(at: k) {
+            // (`computeTitleMatch` rejects a word that starts no title; the class bit says so without a lookup.)
+            if t.classes.contains(.titlePrefixes), let tl = computeTitleMatch(at: k) {
                 titleMemo[k] = tl
             }
         }
         self.lexMemo = lexMemo
+        self.lexEntries = lexEntries
         self.titleMemo = titleMemo
     }
 
@@ -122,7 +134,8 @@ struct NameCandidateFinder {
     func isName(_ t: EntityToken) -> Bool {
         guard t.kind == .word else { return false }
         if t.isCapitalized { return true }
-        // "iPhone", "eBay", "iOS": a lowercase letter, then a capital.
+        // "iPhone", "eBay", "iOS": a lowercase letter, then a capital (so the word has an ASCII capital).
+        guard t.hasASCIIUpper else { return false }
         let u = t.text.utf8
         guard u.count > 2, let f = u.first, f >= 97, f <= 122 else { return false }
         let second = u[u.index(after: u.startIndex)]
@@ -144,7 +157,7 @@ struct NameCandidateFinder {
     func dotAbsorbed(after i: Int) -> Bool {
         guard i + 1 < tokens.count, tokens[i + 1].kind == .punct, tokens[i + 1].isPunct("."), tokens[i + 1].separator == .none else { return false }
         let t = tokens[i]
-        return (t.length == 1 && t.isCapitalized) || Self.abbreviations.contains(t.text)
+        return (t.length == 1 && t.isCapitalized) || t.classes.contains(.abbreviations)
     }
 
     /// The next token index after `i` inside a name, skipping an absorbed dot.
@@ -154,7 +167,7 @@ struct NameCandidateFinder {
     /// Longest lexicon match starting at `i` (memoised for capitalised and mixed-case words).
     func lexiconMatch(at i: Int) -> (last: Int, entry: EntityLexicons.Entry)? {
         let m = lexMemo[i]
-        if m.last >= 0, let e = m.entry { return (m.last, e) }
+        if m.last >= 0 { return (Int(m.last), lexEntries[Int(m.entry)]) }
         if m.last == -1 { return nil }
         return computeLexiconMatch(at: i)
     }
@@ -167,7 +180,7 @@ struct NameCandidateFinder {
 
     func computeLexiconMatch(at i: Int) -> (last: Int, entry: EntityLexicons.Entry)? {
         // The first step of the loop below, without building a key: most words start no known name.
-        guard !consumed[i], tokens[i].kind != .possessive, lex.knownPrefixes.contains(tokens[i].text) else { return nil }
+        guard !consumed[i], tokens[i].kind != .possessive, tokens[i].classes.contains(.knownPrefixes) else { return nil }
         var key = ""
         var best: (Int, EntityLexicons.Entry)? = nil
         var j = i
@@ -188,7 +201,7 @@ struct NameCandidateFinder {
     func computeTitleMatch(at i: Int) -> Int? {
         if let (f, c) = tokens[i].lowerFirstByteAndCount, !lex.titleFirstBytes[Int(f) * 32 + min(31, c)] { return nil }
         // The first step of the loop below, without building a key (callers pass words).
-        if tokens[i].kind == .word, tokens[i].kind != .possessive, !lex.titlePrefixes.contains(tokens[i].lower) { return nil }
+        if tokens[i].kind == .word, tokens[i].kind != .possessive, !tokens[i].classes.contains(.titlePrefixes) { return nil }
         var key = ""
         var best: Int? = nil
         var j = i
@@ -219,15 +232,16 @@ struct NameCandidateFinder {
         var k = last + 1
         if k < tokens.count, tokens[k].kind == .punct, tokens[k].isPunct("."), tokens[k].separator == .none { k += 1 }
         return k < tokens.count && tokens[k].sentence == tokens[last].sentence && isName(tokens[k]) && !consumed[k]
-            && !Self.generationalSuffixes.contains(tokens[k].text)
+            && !tokens[k].classes.contains(.generationalSuffixes)
     }
 
-    func isHead(_ word: String) -> Bool {
-        lex.orgHeads.contains(word) || lex.facilityHeads[word] == true || lex.geoHeads[word] == true
-            || lex.otherLeads.contains(word) || lex.otherHeads.contains(word)
+    /// Whether `t`'s text is an organisation, facility, place or "other" head word (as ``WordClasses``).
+    func isHead(_ t: EntityToken) -> Bool {
+        !t.classes.isDisjoint(with: [.orgHeads, .strongFacilityHeads, .strongGeoHeads, .otherLeads, .otherHeads])
     }
-    func isStrongHead(_ word: String) -> Bool {
-        lex.orgSuffixes.contains(word) || lex.orgHeads.contains(word) || lex.facilityHeads[word] == true || lex.geoHeads[word] == true
+    /// Whether `t`'s text is an organisation suffix or a strong organisation, facility or place head.
+    func isStrongHead(_ t: EntityToken) -> Bool {
+        !t.classes.isDisjoint(with: .strongHeads)
     }
 
     /// Extends a capitalised run from `i`; returns its last token index.
@@ -242,41 +256,41 @@ struct NameCandidateFinder {
             if nx.kind == .word, isName(nx), nx.spaceBefore || nx.hyphenBefore {
                 if nx.hyphenBefore, let e = lexiconMatch(at: k)?.entry, e.kind == .demonym || e.isCountry { break }
                 if nx.hyphenBefore, let e = lexiconMatch(at: j)?.entry, e.kind == .demonym || e.isCountry { break }
-                if lex.functionWords.contains(nx.lower) && !joinedOf && !(nx.length == 1 && dotAbsorbed(after: k)) { break }
-                if lex.calendarWords.contains(nx.lower) { break }
+                if nx.classes.contains(.functionWords) && !joinedOf && !(nx.length == 1 && dotAbsorbed(after: k)) { break }
+                if nx.classes.contains(.calendarWords) { break }
                 if let tl = titleMatch(at: k), titleIsFollowedByName(tl), !runEndsWithHead(from: k) {
                     // "Martin Luther King", "Carole King": a one-word title after given names is a surname.
-                    let givenOnly = (i...j).allSatisfy { tokens[$0].kind != .word || lex.givenNames.contains(tokens[$0].text) }
+                    let givenOnly = (i...j).allSatisfy { tokens[$0].kind != .word || tokens[$0].classes.contains(.givenNames) }
                     if !(givenOnly && tl == k) { break }
                 }
                 if let m = lexiconMatch(at: k), m.last >= k, !joinedOf, !m.entry.needsCanonicalInDocument {
                     // "Blue Nile", "Greater London": a modifier before a known place.
-                    if j == i, Self.placeModifiers.contains(tokens[i].text), m.entry.kind == .location {
+                    if j == i, tokens[i].classes.contains(.placeModifiers), m.entry.kind == .location {
                         j = m.last
                         continue
                     }
                     // "Michael Jordan", "Paris Hilton": a given name before a one-word known name is a person.
-                    let givenOnly = (i...j).allSatisfy { tokens[$0].kind != .word || lex.givenNames.contains(tokens[$0].text) || tokens[$0].length == 1 }
+                    let givenOnly = (i...j).allSatisfy { tokens[$0].kind != .word || tokens[$0].classes.contains(.givenNames) || tokens[$0].length == 1 }
                     if !(givenOnly && m.last == k && m.entry.kind != .demonym) && !runEndsWithHead(from: k) { break }
                 }
                 j = k
                 continue
             }
             if nx.kind == .number, nx.spaceBefore, nx.length <= 3, !nx.text.contains(","), !nx.text.contains("."),
-                !lex.calendarWords.contains(tokens[j].lower), !(k + 1 < tokens.count && tokens[k + 1].kind == .number)
+                !tokens[j].classes.contains(.calendarWords), !(k + 1 < tokens.count && tokens[k + 1].kind == .number)
             {
                 // "Nord Stream 2", "Boeing 737", "Apollo 11": a small number closes the name, if it is followed by
                 // a head, a lowercase noun or punctuation rather than more numbers.
                 if k + 1 < tokens.count, tokens[k + 1].kind == .punct, tokens[k + 1].isPunct("%") || tokens[k + 1].isPunct(",") && k + 2 < tokens.count && tokens[k + 2].kind == .number { break }
                 if k + 1 < tokens.count, tokens[k + 1].kind == .word, NumericEntityScanner.scales[tokens[k + 1].lower] != nil { break }
                 if k + 1 < tokens.count, tokens[k + 1].kind == .word, !tokens[k + 1].isCapitalized, tokens[k + 1].spaceBefore,
-                    Self.notNameNumberFollowers.contains(tokens[k + 1].lower)
+                    tokens[k + 1].classes.contains(.notNameNumberFollowers)
                 { break }
                 j = k
                 break
             }
             if nx.kind == .word, !nx.isCapitalized, nx.hyphenBefore, nx.length <= 4, tokens[j].isCapitalized, tokens[j].length <= 4,
-                !Self.hyphenSuffixWords.contains(nx.lower), lex.known[tokens[j].text] == nil
+                !nx.classes.contains(.hyphenSuffixWords), lex.known[tokens[j].text] == nil
             {
                 // Korean given names: "Ki-moon", "Jong-un".
                 j = k
@@ -288,21 +302,21 @@ struct NameCandidateFinder {
                 if Self.particles.contains(lw) {
                     // Chains of particles: "von der Leyen", "van den Berg".
                     var k3 = k2
-                    while k3 < tokens.count, tokens[k3].kind == .word, !tokens[k3].isCapitalized, Self.particles.contains(tokens[k3].lower), k3 - k2 < 2 { k3 += 1 }
+                    while k3 < tokens.count, tokens[k3].kind == .word, !tokens[k3].isCapitalized, tokens[k3].classes.contains(.particles), k3 - k2 < 2 { k3 += 1 }
                     if k3 < tokens.count, isName(tokens[k3]), tokens[k3].sentence == s, tokens[k3].spaceBefore || tokens[k3].hyphenBefore, !consumed[k3],
-                        !lex.functionWords.contains(tokens[k3].lower)
+                        !tokens[k3].classes.contains(.functionWords)
                     {
                         j = k3
                         continue
                     }
                 }
-                if lw == "of" || ((lw == "for" || lw == "on") && lex.orgHeads.contains(tokens[j].text)),
-                    isHead(tokens[j].text) || lex.titles.contains(tokens[j].lower)
+                if lw == "of" || ((lw == "for" || lw == "on") && tokens[j].classes.contains(.orgHeads)),
+                    isHead(tokens[j]) || tokens[j].classes.contains(.titles)
                 {
                     var k3 = k2
                     if k3 < tokens.count, tokens[k3].lower == "the", !tokens[k3].isCapitalized { k3 += 1 }
-                    if k3 < tokens.count, isName(tokens[k3]), tokens[k3].sentence == s, !consumed[k3], !lex.functionWords.contains(tokens[k3].lower),
-                        !lex.calendarWords.contains(tokens[k3].lower)
+                    if k3 < tokens.count, isName(tokens[k3]), tokens[k3].sentence == s, !consumed[k3], !tokens[k3].classes.contains(.functionWords),
+                        !tokens[k3].classes.contains(.calendarWords)
                     {
                         if lw == "of", let m = lexiconMatch(at: k3), m.entry.kind == .demonym { break }
                         j = k3
@@ -312,27 +326,27 @@ struct NameCandidateFinder {
                 }
             }
             if nx.kind == .possessive, k + 1 < tokens.count, tokens[k + 1].sentence == s, isName(tokens[k + 1]), tokens[k + 1].spaceBefore,
-                lex.facilityHeads[tokens[k + 1].text] == true || lex.orgHeads.contains(tokens[k + 1].text)
+                tokens[k + 1].classes.contains(.strongFacilityHeads) || tokens[k + 1].classes.contains(.orgHeads)
             {
                 j = k + 1
                 continue
             }
-            if nx.kind == .word, nx.lower == "in", nx.spaceBefore, lex.otherHeads.contains(tokens[j].text), k + 1 < tokens.count,
-                isName(tokens[k + 1]), tokens[k + 1].sentence == s, !lex.calendarWords.contains(tokens[k + 1].lower)
+            if nx.kind == .word, nx.lower == "in", nx.spaceBefore, tokens[j].classes.contains(.otherHeads), k + 1 < tokens.count,
+                isName(tokens[k + 1]), tokens[k + 1].sentence == s, !tokens[k + 1].classes.contains(.calendarWords)
             {
                 // "Nobel Prize in Literature"
                 j = k + 1
                 continue
             }
             if nx.kind == .word, nx.lower == "and", joinedOf, k + 1 < tokens.count, tokens[k + 1].sentence == s, isName(tokens[k + 1]),
-                lexiconMatch(at: k + 1) == nil, !lex.givenNames.contains(tokens[k + 1].text), !lex.functionWords.contains(tokens[k + 1].lower)
+                lexiconMatch(at: k + 1) == nil, !tokens[k + 1].classes.contains(.givenNames), !tokens[k + 1].classes.contains(.functionWords)
             {
                 // "Institute of Allergy and Infectious Diseases"
                 j = k + 1
                 continue
             }
             if nx.kind == .word && nx.lower == "and" || nx.kind == .punct && nx.isPunct("&"), j > i, k + 1 < tokens.count, tokens[k + 1].sentence == s,
-                isName(tokens[k + 1]), lex.orgHeads.contains(tokens[k + 1].text) || lex.orgSuffixes.contains(tokens[k + 1].text),
+                isName(tokens[k + 1]), tokens[k + 1].classes.contains(.orgHeads) || tokens[k + 1].classes.contains(.orgSuffixes),
                 !(k + 2 < tokens.count && isName(tokens[k + 2]) && tokens[k + 2].spaceBefore)
             {
                 // "X Equipment and Technology", "X Sons & Co"
@@ -352,14 +366,12 @@ struct NameCandidateFinder {
     /// so that a known name or title inside them is part of a longer name ("Moscow State University").
     func runEndsWithHead(from k: Int) -> Bool {
         var j = k
-        var lastWord = tokens[k].text
         while true {
             let n = nextIndex(j)
             guard n < tokens.count, tokens[n].sentence == tokens[k].sentence, tokens[n].kind == .word, isName(tokens[n]), tokens[n].spaceBefore else { break }
             j = n
-            lastWord = tokens[n].text
             if j - k > 6 { break }
         }
-        return isStrongHead(lastWord)
+        return isStrongHead(tokens[j])
     }
 }

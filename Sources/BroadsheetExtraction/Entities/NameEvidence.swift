@@ -73,29 +73,49 @@ struct NameEvidence {
         if c.isQuotedWork { s.other += 6 }
         // A model or version number joined by a hyphen ("GPT-4o", "Su-57"): a product.
         if c.lexicon == nil, c.last > c.first, tokens[c.first...c.last].contains(where: { $0.kind == .number && $0.hyphenBefore }) { s.other += 3 }
-        if c.lexicon == nil, c.words.count > 1, let lastW = c.words.last, lex.known[lastW]?.kind == .location,
-            NameCandidateFinder.placeModifiers.contains(c.words[0])
+        // The tokens behind `c.words` (the texts of the word and number tokens, in order): the first, the last,
+        // and the last whose text does not start with a number. Their word classes answer the list lookups below.
+        var firstToken = -1, lastToken = -1, lastNameToken = -1
+        for j in c.first...c.last where tokens[j].kind == .word || tokens[j].kind == .number {
+            if firstToken < 0 { firstToken = j }
+            lastToken = j
+            if !(tokens[j].text.firstIsNumber ?? true) { lastNameToken = j }
+        }
+        if c.lexicon == nil, c.words.count > 1, tokens[firstToken].classes.contains(.placeModifiers), let lastW = c.words.last,
+            lex.known[lastW]?.kind == .location
         { s.location += 5 }
         let words = c.nameWords
         guard let firstWord = words.first else { return s }
         // The head: the word before a joining "of"/"for", else the last word (ignoring a trailing number).
         let lastName = words.last(where: { !($0.firstIsNumber ?? true) }) ?? words.last!
         var head = lastName
-        for j in c.first...c.last where tokens[j].kind == .word && !tokens[j].isCapitalized && Self.nameConnectors.contains(tokens[j].lower) {
-            if j > c.first { head = tokens[j - 1].text; break }
+        // The token whose text is `head`, when the name words are the tokens' texts (no override), else -1.
+        var headToken = c.nameOverride == nil ? (lastNameToken >= 0 ? lastNameToken : lastToken) : -1
+        for j in c.first...c.last where tokens[j].kind == .word && !tokens[j].isCapitalized && tokens[j].classes.contains(.nameConnectors) {
+            if j > c.first { head = tokens[j - 1].text; headToken = j - 1; break }
         }
         let multi = words.count > 1
         let hasOf = head != lastName
-        let headHasDot = head.isPlainASCII ? head.utf8.contains(46) : head.contains(".")
-        if multi && lex.orgSuffixes.contains(headHasDot ? head.filter { $0 != "." } : head) { s.organization += 8 }
-        if let strong = lex.facilityHeads[head], multi { s.location += strong ? (hasOf ? 3 : 6) : 1.5 }
-        if let strong = lex.geoHeads[head], multi { s.location += strong ? 6.5 : 1.5 }
-        if lex.orgHeads.contains(head) && multi { s.organization += hasOf ? 7 : 5.5 }
-        if lex.otherHeads.contains(head) && multi { s.other += 6 }
-        if lex.otherLeads.contains(firstWord) && hasOf { s.other += 7.5 }
-        if lex.otherPrefixes.contains(firstWord) && multi { s.other += 7 }
-        if !multi, c.lexicon == nil, lex.givenNames.contains(firstWord) { s.person += 1.5 }
-        if multi && lex.givenNames.contains(firstWord) { s.person += 3 }
+        if multi {
+            let headHasDot = head.isPlainASCII ? head.utf8.contains(46) : head.contains(".")
+            let hc = headToken >= 0 ? tokens[headToken].classes : nil
+            func headIs(_ cls: WordClasses, _ list: WordSet) -> Bool { hc.map { $0.contains(cls) } ?? list.contains(head) }
+            if headHasDot ? lex.orgSuffixes.contains(head.filter { $0 != "." }) : headIs(.orgSuffixes, lex.orgSuffixes) { s.organization += 8 }
+            let facility: Bool? = hc.map { $0.contains(.facilityHeads) ? $0.contains(.strongFacilityHeads) : nil } ?? lex.facilityHeads[head]
+            if let strong = facility { s.location += strong ? (hasOf ? 3 : 6) : 1.5 }
+            let geo: Bool? = hc.map { $0.contains(.geoHeads) ? $0.contains(.strongGeoHeads) : nil } ?? lex.geoHeads[head]
+            if let strong = geo { s.location += strong ? 6.5 : 1.5 }
+            if headIs(.orgHeads, lex.orgHeads) { s.organization += hasOf ? 7 : 5.5 }
+            if headIs(.otherHeads, lex.otherHeads) { s.other += 6 }
+        }
+        // The first name word's classes, when the name words are the tokens' texts.
+        let fc = c.nameOverride == nil ? tokens[firstToken].classes : nil
+        func firstIs(_ cls: WordClasses, _ list: WordSet) -> Bool { fc.map { $0.contains(cls) } ?? list.contains(firstWord) }
+        if hasOf && firstIs(.otherLeads, lex.otherLeads) { s.other += 7.5 }
+        if multi && firstIs(.otherPrefixes, lex.otherPrefixes) { s.other += 7 }
+        let firstIsGiven = firstIs(.givenNames, lex.givenNames)
+        if !multi, c.lexicon == nil, firstIsGiven { s.person += 1.5 }
+        if multi && firstIsGiven { s.person += 3 }
         if multi {
             // Initials inside ("Stephen P. Lynch", "Lyndon B. Johnson").
             for w in words.dropFirst().dropLast() where w.characterCount == 1 && w.startsUppercase { s.person += 2; break }
@@ -133,18 +153,18 @@ struct NameEvidence {
             if nx.kind == .word, nx.hyphenBefore {
                 if nx.lower == "based" || nx.lower == "born" || nx.lower == "area" { s.location += 4 }
             } else if nx.kind == .word, !nx.isCapitalized, nx.sentence == c.sentence {
-                if Self.sayingVerbs.contains(nx.lower) { s.person += 2 }
-                if Self.personFollowers.contains(nx.lower) { s.person += 3 }
+                if nx.classes.contains(.sayingVerbs) { s.person += 2 }
+                if nx.classes.contains(.personFollowers) { s.person += 3 }
                 let capitalized = nx.text.capitalizedFirst
                 if lex.geoHeads[capitalized] == true { s.location += 4 }
                 if lex.facilityHeads[capitalized] == true { s.location += 3 }
-                if lex.otherFollowers.contains(nx.lower) { s.other += 4 }
-                if Self.orgNouns.contains(nx.lower) && nx.lower != "parent" && nx.lower != "rival" { s.organization += 3 }
+                if nx.classes.contains(.otherFollowers) { s.other += 4 }
+                if nx.classes.contains(.orgNouns) && nx.lower != "parent" && nx.lower != "rival" { s.organization += 3 }
                 if k + 1 < n, tokens[k + 1].kind == .word, !tokens[k + 1].isCapitalized, tokens[k + 1].spaceBefore || tokens[k + 1].hyphenBefore {
                     let n2 = tokens[k + 1].lower
                     if lex.otherFollowers.contains(n2) { s.other += 3 }
-                    if Self.orgNouns.contains(n2) && Self.orgModifiers.contains(nx.lower) { s.organization += 3 }
-                    if lex.facilityHeads[tokens[k + 1].text.capitalizedFirst] == true, Self.facilityModifiers.contains(nx.lower) { s.location += 2 }
+                    if Self.orgNouns.contains(n2) && nx.classes.contains(.orgModifiers) { s.organization += 3 }
+                    if lex.facilityHeads[tokens[k + 1].text.capitalizedFirst] == true, nx.classes.contains(.facilityModifiers) { s.location += 2 }
                 }
             } else if nx.kind == .punct, nx.isPunct("("), k + 2 < n, tokens[k + 1].kind == .word, tokens[k + 1].isAllCaps, tokens[k + 2].isPunct(")") {
                 s.organization += 1
@@ -159,7 +179,7 @@ struct NameEvidence {
                 if let head = appositiveHead(app.first, app.last) {
                     // "second-largest oil producer", "the biggest chipmaker": a company, not a person.
                     let corporate = Self.orgNouns.contains(head) && (app.first...app.last).contains { j in
-                        tokens[j].kind == .word && (Self.orgModifiers.contains(tokens[j].lower) || tokens[j].lower.hasSuffix("largest")
+                        tokens[j].kind == .word && (tokens[j].classes.contains(.orgModifiers) || tokens[j].lower.hasSuffix("largest")
                             || tokens[j].lower.hasSuffix("biggest") || tokens[j].lower == "state-owned" || tokens[j].lower == "publicly")
                     }
                     if lex.roleNouns.contains(head) && !corporate { s.person += 4 }
@@ -174,25 +194,25 @@ struct NameEvidence {
             if pv.kind == .word, !pv.isCapitalized {
                 // "according to X" names a source, not a destination.
                 let accordingTo = pv.lower == "to" && c.first >= 2 && tokens[c.first - 2].lower == "according"
-                if Self.placePrepositions.contains(pv.lower) && !accordingTo {
+                if pv.classes.contains(.placePrepositions) && !accordingTo {
                     let w: Double = pv.lower == "to" || pv.lower == "from" ? 1 : 2
                     s.location += c.words.count == 1 ? w : w * 0.75
                 }
                 if pv.lower == "at" { s.location += 0.75; s.organization += 0.5 }
                 if pv.lower == "said" { s.person += 2 }
-                if lex.roleNouns.contains(pv.lower) && !Self.orgNouns.contains(pv.lower) { s.person += 3 }
-                if Self.orgNouns.contains(pv.lower) && !lex.roleNouns.contains(pv.lower) && c.first >= 2 && tokens[c.first - 2].lower == "the" { s.organization += 2 }
+                if pv.classes.contains(.roleNouns) && !pv.classes.contains(.orgNouns) { s.person += 3 }
+                if pv.classes.contains(.orgNouns) && !pv.classes.contains(.roleNouns) && c.first >= 2 && tokens[c.first - 2].lower == "the" { s.organization += 2 }
                 if pv.lower == "of", c.first >= 2, c.words.count == 1, tokens[c.first - 2].kind == .word,
-                    Self.placeNouns.contains(tokens[c.first - 2].lower) || Self.placeOfNouns.contains(tokens[c.first - 2].lower)
+                    tokens[c.first - 2].classes.contains(.placeNouns) || tokens[c.first - 2].classes.contains(.placeOfNouns)
                 { s.location += 3 }
                 if pv.lower == "the" { s.organization += 0.5; s.location += 0.25; s.person -= 1 }
             } else if pv.kind == .punct, pv.isPunct(","), c.first >= 2 {
                 let p2 = tokens[c.first - 2]
                 if p2.kind == .word, !p2.isCapitalized {
-                    if lex.roleNouns.contains(p2.lower) && !Self.orgNouns.contains(p2.lower) { s.person += 3 }
-                    if Self.orgNouns.contains(p2.lower) { s.organization += 4 }
-                    if Self.placeNouns.contains(p2.lower) { s.location += 3 }
-                    if lex.otherFollowers.contains(p2.lower) { s.other += 3 }
+                    if p2.classes.contains(.roleNouns) && !p2.classes.contains(.orgNouns) { s.person += 3 }
+                    if p2.classes.contains(.orgNouns) { s.organization += 4 }
+                    if p2.classes.contains(.placeNouns) { s.location += 3 }
+                    if p2.classes.contains(.otherFollowers) { s.other += 3 }
                 }
             }
         }
@@ -214,7 +234,7 @@ struct NameEvidence {
             let t = tokens[j]
             if t.sentence != c.sentence { break }
             if t.kind == .punct && (t.isPunct(",") || t.isPunct("\u{2014}") || t.isPunct("\u{2013}") || t.isPunct(";") || t.isPunct(":") || t.isPunct(")") || (t.isPunct("(") && open != "(") || t.isPunct(".") && !(j > 0 && dotIsAbbreviation(j))) { break }
-            if t.kind == .word && Self.appositiveStoppers.contains(t.lower) { return nil }
+            if t.kind == .word && t.classes.contains(.appositiveStoppers) { return nil }
             if t.kind == .word || t.kind == .number { lastWord = j }
             j += 1
         }
@@ -222,16 +242,16 @@ struct NameEvidence {
         if open == "(" && !(j < n && tokens[j].isPunct(")")) { return nil }
         let ft = tokens[first]
         guard ft.kind == .word else { return nil }
-        let startsWell = Self.determiners.contains(ft.lower) || lex.roleNouns.contains(ft.lower) || lex.roleModifiers.contains(ft.lower)
+        let startsWell = ft.classes.contains(.determiners) || ft.classes.contains(.roleNouns) || ft.classes.contains(.roleModifiers)
             || (ft.isCapitalized && hasPossessive(from: first, to: lastWord))
         guard startsWell else { return nil }
         // The last word must not be a capitalised name (then this is a list of names, not an appositive).
-        if tokens[lastWord].isCapitalized && !lex.orgHeads.contains(tokens[lastWord].text) && !Self.determiners.contains(ft.lower)
+        if tokens[lastWord].isCapitalized && !tokens[lastWord].classes.contains(.orgHeads) && !ft.classes.contains(.determiners)
             && !tokens[first...lastWord].contains(where: { $0.kind == .word && Self.complementPrepositions.contains($0.lower) })
         { return nil }
         if tokens[first...lastWord].contains(where: { $0.kind == .word && $0.lower == "and" }) {
             // "billionaire investor X and others": only accept "and" when a role noun follows it.
-            if let a = (first...lastWord).first(where: { tokens[$0].lower == "and" }), a + 1 <= lastWord, !(lex.roleNouns.contains(tokens[a + 1].lower) || lex.roleModifiers.contains(tokens[a + 1].lower) || tokens[a + 1].isCapitalized) { return nil }
+            if let a = (first...lastWord).first(where: { tokens[$0].lower == "and" }), a + 1 <= lastWord, !(tokens[a + 1].classes.contains(.roleNouns) || tokens[a + 1].classes.contains(.roleModifiers) || tokens[a + 1].isCapitalized) { return nil }
         }
         return (first, lastWord)
     }
@@ -239,7 +259,7 @@ struct NameEvidence {
     func dotIsAbbreviation(_ j: Int) -> Bool {
         guard j > 0 else { return false }
         let p = tokens[j - 1]
-        return tokens[j].separator == .none && p.kind == .word && ((p.length == 1 && p.isCapitalized) || NameCandidateFinder.abbreviations.contains(p.text))
+        return tokens[j].separator == .none && p.kind == .word && ((p.length == 1 && p.isCapitalized) || p.classes.contains(.abbreviations))
     }
 
     func hasPossessive(from a: Int, to b: Int) -> Bool {
@@ -254,7 +274,7 @@ struct NameEvidence {
         for j in a...b {
             let t = tokens[j]
             if t.kind != .word { continue }
-            if Self.headStoppers.contains(t.lower) && head != nil { break }
+            if t.classes.contains(.headStoppers) && head != nil { break }
             if !t.isCapitalized { head = t.lower }
         }
         return head

@@ -46,7 +46,8 @@ struct NumericEntityScanner {
         while i < n {
             let t = tokens[i]
             // Spelled-out amounts: "two billion dollars", "a million euros".
-            if t.kind == .word, i + 2 < n, tokens[i + 1].kind == .word, tokens[i + 2].kind == .word, let base = numberWords[t.lower],
+            if t.kind == .word, t.classes.contains(.numberWords), i + 2 < n, tokens[i + 1].kind == .word, tokens[i + 2].kind == .word,
+                let base = numberWords[t.lower],
                 wordScales.contains(tokens[i + 1].lower), let code = lexicons.currencyWords[tokens[i + 2].lower]
             {
                 let first = (t.lower == "a" || t.lower == "an") ? i + 0 : i

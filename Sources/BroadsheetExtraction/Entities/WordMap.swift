@@ -11,6 +11,12 @@ struct WordMap<Value: Sendable>: Sendable, ExpressibleByDictionaryLiteral {
     private var others: [String: Value] = [:]
 
     init() {}
+
+    /// An empty map with room for `capacity` ASCII keys before it grows.
+    init(minimumCapacity capacity: Int) {
+        ascii = ASCIIWordTable(minimumCapacity: capacity, averageLength: 12)
+        values.reserveCapacity(capacity)
+    }
     init(dictionaryLiteral elements: (String, Value)...) {
         for (k, v) in elements { self[k] = v }
     }
@@ -70,6 +76,12 @@ struct WordMap<Value: Sendable>: Sendable, ExpressibleByDictionaryLiteral {
     @inline(__always)
     mutating func insertIfAbsent(_ key: String, _ value: Value) {
         update(key, default: value) { _ in }
+    }
+
+    /// Calls `body` with every entry (keys canonically equivalent to ASCII in their ASCII form).
+    func forEach(_ body: (String, Value) -> Void) {
+        ascii.forEachKey { key, e in body(key, values[e]) }
+        for (k, v) in others { body(k, v) }
     }
 
     var count: Int { ascii.count + others.count }

@@ -38,6 +38,12 @@ struct WordSet: Sendable, ExpressibleByArrayLiteral {
         for w in elements { insert(w) }
     }
 
+    /// Calls `body` with every member (members canonically equivalent to ASCII in their ASCII form).
+    func forEach(_ body: (String) -> Void) {
+        ascii.forEachKey { key, _ in body(key) }
+        for w in others { body(w) }
+    }
+
     var count: Int { ascii.count + others.count }
     var isEmpty: Bool { count == 0 }
 }
