@@ -307,8 +307,9 @@ final class ConjunctionMatcher: Matcher {
     /// When every required matcher is a term and none is excluded: the terms, whose cursors are then
     /// aligned directly (no virtual call per posting), and their cursors rarest first.
     private let terms: [TermMatcher]
-    private let leadCursor: PostingCursor?
-    private let secondCursor: PostingCursor?
+    /// Unowned: the term matchers in ``required`` keep them alive (no reference counting per posting).
+    private unowned(unsafe) let leadCursor: PostingCursor?
+    private unowned(unsafe) let secondCursor: PostingCursor?
     private let otherCursors: [PostingCursor]
 
     init(required: [Matcher], excluded: [Matcher]) {
@@ -371,7 +372,9 @@ final class ConjunctionMatcher: Matcher {
             }
             break
         }
-        for t in terms { t.doc = t.cursor.doc }
+        terms.withUnsafeBufferPointer { ts in
+            for k in 0..<ts.count { ts[k].doc = ts[k].cursor.doc }
+        }
         doc = target
         return target
     }
