@@ -16,7 +16,7 @@ public import BroadsheetCore
 ///
 /// The index is a value: `add` mutates it; searches are pure reads and may run concurrently on copies.
 /// Build cost is one pass of tokenization per document; terms are interned into compact byte tables
-/// and postings are delta + varint coded (see ``PostingStore``).
+/// and postings are bit-packed in blocks of 128 (see ``PostingStore``).
 public struct SearchIndex: Sendable {
     /// Ranking parameters.
     public struct Configuration: Sendable, Hashable {
@@ -123,8 +123,9 @@ public struct SearchIndex: Sendable {
     /// Number of live paragraphs.
     public var paragraphCount: Int { liveParagraphs }
 
-    /// Memory held by the index structures, in bytes (stored document text excluded: it is shared
-    /// with the caller's ``Document`` values).
+    /// Memory held by the index structures, in bytes: postings, vocabulary, per-paragraph and
+    /// per-document tables. The documents' text and paragraph lists are not counted: the index shares
+    /// them with the caller's ``Document`` values.
     public var statistics: Statistics {
         let dictionary =
             surfaces.byteCount + stems.byteCount + (surfaceStem.capacity + surfaceFrequency.capacity + sortedSurfaces.capacity) * 4
