@@ -61,9 +61,38 @@ final class PostingCursor {
     var tf: Int32 {
         @inline(__always) get {
             guard index < blockCount else { return 0 }
-            if let bytes = frequencyBytes { decodeFrequencies(bytes) }
+            if let bytes = frequencyBytes {
+                if let sparse = sparseFrequency(bytes) { return Int32(sparse.tf) }
+                decodeFrequencies(bytes)
+            }
             return Int32(bitPattern: blockTFs[index])
         }
+    }
+
+    /// Look-ups answered by ``sparseFrequency(_:)`` in the current block.
+    private var sparseLookups = 0
+
+    /// When every tf of the block is 1 but a few (coded as exceptions to a width of 0): the current
+    /// posting's tf, the index of its first position among the block's and the block's number of
+    /// positions, read from the exceptions alone. A cursor that only visits a few postings of a
+    /// block (a phrase's common word) then never decodes the block's frequencies; after a few
+    /// look-ups the block is decoded after all.
+    @inline(__always)
+    private func sparseFrequency(_ bytes: UnsafePointer<UInt8>) -> (tf: Int, start: Int, total: Int)? {
+        guard sparseLookups < 8 else { return nil }
+        let frequencies = PatchedPacking.Reader(count: blockCount, at: bytes)
+        guard frequencies.width == 0, frequencies.exceptions <= 16 else { return nil }
+        sparseLookups += 1
+        var before = 0
+        var extra = 0
+        var total = blockCount
+        for j in 0..<frequencies.exceptions {
+            let i = frequencies.exceptionIndex(j)
+            let more = Int(frequencies.exceptionHigh(j))
+            total += more
+            if i < index { before += more } else if i == index { extra = more }
+        }
+        return (1 + extra, index + before, total)
     }
 
     private func decodeFrequencies(_ bytes: UnsafePointer<UInt8>) {
@@ -178,6 +207,7 @@ final class PostingCursor {
         inTail = false
         packedPositions = positionBase + positionOffset
         positionStartsReady = false
+        sparseLookups = 0
     }
 
     /// Decodes the next chunk of tail postings, with their positions; false when none is left.
@@ -325,7 +355,19 @@ final class PostingCursor {
     @inline(__always)
     func decodePositions(to out: UnsafeMutablePointer<Int32>) -> Int {
         guard index < blockCount else { return 0 }
-        if let bytes = frequencyBytes { decodeFrequencies(bytes) }
+        if let bytes = frequencyBytes {
+            if let sparse = sparseFrequency(bytes) {
+                let reader = PatchedPacking.Reader(count: sparse.total, at: packedPositions)
+                out.withMemoryRebound(to: UInt32.self, capacity: sparse.tf) { reader.unpack(from: sparse.start, count: sparse.tf, to: $0) }
+                var position: Int32 = 0
+                for k in 0..<sparse.tf {
+                    position &+= out[k]
+                    out[k] = position
+                }
+                return sparse.tf
+            }
+            decodeFrequencies(bytes)
+        }
         if !positionStartsReady {
             var total: Int32 = 0
             for k in 0..<blockCount {
