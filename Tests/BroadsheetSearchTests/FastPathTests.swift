@@ -10,14 +10,8 @@ struct FastPathTests {
     /// A deterministic corpus over a small Zipf-like vocabulary, so that common words have many blocks
     /// of postings and prefixes and misspellings expand to several words.
     static func corpus(documents: Int, seed: UInt64, firstId: Int = 0) -> [Document] {
-        var state = seed
-        func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
+        var random = SplitMix64(seed: seed)
+        func next() -> UInt64 { random.next() }
         let stems = ["market", "marble", "marker", "marina", "marsh", "martin", "mart", "river", "rivet", "riven", "station",
                      "stationer", "static", "stator", "harbour", "harbor", "garden", "warden", "pardon", "border", "order",
                      "the", "a", "of", "and", "to", "in", "team", "teams", "teaming", "season", "reason", "treason", "lesson"]

@@ -13,14 +13,8 @@ struct PostingStoreTests {
     /// many full blocks), a few terms are common, most are rare (wide gaps), and some repeat within a
     /// paragraph; the store is frozen after the paragraphs listed in `freezes`.
     static func build(paragraphs: Int, terms: Int, freezes: Set<Int>, seed: UInt64) -> (PostingStore, Model, [UInt16]) {
-        var state = seed
-        func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
+        var random = SplitMix64(seed: seed)
+        func next() -> UInt64 { random.next() }
         var store = PostingStore()
         var model = Model(repeating: [], count: terms)
         var lengths: [UInt16] = []
