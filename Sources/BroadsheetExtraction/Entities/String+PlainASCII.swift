@@ -34,26 +34,28 @@ extension String {
     @inline(__always)
     var characterCount: Int { isPlainASCII ? utf8.count : count }
 
+    /// The first byte of a plain-ASCII string (`.some(nil)` when it is empty), or `nil` when the string is
+    /// not plain ASCII (see ``isPlainASCII``).
+    @inline(__always)
+    private var plainASCIIFirstByte: UInt8?? {
+        withUTF8Bytes { b in
+            for x in b where x >= 0x80 || x == 13 { return nil }
+            return .some(b.first)
+        }
+    }
+
     /// `first?.isUppercase == true`.
     @inline(__always)
     var startsUppercase: Bool {
-        let fast: Bool? = withUTF8Bytes { b in
-            for x in b where x >= 0x80 || x == 13 { return nil }
-            guard let f = b.first else { return false }
-            return f >= 65 && f <= 90
-        }
-        return fast ?? (first?.isUppercase == true)
+        guard let byte = plainASCIIFirstByte else { return first?.isUppercase == true }
+        return byte.map { $0 >= 65 && $0 <= 90 } ?? false
     }
 
     /// `first?.isLowercase == true`.
     @inline(__always)
     var startsLowercase: Bool {
-        let fast: Bool? = withUTF8Bytes { b in
-            for x in b where x >= 0x80 || x == 13 { return nil }
-            guard let f = b.first else { return false }
-            return f >= 97 && f <= 122
-        }
-        return fast ?? (first?.isLowercase == true)
+        guard let byte = plainASCIIFirstByte else { return first?.isLowercase == true }
+        return byte.map { $0 >= 97 && $0 <= 122 } ?? false
     }
 
     /// `first?.isNumber` (which depends on the first scalar only: among ASCII scalars, the digits).
