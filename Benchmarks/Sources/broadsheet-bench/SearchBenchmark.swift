@@ -6,10 +6,12 @@ import Foundation
 /// fixed query mix in-process. Writes the corpus (JSONL, one paragraph a line), the queries and our
 /// figures to `--out` so that `Benchmarks/search.sh` can run the same workload on Tantivy and FTS5.
 ///
-/// Usage: `broadsheet-bench search [--articles N] [--queries N] [--out DIR] [--seed N] [--only TYPES] [--no-files]`
+/// Usage: `broadsheet-bench search [--articles N] [--queries N] [--out DIR] [--seed N] [--only TYPES] [--no-files] [--repeat N [--repeat-under MS]] [--slowest N]`
 /// (defaults: 100,000 articles ≈ 200 MB, 200 queries per type, `Benchmarks/out/search`). For profiling,
 /// `--only prefix,typo` times only those query types and `--no-files` skips writing the corpus; such
-/// partial runs write no `ours.json`.
+/// partial runs write no `ours.json`. `--repeat N` then runs the selected queries (ranking only) N more
+/// times, so that a profiler's samples are mostly queries, and prints their mean time (with
+/// `--repeat-under MS`, only the queries that took less than MS); `--slowest N` lists the N slowest queries.
 enum SearchBenchmark {
     static func run(_ arguments: [String]) {
         var articles = 100_000
@@ -18,6 +20,9 @@ enum SearchBenchmark {
         var seed: UInt64 = 42
         var only: Set<String>? = nil
         var writeFiles = true
+        var repeatRounds = 0
+        var slowest = 0
+        var repeatUnder = Double.infinity
         var i = 0
         while i < arguments.count {
             let value = i + 1 < arguments.count ? arguments[i + 1] : ""
@@ -27,11 +32,14 @@ enum SearchBenchmark {
             case "--out": out = value
             case "--seed": seed = UInt64(value) ?? seed
             case "--only": only = Set(value.split(separator: ",").map(String.init))
+            case "--repeat": repeatRounds = Int(value) ?? 0
+            case "--slowest": slowest = Int(value) ?? 0
+            case "--repeat-under": repeatUnder = Double(value) ?? repeatUnder
             case "--no-files":
                 writeFiles = false
                 i -= 1
             default:
-                print("unknown option \(arguments[i]); usage: broadsheet-bench search [--articles N] [--queries N] [--out DIR] [--seed N] [--only TYPES] [--no-files]")
+                print("unknown option \(arguments[i]); usage: broadsheet-bench search [--articles N] [--queries N] [--out DIR] [--seed N] [--only TYPES] [--no-files] [--repeat N [--repeat-under MS]] [--slowest N]")
                 return
             }
             i += 2
@@ -76,6 +84,7 @@ enum SearchBenchmark {
                 let options = SearchOptions(limit: 10, includeSnippets: withSnippets)
                 for q in qs { _ = try? index.search(q.ours, options: options) }  // warm-up
                 var times: [Double] = []
+                var perQuery: [(Double, String)] = []
                 var hits = 0
                 for q in qs {
                     // Best of three runs: the machine is shared, and interference only ever adds time.
@@ -87,6 +96,7 @@ enum SearchBenchmark {
                         best = min(best, (cpuSeconds(CLOCK_THREAD_CPUTIME_ID) - s) * 1000)
                     }
                     times.append(best)
+                    perQuery.append((best, q.ours))
                     hits += r?.hits.isEmpty == false ? 1 : 0
                 }
                 times.sort()
@@ -96,6 +106,14 @@ enum SearchBenchmark {
                     totals[type.rawValue] = hits
                 } else {
                     ranking[type.rawValue] = p
+                    for (t, q) in perQuery.sorted(by: { $0.0 > $1.0 }).prefix(slowest) { print(String(format: "  %8.3f ms  %@", t, q)) }
+                    if repeatRounds > 0 {
+                        let chosen = perQuery.filter { $0.0 < repeatUnder }.map(\.1)
+                        let c = cpuSeconds(CLOCK_THREAD_CPUTIME_ID)
+                        for _ in 0..<repeatRounds { for q in chosen { _ = try? index.search(q, options: options) } }
+                        let mean = (cpuSeconds(CLOCK_THREAD_CPUTIME_ID) - c) * 1000 / Double(max(1, repeatRounds * chosen.count))
+                        print(String(format: "  repeated %d queries %d times: mean %.4f ms", chosen.count, repeatRounds, mean))
+                    }
                 }
             }
             let l = latency[type.rawValue]!
