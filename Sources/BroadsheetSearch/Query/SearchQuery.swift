@@ -54,10 +54,11 @@ public struct SearchQuery: Sendable, Hashable {
     /// - Throws: ``SearchQueryError`` naming the problem (empty, too long, unbalanced quote or
     ///   parenthesis, dangling operator, unknown filter, bad date, only excluded terms).
     public init(parsing text: String) throws(SearchQueryError) {
-        if text.count > Self.maximumLength {
+        // A query of at most that many UTF-8 bytes has at most that many characters.
+        if text.utf8.count > Self.maximumLength && text.count > Self.maximumLength {
             throw SearchQueryError(.tooLong, "query is \(text.count) characters long; the limit is \(Self.maximumLength)")
         }
-        if text.allSatisfy(\.isWhitespace) { throw SearchQueryError(.empty, "query is empty") }
+        if text.unicodeScalars.allSatisfy(QueryLexer.isSpace) { throw SearchQueryError(.empty, "query is empty") }
         var parser = QueryParser(tokens: try QueryLexer.lex(text))
         let parsed = try parser.parseTop()
         self.init(root: parsed.root, filters: parsed.filters)
@@ -86,49 +87,76 @@ enum QueryToken: Equatable {
     case close
 }
 
+/// Splits a query into ``QueryToken``s. Every syntax character is a single Unicode scalar, so the
+/// text is read as scalars (decoded from UTF-8 as it goes) and tokens are cut from its bytes.
 enum QueryLexer {
     static func lex(_ text: String) throws(SearchQueryError) -> [QueryToken] {
         var out: [QueryToken] = []
-        let chars = Array(text)
+        let bytes = Array(text.utf8)
+        func string(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
+        /// 1-based position in characters (as users count them) of the scalar at byte `i`, for messages.
+        func place(_ i: Int) -> Int { string(0..<i).count + 1 }
+        /// The scalar starting at byte `i` and the byte after it.
+        func scalar(at i: Int) -> (Unicode.Scalar, Int) {
+            let lead = bytes[i]
+            if lead < 0x80 { return (Unicode.Scalar(lead), i + 1) }
+            let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+            var value = UInt32(lead) & (0xFF >> UInt32(length + 1))
+            for k in 1..<length { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
+            return (Unicode.Scalar(value) ?? "\u{FFFD}", i + length)
+        }
+        var previous: Unicode.Scalar? = nil
         var i = 0
-        while i < chars.count {
-            let c = chars[i]
-            if c.isWhitespace {
-                i += 1
-            } else if c == "\"" || c == "“" || c == "”" {
-                var j = i + 1
-                while j < chars.count && chars[j] != "\"" && chars[j] != "”" && chars[j] != "“" { j += 1 }
-                if j >= chars.count { throw SearchQueryError(.unbalancedQuote, "the quote opened at character \(i + 1) is not closed") }
-                out.append(.phrase(String(chars[(i + 1)..<j])))
-                i = j + 1
+        while i < bytes.count {
+            let (c, after) = scalar(at: i)
+            defer { previous = c }
+            if isSpace(c) {
+                i = after
+            } else if isQuote(c) {
+                var j = after
+                var closed = false
+                while j < bytes.count {
+                    let (d, next) = scalar(at: j)
+                    if isQuote(d) {
+                        closed = true
+                        break
+                    }
+                    j = next
+                }
+                if !closed { throw SearchQueryError(.unbalancedQuote, "the quote opened at character \(place(i)) is not closed") }
+                out.append(.phrase(string(after..<j)))
+                i = scalar(at: j).1
             } else if c == "(" {
                 out.append(.open)
-                i += 1
+                i = after
             } else if c == ")" {
                 out.append(.close)
-                i += 1
-            } else if c == "-" && (out.isEmpty || i == 0 || chars[i - 1].isWhitespace || chars[i - 1] == "(") {
-                if i + 1 >= chars.count || chars[i + 1].isWhitespace {
-                    throw SearchQueryError(.danglingOperator, "'-' at character \(i + 1) excludes nothing; write -word or -\"a phrase\"")
+                i = after
+            } else if c == "-" && (out.isEmpty || previous.map { isSpace($0) || $0 == "(" } ?? true) {
+                if after >= bytes.count || isSpace(scalar(at: after).0) {
+                    throw SearchQueryError(.danglingOperator, "'-' at character \(place(i)) excludes nothing; write -word or -\"a phrase\"")
                 }
                 out.append(.minus)
-                i += 1
+                i = after
             } else {
                 var j = i
-                while j < chars.count && !chars[j].isWhitespace && !"\"“”()".contains(chars[j]) { j += 1 }
-                let word = String(chars[i..<j])
-                i = j
+                var colon = -1
+                while j < bytes.count {
+                    let (d, next) = scalar(at: j)
+                    if isSpace(d) || isQuote(d) || d == "(" || d == ")" { break }
+                    if colon < 0 && d == ":" { colon = j }
+                    j = next
+                }
+                let word = string(i..<j)
                 if word == "OR" {
                     out.append(.or)
                 } else if word == "AND" {
-                    continue
-                } else if let colon = word.firstIndex(of: ":"), colon != word.startIndex,
-                    word[..<colon].allSatisfy({ $0.isASCII && $0.isLetter })
-                {
-                    let field = word[..<colon].lowercased()
-                    let value = String(word[word.index(after: colon)...])
+                    // accepted and ignored
+                } else if colon > i, bytes[i..<colon].allSatisfy({ ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) }) {
+                    let field = string(i..<colon).lowercased()
+                    let value = string((colon + 1)..<j)
                     guard ["entity", "document", "from", "to"].contains(field) else {
-                        throw SearchQueryError(.unknownFilter, "unknown filter '\(word[..<colon]):'; use entity:, document:, from: or to:")
+                        throw SearchQueryError(.unknownFilter, "unknown filter '\(string(i..<colon)):'; use entity:, document:, from: or to:")
                     }
                     guard !value.isEmpty else {
                         throw SearchQueryError(.invalidFilterValue, "filter '\(field):' needs a value")
@@ -137,10 +165,21 @@ enum QueryLexer {
                 } else {
                     out.append(.word(word))
                 }
+                i = j
             }
         }
         return out
     }
+
+    /// Unicode white space (what `Character.isWhitespace` accepts), ASCII first.
+    @inline(__always)
+    static func isSpace(_ c: Unicode.Scalar) -> Bool {
+        c.value < 0x80 ? (c.value == 0x20 || (c.value >= 0x09 && c.value <= 0x0D)) : c.properties.isWhitespace
+    }
+
+    /// A straight or curly double quote.
+    @inline(__always)
+    static func isQuote(_ c: Unicode.Scalar) -> Bool { c == "\"" || c == "\u{201C}" || c == "\u{201D}" }
 }
 
 /// Recursive-descent parser over ``QueryToken``s:
@@ -261,7 +300,7 @@ struct QueryParser {
             }
             return .all(inner)
         case .phrase(let text):
-            if text.allSatisfy(\.isWhitespace) { throw SearchQueryError(.danglingOperator, "empty phrase \"\"") }
+            if text.unicodeScalars.allSatisfy(QueryLexer.isSpace) { throw SearchQueryError(.danglingOperator, "empty phrase \"\"") }
             return .phrase(text)
         case .word(let w):
             if w.hasSuffix("*") {
