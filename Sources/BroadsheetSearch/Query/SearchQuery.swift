@@ -88,44 +88,28 @@ enum QueryToken: Equatable {
 }
 
 /// Splits a query into ``QueryToken``s. Every syntax character is a single Unicode scalar, so the
-/// text is read as scalars (decoded from UTF-8 as it goes) and tokens are cut from its bytes.
+/// text is read as scalars (no grapheme breaking) and tokens are sliced from it.
 enum QueryLexer {
     static func lex(_ text: String) throws(SearchQueryError) -> [QueryToken] {
         var out: [QueryToken] = []
-        let bytes = Array(text.utf8)
-        func string(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
-        /// 1-based position in characters (as users count them) of the scalar at byte `i`, for messages.
-        func place(_ i: Int) -> Int { string(0..<i).count + 1 }
-        /// The scalar starting at byte `i` and the byte after it.
-        func scalar(at i: Int) -> (Unicode.Scalar, Int) {
-            let lead = bytes[i]
-            if lead < 0x80 { return (Unicode.Scalar(lead), i + 1) }
-            let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
-            var value = UInt32(lead) & (0xFF >> UInt32(length + 1))
-            for k in 1..<length { value = value << 6 | UInt32(bytes[i + k] & 0x3F) }
-            return (Unicode.Scalar(value) ?? "\u{FFFD}", i + length)
-        }
+        let chars = text.unicodeScalars
+        func string(_ range: Range<String.Index>) -> String { String(chars[range]) }
+        /// 1-based position in characters (as users count them) of the scalar at `i`, for messages.
+        func place(_ i: String.Index) -> Int { text[..<i].count + 1 }
         var previous: Unicode.Scalar? = nil
-        var i = 0
-        while i < bytes.count {
-            let (c, after) = scalar(at: i)
+        var i = chars.startIndex
+        while i < chars.endIndex {
+            let c = chars[i]
+            let after = chars.index(after: i)
             defer { previous = c }
             if isSpace(c) {
                 i = after
             } else if isQuote(c) {
-                var j = after
-                var closed = false
-                while j < bytes.count {
-                    let (d, next) = scalar(at: j)
-                    if isQuote(d) {
-                        closed = true
-                        break
-                    }
-                    j = next
+                guard let j = chars[after...].firstIndex(where: isQuote) else {
+                    throw SearchQueryError(.unbalancedQuote, "the quote opened at character \(place(i)) is not closed")
                 }
-                if !closed { throw SearchQueryError(.unbalancedQuote, "the quote opened at character \(place(i)) is not closed") }
                 out.append(.phrase(string(after..<j)))
-                i = scalar(at: j).1
+                i = chars.index(after: j)
             } else if c == "(" {
                 out.append(.open)
                 i = after
@@ -133,28 +117,23 @@ enum QueryLexer {
                 out.append(.close)
                 i = after
             } else if c == "-" && (out.isEmpty || previous.map { isSpace($0) || $0 == "(" } ?? true) {
-                if after >= bytes.count || isSpace(scalar(at: after).0) {
+                if after == chars.endIndex || isSpace(chars[after]) {
                     throw SearchQueryError(.danglingOperator, "'-' at character \(place(i)) excludes nothing; write -word or -\"a phrase\"")
                 }
                 out.append(.minus)
                 i = after
             } else {
-                var j = i
-                var colon = -1
-                while j < bytes.count {
-                    let (d, next) = scalar(at: j)
-                    if isSpace(d) || isQuote(d) || d == "(" || d == ")" { break }
-                    if colon < 0 && d == ":" { colon = j }
-                    j = next
-                }
+                let j = chars[i...].firstIndex { isSpace($0) || isQuote($0) || $0 == "(" || $0 == ")" } ?? chars.endIndex
                 let word = string(i..<j)
                 if word == "OR" {
                     out.append(.or)
                 } else if word == "AND" {
                     // accepted and ignored
-                } else if colon > i, bytes[i..<colon].allSatisfy({ ($0 >= 0x41 && $0 <= 0x5A) || ($0 >= 0x61 && $0 <= 0x7A) }) {
+                } else if let colon = chars[i..<j].firstIndex(of: ":"), colon > i,
+                    chars[i..<colon].allSatisfy({ $0.isASCII && $0.properties.isAlphabetic })
+                {
                     let field = string(i..<colon).lowercased()
-                    let value = string((colon + 1)..<j)
+                    let value = string(chars.index(after: colon)..<j)
                     guard ["entity", "document", "from", "to"].contains(field) else {
                         throw SearchQueryError(.unknownFilter, "unknown filter '\(string(i..<colon)):'; use entity:, document:, from: or to:")
                     }
