@@ -67,27 +67,24 @@ struct SearchQueryTests {
         }
     }
 
-    /// The lexer reads scalars from UTF-8: Unicode spaces separate, curly quotes delimit phrases,
-    /// multi-byte letters stay inside words, and error positions count characters, not bytes.
+    /// The lexer reads Unicode scalars: Unicode spaces separate, curly quotes delimit phrases,
+    /// multi-scalar letters stay inside words, and error positions count characters, not scalars or bytes.
     @Test func unicodeSpacesQuotesAndPositions() throws {
         let q = try SearchQuery(parsing: "Zürich\u{00A0}“grüne Brücke”\u{2003}-café 🚀launch\u{3000}entity:zoë-1")
         #expect(q.root == .all([.term("Zürich"), .phrase("grüne Brücke"), .not(.term("café")), .term("🚀launch")]))
         #expect(q.filters.entities == ["zoë-1"])
         #expect(try SearchQuery(parsing: "e\u{301}té x-ray").root == .all([.term("e\u{301}té"), .term("x-ray")]))
         #expect { _ = try SearchQuery(parsing: "\u{00A0}\u{2003}\t\u{3000}") } throws: { ($0 as? SearchQueryError)?.kind == .empty }
-        do {
-            _ = try SearchQuery(parsing: "Brücke “nord stream")
-            Issue.record("an unclosed curly quote was accepted")
-        } catch {
-            #expect(error.kind == .unbalancedQuote)
-            #expect(error.message.contains("character 8"), "\(error.message)")
-        }
-        do {
-            _ = try SearchQuery(parsing: "é -")
-            Issue.record("a dangling minus was accepted")
-        } catch {
-            #expect(error.kind == .danglingOperator)
-            #expect(error.message.contains("character 3"), "\(error.message)")
+        for (query, kind, place) in [
+            ("Brücke “nord stream", SearchQueryError.Kind.unbalancedQuote, "character 8"),
+            ("e\u{301} -", .danglingOperator, "character 3"),
+        ] {
+            #expect {
+                _ = try SearchQuery(parsing: query)
+            } throws: { error in
+                guard let error = error as? SearchQueryError else { return false }
+                return error.kind == kind && error.message.contains(place)
+            }
         }
     }
 }
