@@ -161,7 +161,7 @@ struct PostingStoreTests {
                 }
                 let index = Int(frozen.skipStart[t]) + k
                 #expect(frozen.blockBounds[index] == want, "term \(t) block \(k)")
-                #expect(frozen.blockLast[index] == block.last!.paragraph)
+                #expect(frozen.skips[index].last == block.last!.paragraph)
             }
         }
     }

@@ -186,9 +186,10 @@ final class PostingCursor {
 
     /// Decodes frozen block `k` of the term.
     private func loadFrozenBlock(_ k: Int) {
-        let docOffset = k == 0 ? 0 : Int(frozen.blockDocEnd[skipBase + k - 1])
-        let positionOffset = k == 0 ? 0 : Int(frozen.blockPositionEnd[skipBase + k - 1])
-        let previous = k == 0 ? -1 : frozen.blockLast[skipBase + k - 1]
+        let before = k == 0 ? SkipEntry(last: -1, docEnd: 0, positionEnd: 0) : frozen.skips[skipBase + k - 1]
+        let docOffset = Int(before.docEnd)
+        let positionOffset = Int(before.positionEnd)
+        let previous = before.last
         let n = k < fullBlocks ? PostingBlock.size : frozenCount - fullBlocks * PostingBlock.size
         blockCount = n
         if n == PostingBlock.size {
@@ -198,7 +199,7 @@ final class PostingCursor {
             runningParagraph = UInt32(bitPattern: previous)
             nextException = 0
             nextExceptionIndex = gaps.exceptions > 0 ? gaps.exceptionIndex(0) : Int.max
-            blockLastDoc = frozen.blockLast[skipBase + k]
+            blockLastDoc = frozen.skips[skipBase + k].last
         } else {
             frequencyBytes = PostingBlock.decodeParagraphs(count: n, from: docBase + docOffset, after: previous, to: blockDocs)
             decoded = n
@@ -267,7 +268,7 @@ final class PostingCursor {
         }
         // Jump over the full blocks that end before the target, without decoding them.
         let k = block + 1
-        if k < fullBlocks && frozen.blockLast[skipBase + k] < target {
+        if k < fullBlocks && frozen.skips[skipBase + k].last < target {
             block = firstFullBlock(after: k, reaching: target) - 1
             blockCount = 0
             decoded = 0
@@ -299,11 +300,11 @@ final class PostingCursor {
     /// The first full block after `start` (whose last paragraph is below `target`) that reaches
     /// `target`, or ``fullBlocks`` when none does: galloping, then binary search.
     private func firstFullBlock(after start: Int, reaching target: Int32) -> Int {
-        let last = UnsafePointer(frozen.blockLast.baseAddress!) + skipBase
-        var low = start  // last[low] < target
+        let skips = UnsafePointer(frozen.skips.baseAddress!) + skipBase
+        var low = start  // skips[low].last < target
         var step = 1
         var high = low + 1
-        while high < fullBlocks && last[high] < target {
+        while high < fullBlocks && skips[high].last < target {
             low = high
             step &<<= 1
             high = low + step
@@ -313,7 +314,7 @@ final class PostingCursor {
         var lower = low + 1
         while lower < end {
             let middle = (lower + end) >> 1
-            if last[middle] < target { lower = middle + 1 } else { end = middle }
+            if skips[middle].last < target { lower = middle + 1 } else { end = middle }
         }
         return lower
     }
@@ -330,7 +331,7 @@ final class PostingCursor {
         blockCount = 0
         decoded = 0
         index = 0
-        doc = frozen.blockLast[skipBase + k]
+        doc = frozen.skips[skipBase + k].last
         return true
     }
 

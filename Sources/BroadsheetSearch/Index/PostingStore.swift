@@ -110,11 +110,8 @@ final class FrozenPostings: @unchecked Sendable {
     let count: [UInt32]
     /// Per term (count + 1): index of its first full block in the block tables below.
     let skipStart: [UInt32]
-    /// Per full block: its last paragraph, and the offsets (from the term's starts) where it ends in
-    /// ``docs`` and in ``positions``.
-    let blockLast: UnsafeMutableBufferPointer<Int32>
-    let blockDocEnd: UnsafeMutableBufferPointer<UInt32>
-    let blockPositionEnd: UnsafeMutableBufferPointer<UInt32>
+    /// Per full block: its ``SkipEntry``.
+    let skips: UnsafeMutableBufferPointer<SkipEntry>
     /// Per full block: statistics that bound the block's BM25 scores, for skipping blocks that cannot
     /// reach the top hits.
     let blockBounds: UnsafeMutableBufferPointer<BlockBound>
@@ -128,24 +125,20 @@ final class FrozenPostings: @unchecked Sendable {
         positionStart = [0]
         count = []
         skipStart = [0]
-        blockLast = .allocate(capacity: 0)
-        blockDocEnd = .allocate(capacity: 0)
-        blockPositionEnd = .allocate(capacity: 0)
+        skips = .allocate(capacity: 0)
         blockBounds = .allocate(capacity: 0)
     }
 
     deinit {
         docs.deallocate()
         positions.deallocate()
-        blockLast.deallocate()
-        blockDocEnd.deallocate()
-        blockPositionEnd.deallocate()
+        skips.deallocate()
         blockBounds.deallocate()
     }
 
     var byteCount: Int {
         docs.count + positions.count + (docStart.count + positionStart.count + count.count + skipStart.count) * 4
-            + blockLast.count * 12 + blockBounds.count * MemoryLayout<BlockBound>.stride
+            + skips.count * MemoryLayout<SkipEntry>.stride + blockBounds.count * MemoryLayout<BlockBound>.stride
     }
 
     /// `bytes` copied into an exactly sized buffer with the padding that bit-packed readers need.
@@ -183,11 +176,9 @@ final class FrozenPostings: @unchecked Sendable {
         var positionStart = [UInt32](repeating: 0, count: termCount + 1)
         var count = [UInt32](repeating: 0, count: termCount)
         var skipStart = [UInt32](repeating: 0, count: termCount + 1)
-        var blockLast: [Int32] = []
-        var blockDocEnd: [UInt32] = []
-        var blockPositionEnd: [UInt32] = []
+        var skips: [SkipEntry] = []
         var bounds: [BlockBound] = []
-        blockLast.reserveCapacity(old.blockLast.count + tailDocBytes / 200)
+        skips.reserveCapacity(old.skips.count + tailDocBytes / 200)
         // The postings of one term still to be coded: the old short block, then the tail's.
         var pending = PendingPostings()
         let scratch = UnsafeMutablePointer<UInt32>.allocate(capacity: 2 * PostingBlock.size)
@@ -195,7 +186,7 @@ final class FrozenPostings: @unchecked Sendable {
         for t in 0..<termCount {
             docStart[t] = UInt32(docs.count)
             positionStart[t] = UInt32(positions.count)
-            skipStart[t] = UInt32(blockLast.count)
+            skipStart[t] = UInt32(skips.count)
             pending.removeAll()
             var coded = 0
             var previous: Int32 = -1
@@ -205,20 +196,18 @@ final class FrozenPostings: @unchecked Sendable {
                 let full = oldCount / PostingBlock.size
                 let first = Int(old.skipStart[t])
                 // Without new postings the short last block is copied as it is, like the full ones.
-                let docEnd = tailDocs.isEmpty ? Int(old.docStart[t + 1] - old.docStart[t]) : full > 0 ? Int(old.blockDocEnd[first + full - 1]) : 0
+                let docEnd = tailDocs.isEmpty ? Int(old.docStart[t + 1] - old.docStart[t]) : full > 0 ? Int(old.skips[first + full - 1].docEnd) : 0
                 let positionEnd =
                     tailDocs.isEmpty
-                    ? Int(old.positionStart[t + 1] - old.positionStart[t]) : full > 0 ? Int(old.blockPositionEnd[first + full - 1]) : 0
+                    ? Int(old.positionStart[t + 1] - old.positionStart[t]) : full > 0 ? Int(old.skips[first + full - 1].positionEnd) : 0
                 let oldDocs = old.docs.baseAddress! + Int(old.docStart[t])
                 let oldPositions = old.positions.baseAddress! + Int(old.positionStart[t])
                 docs.append(contentsOf: UnsafeBufferPointer(start: oldDocs, count: docEnd))
                 positions.append(contentsOf: UnsafeBufferPointer(start: oldPositions, count: positionEnd))
-                blockLast.append(contentsOf: old.blockLast[first..<(first + full)])
-                blockDocEnd.append(contentsOf: old.blockDocEnd[first..<(first + full)])
-                blockPositionEnd.append(contentsOf: old.blockPositionEnd[first..<(first + full)])
+                skips.append(contentsOf: old.skips[first..<(first + full)])
                 bounds.append(contentsOf: old.blockBounds[first..<(first + full)])
                 coded = tailDocs.isEmpty ? oldCount : full * PostingBlock.size
-                previous = full > 0 ? old.blockLast[first + full - 1] : -1
+                previous = full > 0 ? old.skips[first + full - 1].last : -1
                 if oldCount > coded {
                     pending.appendBlock(count: oldCount - coded, docs: oldDocs + docEnd, positions: oldPositions + positionEnd, after: previous)
                 }
@@ -255,9 +244,10 @@ final class FrozenPostings: @unchecked Sendable {
                         }
                         bound.add(tf: pending.tfs[k], length: lengths[Int(id)], titleTF: titleStats.tf, titleLength: titleStats.length)
                     }
-                    blockLast.append(pending.paragraphs[s + m - 1])
-                    blockDocEnd.append(UInt32(docs.count) - docStart[t])
-                    blockPositionEnd.append(UInt32(positions.count) - positionStart[t])
+                    skips.append(
+                        SkipEntry(
+                            last: pending.paragraphs[s + m - 1], docEnd: UInt32(docs.count) - docStart[t],
+                            positionEnd: UInt32(positions.count) - positionStart[t]))
                     bounds.append(bound)
                 }
                 previous = pending.paragraphs[s + m - 1]
@@ -268,18 +258,26 @@ final class FrozenPostings: @unchecked Sendable {
         }
         docStart[termCount] = UInt32(docs.count)
         positionStart[termCount] = UInt32(positions.count)
-        skipStart[termCount] = UInt32(blockLast.count)
+        skipStart[termCount] = UInt32(skips.count)
         self.docs = Self.padded(docs)
         self.positions = Self.padded(positions)
         self.docStart = docStart
         self.positionStart = positionStart
         self.count = count
         self.skipStart = skipStart
-        self.blockLast = Self.exact(blockLast)
-        self.blockDocEnd = Self.exact(blockDocEnd)
-        self.blockPositionEnd = Self.exact(blockPositionEnd)
+        self.skips = Self.exact(skips)
         self.blockBounds = Self.exact(bounds)
     }
+}
+
+/// A full block's skip entry: its last paragraph, and the offsets (from its term's starts) where it
+/// ends in ``FrozenPostings/docs`` and in ``FrozenPostings/positions``. The three are kept together
+/// so that a cursor moving to a block finds where it starts, and where the block before it ends, in
+/// one cache line rather than three tables.
+struct SkipEntry {
+    var last: Int32
+    var docEnd: UInt32
+    var positionEnd: UInt32
 }
 
 /// One term's postings decoded for re-coding: paragraphs, term frequencies, and positions coded as in
