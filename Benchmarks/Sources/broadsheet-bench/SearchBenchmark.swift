@@ -6,12 +6,14 @@ import Foundation
 /// fixed query mix in-process. Writes the corpus (JSONL, one paragraph a line), the queries and our
 /// figures to `--out` so that `Benchmarks/search.sh` can run the same workload on Tantivy and FTS5.
 ///
-/// Usage: `broadsheet-bench search [--articles N] [--queries N] [--out DIR] [--seed N] [--only TYPES] [--no-files] [--repeat N [--repeat-under MS]] [--slowest N]`
+/// Usage: `broadsheet-bench search [--articles N] [--queries N] [--out DIR] [--seed N] [--only TYPES] [--no-files] [--repeat N [--repeat-under MS] [--repeat-over MS] [--warm]] [--slowest N]`
 /// (defaults: 100,000 articles ≈ 200 MB, 200 queries per type, `Benchmarks/out/search`). For profiling,
 /// `--only prefix,typo` times only those query types and `--no-files` skips writing the corpus; such
 /// partial runs write no `ours.json`. `--repeat N` then runs the selected queries (ranking only) N more
 /// times, so that a profiler's samples are mostly queries, and prints their mean time (with
-/// `--repeat-under MS`, only the queries that took less than MS); `--slowest N` lists the N slowest queries.
+/// `--repeat-under MS` / `--repeat-over MS`, only the queries that took less than / at least MS; with
+/// `--warm`, each query N times in a row, so that its data stays in cache); `--slowest N` lists the N
+/// slowest queries.
 enum SearchBenchmark {
     static func run(_ arguments: [String]) {
         var articles = 100_000
@@ -23,6 +25,8 @@ enum SearchBenchmark {
         var repeatRounds = 0
         var slowest = 0
         var repeatUnder = Double.infinity
+        var repeatOver = 0.0
+        var warm = false
         var i = 0
         while i < arguments.count {
             let value = i + 1 < arguments.count ? arguments[i + 1] : ""
@@ -35,11 +39,15 @@ enum SearchBenchmark {
             case "--repeat": repeatRounds = Int(value) ?? 0
             case "--slowest": slowest = Int(value) ?? 0
             case "--repeat-under": repeatUnder = Double(value) ?? repeatUnder
+            case "--repeat-over": repeatOver = Double(value) ?? repeatOver
+            case "--warm":
+                warm = true
+                i -= 1
             case "--no-files":
                 writeFiles = false
                 i -= 1
             default:
-                print("unknown option \(arguments[i]); usage: broadsheet-bench search [--articles N] [--queries N] [--out DIR] [--seed N] [--only TYPES] [--no-files] [--repeat N [--repeat-under MS]] [--slowest N]")
+                print("unknown option \(arguments[i]); usage: broadsheet-bench search [--articles N] [--queries N] [--out DIR] [--seed N] [--only TYPES] [--no-files] [--repeat N [--repeat-under MS] [--repeat-over MS] [--warm]] [--slowest N]")
                 return
             }
             i += 2
@@ -108,9 +116,13 @@ enum SearchBenchmark {
                     ranking[type.rawValue] = p
                     for (t, q) in perQuery.sorted(by: { $0.0 > $1.0 }).prefix(slowest) { print(String(format: "  %8.3f ms  %@", t, q)) }
                     if repeatRounds > 0 {
-                        let chosen = perQuery.filter { $0.0 < repeatUnder }.map(\.1)
+                        let chosen = perQuery.filter { $0.0 < repeatUnder && $0.0 >= repeatOver }.map(\.1)
                         let c = cpuSeconds(CLOCK_THREAD_CPUTIME_ID)
-                        for _ in 0..<repeatRounds { for q in chosen { _ = try? index.search(q, options: options) } }
+                        if warm {
+                            for q in chosen { for _ in 0..<repeatRounds { _ = try? index.search(q, options: options) } }
+                        } else {
+                            for _ in 0..<repeatRounds { for q in chosen { _ = try? index.search(q, options: options) } }
+                        }
                         let mean = (cpuSeconds(CLOCK_THREAD_CPUTIME_ID) - c) * 1000 / Double(max(1, repeatRounds * chosen.count))
                         print(String(format: "  repeated %d queries %d times: mean %.4f ms", chosen.count, repeatRounds, mean))
                     }
