@@ -123,6 +123,67 @@ struct PostingStoreTests {
         }
     }
 
+    /// Targets on and around every chunk boundary inside the full blocks (where a cursor jumps over
+    /// undecoded chunks by their coded ends), each reached by `advance` and followed by a few `next`
+    /// calls, which must carry on from the chunk the cursor landed in.
+    @Test(arguments: 0..<layouts.count)
+    func advanceToChunkBoundariesThenNext(layout: Int) {
+        let (store, model, _) = Self.build(paragraphs: 2_000, terms: 60, freezes: Self.layouts[layout].freezes, seed: 17)
+        for t in [0, 1] {
+            let postings = model[t]
+            for delta: Int32 in [-1, 0, 1] {
+                let c = Self.cursor(store, t)
+                var k = PostingBlock.chunkSize - 1
+                while k < postings.count {
+                    let target = postings[k].paragraph + delta
+                    guard target > c.doc else {
+                        k += PostingBlock.chunkSize
+                        continue
+                    }
+                    var at = postings.firstIndex { $0.paragraph >= target } ?? postings.count
+                    #expect(c.advance(to: target) == (at < postings.count ? postings[at].paragraph : PostingCursor.exhausted))
+                    for _ in 0..<3 where at < postings.count {
+                        #expect(Self.positions(c) == postings[at].positions, "term \(t) posting \(at)")
+                        at += 1
+                        #expect(c.next() == (at < postings.count ? postings[at].paragraph : PostingCursor.exhausted))
+                    }
+                    k += PostingBlock.chunkSize
+                }
+            }
+        }
+    }
+
+    /// A term so rare that its full blocks span more paragraphs than a chunk end can code: the chunks
+    /// past the codable ends are decoded one after another, and every target is still found.
+    @Test(arguments: [Int32(600), 800, 2_100])
+    func advanceWithUncodableChunkEnds(every spacing: Int32) {
+        var store = PostingStore()
+        var want: [Int32] = []
+        var lengths: [UInt16] = []
+        let paragraphs = Int32(PostingBlock.size + 40) * spacing
+        for p in 0..<paragraphs {
+            store.makeUnique()
+            store.ensureTerms(2)
+            store.add(term: 0, position: 0)
+            if p % spacing == 7 {
+                store.add(term: 1, position: 1)
+                want.append(p)
+            }
+            store.endParagraph(p)
+            lengths.append(2)
+        }
+        store.freeze(lengths: lengths) { _, _ in (0, 0) }
+        for stride: Int32 in [7, 97, 5_003] {
+            let c = Self.cursor(store, 1)
+            var target: Int32 = 0
+            while target < paragraphs + 10 {
+                let got = c.advance(to: target)
+                #expect(got == (want.first { $0 >= target } ?? PostingCursor.exhausted), "stride \(stride) target \(target)")
+                target += stride
+            }
+        }
+    }
+
     @Test func skippingBlocksLandsOnTheNextBlock() {
         let (store, model, _) = Self.build(paragraphs: 2_000, terms: 60, freezes: [1_999], seed: 3)
         let all = model[0]

@@ -27,6 +27,7 @@ enum SearchBenchmark {
         var repeatUnder = Double.infinity
         var repeatOver = 0.0
         var warm = false
+        var repeatList: Set<String>? = nil
         var i = 0
         while i < arguments.count {
             let value = i + 1 < arguments.count ? arguments[i + 1] : ""
@@ -40,6 +41,8 @@ enum SearchBenchmark {
             case "--slowest": slowest = Int(value) ?? 0
             case "--repeat-under": repeatUnder = Double(value) ?? repeatUnder
             case "--repeat-over": repeatOver = Double(value) ?? repeatOver
+            case "--repeat-list":
+                repeatList = Set(((try? String(contentsOfFile: value, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init))
             case "--warm":
                 warm = true
                 i -= 1
@@ -116,7 +119,7 @@ enum SearchBenchmark {
                     ranking[type.rawValue] = p
                     for (t, q) in perQuery.sorted(by: { $0.0 > $1.0 }).prefix(slowest) { print(String(format: "  %8.3f ms  %@", t, q)) }
                     if repeatRounds > 0 {
-                        let chosen = perQuery.filter { $0.0 < repeatUnder && $0.0 >= repeatOver }.map(\.1)
+                        let chosen = perQuery.filter { repeatList?.contains($0.1) ?? ($0.0 < repeatUnder && $0.0 >= repeatOver) }.map(\.1)
                         let c = cpuSeconds(CLOCK_THREAD_CPUTIME_ID)
                         if warm {
                             for q in chosen { for _ in 0..<repeatRounds { _ = try? index.search(q, options: options) } }

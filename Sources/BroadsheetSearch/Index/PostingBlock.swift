@@ -2,8 +2,12 @@
 /// paragraph gaps and term frequencies in one byte stream, their word positions in another, each
 /// list coded by ``PatchedPacking``.
 ///
-/// - Paragraph bytes: `paragraph − previous − 1` for each posting (the first one's previous is the
-///   last paragraph of the block before, or −1), then `tf − 1` for each posting.
+/// - Paragraph bytes: in a full block, first ``chunkEndBytes`` bytes: where each of its first
+///   ``chunkCount`` − 1 chunks of ``chunkSize`` postings ends, as `last paragraph − previous` (two
+///   bytes, little-endian; ``unknownChunkEnd`` when it does not fit), so that a cursor can jump to the
+///   chunk holding its target without decoding the chunks before it. Then `paragraph − previous − 1`
+///   for each posting (the first one's previous is the last paragraph of the block before, or −1),
+///   then `tf − 1` for each posting.
 /// - Position bytes: for each posting its `tf` positions, the first as it is, the others as the gap
 ///   from the one before.
 ///
@@ -11,6 +15,20 @@
 /// posting, and decoding needs no branch per value.
 enum PostingBlock {
     static let size = 128
+    /// Postings a cursor decodes at a time.
+    static let chunkSize = 32
+    static let chunkCount = size / chunkSize
+    /// Bytes of a full block's chunk ends.
+    static let chunkEndBytes = 2 * (chunkCount - 1)
+    /// A chunk end too far from the block's start to be coded.
+    static let unknownChunkEnd: UInt32 = 0xFFFF
+
+    /// End of chunk `c` (below ``chunkCount`` − 1) of the full block whose paragraph bytes start at
+    /// `bytes`: its last paragraph minus the block's previous one, or ``unknownChunkEnd``.
+    @inline(__always)
+    static func chunkEnd(_ c: Int, at bytes: UnsafePointer<UInt8>) -> UInt32 {
+        UInt32(bytes[2 * c]) | UInt32(bytes[2 * c + 1]) << 8
+    }
 
     /// Appends one block: `paragraphs` (ascending, after `previous`) with their term frequencies `tfs`
     /// and their `positions` coded as above (`Σ tfs` values).
@@ -21,6 +39,14 @@ enum PostingBlock {
     ) {
         let n = paragraphs.count
         precondition(n > 0 && n <= size && tfs.count == n)
+        if n == size {
+            for c in 1..<chunkCount {
+                let end = UInt32(paragraphs[c * chunkSize - 1] - previous)
+                let coded = end < unknownChunkEnd ? end : unknownChunkEnd
+                paragraphBytes.append(UInt8(truncatingIfNeeded: coded))
+                paragraphBytes.append(UInt8(truncatingIfNeeded: coded >> 8))
+            }
+        }
         var prev = previous
         for k in 0..<n {
             scratch[k] = UInt32(paragraphs[k] - prev - 1)

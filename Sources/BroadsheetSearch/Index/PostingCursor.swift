@@ -1,11 +1,12 @@
 /// Iterates one term's postings in paragraph order, with skipping (`advance(to:)`, `skipBlock(if:)`)
 /// and positions on demand.
 ///
-/// The cursor decodes one block at a time (see ``PostingBlock``) into buffers it owns: paragraphs 32
-/// at a time as far as it moves into the block, term frequencies when first asked for (a cursor that only skips, such as a
-/// phrase's common word, never needs them), a posting's positions only when asked for (phrases,
-/// proximity), straight from the packed bits. Full blocks it jumps over are never decoded. Postings
-/// of the store's varint tail are read in chunks of the same size after the frozen blocks.
+/// The cursor decodes one block at a time (see ``PostingBlock``) into buffers it owns: paragraphs a
+/// chunk of 32 at a time, only the chunks it stops in (a jump passes the others by their coded
+/// ends), term frequencies when first asked for (a cursor that only skips, such as a phrase's common
+/// word, never needs them), a posting's positions only when asked for (phrases, proximity), straight
+/// from the packed bits. Full blocks it jumps over are never decoded. Postings of the store's varint
+/// tail are read in chunks of the same size after the frozen blocks.
 final class PostingCursor {
     static let exhausted = Int32.max
 
@@ -41,6 +42,9 @@ final class PostingCursor {
     /// Paragraphs of a full block decoded so far, and what the next chunk needs: the coded gaps, the
     /// paragraph before the chunk, and the next exception of the gaps and its index.
     private var decoded = 0
+    /// A full block's chunk ends (see ``PostingBlock/chunkEnd(_:at:)``) and the paragraph before it.
+    private var chunkEnds: UnsafePointer<UInt8>
+    private var blockPrevious: UInt32 = 0
     private var gaps: PatchedPacking.Reader
     private var runningParagraph: UInt32 = 0
     private var nextException = 0
@@ -123,6 +127,7 @@ final class PostingCursor {
         packedPositions = positionBase
         positionReader = PatchedPacking.Reader(count: 0, at: positionBase)
         gaps = PatchedPacking.Reader(count: 0, at: docBase)
+        chunkEnds = docBase
         blockDocs = .allocate(capacity: 2 * PostingBlock.size)
         blockTFs = blockDocs + PostingBlock.size
         positionStarts = .allocate(capacity: PostingBlock.size)
@@ -193,10 +198,12 @@ final class PostingCursor {
         let n = k < fullBlocks ? PostingBlock.size : frozenCount - fullBlocks * PostingBlock.size
         blockCount = n
         if n == PostingBlock.size {
-            gaps = PatchedPacking.Reader(count: n, at: docBase + docOffset)
+            chunkEnds = docBase + docOffset
+            gaps = PatchedPacking.Reader(count: n, at: chunkEnds + PostingBlock.chunkEndBytes)
             frequencyBytes = gaps.end
             decoded = 0
-            runningParagraph = UInt32(bitPattern: previous)
+            blockPrevious = UInt32(bitPattern: previous)
+            runningParagraph = blockPrevious
             nextException = 0
             nextExceptionIndex = gaps.exceptions > 0 ? gaps.exceptionIndex(0) : Int.max
             blockLastDoc = frozen.skips[skipBase + k].last
@@ -274,8 +281,16 @@ final class PostingCursor {
             decoded = 0
             index = 0
         }
+        // Load blocks (without decoding them) until one reaches the target.
         while true {
-            if enterNextBlock() == Self.exhausted { return doc }
+            let k = block + 1
+            if k < frozenBlocks {
+                loadFrozenBlock(k)
+            } else if !loadTailChunk() {
+                return finish()
+            }
+            block = k
+            index = 0
             if blockLastDoc >= target { return scanBlock(from: 0, to: target) }
         }
     }
@@ -285,9 +300,13 @@ final class PostingCursor {
     @inline(__always)
     private func scanBlock(from start: Int, to target: Int32) -> Int32 {
         var i = start
-        // Whole decoded chunks that end below the target are passed without a look at their postings.
+        // Whole chunks that end below the target are passed without a look at their postings; those
+        // not decoded yet are not decoded at all when their ends are known.
         while true {
-            if i == decoded { decodeChunk() }
+            if i == decoded {
+                i = skipChunks(below: target)
+                decodeChunk()
+            }
             if Int32(bitPattern: blockDocs[decoded - 1]) >= target { break }
             i = decoded
         }
@@ -295,6 +314,31 @@ final class PostingCursor {
         index = i
         doc = Int32(bitPattern: blockDocs[i])
         return doc
+    }
+
+    /// Passes the undecoded chunks of the current full block whose known ends lie below `target`
+    /// (one chunk at least remains: the block's last paragraph reaches the target); returns the
+    /// index of the first posting not passed.
+    @inline(__always)
+    private func skipChunks(below target: Int32) -> Int {
+        let size = PostingBlock.chunkSize
+        var c = decoded / size
+        guard c < PostingBlock.chunkCount - 1 else { return decoded }
+        var end = PostingBlock.chunkEnd(c, at: chunkEnds)
+        guard end != PostingBlock.unknownChunkEnd, Int32(bitPattern: blockPrevious &+ end) < target else { return decoded }
+        repeat {
+            runningParagraph = blockPrevious &+ end
+            c += 1
+            guard c < PostingBlock.chunkCount - 1 else { break }
+            end = PostingBlock.chunkEnd(c, at: chunkEnds)
+        } while end != PostingBlock.unknownChunkEnd && Int32(bitPattern: blockPrevious &+ end) < target
+        decoded = c * size
+        blockDocs[decoded - 1] = runningParagraph
+        while nextExceptionIndex < decoded {
+            nextException += 1
+            nextExceptionIndex = nextException < gaps.exceptions ? gaps.exceptionIndex(nextException) : Int.max
+        }
+        return decoded
     }
 
     /// The first full block after `start` (whose last paragraph is below `target`) that reaches
