@@ -266,9 +266,24 @@ final class PostingCursor {
     }
 
     /// Moves to the first posting at or after `target`; returns the new ``doc``.
+    ///
+    /// Inlined for the common short move within the decoded postings; anything else is a call.
     @discardableResult
+    @inline(__always)
     func advance(to target: Int32) -> Int32 {
         if doc >= target { return doc }
+        var i = index &+ 1
+        if i < decoded && Int32(bitPattern: blockDocs[decoded &- 1]) >= target {
+            while Int32(bitPattern: blockDocs[i]) < target { i &+= 1 }
+            index = i
+            doc = Int32(bitPattern: blockDocs[i])
+            return doc
+        }
+        return advanceFurther(to: target)
+    }
+
+    /// ``advance(to:)`` past the decoded postings.
+    private func advanceFurther(to target: Int32) -> Int32 {
         if target == Self.exhausted { return finish() }
         if index + 1 < blockCount && blockLastDoc >= target {
             return scanBlock(from: index + 1, to: target)
