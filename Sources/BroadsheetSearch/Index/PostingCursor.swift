@@ -256,12 +256,19 @@ final class PostingCursor {
             nextException += 1
             nextExceptionIndex = nextException < gaps.exceptions ? gaps.exceptionIndex(nextException) : Int.max
         }
-        var paragraph = runningParagraph
-        for i in 0..<32 {
-            paragraph &+= out[i] &+ 1
-            out[i] = paragraph
+        // Running sums of gap + 1, four lanes at a time (two shifted adds a vector, then the carry).
+        var carry = SIMD4<UInt32>(repeating: runningParagraph)
+        let one = SIMD4<UInt32>(repeating: 1)
+        let raw = UnsafeMutableRawPointer(out)
+        for g in 0..<8 {
+            var v = raw.loadUnaligned(fromByteOffset: 16 * g, as: SIMD4<UInt32>.self) &+ one
+            v &+= SIMD4(0, v[0], v[1], v[2])
+            v &+= SIMD4(0, 0, v[0], v[1])
+            v &+= carry
+            raw.storeBytes(of: v, toByteOffset: 16 * g, as: SIMD4<UInt32>.self)
+            carry = SIMD4(repeating: v[3])
         }
-        runningParagraph = paragraph
+        runningParagraph = carry[0]
         decoded = start + 32
     }
 
