@@ -116,10 +116,11 @@ enum PatchedPacking {
         /// Writes all the values to `out`.
         @inline(__always)
         func unpack(to out: UnsafeMutablePointer<UInt32>) {
-            if count % 32 == 0 {
-                for c in 0..<(count / 32) { BitPacking.unpack32(width: width, from: lows + 4 * width * c, to: out + 32 * c) }
-            } else {
-                BitPacking.unpack(count: count, width: width, from: lows, to: out)
+            // Whole runs of 32 end on a byte; the rest, if any, follows the last of them.
+            let runs = count / 32
+            for c in 0..<runs { BitPacking.unpack32(width: width, from: lows + 4 * width * c, to: out + 32 * c) }
+            if count > 32 * runs {
+                BitPacking.unpack(count: count - 32 * runs, width: width, from: lows + 4 * width * runs, to: out + 32 * runs)
             }
             for j in 0..<exceptions {
                 let i = Int(BitPacking.value(at: j, width: indexWidth, from: indexes))

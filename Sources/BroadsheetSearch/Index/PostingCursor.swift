@@ -56,8 +56,15 @@ final class PostingCursor {
     /// their number is known; or the block's decoded positions (tail chunks).
     private var packedPositions: UnsafePointer<UInt8>
     private var positionReader: PatchedPacking.Reader
-    private var decodedPositions: [UInt32] = []
+    @exclusivity(unchecked) private var decodedPositions: [UInt32] = []
+    /// Whether ``decodedPositions`` holds the current block's positions (always in a tail chunk; in a
+    /// frozen block once enough of its postings asked for theirs, see ``positionLookups``).
+    private var positionsDecoded = false
     private var inTail = false
+    /// Postings of the current frozen block whose positions were read straight from the packed bits;
+    /// past ``bulkPositionLookups`` the block's positions are decoded all at once.
+    private var positionLookups = 0
+    private static let bulkPositionLookups = 2
 
     /// The current paragraph (``exhausted`` at the end).
     private(set) var doc: Int32 = -1
@@ -215,6 +222,8 @@ final class PostingCursor {
         inTail = false
         packedPositions = positionBase + positionOffset
         positionStartsReady = false
+        positionsDecoded = false
+        positionLookups = 0
         sparseLookups = 0
     }
 
@@ -238,6 +247,7 @@ final class PostingCursor {
             n += 1
         }
         inTail = true
+        positionsDecoded = true
         frequencyBytes = nil
         blockCount = n
         decoded = n
@@ -445,17 +455,28 @@ final class PostingCursor {
             positionStartsReady = true
         }
         let start = Int(positionStarts[index])
-        let n = Int(tf)
-        var position: Int32 = 0
-        if inTail {
-            for k in 0..<n {
-                position &+= Int32(bitPattern: decodedPositions[start + k])
-                out[k] = position
+        let n = Int(blockTFs[index])
+        if !positionsDecoded {
+            if positionLookups < Self.bulkPositionLookups {
+                positionLookups += 1
+                out.withMemoryRebound(to: UInt32.self, capacity: n) { positionReader.unpack(from: start, count: n, to: $0) }
+                var position: Int32 = 0
+                for k in 0..<n {
+                    position &+= out[k]
+                    out[k] = position
+                }
+                return n
             }
-        } else {
-            out.withMemoryRebound(to: UInt32.self, capacity: n) { positionReader.unpack(from: start, count: n, to: $0) }
+            // Many postings of this block want positions (a dense intersection): decode them all.
+            decodedPositions.removeAll(keepingCapacity: true)
+            decodedPositions.append(contentsOf: repeatElement(0, count: positionReader.count))
+            decodedPositions.withUnsafeMutableBufferPointer { positionReader.unpack(to: $0.baseAddress!) }
+            positionsDecoded = true
+        }
+        decodedPositions.withUnsafeBufferPointer { gaps in
+            var position: Int32 = 0
             for k in 0..<n {
-                position &+= out[k]
+                position &+= Int32(bitPattern: gaps[start + k])
                 out[k] = position
             }
         }
