@@ -306,11 +306,12 @@ final class ConjunctionMatcher: Matcher {
 
     /// When every required matcher is a term and none is excluded: the terms, whose cursors are then
     /// aligned directly (no virtual call per posting), and their cursors rarest first.
-    private let terms: [TermMatcher]
-    /// Unowned: the term matchers in ``required`` keep them alive (no reference counting per posting).
-    private unowned(unsafe) let leadCursor: PostingCursor?
-    private unowned(unsafe) let secondCursor: PostingCursor?
-    private let otherCursors: [PostingCursor]
+    let terms: [TermMatcher]
+    /// Unmanaged: the term matchers in ``required`` keep them alive (no reference counting per posting).
+    private let leadCursor: Unmanaged<PostingCursor>?
+    private let secondCursor: Unmanaged<PostingCursor>?
+    private let otherCursors: [Unmanaged<PostingCursor>]
+    private let termCursors: [(term: Unmanaged<TermMatcher>, cursor: Unmanaged<PostingCursor>)]
 
     init(required: [Matcher], excluded: [Matcher]) {
         self.required = required.sorted { $0.cost < $1.cost }
@@ -318,27 +319,29 @@ final class ConjunctionMatcher: Matcher {
         let terms = self.required.compactMap { $0 as? TermMatcher }
         if excluded.isEmpty && terms.count >= 2 && terms.count == self.required.count {
             self.terms = terms
-            leadCursor = terms[0].cursor
-            secondCursor = terms[1].cursor
-            otherCursors = terms.dropFirst(2).map(\.cursor)
+            leadCursor = .passUnretained(terms[0].cursor)
+            secondCursor = .passUnretained(terms[1].cursor)
+            otherCursors = terms.dropFirst(2).map { .passUnretained($0.cursor) }
+            termCursors = terms.map { (.passUnretained($0), .passUnretained($0.cursor)) }
         } else {
             self.terms = []
             leadCursor = nil
             secondCursor = nil
             otherCursors = []
+            termCursors = []
         }
     }
 
     override var cost: Int { required.first?.cost ?? 0 }
 
     override func next() -> Int32 {
-        if let lead = leadCursor { return alignCursors(lead.next()) }
+        if let lead = leadCursor { return alignCursors(lead._withUnsafeGuaranteedRef { $0.next() }) }
         let lead = required[0]
         return align(lead.next())
     }
 
     override func advance(to target: Int32) -> Int32 {
-        if let lead = leadCursor { return alignCursors(lead.advance(to: target)) }
+        if let lead = leadCursor { return alignCursors(lead._withUnsafeGuaranteedRef { $0.advance(to: target) }) }
         let lead = required[0]
         return align(lead.advance(to: target))
     }
@@ -346,37 +349,39 @@ final class ConjunctionMatcher: Matcher {
     /// ``align(_:)`` over the terms' cursors; the term matchers' ``Matcher/doc`` is brought up to date
     /// on return (their scores and positions read it).
     private func alignCursors(_ start: Int32) -> Int32 {
-        let lead = leadCursor!
-        let second = secondCursor!
-        var target = start
-        outer: while target != Self.exhausted {
-            let d = second.doc >= target ? second.doc : second.advance(to: target)
-            if d != target {
-                if d == Self.exhausted {
-                    target = d
+        leadCursor!._withUnsafeGuaranteedRef { lead in
+            secondCursor!._withUnsafeGuaranteedRef { second in
+                var target = start
+                outer: while target != Self.exhausted {
+                    let d = second.doc >= target ? second.doc : second.advance(to: target)
+                    if d != target {
+                        if d == Self.exhausted {
+                            target = d
+                            break
+                        }
+                        target = lead.advance(to: d)
+                        continue
+                    }
+                    for other in otherCursors {
+                        let e = other._withUnsafeGuaranteedRef { c in c.doc >= target ? c.doc : c.advance(to: target) }
+                        if e != target {
+                            if e == Self.exhausted {
+                                target = e
+                                break outer
+                            }
+                            target = lead.advance(to: e)
+                            continue outer
+                        }
+                    }
                     break
                 }
-                target = lead.advance(to: d)
-                continue
-            }
-            for c in otherCursors {
-                let e = c.doc >= target ? c.doc : c.advance(to: target)
-                if e != target {
-                    if e == Self.exhausted {
-                        target = e
-                        break outer
-                    }
-                    target = lead.advance(to: e)
-                    continue outer
+                for (term, cursor) in termCursors {
+                    term._withUnsafeGuaranteedRef { $0.doc = cursor._withUnsafeGuaranteedRef { $0.doc } }
                 }
+                doc = target
+                return target
             }
-            break
         }
-        terms.withUnsafeBufferPointer { ts in
-            for k in 0..<ts.count { ts[k].doc = ts[k].cursor.doc }
-        }
-        doc = target
-        return target
     }
 
     private func align(_ start: Int32) -> Int32 {

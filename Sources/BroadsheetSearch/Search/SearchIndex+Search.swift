@@ -83,6 +83,9 @@ extension SearchIndex {
             collector.maxPerGroup == nil && !hasDates && deletedDocuments == 0 && required.count >= 2
             ? required.compactMap { $0 as? TermMatcher } : nil
         let bounded = boundTerms.map { $0.count == required.count } ?? false
+        if bounded && excluded.isEmpty && !collector.isDone {
+            collectTermConjunction(root, maxBonus: maxBonus, into: &collector)
+        }
         var p = collector.isDone ? Matcher.exhausted : root.next()
         while p != Matcher.exhausted {
             if bounded && collector.isFull {
@@ -151,6 +154,43 @@ extension SearchIndex {
             p = term.next()
         }
         collector.finishEarly(total: Int(postings.documentFrequency[Int(term.term)]))
+    }
+
+    /// A conjunction of plain terms (no exclusions, dates, grouping or replaced documents): the general
+    /// loop below without its dynamic dispatch and reference counting per paragraph. Once the top hits
+    /// are full, a paragraph whose block bounds plus the largest proximity bonus cannot beat the
+    /// threshold is only counted.
+    private func collectTermConjunction(_ root: ConjunctionMatcher, maxBonus: Double, into collector: inout TopCollector) {
+        let terms = root.terms.map { Unmanaged.passUnretained($0) }
+        var lists = [[Int32]](repeating: [], count: terms.count)
+        let weight = configuration.proximityWeight
+        withExtendedLifetime(root) {
+            var p = root.next()
+            while p != Matcher.exhausted {
+                if collector.isFull {
+                    var bound = 0.0
+                    for t in terms { bound += t._withUnsafeGuaranteedRef { $0.currentUpperBound() } }
+                    if !(bound + maxBonus > collector.threshold) {
+                        collector.countUnranked()
+                        p = root.next()
+                        continue
+                    }
+                }
+                // Summed in the conjunction's order, as ``ConjunctionMatcher/score()`` does.
+                var score = 0.0
+                for t in terms { score += t._withUnsafeGuaranteedRef { $0.score() } }
+                if maxBonus > 0 && score + maxBonus > collector.threshold {
+                    for k in 0..<terms.count {
+                        lists[k].removeAll(keepingCapacity: true)
+                        terms[k]._withUnsafeGuaranteedRef { $0.positions(into: &lists[k]) }
+                    }
+                    score += Self.proximityBonus(lists, weight: weight)
+                }
+                collector.add(score: score, paragraph: p, group: Int32(paragraphDocument[Int(p)]))
+                p = root.next()
+            }
+        }
+        collector.finishEarly(total: collector.total)
     }
 
     /// Proximity bonus from the positions of each required query part in one paragraph.
