@@ -48,45 +48,51 @@ extension SearchIndex {
             entries.deallocate()
         }
         precondition(terms.count <= Int(Int16.max))
-        for t in terms { t.cursor.next() }
+        // Unmanaged: `terms` keeps the matchers and their cursors alive (no reference counting per posting).
+        let matchers = terms.map { Unmanaged.passUnretained($0) }
+        let cursors = terms.map { Unmanaged.passUnretained($0.cursor) }
+        for c in cursors { c._withUnsafeGuaranteedRef { $0.next() } }
         while true {
             var base = Matcher.exhausted
-            for t in terms where t.cursor.doc < base { base = t.cursor.doc }
+            for c in cursors { base = min(base, c._withUnsafeGuaranteedRef { $0.doc }) }
             if base == Matcher.exhausted { break }
             let end = Int64(base) + Int64(window)
             var entryCount = 0
-            for (k, t) in terms.enumerated() {
-                let cursor = t.cursor
-                var block = -2
-                var ub = 0.0
-                var untitled = false
-                while Int64(cursor.doc) < end {
-                    let b = cursor.currentBlock
-                    if b != block {
-                        block = b
-                        ub = t.upperBound(block: b)
-                        untitled = cursor.inUntitledBlock
+            for k in 0..<terms.count {
+                matchers[k]._withUnsafeGuaranteedRef { t in
+                    cursors[k]._withUnsafeGuaranteedRef { cursor in
+                        var block = -2
+                        var ub = 0.0
+                        var untitled = false
+                        while Int64(cursor.doc) < end {
+                            let b = cursor.currentBlock
+                            if b != block {
+                                block = b
+                                ub = t.upperBound(block: b)
+                                untitled = cursor.inUntitledBlock
+                            }
+                            let i = Int(cursor.doc - base)
+                            let mask: UInt64 = 1 << UInt64(i & 63)
+                            if bits[i >> 6] & mask == 0 {
+                                bits[i >> 6] |= mask
+                                bound[i] = ub
+                                exact[i] = 0
+                            } else {
+                                bound[i] += ub
+                            }
+                            if entryCount == entryCapacity {
+                                let grown = UnsafeMutablePointer<UnionEntry>.allocate(capacity: entryCapacity * 2)
+                                grown.moveInitialize(from: entries, count: entryCount)
+                                entries.deallocate()
+                                entries = grown
+                                entryCapacity *= 2
+                            }
+                            (entries + entryCount).initialize(
+                                to: UnionEntry(offset: Int32(i), term: Int16(k), untitled: untitled, tf: cursor.tf))
+                            entryCount += 1
+                            cursor.next()
+                        }
                     }
-                    let i = Int(cursor.doc - base)
-                    let mask: UInt64 = 1 << UInt64(i & 63)
-                    if bits[i >> 6] & mask == 0 {
-                        bits[i >> 6] |= mask
-                        bound[i] = ub
-                        exact[i] = 0
-                    } else {
-                        bound[i] += ub
-                    }
-                    if entryCount == entryCapacity {
-                        let grown = UnsafeMutablePointer<UnionEntry>.allocate(capacity: entryCapacity * 2)
-                        grown.moveInitialize(from: entries, count: entryCount)
-                        entries.deallocate()
-                        entries = grown
-                        entryCapacity *= 2
-                    }
-                    (entries + entryCount).initialize(
-                        to: UnionEntry(offset: Int32(i), term: Int16(k), untitled: untitled, tf: cursor.tf))
-                    entryCount += 1
-                    cursor.next()
                 }
             }
             // The threshold only rises while the window's matches are added, so this one is safe.
@@ -95,7 +101,7 @@ extension SearchIndex {
                 let e = entries[n]
                 let i = Int(e.offset)
                 guard bound[i] > threshold else { continue }
-                exact[i] += terms[Int(e.term)].score(paragraph: base + e.offset, tf: e.tf, untitled: e.untitled)
+                exact[i] += matchers[Int(e.term)]._withUnsafeGuaranteedRef { $0.score(paragraph: base + e.offset, tf: e.tf, untitled: e.untitled) }
             }
             for w in 0..<(window / 64) where bits[w] != 0 {
                 var word = bits[w]
@@ -112,5 +118,6 @@ extension SearchIndex {
             }
         }
         collector.finishEarly(total: collector.total)
+        withExtendedLifetime(terms) {}
     }
 }
