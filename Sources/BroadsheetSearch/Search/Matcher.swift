@@ -153,20 +153,36 @@ final class TermMatcher: Matcher {
         if bound.minLengthTF3 != 0xFFFF { best = max(best, body(max(3, bound.maxTF), bound.minLengthTF3)) }
         let titledTF = bound.titledMaxTF
         if titledTF > 0 {
-            var title = 0.0
-            let tt = bound.maxTitleTF
-            if inSomeTitle {
-                let titleScale = c.titleBoost * idf * (c.k1 + 1)
-                if tt >= 255 {
-                    title = titleScale
-                } else {
-                    let t = Double(tt)
-                    title = titleScale * t / (t + c.k1 * (1 - c.b + c.b * Double(bound.minTitleLength) / c.averageTitleLength))
-                }
-            }
-            best = max(best, body(titledTF, bound.titledMinLength) + title)
+            best = max(best, body(titledTF, bound.titledMinLength) + titleBound(bound))
         }
         return weight * best * (1 + 1e-6)
+    }
+
+    /// An upper bound of the title part (unweighted) of the scores of a block with statistics `bound`.
+    @inline(__always)
+    private func titleBound(_ bound: BlockBound) -> Double {
+        guard inSomeTitle, bound.titledMaxTF > 0 else { return 0 }
+        let c = context
+        let titleScale = c.titleBoost * idf * (c.k1 + 1)
+        let tt = bound.maxTitleTF
+        if tt >= 255 { return titleScale }
+        let t = Double(tt)
+        return titleScale * t / (t + c.k1 * (1 - c.b + c.b * Double(bound.minTitleLength) / c.averageTitleLength))
+    }
+
+    private var titleBoundBlock = -2
+    private var titleBoundValue = 0.0
+
+    /// An upper bound of the current posting's score from its exact body part and its block's title
+    /// bound: with it, a posting that cannot make the top hits is passed without the title look-up.
+    @inline(__always)
+    func currentBodyScoreAndTitleBound() -> Double {
+        let k = cursor.currentBlock
+        if k != titleBoundBlock {
+            titleBoundBlock = k
+            titleBoundValue = k >= 0 ? titleBound(cursor.blockBound(k)) : (inSomeTitle ? context.titleBoost * idf * (context.k1 + 1) : 0)
+        }
+        return weight * (context.bodyScore(idf: idf, tf: cursor.tf, paragraph: doc) + titleBoundValue) * (1 + 1e-6)
     }
 
     /// An upper bound of the scores in block `k` of the cursor (see ``PostingCursor/currentBlock``), or of

@@ -175,6 +175,14 @@ extension SearchIndex {
                         p = root.next()
                         continue
                     }
+                    // Tighter: the exact body parts, with only the title parts bounded.
+                    bound = 0
+                    for t in terms { bound += t._withUnsafeGuaranteedRef { $0.currentBodyScoreAndTitleBound() } }
+                    if !(bound + maxBonus > collector.threshold) {
+                        collector.countUnranked()
+                        p = root.next()
+                        continue
+                    }
                 }
                 // Summed in the conjunction's order, as ``ConjunctionMatcher/score()`` does.
                 var score = 0.0
