@@ -123,12 +123,13 @@ extension SearchIndex {
         let ranked = collector.finish()
         let page = ranked.dropFirst(offset).prefix(limit)
         var hits: [SearchHit] = []
-        var snippets = SnippetBuilder(index: self, stems: compiler.highlightStems)
+        // Only built when asked for: it holds a copy of the index (a retain of each of its tables).
+        var snippets = options.includeSnippets ? SnippetBuilder(index: self, stems: compiler.highlightStems) : nil
         for entry in page {
             let pid = Int(entry.paragraph)
             let doc = documents[Int(paragraphDocument[pid])]
             let span = doc.paragraphs[pid - Int(doc.firstParagraph)].span
-            let (snippet, highlights) = options.includeSnippets ? snippets.snippet(text: doc.text, start: span.start, end: span.end) : ("", [])
+            let (snippet, highlights) = snippets?.snippet(text: doc.text, start: span.start, end: span.end) ?? ("", [])
             hits.append(
                 SearchHit(
                     documentId: doc.id, title: doc.title, paragraph: pid - Int(doc.firstParagraph), score: entry.score,
