@@ -170,6 +170,11 @@ final class TermMatcher: Matcher {
         return titleScale * t / (t + c.k1 * (1 - c.b + c.b * Double(bound.minTitleLength) / c.averageTitleLength))
     }
 
+    /// ``titleBound(_:)`` of block `k` of the cursor, or of any title part when `k` is -1.
+    private func titleBound(block k: Int) -> Double {
+        k >= 0 ? titleBound(cursor.blockBound(k)) : (inSomeTitle ? context.titleBoost * idf * (context.k1 + 1) : 0)
+    }
+
     private var titleBoundBlock = -2
     private var titleBoundValue = 0.0
 
@@ -180,7 +185,7 @@ final class TermMatcher: Matcher {
         let k = cursor.currentBlock
         if k != titleBoundBlock {
             titleBoundBlock = k
-            titleBoundValue = k >= 0 ? titleBound(cursor.blockBound(k)) : (inSomeTitle ? context.titleBoost * idf * (context.k1 + 1) : 0)
+            titleBoundValue = titleBound(block: k)
         }
         return weight * (context.bodyScore(idf: idf, tf: cursor.tf, paragraph: doc) + titleBoundValue) * (1 + 1e-6)
     }
@@ -188,10 +193,7 @@ final class TermMatcher: Matcher {
     /// An upper bound of the scores in block `k` of the cursor (see ``PostingCursor/currentBlock``), or of
     /// all the term's scores when `k` is -1.
     func upperBound(block k: Int) -> Double {
-        guard k >= 0 else {
-            let title = inSomeTitle ? context.titleBoost * idf * (context.k1 + 1) : 0
-            return weight * (idf * (context.k1 + 1) + title) * (1 + 1e-6)
-        }
+        guard k >= 0 else { return weight * (idf * (context.k1 + 1) + titleBound(block: k)) * (1 + 1e-6) }
         return upperBound(cursor.blockBound(k))
     }
 
