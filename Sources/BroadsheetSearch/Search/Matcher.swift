@@ -125,14 +125,31 @@ final class TermMatcher: Matcher {
     @inline(__always)
     func score(paragraph: Int32, tf: Int32) -> Double {
         guard inSomeTitle else { return weight * context.bodyScore(idf: idf, tf: tf, paragraph: paragraph) }
+        return weight * (context.bodyScore(idf: idf, tf: tf, paragraph: paragraph) + title(paragraph: paragraph))
+    }
+
+    /// The (unweighted) title part of the scores in `paragraph`'s document; the term must be in some title.
+    @inline(__always)
+    private func title(paragraph: Int32) -> Double {
         // Paragraphs of one document are contiguous: compute the title part once per document.
         let d = Int(context.paragraphDocument[Int(paragraph)])
         if d != titleDocument {
             titleDocument = d
             titlePart = context.titleScore(idf: idf, document: d, term: term)
         }
-        return weight * (context.bodyScore(idf: idf, tf: tf, paragraph: paragraph) + titlePart)
+        return titlePart
     }
+
+    /// ``score()`` from the current posting's body part, as ``currentBody()`` gave it.
+    @inline(__always)
+    func score(body: Double) -> Double {
+        if inSomeTitle && !cursor.inUntitledBlock { return weight * (body + title(paragraph: doc)) }
+        return weight * body
+    }
+
+    /// The (unweighted) body part of the current posting's score.
+    @inline(__always)
+    func currentBody() -> Double { context.bodyScore(idf: idf, tf: cursor.tf, paragraph: doc) }
 
     /// An upper bound of ``score(paragraph:tf:)`` over the postings of a block with statistics
     /// `bound` (with a relative margin for rounding).
@@ -178,16 +195,17 @@ final class TermMatcher: Matcher {
     private var titleBoundBlock = -2
     private var titleBoundValue = 0.0
 
-    /// An upper bound of the current posting's score from its exact body part and its block's title
-    /// bound: with it, a posting that cannot make the top hits is passed without the title look-up.
+    /// An upper bound of the current posting's score from its exact body part `body` (see
+    /// ``currentBody()``) and its block's title bound: with it, a posting that cannot make the top
+    /// hits is passed without the title look-up.
     @inline(__always)
-    func currentBodyScoreAndTitleBound() -> Double {
+    func upperBound(body: Double) -> Double {
         let k = cursor.currentBlock
         if k != titleBoundBlock {
             titleBoundBlock = k
             titleBoundValue = titleBound(block: k)
         }
-        return weight * (context.bodyScore(idf: idf, tf: cursor.tf, paragraph: doc) + titleBoundValue) * (1 + 1e-6)
+        return weight * (body + titleBoundValue) * (1 + 1e-6)
     }
 
     /// An upper bound of the scores in block `k` of the cursor (see ``PostingCursor/currentBlock``), or of

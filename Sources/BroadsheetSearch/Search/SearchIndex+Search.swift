@@ -164,10 +164,14 @@ extension SearchIndex {
     private func collectTermConjunction(_ root: ConjunctionMatcher, maxBonus: Double, into collector: inout TopCollector) {
         let terms = root.terms.map { Unmanaged.passUnretained($0) }
         var lists = [[Int32]](repeating: [], count: terms.count)
+        let bodies = UnsafeMutablePointer<Double>.allocate(capacity: terms.count)
+        defer { bodies.deallocate() }
         let weight = configuration.proximityWeight
         withExtendedLifetime(root) {
             var p = root.next()
             while p != Matcher.exhausted {
+                // Summed in the conjunction's order, as ``ConjunctionMatcher/score()`` does.
+                var score = 0.0
                 if collector.isFull {
                     var bound = 0.0
                     for t in terms { bound += t._withUnsafeGuaranteedRef { $0.currentUpperBound() } }
@@ -178,16 +182,21 @@ extension SearchIndex {
                     }
                     // Tighter: the exact body parts, with only the title parts bounded.
                     bound = 0
-                    for t in terms { bound += t._withUnsafeGuaranteedRef { $0.currentBodyScoreAndTitleBound() } }
+                    for k in 0..<terms.count {
+                        bound += terms[k]._withUnsafeGuaranteedRef { t in
+                            bodies[k] = t.currentBody()
+                            return t.upperBound(body: bodies[k])
+                        }
+                    }
                     if !(bound + maxBonus > collector.threshold) {
                         collector.countUnranked()
                         p = root.next()
                         continue
                     }
+                    for k in 0..<terms.count { score += terms[k]._withUnsafeGuaranteedRef { $0.score(body: bodies[k]) } }
+                } else {
+                    for t in terms { score += t._withUnsafeGuaranteedRef { $0.score() } }
                 }
-                // Summed in the conjunction's order, as ``ConjunctionMatcher/score()`` does.
-                var score = 0.0
-                for t in terms { score += t._withUnsafeGuaranteedRef { $0.score() } }
                 if maxBonus > 0 && score + maxBonus > collector.threshold {
                     for k in 0..<terms.count {
                         lists[k].removeAll(keepingCapacity: true)
