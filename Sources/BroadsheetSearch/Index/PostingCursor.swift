@@ -174,18 +174,25 @@ final class PostingCursor {
 
     /// Loads the block after the current one and moves to its first posting (or to the end).
     private func enterNextBlock() -> Int32 {
-        guard doc != Self.exhausted else { return doc }
+        guard doc != Self.exhausted, loadNextBlock() else { return doc }
+        if decoded == 0 { decodeChunk() }
+        doc = Int32(bitPattern: blockDocs[0])
+        return doc
+    }
+
+    /// Loads the block after the current one without decoding its paragraphs, before its first
+    /// posting; false (the cursor at the end) when there is none.
+    private func loadNextBlock() -> Bool {
         let k = block + 1
         if k < frozenBlocks {
             loadFrozenBlock(k)
         } else if !loadTailChunk() {
-            return finish()
+            _ = finish()
+            return false
         }
         block = k
         index = 0
-        if decoded == 0 { decodeChunk() }
-        doc = Int32(bitPattern: blockDocs[0])
-        return doc
+        return true
     }
 
     private func finish() -> Int32 {
@@ -314,17 +321,10 @@ final class PostingCursor {
             index = 0
         }
         // Load blocks (without decoding them) until one reaches the target.
-        while true {
-            let k = block + 1
-            if k < frozenBlocks {
-                loadFrozenBlock(k)
-            } else if !loadTailChunk() {
-                return finish()
-            }
-            block = k
-            index = 0
+        while loadNextBlock() {
             if blockLastDoc >= target { return scanBlock(from: 0, to: target) }
         }
+        return doc
     }
 
     /// Moves to the first posting of the current block from `start` on whose paragraph is at least
