@@ -6,14 +6,15 @@ import Foundation
 /// fixed query mix in-process. Writes the corpus (JSONL, one paragraph a line), the queries and our
 /// figures to `--out` so that `Benchmarks/search.sh` can run the same workload on Tantivy and FTS5.
 ///
-/// Usage: `broadsheet-bench search [--articles N] [--queries N] [--out DIR] [--seed N] [--only TYPES] [--no-files] [--repeat N [--repeat-under MS] [--repeat-over MS] [--warm]] [--slowest N]`
+/// Usage: `broadsheet-bench search [--articles N] [--queries N] [--out DIR] [--seed N] [--only TYPES] [--no-files] [--repeat N [--repeat-under MS] [--repeat-over MS] [--repeat-list FILE] [--warm]] [--slowest N]`
 /// (defaults: 100,000 articles ≈ 200 MB, 200 queries per type, `Benchmarks/out/search`). For profiling,
 /// `--only prefix,typo` times only those query types and `--no-files` skips writing the corpus; such
 /// partial runs write no `ours.json`. `--repeat N` then runs the selected queries (ranking only) N more
-/// times, so that a profiler's samples are mostly queries, and prints their mean time (of the fastest and the median of ten rounds) (with
-/// `--repeat-under MS` / `--repeat-over MS`, only the queries that took less than / at least MS; with
-/// `--warm`, each query N times in a row, so that its data stays in cache); `--slowest N` lists the N
-/// slowest queries.
+/// times, so that a profiler's samples are mostly queries, in ten rounds, and prints the mean time of
+/// the fastest and of the median round. `--repeat-under MS` / `--repeat-over MS` keep only the queries
+/// that took less than / at least MS; `--repeat-list FILE` only those listed (one query a
+/// line, as `--slowest` shows it after its time), a fixed set for comparing two builds; `--warm` runs each query N times in
+/// a row, so that its data stays in cache. `--slowest N` lists the N slowest queries.
 enum SearchBenchmark {
     static func run(_ arguments: [String]) {
         var articles = 100_000
@@ -42,7 +43,11 @@ enum SearchBenchmark {
             case "--repeat-under": repeatUnder = Double(value) ?? repeatUnder
             case "--repeat-over": repeatOver = Double(value) ?? repeatOver
             case "--repeat-list":
-                repeatList = Set(((try? String(contentsOfFile: value, encoding: .utf8)) ?? "").split(separator: "\n").map(String.init))
+                guard let text = try? String(contentsOfFile: value, encoding: .utf8) else {
+                    print("cannot read the query list \(value)")
+                    return
+                }
+                repeatList = Set(text.split(separator: "\n").map(String.init))
             case "--warm":
                 warm = true
                 i -= 1
@@ -50,7 +55,7 @@ enum SearchBenchmark {
                 writeFiles = false
                 i -= 1
             default:
-                print("unknown option \(arguments[i]); usage: broadsheet-bench search [--articles N] [--queries N] [--out DIR] [--seed N] [--only TYPES] [--no-files] [--repeat N [--repeat-under MS] [--repeat-over MS] [--warm]] [--slowest N]")
+                print("unknown option \(arguments[i]); usage: broadsheet-bench search [--articles N] [--queries N] [--out DIR] [--seed N] [--only TYPES] [--no-files] [--repeat N [--repeat-under MS] [--repeat-over MS] [--repeat-list FILE] [--warm]] [--slowest N]")
                 return
             }
             i += 2
