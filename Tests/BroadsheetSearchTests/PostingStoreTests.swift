@@ -230,7 +230,7 @@ struct PostingStoreTests {
 
 /// Bit packing, at every width, against the plain values.
 struct BitPackingTests {
-    @Test(arguments: [0, 1, 2, 5, 7, 8, 13, 20, 31, 32])
+    @Test(arguments: 0...32)
     func packsAndUnpacksEveryWidth(width: Int) {
         let mask: UInt64 = (1 << UInt64(width)) - 1
         let values = (0..<131).map { UInt32(truncatingIfNeeded: (UInt64($0) &* 0x9E37_79B9_7F4A_7C15 >> 17) & mask) }
@@ -246,6 +246,11 @@ struct BitPackingTests {
             out.withUnsafeMutableBufferPointer { BitPacking.unpack(count: values.count, width: width, from: b.baseAddress!, to: $0.baseAddress!) }
             #expect(out == values)
             for i in [0, 1, 64, 130] { #expect(BitPacking.value(at: i, width: width, from: b.baseAddress!) == values[i]) }
+            for c in 0..<4 {
+                var chunk = [UInt32](repeating: 7, count: 32)
+                chunk.withUnsafeMutableBufferPointer { BitPacking.unpack32(width: width, from: b.baseAddress! + 4 * width * c, to: $0.baseAddress!) }
+                #expect(chunk == Array(values[(32 * c)..<(32 * c + 32)]), "chunk \(c) of 32")
+            }
         }
     }
 

@@ -82,36 +82,54 @@ enum BitPacking {
         }
     }
 
-    /// ``unpack(count:width:from:to:)`` of 32 values, with the width a constant in each branch so
-    /// that the compiler unrolls and simplifies the loop for it. 32 values of any width end on a byte,
-    /// so chunk `c` of a packed list starts at byte `4 × width × c`.
+    /// ``unpack(count:width:from:to:)`` of 32 values, with the width a constant (see
+    /// ``withConstantWidth(_:_:)``) so that the compiler unrolls and simplifies the loop for it. 32
+    /// values of any width end on a byte, so chunk `c` of a packed list starts at byte `4 × width × c`.
     @inline(__always)
     static func unpack32(width: Int, from base: UnsafePointer<UInt8>, to out: UnsafeMutablePointer<UInt32>) {
+        withConstantWidth(width) { w in
+            if w == 0 { out.update(repeating: 0, count: 32) } else { unpackFixed(w, base, out) }
+        }
+    }
+
+    /// Calls `body` with `width` (0 ... 32) as a literal in each branch, so that an inlined `body`
+    /// is compiled once per width with the width a constant.
+    @inline(__always)
+    static func withConstantWidth(_ width: Int, _ body: (Int) -> Void) {
         switch width {
-        case 0: out.update(repeating: 0, count: 32)
-        case 1: unpackFixed(1, base, out)
-        case 2: unpackFixed(2, base, out)
-        case 3: unpackFixed(3, base, out)
-        case 4: unpackFixed(4, base, out)
-        case 5: unpackFixed(5, base, out)
-        case 6: unpackFixed(6, base, out)
-        case 7: unpackFixed(7, base, out)
-        case 8: unpackFixed(8, base, out)
-        case 9: unpackFixed(9, base, out)
-        case 10: unpackFixed(10, base, out)
-        case 11: unpackFixed(11, base, out)
-        case 12: unpackFixed(12, base, out)
-        case 13: unpackFixed(13, base, out)
-        case 14: unpackFixed(14, base, out)
-        case 15: unpackFixed(15, base, out)
-        case 16: unpackFixed(16, base, out)
-        case 17: unpackFixed(17, base, out)
-        case 18: unpackFixed(18, base, out)
-        case 19: unpackFixed(19, base, out)
-        case 20: unpackFixed(20, base, out)
-        case 21: unpackFixed(21, base, out)
-        case 22: unpackFixed(22, base, out)
-        default: unpack(count: 32, width: width, from: base, to: out)
+        case 0: body(0)
+        case 1: body(1)
+        case 2: body(2)
+        case 3: body(3)
+        case 4: body(4)
+        case 5: body(5)
+        case 6: body(6)
+        case 7: body(7)
+        case 8: body(8)
+        case 9: body(9)
+        case 10: body(10)
+        case 11: body(11)
+        case 12: body(12)
+        case 13: body(13)
+        case 14: body(14)
+        case 15: body(15)
+        case 16: body(16)
+        case 17: body(17)
+        case 18: body(18)
+        case 19: body(19)
+        case 20: body(20)
+        case 21: body(21)
+        case 22: body(22)
+        case 23: body(23)
+        case 24: body(24)
+        case 25: body(25)
+        case 26: body(26)
+        case 27: body(27)
+        case 28: body(28)
+        case 29: body(29)
+        case 30: body(30)
+        case 31: body(31)
+        default: body(32)
         }
     }
 

@@ -10,11 +10,13 @@
 /// - the low `b` bits of every value, packed.
 ///
 /// The width is chosen to minimise the size. Like ``BitPacking``, readers load 8 bytes at a time.
+/// With `vertical`, 128 values have their low bits in the lanes of ``VerticalPacking`` instead (same
+/// size), for readers that unpack them with ``Reader/unpackVerticalChunk(_:to:)``.
 enum PatchedPacking {
     private static let hasExceptions: UInt8 = 0x40
 
-    /// Appends `values` coded as above to `out`.
-    static func pack(_ values: UnsafeBufferPointer<UInt32>, into out: inout [UInt8]) {
+    /// Appends `values` coded as above to `out` (`vertical`: 128 values whose low bits go in lanes).
+    static func pack(_ values: UnsafeBufferPointer<UInt32>, vertical: Bool = false, into out: inout [UInt8]) {
         let n = values.count
         // Values by bit width, to price every packing width at once.
         var byWidth = [Int](repeating: 0, count: 33)
@@ -56,12 +58,10 @@ enum PatchedPacking {
             indexes.withUnsafeBufferPointer { BitPacking.pack($0, width: indexWidth, into: &out) }
             highs.withUnsafeBufferPointer { BitPacking.pack($0, width: widest - best, into: &out) }
         }
-        if best == widest {
-            BitPacking.pack(values, width: best, into: &out)
-        } else {
-            var lows = [UInt32](repeating: 0, count: n)
-            for i in 0..<n { lows[i] = values[i] & low }
-            lows.withUnsafeBufferPointer { BitPacking.pack($0, width: best, into: &out) }
+        var lows = [UInt32](repeating: 0, count: n)
+        for i in 0..<n { lows[i] = values[i] & low }
+        lows.withUnsafeBufferPointer {
+            if vertical { VerticalPacking.pack($0, width: best, into: &out) } else { BitPacking.pack($0, width: best, into: &out) }
         }
     }
 
@@ -128,9 +128,24 @@ enum PatchedPacking {
             }
         }
 
+        /// Writes the low bits of values `32 c ..< 32 c + 32` of 128 packed with `vertical` to `out`
+        /// (exceptions not applied).
+        @inline(__always)
+        func unpackVerticalChunk(_ c: Int, to out: UnsafeMutablePointer<UInt32>) {
+            VerticalPacking.unpackChunk(c, width: width, from: lows, to: out)
+        }
+
         /// The index of exception `j`.
         @inline(__always)
         func exceptionIndex(_ j: Int) -> Int { Int(BitPacking.value(at: j, width: indexWidth, from: indexes)) }
+
+        /// ``exceptionIndex(_:)`` in a reader of ``PostingBlock/size`` values, whose indexes have a
+        /// known width.
+        @inline(__always)
+        func exceptionIndexInBlock(_ j: Int) -> Int {
+            Int(BitPacking.value(at: j, width: Self.blockIndexWidth, from: indexes))
+        }
+        static let blockIndexWidth = UInt32.bitWidth - UInt32(PostingBlock.size - 1).leadingZeroBitCount
 
         /// The high part of exception `j`, in place (to be or-ed into its value).
         @inline(__always)

@@ -6,8 +6,9 @@
 ///   ``chunkCount`` − 1 chunks of ``chunkSize`` postings ends, as `last paragraph − previous` (two
 ///   bytes, little-endian; ``unknownChunkEnd`` when it does not fit), so that a cursor can jump to the
 ///   chunk holding its target without decoding the chunks before it. Then `paragraph − previous − 1`
-///   for each posting (the first one's previous is the last paragraph of the block before, or −1),
-///   then `tf − 1` for each posting.
+///   for each posting (the first one's previous is the last paragraph of the block before, or −1;
+///   in a full block with the low bits in the lanes of ``VerticalPacking``, to be unpacked a chunk at
+///   a time), then `tf − 1` for each posting.
 /// - Position bytes: for each posting its `tf` positions, the first as it is, the others as the gap
 ///   from the one before.
 ///
@@ -53,7 +54,7 @@ enum PostingBlock {
             prev = paragraphs[k]
         }
         for k in 0..<n { scratch[size + k] = tfs[k] - 1 }
-        PatchedPacking.pack(UnsafeBufferPointer(start: scratch, count: n), into: &paragraphBytes)
+        PatchedPacking.pack(UnsafeBufferPointer(start: scratch, count: n), vertical: n == size, into: &paragraphBytes)
         PatchedPacking.pack(UnsafeBufferPointer(start: scratch + size, count: n), into: &paragraphBytes)
         PatchedPacking.pack(positions, into: &positionBytes)
     }

@@ -218,8 +218,7 @@ final class PostingCursor {
             decoded = 0
             blockPrevious = UInt32(bitPattern: previous)
             runningParagraph = blockPrevious
-            nextException = 0
-            nextExceptionIndex = gaps.exceptions > 0 ? gaps.exceptionIndex(0) : Int.max
+            nextGapException(0)
             blockLastDoc = frozen.skips[skipBase + k].last
         } else {
             frequencyBytes = PostingBlock.decodeParagraphs(count: n, from: docBase + docOffset, after: previous, to: blockDocs)
@@ -263,29 +262,23 @@ final class PostingCursor {
         return true
     }
 
+    /// Makes exception `j` of the full block's gaps the next one (its index ``Int/max`` past the last).
+    @inline(__always)
+    private func nextGapException(_ j: Int) {
+        nextException = j
+        nextExceptionIndex = j < gaps.exceptions ? gaps.exceptionIndexInBlock(j) : Int.max
+    }
+
     /// Decodes the next 32 paragraphs of the current full block.
     private func decodeChunk() {
         let start = decoded
         let out = blockDocs + start
-        BitPacking.unpack32(width: gaps.width, from: gaps.lows + 4 * gaps.width * (start / 32), to: out)
-        while nextExceptionIndex < start + 32 {
-            out[nextExceptionIndex - start] |= gaps.exceptionHigh(nextException)
-            nextException += 1
-            nextExceptionIndex = nextException < gaps.exceptions ? gaps.exceptionIndex(nextException) : Int.max
+        gaps.unpackVerticalChunk(start / 32, to: out)
+        while nextExceptionIndex < start &+ 32 {
+            out[nextExceptionIndex &- start] |= gaps.exceptionHigh(nextException)
+            nextGapException(nextException &+ 1)
         }
-        // Running sums of gap + 1, four lanes at a time (two shifted adds a vector, then the carry).
-        var carry = SIMD4<UInt32>(repeating: runningParagraph)
-        let one = SIMD4<UInt32>(repeating: 1)
-        let raw = UnsafeMutableRawPointer(out)
-        for g in 0..<8 {
-            var v = raw.loadUnaligned(fromByteOffset: 16 * g, as: SIMD4<UInt32>.self) &+ one
-            v &+= SIMD4(0, v[0], v[1], v[2])
-            v &+= SIMD4(0, 0, v[0], v[1])
-            v &+= carry
-            raw.storeBytes(of: v, toByteOffset: 16 * g, as: SIMD4<UInt32>.self)
-            carry = SIMD4(repeating: v[3])
-        }
-        runningParagraph = carry[0]
+        runningParagraph = VerticalPacking.runningSums32(out, after: runningParagraph)
         decoded = start + 32
     }
 
@@ -366,10 +359,7 @@ final class PostingCursor {
         } while end != PostingBlock.unknownChunkEnd && Int32(bitPattern: blockPrevious &+ end) < target
         decoded = c * size
         blockDocs[decoded - 1] = runningParagraph
-        while nextExceptionIndex < decoded {
-            nextException += 1
-            nextExceptionIndex = nextException < gaps.exceptions ? gaps.exceptionIndex(nextException) : Int.max
-        }
+        while nextExceptionIndex < decoded { nextGapException(nextException &+ 1) }
         return decoded
     }
 
