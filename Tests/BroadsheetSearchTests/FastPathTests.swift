@@ -77,6 +77,32 @@ struct FastPathTests {
         try Self.expectSameAsGeneral(index)
     }
 
+    /// Conjunctions of common words (whose cursors merge their decoded postings) and of a common and a
+    /// rarer word (which leap-frog) match exactly the paragraphs that hold every word, counted from
+    /// the text: in frozen blocks, in the tail after additions, and after compaction.
+    @Test func conjunctionTotalsMatchTheText() throws {
+        let docs = Self.corpus(documents: 600, seed: 3)
+        let extra = Self.corpus(documents: 200, seed: 4, firstId: 600)
+        let queries = [["the", "of"], ["the", "and"], ["of", "river"], ["the", "garden"], ["and", "order", "the"], ["garden", "river"]]
+        func expected(_ words: [String], in documents: [Document]) -> Int {
+            documents.flatMap { d in d.paragraphs.map { d.text(of: $0.span) } }.filter { text in
+                let tokens = Set(text.split(separator: " ").map { $0.hasSuffix(".") ? String($0.dropLast()) : String($0) })
+                return words.allSatisfy(tokens.contains)
+            }.count
+        }
+        var index = SearchIndex(documents: docs)
+        for q in queries {
+            let n = expected(q, in: docs)
+            #expect(n > 0, "\(q) occurs")
+            #expect(try index.search(q.joined(separator: " ")).total == n, "\(q)")
+        }
+        for d in extra { index.add(d) }
+        for _ in 0..<2 {
+            for q in queries { #expect(try index.search(q.joined(separator: " ")).total == expected(q, in: docs + extra), "\(q)") }
+            index.compact()
+        }
+    }
+
     /// The trie walk over the sorted vocabulary finds exactly the words a brute-force comparison finds.
     @Test(arguments: [1, 2]) func typoCandidatesMatchBruteForce(maxDistance: Int) throws {
         var state: UInt64 = 99

@@ -282,6 +282,21 @@ final class PostingCursor {
         decoded = start + 32
     }
 
+    /// The postings decoded ahead of the cursor: the current block's paragraphs `docs[current ..< end]`,
+    /// the current posting first (empty when the cursor stands on none). A caller may scan them and
+    /// then ``settle(at:)`` on one.
+    @inline(__always)
+    var decodedWindow: (docs: UnsafePointer<UInt32>, current: Int, end: Int) {
+        (UnsafePointer(blockDocs), index, index < decoded ? decoded : index)
+    }
+
+    /// Moves to decoded posting `i` of ``decodedWindow`` (from its `current` on, below its `end`).
+    @inline(__always)
+    func settle(at i: Int) {
+        index = i
+        doc = Int32(bitPattern: blockDocs[i])
+    }
+
     /// Moves to the first posting at or after `target`; returns the new ``doc``.
     ///
     /// Inlined for the common short move within the decoded postings; anything else is a call.

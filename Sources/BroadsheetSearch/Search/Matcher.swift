@@ -20,6 +20,8 @@ final class ScoringContext {
         titleBoost = c.titleBoost
         let live = max(1, index.liveParagraphs)
         averageLength = max(1, Double(index.totalLength) / Double(live))
+        lengthFree = k1 * (1 - b)
+        perWord = k1 * b / averageLength
         averageTitleLength = max(1, Double(index.totalTitleLength) / Double(max(1, index.documentCount)))
         paragraphLength = index.paragraphLength
         titleMaxFrequency = index.titleMaxFrequency
@@ -28,12 +30,17 @@ final class ScoringContext {
         titleTerms = index.titleTerms
     }
 
+    /// `k1 (1 − b)` and `k1 b / averageLength`: BM25's length normalisation is
+    /// `k1 (1 − b + b dl / averageLength) = lengthFree + perWord × dl`, one division fewer a posting.
+    let lengthFree: Double
+    let perWord: Double
+
     /// BM25 of one term in one paragraph body.
     @inline(__always)
     func bodyScore(idf: Double, tf: Int32, paragraph: Int32) -> Double {
         let dl = Double(paragraphLength[Int(paragraph)])
         let f = Double(tf)
-        return idf * f * (k1 + 1) / (f + k1 * (1 - b + b * dl / averageLength))
+        return idf * (k1 + 1) * f / (f + lengthFree + perWord * dl)
     }
 
     /// Boosted BM25 of one term in a document's title (0 when absent).
@@ -157,12 +164,10 @@ final class TermMatcher: Matcher {
     func upperBound(_ bound: BlockBound) -> Double {
         let c = context
         let scale = idf * (c.k1 + 1)
-        let norm = c.k1 * (1 - c.b)
-        let perWord = c.k1 * c.b / c.averageLength
         @inline(__always) func body(_ tf: UInt32, _ length: UInt32) -> Double {
             if tf >= 255 { return scale }
             let f = Double(tf)
-            return scale * f / (f + norm + perWord * Double(length))
+            return scale * f / (f + c.lengthFree + c.perWord * Double(length))
         }
         var best = 0.0
         if bound.minLengthTF1 != 0xFFFF { best = body(1, bound.minLengthTF1) }
@@ -370,6 +375,40 @@ final class ConjunctionMatcher: Matcher {
 
     override var cost: Int { required.first?.cost ?? 0 }
 
+    /// Whether the two rarest terms are close enough in frequency for ``mergeDecoded(_:_:)``: a
+    /// merge reads every decoded posting of the second, a leap-frog only those it lands on.
+    private lazy var mergeDecoded: Bool = {
+        guard let lead = leadCursor, let second = secondCursor else { return false }
+        return second._withUnsafeGuaranteedRef { $0.count } <= Self.mergeRatio * lead._withUnsafeGuaranteedRef { $0.count }
+    }()
+    static let mergeRatio = 8
+
+    /// Moves `lead` and `second` through the postings both have decoded, by a branch-free merge, until
+    /// they stand on the same paragraph or one runs out of decoded postings; returns `lead`'s
+    /// paragraph. Two common words leap-frogging one posting at a time mispredict a branch or two
+    /// per posting; the merge one per match.
+    @inline(__always)
+    private static func mergeDecoded(_ lead: PostingCursor, _ second: PostingCursor) -> Int32 {
+        let a = lead.decodedWindow
+        let b = second.decodedWindow
+        var i = a.current
+        var j = b.current
+        guard i < a.end && j < b.end else { return lead.doc }
+        while true {
+            let x = a.docs[i]
+            let y = b.docs[j]
+            if x == y { break }
+            let ni = x < y ? i &+ 1 : i
+            let nj = y < x ? j &+ 1 : j
+            if ni == a.end || nj == b.end { break }
+            i = ni
+            j = nj
+        }
+        lead.settle(at: i)
+        second.settle(at: j)
+        return lead.doc
+    }
+
     override func next() -> Int32 {
         if let lead = leadCursor { return alignCursors(lead._withUnsafeGuaranteedRef { $0.next() }) }
         let lead = required[0]
@@ -389,6 +428,10 @@ final class ConjunctionMatcher: Matcher {
             secondCursor!._withUnsafeGuaranteedRef { second in
                 var target = start
                 outer: while target != Self.exhausted {
+                    if mergeDecoded {
+                        target = Self.mergeDecoded(lead, second)
+                        if target == Self.exhausted { break }
+                    }
                     let d = second.doc >= target ? second.doc : second.advance(to: target)
                     if d != target {
                         if d == Self.exhausted {
