@@ -297,6 +297,37 @@ final class PostingCursor {
         doc = Int32(bitPattern: blockDocs[i])
     }
 
+    /// Whether `second` is close enough in frequency to `lead` (the rarer) for
+    /// ``mergeDecoded(_:_:)``: a merge reads every decoded posting of `second`, a leap-frog only
+    /// those it lands on.
+    static func shouldMerge(_ lead: PostingCursor, _ second: PostingCursor) -> Bool { second.count <= 8 * lead.count }
+
+    /// Moves `lead` and `second` through the postings both have decoded, by a branch-free merge, until
+    /// they stand on the same paragraph or one runs out of decoded postings; returns `lead`'s
+    /// paragraph. Two common words leap-frogging one posting at a time mispredict a branch or two
+    /// per posting; the merge one per match.
+    @inline(__always)
+    static func mergeDecoded(_ lead: PostingCursor, _ second: PostingCursor) -> Int32 {
+        let a = lead.decodedWindow
+        let b = second.decodedWindow
+        var i = a.current
+        var j = b.current
+        guard i < a.end && j < b.end else { return lead.doc }
+        while true {
+            let x = a.docs[i]
+            let y = b.docs[j]
+            if x == y { break }
+            let ni = x < y ? i &+ 1 : i
+            let nj = y < x ? j &+ 1 : j
+            if ni == a.end || nj == b.end { break }
+            i = ni
+            j = nj
+        }
+        lead.settle(at: i)
+        second.settle(at: j)
+        return lead.doc
+    }
+
     /// Moves to the first posting at or after `target`; returns the new ``doc``.
     ///
     /// Inlined for the common short move within the decoded postings; anything else is a call.

@@ -375,39 +375,11 @@ final class ConjunctionMatcher: Matcher {
 
     override var cost: Int { required.first?.cost ?? 0 }
 
-    /// Whether the two rarest terms are close enough in frequency for ``mergeDecoded(_:_:)``: a
-    /// merge reads every decoded posting of the second, a leap-frog only those it lands on.
+    /// Whether the two rarest terms' cursors align by ``PostingCursor/mergeDecoded(_:_:)``.
     private lazy var mergeDecoded: Bool = {
         guard let lead = leadCursor, let second = secondCursor else { return false }
-        return second._withUnsafeGuaranteedRef { $0.count } <= Self.mergeRatio * lead._withUnsafeGuaranteedRef { $0.count }
+        return PostingCursor.shouldMerge(lead.takeUnretainedValue(), second.takeUnretainedValue())
     }()
-    static let mergeRatio = 8
-
-    /// Moves `lead` and `second` through the postings both have decoded, by a branch-free merge, until
-    /// they stand on the same paragraph or one runs out of decoded postings; returns `lead`'s
-    /// paragraph. Two common words leap-frogging one posting at a time mispredict a branch or two
-    /// per posting; the merge one per match.
-    @inline(__always)
-    private static func mergeDecoded(_ lead: PostingCursor, _ second: PostingCursor) -> Int32 {
-        let a = lead.decodedWindow
-        let b = second.decodedWindow
-        var i = a.current
-        var j = b.current
-        guard i < a.end && j < b.end else { return lead.doc }
-        while true {
-            let x = a.docs[i]
-            let y = b.docs[j]
-            if x == y { break }
-            let ni = x < y ? i &+ 1 : i
-            let nj = y < x ? j &+ 1 : j
-            if ni == a.end || nj == b.end { break }
-            i = ni
-            j = nj
-        }
-        lead.settle(at: i)
-        second.settle(at: j)
-        return lead.doc
-    }
 
     override func next() -> Int32 {
         if let lead = leadCursor { return alignCursors(lead._withUnsafeGuaranteedRef { $0.next() }) }
@@ -429,7 +401,7 @@ final class ConjunctionMatcher: Matcher {
                 var target = start
                 outer: while target != Self.exhausted {
                     if mergeDecoded {
-                        target = Self.mergeDecoded(lead, second)
+                        target = PostingCursor.mergeDecoded(lead, second)
                         if target == Self.exhausted { break }
                     }
                     let d = second.doc >= target ? second.doc : second.advance(to: target)
