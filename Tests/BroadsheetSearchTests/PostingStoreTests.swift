@@ -296,6 +296,27 @@ struct PatchedPackingTests {
                 #expect(part == Array(values[start..<(start + n)]), "range \(start) + \(n)")
             }
         }
+        if c.count == PostingBlock.size {
+            // The same values with their low bits in lanes: the same size, read back whole or a chunk at a time.
+            var lanes: [UInt8] = []
+            values.withUnsafeBufferPointer { PatchedPacking.pack($0, vertical: true, into: &lanes) }
+            #expect(lanes.count == size)
+            lanes += [UInt8](repeating: 0xFF, count: BitPacking.padding)
+            lanes.withUnsafeBufferPointer { b in
+                let reader = PatchedPacking.Reader(count: values.count, at: b.baseAddress!)
+                var out = [UInt32](repeating: 9, count: values.count)
+                out.withUnsafeMutableBufferPointer { reader.unpackVertical(to: $0.baseAddress!) }
+                #expect(out == values)
+                for chunk in 0..<4 {
+                    var part = [UInt32](repeating: 9, count: 32)
+                    part.withUnsafeMutableBufferPointer { reader.unpackVerticalChunk(chunk, to: $0.baseAddress!) }
+                    for j in 0..<reader.exceptions where reader.exceptionIndexInBlock(j) / 32 == chunk {
+                        part[reader.exceptionIndexInBlock(j) % 32] |= reader.exceptionHigh(j)
+                    }
+                    #expect(part == Array(values[(32 * chunk)..<(32 * chunk + 32)]), "chunk \(chunk)")
+                }
+            }
+        }
         if c.outlierEvery >= 20 {
             let plain = values.withUnsafeBufferPointer { BitPacking.byteCount(count: values.count, width: BitPacking.width(of: $0)) }
             #expect(size < plain / 2, "\(size) bytes against \(plain) packed plainly")

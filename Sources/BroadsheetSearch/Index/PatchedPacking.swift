@@ -128,6 +128,13 @@ enum PatchedPacking {
             }
         }
 
+        /// Writes all 128 values packed with `vertical` to `out`.
+        @inline(__always)
+        func unpackVertical(to out: UnsafeMutablePointer<UInt32>) {
+            VerticalPacking.unpack(width: width, from: lows, to: out)
+            for j in 0..<exceptions { out[exceptionIndexInBlock(j)] |= exceptionHigh(j) }
+        }
+
         /// Writes the low bits of values `32 c ..< 32 c + 32` of 128 packed with `vertical` to `out`
         /// (exceptions not applied).
         @inline(__always)

@@ -8,7 +8,7 @@
 ///   chunk holding its target without decoding the chunks before it. Then `paragraph − previous − 1`
 ///   for each posting (the first one's previous is the last paragraph of the block before, or −1;
 ///   in a full block with the low bits in the lanes of ``VerticalPacking``, to be unpacked a chunk at
-///   a time), then `tf − 1` for each posting.
+///   a time), then `tf − 1` for each posting (in lanes too in a full block).
 /// - Position bytes: for each posting its `tf` positions, the first as it is, the others as the gap
 ///   from the one before.
 ///
@@ -55,7 +55,7 @@ enum PostingBlock {
         }
         for k in 0..<n { scratch[size + k] = tfs[k] - 1 }
         PatchedPacking.pack(UnsafeBufferPointer(start: scratch, count: n), vertical: n == size, into: &paragraphBytes)
-        PatchedPacking.pack(UnsafeBufferPointer(start: scratch + size, count: n), into: &paragraphBytes)
+        PatchedPacking.pack(UnsafeBufferPointer(start: scratch + size, count: n), vertical: n == size, into: &paragraphBytes)
         PatchedPacking.pack(positions, into: &positionBytes)
     }
 
@@ -87,7 +87,7 @@ enum PostingBlock {
         if frequencies.width == 0 && frequencies.exceptions == 0 {
             tfs.update(repeating: 1, count: n)
         } else {
-            frequencies.unpack(to: tfs)
+            if n == size { frequencies.unpackVertical(to: tfs) } else { frequencies.unpack(to: tfs) }
             for k in 0..<n { tfs[k] &+= 1 }
         }
     }

@@ -49,9 +49,13 @@ final class PostingCursor {
     private var runningParagraph: UInt32 = 0
     private var nextException = 0
     private var nextExceptionIndex = Int.max
-    /// Where each posting's positions start among the block's, computed when first needed.
+    /// Where each posting's positions start among the block's: in tail chunks, and in frozen blocks
+    /// once their positions are decoded all at once (before, a start is a sum of frequencies).
     private let positionStarts: UnsafeMutablePointer<Int32>
     private var positionStartsReady = false
+    /// Whether ``positionReader`` reads the current frozen block's positions (or the block is a tail
+    /// chunk, which needs none).
+    private var positionReaderReady = false
     /// Where the block's coded positions start (frozen blocks), read through `positionReader` once
     /// their number is known; or the block's decoded positions (tail chunks).
     private var packedPositions: UnsafePointer<UInt8>
@@ -228,6 +232,7 @@ final class PostingCursor {
         inTail = false
         packedPositions = positionBase + positionOffset
         positionStartsReady = false
+        positionReaderReady = false
         positionsDecoded = false
         positionLookups = 0
         sparseLookups = 0
@@ -254,6 +259,7 @@ final class PostingCursor {
         }
         inTail = true
         positionsDecoded = true
+        positionReaderReady = true
         frequencyBytes = nil
         blockCount = n
         decoded = n
@@ -481,16 +487,11 @@ final class PostingCursor {
             }
             decodeFrequencies(bytes)
         }
-        if !positionStartsReady {
-            var total: Int32 = 0
-            for k in 0..<blockCount {
-                positionStarts[k] = total
-                total &+= Int32(bitPattern: blockTFs[k])
-            }
-            positionReader = PatchedPacking.Reader(count: Int(total), at: packedPositions)
-            positionStartsReady = true
+        if !positionReaderReady {
+            positionReader = PatchedPacking.Reader(count: Int(frequencySum(blockCount)), at: packedPositions)
+            positionReaderReady = true
         }
-        let start = Int(positionStarts[index])
+        let start = positionStartsReady ? Int(positionStarts[index]) : Int(frequencySum(index))
         let n = Int(blockTFs[index])
         if !positionsDecoded {
             if positionLookups < Self.bulkPositionLookups {
@@ -508,6 +509,12 @@ final class PostingCursor {
             decodedPositions.append(contentsOf: repeatElement(0, count: positionReader.count))
             decodedPositions.withUnsafeMutableBufferPointer { positionReader.unpack(to: $0.baseAddress!) }
             positionsDecoded = true
+            var total: Int32 = 0
+            for k in 0..<blockCount {
+                positionStarts[k] = total
+                total &+= Int32(bitPattern: blockTFs[k])
+            }
+            positionStartsReady = true
         }
         decodedPositions.withUnsafeBufferPointer { gaps in
             var position: Int32 = 0
@@ -517,6 +524,14 @@ final class PostingCursor {
             }
         }
         return n
+    }
+
+    /// The sum of the first `n` decoded term frequencies of the block (vectorised).
+    @inline(__always)
+    private func frequencySum(_ n: Int) -> UInt32 {
+        var sum: UInt32 = 0
+        for k in 0..<n { sum &+= blockTFs[k] }
+        return sum
     }
 
     /// Appends the current paragraph's positions to `out`.

@@ -49,6 +49,14 @@ enum VerticalPacking {
         }
     }
 
+    /// Writes all 128 values packed at `base` to `out`.
+    @inline(__always)
+    static func unpack(width: Int, from base: UnsafePointer<UInt8>, to out: UnsafeMutablePointer<UInt32>) {
+        BitPacking.withConstantWidth(width) { w in
+            for c in 0..<4 { unpackFixed(w, c, UnsafeRawPointer(base), UnsafeMutableRawPointer(out + 32 * c)) }
+        }
+    }
+
     /// Chunk `c` at a constant `width`: once unrolled, every step's words and shifts are constants.
     @inline(__always)
     private static func unpackFixed(_ width: Int, _ c: Int, _ base: UnsafeRawPointer, _ out: UnsafeMutableRawPointer) {
