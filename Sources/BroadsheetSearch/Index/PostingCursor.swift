@@ -387,10 +387,31 @@ final class PostingCursor {
             if Int32(bitPattern: blockDocs[decoded - 1]) >= target { break }
             i = decoded
         }
-        while Int32(bitPattern: blockDocs[i]) < target { i &+= 1 }
+        let chunk = decoded &- PostingBlock.chunkSize
+        if chunk >= 0 && i >= chunk && decoded & (PostingBlock.chunkSize - 1) == 0 {
+            // Within one decoded chunk of 32: count the paragraphs below the target (sorted, so the
+            // count is the index), four lanes at a time and without a branch per posting.
+            i = chunk &+ Self.countBelow(target, in: blockDocs + chunk)
+        } else {
+            while Int32(bitPattern: blockDocs[i]) < target { i &+= 1 }
+        }
         index = i
         doc = Int32(bitPattern: blockDocs[i])
         return doc
+    }
+
+    /// How many of the 32 paragraphs at `docs` are below `target`.
+    @inline(__always)
+    private static func countBelow(_ target: Int32, in docs: UnsafeMutablePointer<UInt32>) -> Int {
+        let raw = UnsafeRawPointer(docs)
+        let t = SIMD4<Int32>(repeating: target)
+        var below = SIMD4<Int32>()
+        for g in 0..<8 {
+            let v = raw.loadUnaligned(fromByteOffset: 16 * g, as: SIMD4<Int32>.self)
+            // A true lane of the mask is −1.
+            below &-= unsafeBitCast(v .< t, to: SIMD4<Int32>.self)
+        }
+        return Int(below.wrappedSum())
     }
 
     /// Passes the undecoded chunks of the current full block whose known ends lie below `target`
