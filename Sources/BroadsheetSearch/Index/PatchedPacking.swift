@@ -58,10 +58,15 @@ enum PatchedPacking {
             indexes.withUnsafeBufferPointer { BitPacking.pack($0, width: indexWidth, into: &out) }
             highs.withUnsafeBufferPointer { BitPacking.pack($0, width: widest - best, into: &out) }
         }
-        var lows = [UInt32](repeating: 0, count: n)
-        for i in 0..<n { lows[i] = values[i] & low }
-        lows.withUnsafeBufferPointer {
-            if vertical { VerticalPacking.pack($0, width: best, into: &out) } else { BitPacking.pack($0, width: best, into: &out) }
+        func packLows(_ lows: UnsafeBufferPointer<UInt32>) {
+            if vertical { VerticalPacking.pack(lows, width: best, into: &out) } else { BitPacking.pack(lows, width: best, into: &out) }
+        }
+        if best == widest {
+            packLows(values)
+        } else {
+            var lows = [UInt32](repeating: 0, count: n)
+            for i in 0..<n { lows[i] = values[i] & low }
+            lows.withUnsafeBufferPointer(packLows)
         }
     }
 
