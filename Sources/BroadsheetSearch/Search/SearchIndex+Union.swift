@@ -51,7 +51,7 @@ extension SearchIndex {
         // Unmanaged: `terms` keeps the matchers and their cursors alive (no reference counting per posting).
         let matchers = terms.map { Unmanaged.passUnretained($0) }
         let cursors = terms.map { Unmanaged.passUnretained($0.cursor) }
-        for c in cursors { c._withUnsafeGuaranteedRef { $0.next() } }
+        for c in cursors { _ = c._withUnsafeGuaranteedRef { $0.next() } }
         while true {
             var base = Matcher.exhausted
             for c in cursors { base = min(base, c._withUnsafeGuaranteedRef { $0.doc }) }
