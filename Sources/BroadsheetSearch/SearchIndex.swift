@@ -72,6 +72,8 @@ public struct SearchIndex: Sendable {
     var stems = TermInterner()
     /// Surface ids sorted by bytes (for prefixes and typos); surfaces with ids ≥ its count are unsorted.
     var sortedSurfaces: [Int32] = []
+    /// Per entry of ``sortedSurfaces``: bytes its surface shares with the one before (capped at 255).
+    var sortedSharedPrefix: [UInt8] = []
 
     var postings = PostingStore()
 
@@ -129,7 +131,7 @@ public struct SearchIndex: Sendable {
     public var statistics: Statistics {
         let dictionary =
             surfaces.byteCount + stems.byteCount + (surfaceStem.capacity + surfaceFrequency.capacity + sortedSurfaces.capacity) * 4
-            + titleMaxFrequency.capacity + titleMinLength.capacity * 2
+            + sortedSharedPrefix.capacity + titleMaxFrequency.capacity + titleMinLength.capacity * 2
         let paragraphs = paragraphDocument.byteCount + paragraphLength.capacity * 2 + documents.capacity * MemoryLayout<StoredDocument>.stride
             + documentIndex.byteCount + replacedDocuments.capacity * 8
         return Statistics(
@@ -202,6 +204,16 @@ public struct SearchIndex: Sendable {
             return interner.bytes(x.1).lexicographicallyPrecedes(interner.bytes(y.1))
         }
         sortedSurfaces = keyed.map(\.1)
+        var shared = [UInt8](repeating: 0, count: sortedSurfaces.count)
+        for k in 1..<max(1, sortedSurfaces.count) {
+            let a = interner.bytes(sortedSurfaces[k - 1])
+            let b = interner.bytes(sortedSurfaces[k])
+            var n = 0
+            let limit = min(a.count, b.count, 255)
+            while n < limit && a[a.startIndex + n] == b[b.startIndex + n] { n += 1 }
+            shared[k] = UInt8(n)
+        }
+        sortedSharedPrefix = shared
     }
 
     /// The stem id for folded word bytes, interning the surface form (and its stem) when new.

@@ -121,11 +121,18 @@ struct FastPathTests {
             docs.append(.make(id: "v\(k)", title: "x", paragraphs: [words[k..<min(words.count, k + 30)].joined(separator: " ")]))
         }
         let index = SearchIndex(documents: docs)
-        // Vocabulary words with one letter changed (never the first), and a few made-up words.
+        // Vocabulary words with one letter changed, two letters swapped, one dropped or one added (at
+        // the start too, where a typo counts twice), and a few made-up words.
         var probes = ["abcdeo", "oderab", "bdeaocrd", "ecdbaorrab", "abcabcabca"]
-        for w in words.prefix(40) where w.count >= 4 {
+        for (n, w) in words.prefix(80).enumerated() where w.count >= 4 {
             var b = Array(w.utf8)
-            b[2] = b[2] == UInt8(ascii: "z") ? UInt8(ascii: "y") : UInt8(ascii: "z")
+            switch n % 5 {
+            case 0: b[2] = b[2] == UInt8(ascii: "z") ? UInt8(ascii: "y") : UInt8(ascii: "z")
+            case 1: b.swapAt(1, 2)
+            case 2: b.remove(at: n % b.count)
+            case 3: b.insert(UInt8(ascii: "e"), at: n % b.count)
+            default: b[0] = b[0] == UInt8(ascii: "a") ? UInt8(ascii: "b") : UInt8(ascii: "a")
+            }
             probes.append(String(decoding: b, as: UTF8.self))
         }
         var found = 0
@@ -143,6 +150,25 @@ struct FastPathTests {
             found += brute.count
         }
         #expect(found > 20)
+    }
+
+    /// Words sharing more than 255 leading bytes (past the cap of the shared-prefix table) are still
+    /// walked correctly.
+    @Test func typoCandidatesOfVeryLongWords() throws {
+        let stem = String(repeating: "q", count: 270)
+        let words = ["\(stem)abcde", "\(stem)abcdf", "\(stem)abxde", "\(stem)zz", "\(stem)abcdeab", "\(stem)"]
+        let index = SearchIndex(documents: [.make(id: "long", title: "x", paragraphs: [words.joined(separator: " ")])])
+        for probe in ["\(stem)abcde", "\(stem)abdce", "\(stem)z", "\(stem)abcdeabc"] {
+            let q = Array(probe.utf8)
+            let walked = index.typoCandidates(of: q, maxDistance: 2).map { index.surfaces.string($0.surface) + ":\($0.distance)" }
+            let brute = (0..<Int32(index.surfaces.count)).compactMap { id -> String? in
+                let t = Array(index.surfaces.bytes(id))
+                let d = SearchIndex.osaDistance(q, t) + (t[0] != q[0] ? 1 : 0)
+                return d <= 2 ? index.surfaces.string(id) + ":\(d)" : nil
+            }
+            #expect(walked.sorted() == brute.sorted(), "\(probe.count)")
+            #expect(!brute.isEmpty)
+        }
     }
 
     /// Paragraph spans are stored as 16-bit lengths with a side table for longer paragraphs: a hit in

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// Vocabulary look-ups over the sorted surface forms: prefix ranges and typo candidates.
 extension SearchIndex {
     /// Surface ids whose bytes start with `prefix` (sorted part by binary search, plus the unsorted tail).
@@ -32,14 +26,19 @@ extension SearchIndex {
     ///
     /// Walks the sorted vocabulary as an implicit trie: dynamic-programming rows are shared by
     /// consecutive words with a common prefix, and when a row's minimum exceeds `maxDistance`, every
-    /// word with that prefix is skipped by binary search. Cost grows with the number of live prefixes,
-    /// not the vocabulary size.
+    /// word with that prefix is skipped by binary search. Only the diagonal band of each row that can
+    /// stay within `maxDistance` is computed (2 × maxDistance + 1 cells; the cells just outside it hold
+    /// maxDistance + 1). Cost grows with the number of live prefixes, not the vocabulary size.
     func typoCandidates(of word: [UInt8], maxDistance: Int) -> [(surface: Int32, distance: Int)] {
         var out: [(surface: Int32, distance: Int)] = []
         surfaces.arena.withUnsafeBufferPointer { arena in
             surfaces.starts.withUnsafeBufferPointer { starts in
                 sortedSurfaces.withUnsafeBufferPointer { sorted in
-                    Self.walk(word: word, maxDistance: maxDistance, arena: arena, starts: starts, sorted: sorted, out: &out)
+                    sortedSharedPrefix.withUnsafeBufferPointer { shared in
+                        Self.walk(
+                            word: word, maxDistance: maxDistance, arena: arena, starts: starts, sorted: sorted, shared: shared,
+                            out: &out)
+                    }
                 }
             }
         }
@@ -53,9 +52,13 @@ extension SearchIndex {
         return out
     }
 
+    /// The trie walk of ``typoCandidates(of:maxDistance:)``. `shared[k]` is the length of the prefix
+    /// sorted word k shares with word k − 1 (a lower bound past 255): moving to the next word keeps the
+    /// rows of that prefix, and skipping a failing prefix of length L passes every following word that
+    /// shares at least L bytes, without reading their bytes.
     private static func walk(
         word wordArray: [UInt8], maxDistance: Int, arena: UnsafeBufferPointer<UInt8>, starts: UnsafeBufferPointer<UInt32>,
-        sorted: UnsafeBufferPointer<Int32>, out: inout [(surface: Int32, distance: Int)]
+        sorted: UnsafeBufferPointer<Int32>, shared: UnsafeBufferPointer<UInt8>, out: inout [(surface: Int32, distance: Int)]
     ) {
         let m = wordArray.count
         guard m > 0 else { return }
@@ -63,37 +66,26 @@ extension SearchIndex {
         let maxDepth = m + maxDistance + 1
         // Raw buffers: this loop runs once per visited trie node and letter of the word.
         let rows = UnsafeMutablePointer<Int32>.allocate(capacity: (maxDepth + 2) * width)
-        let current = UnsafeMutablePointer<UInt8>.allocate(capacity: maxDepth + 1)  // bytes whose rows are valid
         let word = UnsafeMutablePointer<UInt8>.allocate(capacity: m)
         defer {
             rows.deallocate()
-            current.deallocate()
             word.deallocate()
         }
         for j in 0..<m { word[j] = wordArray[j] }
         for j in 0...m { rows[j] = Int32(j) }
+        let beyond = Int32(maxDistance + 1)
+        /// Depth up to which `rows` hold the current word's prefix.
         var depthValid = 0
         let base = arena.baseAddress!
         let n = sorted.count
-        @inline(__always) func range(_ k: Int) -> (Int, Int) {
-            let id = Int(sorted[k])
-            return (Int(starts[id]), Int(starts[id + 1]))
-        }
-        @inline(__always) func hasPrefix(_ k: Int, _ length: Int) -> Bool {
-            let (a, b) = range(k)
-            guard b - a >= length else { return false }
-            return memcmp(base + a, current, length) == 0
-        }
         let first = word[0]
         var i = 0
         while i < n {
-            let (a, b) = range(i)
-            let len = b - a
-            var lcp = 0
-            let limit = min(depthValid, len)
-            while lcp < limit && current[lcp] == base[a + lcp] { lcp += 1 }
-            depthValid = lcp
-            var depth = lcp
+            let id = Int(sorted[i])
+            let a = Int(starts[id])
+            let len = Int(starts[id + 1]) - a
+            depthValid = min(depthValid, Int(shared[i]), len)
+            var depth = depthValid
             var pruned = false
             // A typo on the first character counts as two (as Meilisearch counts it).
             var budget = Int32(maxDistance)
@@ -104,15 +96,19 @@ extension SearchIndex {
                     break
                 }
                 let c = base[a + depth]
-                current[depth] = c
                 depth += 1
-                depthValid = depth
                 let r = rows + depth * width
                 let p = r - width
                 r[0] = Int32(depth)
                 var rowMin = Int32(depth)
-                let previousChar: UInt8 = depth > 1 ? current[depth - 2] : 0
-                for j in 1...m {
+                let previousChar: UInt8 = depth > 1 ? base[a + depth - 2] : 0
+                // Cells with |depth − j| > maxDistance exceed it; the band's neighbours read `beyond`.
+                let jLow = max(1, depth - maxDistance)
+                let jHigh = min(m, depth + maxDistance)
+                if jLow > 1 { r[jLow - 1] = beyond }
+                if jHigh < m { r[jHigh + 1] = beyond }
+                var j = jLow
+                while j <= jHigh {
                     let w = word[j - 1]
                     var v = min(p[j] + 1, r[j - 1] + 1, p[j - 1] + (w == c ? 0 : 1))
                     if depth > 1 && j > 1 && w == previousChar && word[j - 2] == c {
@@ -120,37 +116,26 @@ extension SearchIndex {
                     }
                     r[j] = v
                     if v < rowMin { rowMin = v }
+                    j += 1
                 }
+                depthValid = depth
                 if rowMin > budget {
                     pruned = true
                     break
                 }
             }
             if pruned {
-                // Skip every word that starts with `current` (the failing prefix): gallop, then bisect.
-                let prefixLength = depthValid
-                var step = 1
-                var lo = i + 1
-                while lo < n && hasPrefix(lo, prefixLength) {
-                    lo = i + 1 + step
-                    step *= 2
-                }
-                var left = i + 1 + step / 4
-                var right = min(lo, n)
-                if step == 1 {
-                    left = i + 1
-                    right = i + 1
-                }
-                while left < right {
-                    let mid = (left + right) / 2
-                    if hasPrefix(mid, prefixLength) { left = mid + 1 } else { right = mid }
-                }
-                depthValid -= 1
-                i = left
+                // Skip every following word that starts with the failing prefix (its first `depth` bytes).
+                let failing = depth
+                i += 1
+                while i < n && Int(shared[i]) >= failing { i += 1 }
+                depthValid = min(depthValid, failing - 1)
                 continue
             }
-            let distance = Int(rows[len * width + m])
-            if distance <= Int(budget) { out.append((sorted[i], distance + maxDistance - Int(budget))) }
+            if abs(len - m) <= maxDistance {
+                let distance = Int(rows[len * width + m])
+                if distance <= Int(budget) { out.append((sorted[i], distance + maxDistance - Int(budget))) }
+            }
             i += 1
         }
     }
