@@ -69,6 +69,24 @@ struct FastPathTests {
         try Self.expectSameAsGeneral(index, queries: ["mar*", "sta*", "t*", "markot", "stationar", "team OR river"])
     }
 
+    /// Unions of rare expansions (postings only in short blocks, scored from the term-wide bounds),
+    /// some in titles, among common words: the tighter bound from exact body parts and the title look-ups
+    /// give exactly the general evaluation's hits.
+    @Test func unionsOfRareTitledWordsMatchGeneralEvaluation() throws {
+        var docs = Self.corpus(documents: 2500, seed: 9)
+        func rare(_ k: Int) -> String { "zel" + String(UnicodeScalar(UInt8(97 + k % 26))) + String(UnicodeScalar(UInt8(97 + k / 26 % 26))) }
+        for k in 0..<400 {
+            let word = rare(k % 90)
+            let title = k % 3 == 0 ? "\(word) report" : (k % 3 == 1 ? "\(word) \(word) \(rare(k % 7))" : "market report")
+            let filler = Array(repeating: "the river", count: k % 9).joined(separator: " ")
+            let paragraphs = ["\(word) \(filler)", k % 4 == 0 ? "\(rare(k % 13)) \(word) order" : "order \(filler)"]
+            docs.insert(.make(id: "rare\(k)", title: title, date: "2020-06-01", paragraphs: paragraphs), at: (k * 37) % docs.count)
+        }
+        let index = SearchIndex(documents: docs)
+        #expect(try index.search("zel*").total > 250)
+        try Self.expectSameAsGeneral(index, queries: ["zel*", "zela*", "zelab", "zelqq", "zel* OR market", "zelaa OR zelbb OR zelcc"])
+    }
+
     @Test func indexWithRecentAdditionsMatchesGeneralEvaluation() throws {
         var index = SearchIndex(documents: Self.corpus(documents: 500, seed: 11))
         for d in Self.corpus(documents: 150, seed: 12, firstId: 500) { index.add(d) }

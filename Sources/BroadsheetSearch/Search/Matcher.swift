@@ -112,7 +112,8 @@ final class TermMatcher: Matcher {
 
     private var titleDocument = -1
     private var titlePart = 0.0
-    private lazy var inSomeTitle: Bool = {
+    /// Whether the term occurs in any title (else its scores have no title part).
+    private(set) lazy var inSomeTitle: Bool = {
         let t = Int(term)
         return context.titleBoost > 0 && t < context.titleMaxFrequency.count && context.titleMaxFrequency[t] > 0
     }()
@@ -137,7 +138,7 @@ final class TermMatcher: Matcher {
 
     /// The (unweighted) title part of the scores in `paragraph`'s document; the term must be in some title.
     @inline(__always)
-    private func title(paragraph: Int32) -> Double {
+    func title(paragraph: Int32) -> Double {
         // Paragraphs of one document are contiguous: compute the title part once per document.
         let d = Int(context.paragraphDocument[Int(paragraph)])
         if d != titleDocument {
@@ -192,9 +193,17 @@ final class TermMatcher: Matcher {
         return titleScale * t / (t + c.k1 * (1 - c.b + c.b * Double(bound.minTitleLength) / c.averageTitleLength))
     }
 
-    /// ``titleBound(_:)`` of block `k` of the cursor, or of any title part when `k` is -1.
-    private func titleBound(block k: Int) -> Double {
-        k >= 0 ? titleBound(cursor.blockBound(k)) : (inSomeTitle ? context.titleBoost * idf * (context.k1 + 1) : 0)
+    /// ``titleBound(_:)`` of block `k` of the cursor, or of any title part when `k` is -1 (from the
+    /// term's most occurrences in one title and its shortest title).
+    func titleBound(block k: Int) -> Double {
+        if k >= 0 { return titleBound(cursor.blockBound(k)) }
+        guard inSomeTitle else { return 0 }
+        let c = context
+        let titleScale = c.titleBoost * idf * (c.k1 + 1)
+        let tt = c.titleMaxFrequency[Int(term)]
+        if tt == 255 { return titleScale }
+        let t = Double(tt)
+        return titleScale * t / (t + c.k1 * (1 - c.b + c.b * Double(c.titleMinLength[Int(term)]) / c.averageTitleLength))
     }
 
     private var titleBoundBlock = -2
@@ -204,8 +213,12 @@ final class TermMatcher: Matcher {
     /// ``currentBody()``) and its block's title bound: with it, a posting that cannot make the top
     /// hits is passed without the title look-up.
     @inline(__always)
-    func upperBound(body: Double) -> Double {
-        let k = cursor.currentBlock
+    func upperBound(body: Double) -> Double { upperBound(body: body, block: cursor.currentBlock) }
+
+    /// An upper bound of a score whose exact body part is `body`, in block `k` of the cursor (see
+    /// ``PostingCursor/currentBlock``; -1 outside full blocks).
+    @inline(__always)
+    func upperBound(body: Double, block k: Int) -> Double {
         if k != titleBoundBlock {
             titleBoundBlock = k
             titleBoundValue = titleBound(block: k)

@@ -1,3 +1,5 @@
+import Synchronization
+
 /// Top hits of a union of terms (prefix and typo expansions) without scoring every posting.
 extension SearchIndex {
     /// The terms of a disjunction whose alternatives are all untouched term matchers, else nil.
@@ -19,35 +21,26 @@ extension SearchIndex {
         return terms
     }
 
-    private struct UnionEntry {
-        var offset: Int32
-        var term: Int16
-        /// The posting lies in a block without documents titled with the term (no title part).
-        var untitled: Bool
-        var tf: Int32
-    }
-
     /// Collects the union of `terms`, a window of paragraphs at a time. Every posting is decoded (the
-    /// total is exact), but a posting is scored only when the sum of its terms' block upper bounds
-    /// (``TermMatcher/upperBound(block:)``) can beat the current threshold. Exact scores are summed in
-    /// the terms' order, as ``DisjunctionMatcher`` and ``WindowedDisjunctionMatcher`` sum them, so the
-    /// scores and the top hits are the same as a full evaluation's.
+    /// total is exact), but only paragraphs that may still enter the top hits are scored, in two steps:
+    /// 1. while decoding, each paragraph sums its terms' block upper bounds
+    ///    (``TermMatcher/upperBound(block:)``);
+    /// 2. where that sum beats the current threshold, the exact body parts (one length look-up each) plus
+    ///    the blocks' title bounds give a tighter bound;
+    /// 3. only where that one beats the threshold too are the title parts looked up (scattered reads).
+    ///
+    /// Exact scores are summed in the terms' order, as ``DisjunctionMatcher`` and
+    /// ``WindowedDisjunctionMatcher`` sum them, so the scores and the top hits are the same as a full
+    /// evaluation's.
     func collectUnion(_ terms: [TermMatcher], into collector: inout TopCollector) {
-        let window = 16384
-        // Raw buffers: the first loop below runs once per posting of every expansion.
-        let bits = UnsafeMutablePointer<UInt64>.allocate(capacity: window / 64)
-        bits.initialize(repeating: 0, count: window / 64)
-        let bound = UnsafeMutablePointer<Double>.allocate(capacity: window)
-        let exact = UnsafeMutablePointer<Double>.allocate(capacity: window)
-        var entryCapacity = window
-        var entries = UnsafeMutablePointer<UnionEntry>.allocate(capacity: entryCapacity)
-        defer {
-            bits.deallocate()
-            bound.deallocate()
-            exact.deallocate()
-            entries.deallocate()
-        }
         precondition(terms.count <= Int(Int16.max))
+        let scratch = UnionScratch.take()
+        defer { UnionScratch.give(scratch) }
+        let window = UnionScratch.window
+        let bits = scratch.bits
+        let bound = scratch.bound
+        let tight = scratch.tight
+        let exact = scratch.exact
         // Unmanaged: `terms` keeps the matchers and their cursors alive (no reference counting per posting).
         let matchers = terms.map { Unmanaged.passUnretained($0) }
         let cursors = terms.map { Unmanaged.passUnretained($0.cursor) }
@@ -68,27 +61,22 @@ extension SearchIndex {
                             let b = cursor.currentBlock
                             if b != block {
                                 block = b
-                                ub = t.upperBound(block: b)
-                                untitled = cursor.inUntitledBlock
+                                ub = t.currentUpperBound()
+                                untitled = !t.inSomeTitle || cursor.inUntitledBlock
                             }
                             let i = Int(cursor.doc - base)
                             let mask: UInt64 = 1 << UInt64(i & 63)
                             if bits[i >> 6] & mask == 0 {
                                 bits[i >> 6] |= mask
                                 bound[i] = ub
+                                tight[i] = 0
                                 exact[i] = 0
                             } else {
                                 bound[i] += ub
                             }
-                            if entryCount == entryCapacity {
-                                let grown = UnsafeMutablePointer<UnionEntry>.allocate(capacity: entryCapacity * 2)
-                                grown.moveInitialize(from: entries, count: entryCount)
-                                entries.deallocate()
-                                entries = grown
-                                entryCapacity *= 2
-                            }
-                            (entries + entryCount).initialize(
-                                to: UnionEntry(offset: Int32(i), term: Int16(k), untitled: untitled, tf: cursor.tf))
+                            scratch.append(
+                                UnionScratch.Entry(offset: Int32(i), term: Int16(k), untitled: untitled, tf: cursor.tf, block: Int32(b)),
+                                at: entryCount)
                             entryCount += 1
                             cursor.next()
                         }
@@ -97,18 +85,33 @@ extension SearchIndex {
             }
             // The threshold only rises while the window's matches are added, so this one is safe.
             let threshold = collector.threshold
+            let entries = scratch.entries
+            let bodies = scratch.bodies
             for n in 0..<entryCount {
                 let e = entries[n]
                 let i = Int(e.offset)
                 guard bound[i] > threshold else { continue }
-                exact[i] += matchers[Int(e.term)]._withUnsafeGuaranteedRef { $0.score(paragraph: base + e.offset, tf: e.tf, untitled: e.untitled) }
+                tight[i] += matchers[Int(e.term)]._withUnsafeGuaranteedRef { t in
+                    let body = t.context.bodyScore(idf: t.idf, tf: e.tf, paragraph: base + e.offset)
+                    bodies[n] = body
+                    return e.untitled ? t.weight * body * (1 + 1e-6) : t.upperBound(body: body, block: Int(e.block))
+                }
+            }
+            for n in 0..<entryCount {
+                let e = entries[n]
+                let i = Int(e.offset)
+                guard bound[i] > threshold, tight[i] > threshold else { continue }
+                // As ``TermMatcher/score(paragraph:tf:untitled:)`` computes it.
+                exact[i] += matchers[Int(e.term)]._withUnsafeGuaranteedRef { t in
+                    e.untitled ? t.weight * bodies[n] : t.weight * (bodies[n] + t.title(paragraph: base + e.offset))
+                }
             }
             for w in 0..<(window / 64) where bits[w] != 0 {
                 var word = bits[w]
                 while word != 0 {
                     let i = w * 64 + word.trailingZeroBitCount
                     word &= word - 1
-                    if bound[i] > threshold {
+                    if bound[i] > threshold && tight[i] > threshold {
                         collector.add(score: exact[i], paragraph: base + Int32(i), group: 0)
                     } else {
                         collector.countUnranked()
@@ -119,5 +122,83 @@ extension SearchIndex {
         }
         collector.finishEarly(total: collector.total)
         withExtendedLifetime(terms) {}
+    }
+}
+
+/// Working memory of ``SearchIndex/collectUnion(_:into:)`` (about 600 kB), kept between searches:
+/// allocating it per search cost a tenth of a prefix query. Concurrent searches each take their own.
+final class UnionScratch: @unchecked Sendable {
+    /// Paragraphs per window.
+    static let window = 16384
+
+    struct Entry {
+        var offset: Int32
+        var term: Int16
+        /// No title part: the term is in no title, or the posting's block holds no titled document.
+        var untitled: Bool
+        var tf: Int32
+        /// ``PostingCursor/currentBlock`` of the posting.
+        var block: Int32
+    }
+
+    /// One bit per paragraph of the window: does any term hold it (all clear between windows).
+    let bits: UnsafeMutablePointer<UInt64>
+    /// Per paragraph of the window: the sum of its terms' block bounds, the tighter bound, the exact score.
+    let bound: UnsafeMutablePointer<Double>
+    let tight: UnsafeMutablePointer<Double>
+    let exact: UnsafeMutablePointer<Double>
+    /// The window's postings, term by term, and their body parts (for those scored).
+    private(set) var entries: UnsafeMutablePointer<Entry>
+    private(set) var bodies: UnsafeMutablePointer<Double>
+    private var capacity: Int
+
+    private init() {
+        let window = Self.window
+        bits = .allocate(capacity: window / 64)
+        bits.initialize(repeating: 0, count: window / 64)
+        bound = .allocate(capacity: window)
+        tight = .allocate(capacity: window)
+        exact = .allocate(capacity: window)
+        capacity = window
+        entries = .allocate(capacity: capacity)
+        bodies = .allocate(capacity: capacity)
+    }
+
+    deinit {
+        bits.deallocate()
+        bound.deallocate()
+        tight.deallocate()
+        exact.deallocate()
+        entries.deallocate()
+        bodies.deallocate()
+    }
+
+    /// Stores entry `n`, growing the entry buffers when full (entries below `n` are kept).
+    @inline(__always)
+    func append(_ entry: Entry, at n: Int) {
+        if n == capacity { grow(keeping: n) }
+        (entries + n).initialize(to: entry)
+    }
+
+    private func grow(keeping count: Int) {
+        let grown = UnsafeMutablePointer<Entry>.allocate(capacity: capacity * 2)
+        grown.moveInitialize(from: entries, count: count)
+        entries.deallocate()
+        entries = grown
+        bodies.deallocate()
+        bodies = .allocate(capacity: capacity * 2)
+        capacity *= 2
+    }
+
+    private static let pool = Mutex<[UnionScratch]>([])
+
+    /// A scratch from the pool, or a new one.
+    static func take() -> UnionScratch { pool.withLock { $0.popLast() } ?? UnionScratch() }
+
+    /// Returns `scratch` to the pool (at most a few are kept; its bits must be clear).
+    static func give(_ scratch: UnionScratch) {
+        pool.withLock { kept in
+            if kept.count < 4 { kept.append(scratch) }
+        }
     }
 }
