@@ -79,8 +79,11 @@ public struct SearchIndex: Sendable {
 
     // Paragraphs, by global paragraph id.
     var paragraphDocument = ParagraphDocuments()
-    /// Words per paragraph, saturated at 65,535 (a compact array keeps scoring cache-friendly).
-    var paragraphLength: [UInt16] = []
+    /// Words per paragraph as one-byte codes (``BlockBound/code(length:)``: exact below 32 words, else
+    /// rounded down by at most 1/16), as Lucene and Tantivy keep their length norms: scoring reads one
+    /// byte a posting and a 256-entry table.
+    var paragraphLengthCode: [UInt8] = []
+    /// The sum of the paragraphs' coded lengths (``BlockBound/length(code:)``), for the average.
     var totalLength = 0
     var liveParagraphs = 0
 
@@ -132,7 +135,7 @@ public struct SearchIndex: Sendable {
         let dictionary =
             surfaces.byteCount + stems.byteCount + (surfaceStem.capacity + surfaceFrequency.capacity + sortedSurfaces.capacity) * 4
             + sortedSharedPrefix.capacity + titleMaxFrequency.capacity + titleMinLength.capacity * 2
-        let paragraphs = paragraphDocument.byteCount + paragraphLength.capacity * 2 + documents.capacity * MemoryLayout<StoredDocument>.stride
+        let paragraphs = paragraphDocument.byteCount + paragraphLengthCode.capacity + documents.capacity * MemoryLayout<StoredDocument>.stride
             + documentIndex.byteCount + replacedDocuments.capacity * 8
         return Statistics(
             terms: stems.count, surfaceForms: surfaces.count, postingsBytes: postings.byteCount, positionBytes: postings.positionByteCount,
@@ -160,7 +163,7 @@ public struct SearchIndex: Sendable {
         var lastDocument = -1
         var lastTerm: Int32 = -1
         var last: (tf: UInt32, length: Int) = (0, 0)
-        postings.freeze(lengths: paragraphLength) { paragraph, term in
+        postings.freeze(lengthCodes: paragraphLengthCode) { paragraph, term in
             // Most terms are in no title; a term's paragraphs come in order, so one document's
             // paragraphs are asked for one after another.
             if Int(term) >= titleMaxFrequency.count || titleMaxFrequency[Int(term)] == 0 { return (0, 0) }
@@ -180,7 +183,7 @@ public struct SearchIndex: Sendable {
         // Drop the spare capacity that growth by doubling left in the per-paragraph and title tables.
         paragraphDocument.trim()
         documents = documents.withUnsafeBufferPointer { Array($0) }
-        paragraphLength = paragraphLength.withUnsafeBufferPointer { Array($0) }
+        paragraphLengthCode = paragraphLengthCode.withUnsafeBufferPointer { Array($0) }
         titleTerms.trim()
         titleMaxFrequency = titleMaxFrequency.withUnsafeBufferPointer { Array($0) }
         titleMinLength = titleMinLength.withUnsafeBufferPointer { Array($0) }
@@ -235,13 +238,16 @@ public struct SearchIndex: Sendable {
     /// The position of document `id` in ``documents``.
     func documentPosition(_ id: String) -> Int32? { documentIndex.find(id) { documents[Int($0)].id } }
 
+    /// The length a paragraph's length code stands for.
+    static func codedLength(_ code: UInt8) -> Int { Int(BlockBound.length(code: UInt64(code))) }
+
     private mutating func insert(_ document: Document) {
         postings.makeUnique()
         if let old = documentPosition(document.id) {
             let o = Int(old)
             replacedDocuments.insert(old)
             let first = Int(documents[o].firstParagraph)
-            for p in first..<(first + Int(documents[o].paragraphCount)) { totalLength -= Int(paragraphLength[p]) }
+            for p in first..<(first + Int(documents[o].paragraphCount)) { totalLength -= Self.codedLength(paragraphLengthCode[p]) }
             liveParagraphs -= Int(documents[o].paragraphCount)
             totalTitleLength -= titleTerms.length(ofDocument: o)
         }
@@ -273,8 +279,9 @@ public struct SearchIndex: Sendable {
             postings.endParagraph(pid)
             let length = maxPosition + 1
             paragraphDocument.append(docId)
-            paragraphLength.append(UInt16(min(Int(length), 0xFFFF)))
-            totalLength += min(Int(length), 0xFFFF)
+            let code = UInt8(BlockBound.code(length: UInt32(length)))
+            paragraphLengthCode.append(code)
+            totalLength += Self.codedLength(code)
         }
         }
         liveParagraphs += paragraphs.count

@@ -81,16 +81,16 @@ struct BlockBoundTests {
 
     @Test func keepsTheShortestParagraphPerFrequencyAndTheTitledPostingsApart() {
         var bound = BlockBound.empty
-        bound.add(tf: 1, length: 40, titleTF: 0, titleLength: 0)
-        bound.add(tf: 1, length: 12, titleTF: 0, titleLength: 0)
-        bound.add(tf: 2, length: 300, titleTF: 0, titleLength: 0)
-        bound.add(tf: 7, length: 90, titleTF: 0, titleLength: 0)
+        bound.add(tf: 1, lengthCode: UInt8(BlockBound.code(length: 40)), titleTF: 0, titleLength: 0)
+        bound.add(tf: 1, lengthCode: UInt8(BlockBound.code(length: 12)), titleTF: 0, titleLength: 0)
+        bound.add(tf: 2, lengthCode: UInt8(BlockBound.code(length: 300)), titleTF: 0, titleLength: 0)
+        bound.add(tf: 7, lengthCode: UInt8(BlockBound.code(length: 90)), titleTF: 0, titleLength: 0)
         #expect(bound.minLengthTF1 == 12)
         #expect(bound.minLengthTF2 <= 300 && bound.minLengthTF2 > 280)
         #expect(bound.minLengthTF3 <= 90 && bound.minLengthTF3 > 84)
         #expect(bound.maxTF == 7)
         #expect(bound.titledMaxTF == 0, "no titled posting yet")
-        bound.add(tf: 3, length: 20, titleTF: 2, titleLength: 6)
+        bound.add(tf: 3, lengthCode: UInt8(BlockBound.code(length: 20)), titleTF: 2, titleLength: 6)
         #expect(bound.titledMaxTF == 3 && bound.titledMinLength == 20 && bound.maxTitleTF == 2 && bound.minTitleLength == 6)
         #expect(bound.minLengthTF1 == 12 && bound.maxTF == 7, "titled postings leave the body statistics alone")
     }

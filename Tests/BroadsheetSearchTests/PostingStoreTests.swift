@@ -12,12 +12,12 @@ struct PostingStoreTests {
     /// Paragraphs of random words over a vocabulary where term 0 is in almost every paragraph (dense,
     /// many full blocks), a few terms are common, most are rare (wide gaps), and some repeat within a
     /// paragraph; the store is frozen after the paragraphs listed in `freezes`.
-    static func build(paragraphs: Int, terms: Int, freezes: Set<Int>, seed: UInt64) -> (PostingStore, Model, [UInt16]) {
+    static func build(paragraphs: Int, terms: Int, freezes: Set<Int>, seed: UInt64) -> (PostingStore, Model, [UInt8]) {
         var random = SplitMix64(seed: seed)
         func next() -> UInt64 { random.next() }
         var store = PostingStore()
         var model = Model(repeating: [], count: terms)
-        var lengths: [UInt16] = []
+        var lengths: [UInt8] = []
         for p in 0..<paragraphs {
             store.makeUnique()
             store.ensureTerms(terms)
@@ -37,9 +37,9 @@ struct PostingStoreTests {
                 seen[term, default: []].append(Int32(position))
             }
             store.endParagraph(Int32(p))
-            lengths.append(UInt16(length))
+            lengths.append(UInt8(BlockBound.code(length: UInt32(length))))
             for (term, positions) in seen { model[term].append((Int32(p), positions)) }
-            if freezes.contains(p) { store.freeze(lengths: lengths) { _, _ in (0, 0) } }
+            if freezes.contains(p) { store.freeze(lengthCodes: lengths) { _, _ in (0, 0) } }
         }
         return (store, model, lengths)
     }
@@ -159,7 +159,7 @@ struct PostingStoreTests {
     func advanceWithUncodableChunkEnds(every spacing: Int32) {
         var store = PostingStore()
         var want: [Int32] = []
-        var lengths: [UInt16] = []
+        var lengths: [UInt8] = []
         let paragraphs = Int32(PostingBlock.size + 40) * spacing
         for p in 0..<paragraphs {
             store.makeUnique()
@@ -172,7 +172,7 @@ struct PostingStoreTests {
             store.endParagraph(p)
             lengths.append(2)
         }
-        store.freeze(lengths: lengths) { _, _ in (0, 0) }
+        store.freeze(lengthCodes: lengths) { _, _ in (0, 0) }
         for stride: Int32 in [7, 97, 5_003] {
             let c = Self.cursor(store, 1)
             var target: Int32 = 0
@@ -218,7 +218,7 @@ struct PostingStoreTests {
                 var want = BlockBound.empty
                 let block = model[t][(k * PostingBlock.size)..<((k + 1) * PostingBlock.size)]
                 for posting in block {
-                    want.add(tf: UInt32(posting.positions.count), length: lengths[Int(posting.paragraph)], titleTF: 0, titleLength: 0)
+                    want.add(tf: UInt32(posting.positions.count), lengthCode: lengths[Int(posting.paragraph)], titleTF: 0, titleLength: 0)
                 }
                 let index = Int(frozen.skipStart[t]) + k
                 #expect(frozen.blockBounds[index] == want, "term \(t) block \(k)")

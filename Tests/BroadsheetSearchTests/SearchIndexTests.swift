@@ -36,6 +36,27 @@ struct SearchIndexTests {
         #expect(abs(scores[0] - scores[1]) < 1e-12)
     }
 
+    /// Paragraph lengths are kept as one-byte codes: exact below 32 words, above that rounded down to
+    /// 4 significant bits (101 words count as 100, 47 as 46), in the paragraph's length and in the average.
+    @Test func longParagraphLengthsAreCodedInOneByte() throws {
+        func filler(_ n: Int) -> String { (0..<n).map { "w\($0 % 20)" }.joined(separator: " ") }
+        let docs = [
+            Document.make(id: "long", title: "x", paragraphs: ["kiwi " + filler(100)]),
+            Document.make(id: "mid", title: "x", paragraphs: ["kiwi " + filler(46)]),
+            Document.make(id: "short", title: "x", paragraphs: [filler(9)]),
+        ]
+        let index = SearchIndex(documents: docs, configuration: .init(titleBoost: 0, proximityWeight: 0))
+        #expect(BlockBound.length(code: BlockBound.code(length: 101)) == 100)
+        #expect(BlockBound.length(code: BlockBound.code(length: 47)) == 46)
+        // Coded lengths 100, 46 and 9: avgdl = 155 / 3. kiwi: df 2 of 3, idf = ln(1 + 1.5/2.5) = ln 1.6.
+        let average = 155.0 / 3
+        func bm25(_ dl: Double) -> Double { log(1.6) * 2.2 / (1 + 1.2 * (0.25 + 0.75 * dl / average)) }
+        let hits = try index.search("kiwi").hits
+        #expect(hits.map(\.documentId) == ["mid", "long"])
+        #expect(abs(hits[0].score - bm25(46)) < 1e-9)
+        #expect(abs(hits[1].score - bm25(100)) < 1e-9)
+    }
+
     @Test func titleBoostsParagraphsOfMatchingDocument() throws {
         // "sanction" is in biz-1's title: its paragraphs outrank sport-1's mention of equal weight.
         let r = try index.search("sanctions")

@@ -39,6 +39,9 @@ struct BlockBound: Sendable, Hashable {
         return (UInt32((code - 32) % 16) + 16) << shift
     }
 
+    /// ``length(code:)`` of every code, as `Double` (what scoring multiplies).
+    static let decodedLengths: [Double] = (0..<256).map { Double(length(code: UInt64($0))) }
+
     @inline(__always) private func byte(_ k: UInt64) -> UInt64 { (bits >> (8 * k)) & 0xFF }
 
     var minLengthTF1: UInt32 { Self.length(code: byte(0)) }
@@ -60,11 +63,11 @@ struct BlockBound: Sendable, Hashable {
         if value > byte(k) { bits = bits & ~(0xFF << (8 * k)) | value << (8 * k) }
     }
 
-    /// Adds a posting: `tf` occurrences in a paragraph of `length` words, and `titleTF` occurrences in
-    /// its document's title of `titleLength` words.
+    /// Adds a posting: `tf` occurrences in a paragraph whose length has code `lengthCode` (see
+    /// ``code(length:)``), and `titleTF` occurrences in its document's title of `titleLength` words.
     @inline(__always)
-    mutating func add(tf: UInt32, length: UInt16, titleTF: UInt32, titleLength: Int) {
-        let l = Self.code(length: UInt32(length))
+    mutating func add(tf: UInt32, lengthCode: UInt8, titleTF: UInt32, titleLength: Int) {
+        let l = UInt64(lengthCode)
         let t = UInt64(min(tf, 255))
         if titleTF == 0 {
             lower(tf == 1 ? 0 : tf == 2 ? 1 : 2, to: l)

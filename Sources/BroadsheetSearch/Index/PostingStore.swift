@@ -71,13 +71,14 @@ struct PostingStore: Sendable {
         }
     }
 
-    /// Moves the tail into a new compact frozen segment. `lengths` are the paragraph lengths; `title`
+    /// Moves the tail into a new compact frozen segment. `lengthCodes` are the paragraphs' length codes
+    /// (``BlockBound/code(length:)``); `title`
     /// gives, for a paragraph and a term, the term's occurrences in the title of the paragraph's
     /// document and that title's length (for the block bounds).
-    mutating func freeze(lengths: [UInt16], title: (Int32, Int32) -> (tf: UInt32, length: Int)) {
+    mutating func freeze(lengthCodes: [UInt8], title: (Int32, Int32) -> (tf: UInt32, length: Int)) {
         guard tailBytes > 0 || frozen.termCount < termCount else { return }
         makeUnique()
-        frozen = FrozenPostings(merging: frozen, tail: tail, termCount: termCount, lengths: lengths, title: title)
+        frozen = FrozenPostings(merging: frozen, tail: tail, termCount: termCount, lengthCodes: lengthCodes, title: title)
         tail = TailBuffers()  // per-term scratch is re-created on the next addition
         documentFrequency = documentFrequency.withUnsafeBufferPointer { Array($0) }
         tailBytes = 0
@@ -157,9 +158,9 @@ final class FrozenPostings: @unchecked Sendable {
 
     /// The segment holding `old`'s postings followed by `tail`'s. Full blocks of `old` are copied as
     /// they are; each term's last short block is decoded and re-coded with the new postings.
-    /// `lengths` and `title` give the statistics of the new full blocks.
+    /// `lengthCodes` and `title` give the statistics of the new full blocks.
     init(
-        merging old: FrozenPostings, tail: TailBuffers, termCount: Int, lengths: [UInt16],
+        merging old: FrozenPostings, tail: TailBuffers, termCount: Int, lengthCodes: [UInt8],
         title: (Int32, Int32) -> (tf: UInt32, length: Int)
     ) {
         var tailDocBytes = 0
@@ -242,7 +243,7 @@ final class FrozenPostings: @unchecked Sendable {
                             titleParagraph = id
                             titleStats = title(id, Int32(t))
                         }
-                        bound.add(tf: pending.tfs[k], length: lengths[Int(id)], titleTF: titleStats.tf, titleLength: titleStats.length)
+                        bound.add(tf: pending.tfs[k], lengthCode: lengthCodes[Int(id)], titleTF: titleStats.tf, titleLength: titleStats.length)
                     }
                     skips.append(
                         SkipEntry(

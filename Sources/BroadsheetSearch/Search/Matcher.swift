@@ -5,7 +5,10 @@ final class ScoringContext {
     let averageLength: Double
     let averageTitleLength: Double
     let titleBoost: Double
-    let paragraphLength: [UInt16]
+    /// Per paragraph: its length code (``SearchIndex/paragraphLengthCode``).
+    let paragraphLengthCode: [UInt8]
+    /// ``BlockBound/decodedLengths`` (held here: no lazy-global check per posting).
+    let decodedLengths = BlockBound.decodedLengths
     /// Per stem: does it occur in any title (else the title part is skipped without a look-up).
     let titleMaxFrequency: [UInt8]
     /// Per stem: the shortest title holding it (0xFFFF when none).
@@ -23,7 +26,7 @@ final class ScoringContext {
         lengthFree = k1 * (1 - b)
         perWord = k1 * b / averageLength
         averageTitleLength = max(1, Double(index.totalTitleLength) / Double(max(1, index.documentCount)))
-        paragraphLength = index.paragraphLength
+        paragraphLengthCode = index.paragraphLengthCode
         titleMaxFrequency = index.titleMaxFrequency
         titleMinLength = index.titleMinLength
         paragraphDocument = index.paragraphDocument
@@ -38,8 +41,8 @@ final class ScoringContext {
     /// BM25 of one term in one paragraph body.
     @inline(__always)
     func bodyScore(idf: Double, tf: Int32, paragraph: Int32) -> Double {
-        let dl = Double(paragraphLength[Int(paragraph)])
         let f = Double(tf)
+        let dl = decodedLengths[Int(paragraphLengthCode[Int(paragraph)])]
         return idf * (k1 + 1) * f / (f + lengthFree + perWord * dl)
     }
 
