@@ -13,7 +13,8 @@ extension SearchIndex {
     /// Searches with a parsed query.
     ///
     /// Ranking: per paragraph, the sum over matched query terms of BM25 (``Configuration/k1``,
-    /// ``Configuration/b``; idf = ln(1 + (N − df + 0.5)/(df + 0.5)) over paragraphs) on the body plus
+    /// ``Configuration/b``; idf = ln(1 + (N − df + 0.5)/(df + 0.5)) over paragraphs; paragraph lengths
+    /// and their average from the one-byte codes of ``SearchIndex/paragraphLengthCode``) on the body plus
     /// ``Configuration/titleBoost`` × BM25 on the document title, times 0.8 (one typo) or 0.6 (two typos)
     /// for typo matches; plus, for several required words, a proximity bonus of
     /// ``Configuration/proximityWeight`` × (n − 1) / (1 + gap), where gap is the number of extra words in the
