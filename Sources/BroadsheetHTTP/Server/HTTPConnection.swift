@@ -435,15 +435,6 @@ final class HTTPConnection: EventLoopChannel, @unchecked Sendable {
         case .close:
             close()
         case .requestTimeout:
-            // A busy loop can reach the deadline before the readiness event of input that came in time:
-            // read what is waiting first, so that a request received whole is answered and a partial one
-            // gets its 408 (closing with unread input would reset the connection and lose the answer).
-            if !readSuspended {
-                let answered = lastActivity
-                readReady = true
-                pumpInput()
-                guard phase == .open, !inFlight, pendingCount == 0, !hasPendingOutput, lastActivity == answered else { return }
-            }
             guard parser.isMidRequest else {
                 close()
                 return
