@@ -125,7 +125,7 @@ extension SearchIndex {
     }
 }
 
-/// Working memory of ``SearchIndex/collectUnion(_:into:)`` (about 600 kB), kept between searches:
+/// Working memory of ``SearchIndex/collectUnion(_:into:)`` (about 800 kB), kept between searches:
 /// allocating it per search cost a tenth of a prefix query. Concurrent searches each take their own.
 final class UnionScratch: @unchecked Sendable {
     /// Paragraphs per window.
@@ -195,8 +195,11 @@ final class UnionScratch: @unchecked Sendable {
     /// A scratch from the pool, or a new one.
     static func take() -> UnionScratch { pool.withLock { $0.popLast() } ?? UnionScratch() }
 
-    /// Returns `scratch` to the pool (at most a few are kept; its bits must be clear).
+    /// Returns `scratch` to the pool (its bits must be clear). At most four are kept, and none whose
+    /// entry buffers grew past two windows' worth (a union of common words), so the pool holds at
+    /// most about 5 MB.
     static func give(_ scratch: UnionScratch) {
+        guard scratch.capacity <= 2 * window else { return }
         pool.withLock { kept in
             if kept.count < 4 { kept.append(scratch) }
         }
