@@ -79,6 +79,8 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
 
+        // Test helpers shared by the test targets (never part of a product).
+        .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: swiftSettings),
         .testTarget(
             name: "BroadsheetCoreTests",
             dependencies: ["BroadsheetCore"],
@@ -93,12 +95,12 @@ let package = Package(
         ),
         .testTarget(
             name: "BroadsheetSearchTests",
-            dependencies: ["BroadsheetCore", "BroadsheetSearch"],
+            dependencies: ["BroadsheetCore", "BroadsheetSearch", "TestSupport"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "BroadsheetHTTPTests",
-            dependencies: ["BroadsheetHTTP", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["BroadsheetHTTP", "TestSupport", .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -112,7 +114,7 @@ let package = Package(
         .testTarget(
             name: "EndToEndTests",
             dependencies: [
-                "BroadsheetAPI", "BroadsheetClient", "BroadsheetCore", "BroadsheetHTTP",
+                "BroadsheetAPI", "BroadsheetClient", "BroadsheetCore", "BroadsheetHTTP", "TestSupport",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
             ],

@@ -92,9 +92,9 @@ if ! swift build --build-tests; then
 fi
 record "swift build --build-tests" PASS
 
-# 2. Unit and end-to-end tests, one at a time. In parallel, dozens of end-to-end tests each start a
-#    server and block client threads in libcurl and raw sockets at once; on a 2-core machine that
-#    starves Dispatch of threads and turns timeouts into false failures. Serially the suite takes ~25 s.
+# 2. Unit and end-to-end tests, one at a time, so that no test's timing depends on what else runs.
+#    A plain parallel `swift test` passes too (the suites that talk to servers, and the seconds-long
+#    index suites, run off Swift's cooperative pool: see Tests/TestSupport/OffCooperativePool.swift).
 step "swift test" swift test --skip-build --no-parallel
 
 # 3. Dockerfile lint.

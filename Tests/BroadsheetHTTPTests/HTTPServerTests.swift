@@ -2,6 +2,7 @@ import BroadsheetHTTP
 import Dispatch
 import Logging
 import Testing
+import TestSupport
 
 /// Opens when told; lets a test hold a request in flight without sleeping. Responders are synchronous,
 /// so a held request blocks its connection's thread until ``open()``.
@@ -48,6 +49,7 @@ struct EchoResponder: HTTPResponder {
 }
 
 /// The real server over loopback sockets, with raw bytes from ``RawClient``.
+@Suite(.offCooperativePool)
 struct HTTPServerTests {
     static let quiet = Logger(label: "test") { _ in SwiftLogNoOpLogHandler() }
 
@@ -295,7 +297,8 @@ struct HTTPServerTests {
         try await busy.send("GET /slow HTTP/1.1\r\nHost: t\r\n\r\n")
         await gate.waitForEntry()
 
-        let stopped = Task { await server.shutdown() }
+        // A child task, so it runs off the cooperative pool like the test (an unstructured task would not).
+        async let stopped: Void = server.shutdown()
         // The idle connection is closed at once; the busy one waits for its response.
         #expect(try await idle.isClosedByServer())
         gate.open()
@@ -304,7 +307,7 @@ struct HTTPServerTests {
         #expect(response.text == "GET /slow ")
         #expect(response.header("Connection") == "close")
         #expect(try await busy.isClosedByServer())
-        await stopped.value
+        await stopped
         #expect(server.openConnections == 0)
         await server.waitUntilStopped()
         // No longer accepting.

@@ -20,7 +20,7 @@ struct RawResponse: Sendable {
 enum RawClientError: Error { case connect(Int32), timeout, malformed(String) }
 
 /// A blocking loopback client on plain POSIX sockets, so tests can send any bytes (malformed ones too).
-/// Every call runs on a Dispatch queue, never on the cooperative pool the server's responder needs.
+/// Every call runs on a Dispatch queue, never on the cooperative pool (a blocked call would hold one of its few threads).
 final class RawClient: @unchecked Sendable {
     // @unchecked Sendable: each test uses a client from one task at a time, one call after another.
     private let fd: Int32

@@ -1,11 +1,13 @@
 import BroadsheetCore
 import Testing
+import TestSupport
 
 @testable import BroadsheetSearch
 
 /// The specialised top-k loops (one term with block skipping, unions of prefix or typo expansions with
 /// block upper bounds, conjunctions of plain terms, phrases) must return exactly what the general evaluation returns. A date filter
 /// that every document passes forces the general path, so the two answers are compared.
+@Suite(.offCooperativePool)
 struct FastPathTests {
     /// A deterministic corpus over a small Zipf-like vocabulary, so that common words have many blocks
     /// of postings and prefixes and misspellings expand to several words.

@@ -1,10 +1,12 @@
 import Testing
+import TestSupport
 
 @testable import BroadsheetSearch
 
 /// The posting store against a plain model: whatever mix of frozen segments (merged several times)
 /// and varint tail the postings end up in, a cursor reads back exactly the paragraphs, frequencies
 /// and positions that went in, and skips exactly as far as asked.
+@Suite(.offCooperativePool)
 struct PostingStoreTests {
     /// One term's postings as the model keeps them: paragraph → positions.
     typealias Model = [[(paragraph: Int32, positions: [Int32])]]

@@ -1,8 +1,10 @@
 import BroadsheetCore
 import Testing
+import TestSupport
 
 @testable import BroadsheetSearch
 
+@Suite(.offCooperativePool)
 struct SearchIndexTests {
     let index = TestCorpus.index
 

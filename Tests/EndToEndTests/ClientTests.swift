@@ -1,7 +1,9 @@
 import BroadsheetClient
 import Testing
+import TestSupport
 
 /// Tests of the client's pure pieces: head parsing, headers, framing, gzip, query encoding.
+@Suite(.offCooperativePool)
 struct ClientTests {
     @Test(arguments: [
         ("HTTP/1.1 200 OK\r\n", "1.1", 200, "OK"),

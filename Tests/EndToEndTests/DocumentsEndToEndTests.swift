@@ -1,9 +1,10 @@
 import BroadsheetClient
 import Foundation
 import Testing
+import TestSupport
 
 /// The documents API over real loopback HTTP through the libcurl client.
-@Suite struct DocumentsEndToEndTests {
+@Suite(.offCooperativePool) struct DocumentsEndToEndTests {
     @Test func listsAndFetchesTheSeedDocument() async throws {
         try await withRunningServer { client, _, _ in
             let page = try await client.documents()

@@ -1,9 +1,10 @@
 import BroadsheetClient
 import Foundation
 import Testing
+import TestSupport
 
 /// The entities API over loopback, on the seed plus articles of our own.
-@Suite struct EntitiesEndToEndTests {
+@Suite(.offCooperativePool) struct EntitiesEndToEndTests {
     /// A corpus folder with the seed and the test articles in `Tests/EndToEndTests/Corpus`.
     static func mixedCorpus() throws -> URL {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bs-entities-\(UUID().uuidString)")

@@ -1,9 +1,10 @@
 import BroadsheetClient
 import Foundation
 import Testing
+import TestSupport
 
 /// The timeline over loopback, on the seed plus articles of our own.
-@Suite struct EventsEndToEndTests {
+@Suite(.offCooperativePool) struct EventsEndToEndTests {
     @Test func timelineIsSortedAndResolvedAgainstEachDocumentsDate() async throws {
         let dir = try EntitiesEndToEndTests.mixedCorpus()
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -1,9 +1,10 @@
 import BroadsheetClient
 import Foundation
 import Testing
+import TestSupport
 
 /// The real `broadsheet` executable: serve on port 0, readiness, SIGTERM, and the debugging commands.
-@Suite(.serialized) struct ExecutableEndToEndTests {
+@Suite(.serialized, .offCooperativePool) struct ExecutableEndToEndTests {
     /// Starts `broadsheet serve --port 0` and reads the bound port from its log.
     static func launchServer(arguments: [String] = []) throws -> (Process, Int, Pipe) {
         let process = Process()

@@ -1,10 +1,11 @@
 import BroadsheetClient
 import Foundation
 import Testing
+import TestSupport
 
 /// HTTP semantics of the whole stack over loopback: caching, compression, CORS, methods,
 /// keep-alive, pipelining and malformed requests.
-@Suite struct HTTPBehaviourEndToEndTests {
+@Suite(.offCooperativePool) struct HTTPBehaviourEndToEndTests {
     @Test func everyResponseHasTheStandardHeaders() async throws {
         try await withRunningServer { client, _, _ in
             let response = try await client.send(ClientRequest(target: "/v1/documents"))

@@ -4,9 +4,10 @@ import BroadsheetHTTP
 import Foundation
 import Testing
 import Yams
+import TestSupport
 
 /// `openapi.yaml` and the served routes must describe the same API.
-@Suite struct OpenAPISpecTests {
+@Suite(.offCooperativePool) struct OpenAPISpecTests {
     /// path → method → operation, from the spec.
     static func operations() throws -> [String: [String: [String: Any]]] {
         let text = try String(contentsOfFile: TestPaths.openAPI, encoding: .utf8)

@@ -1,9 +1,10 @@
 import BroadsheetClient
 import Foundation
 import Testing
+import TestSupport
 
 /// The quotes API over loopback, on the seed plus articles of our own.
-@Suite struct QuotesEndToEndTests {
+@Suite(.offCooperativePool) struct QuotesEndToEndTests {
     @Test func quotesHaveSpeakersKindsAndOffsets() async throws {
         let dir = try EntitiesEndToEndTests.mixedCorpus()
         defer { try? FileManager.default.removeItem(at: dir) }

@@ -1,9 +1,10 @@
 import BroadsheetClient
 import Foundation
 import Testing
+import TestSupport
 
 /// Search and suggest over loopback.
-@Suite struct SearchEndToEndTests {
+@Suite(.offCooperativePool) struct SearchEndToEndTests {
     @Test func findsRanksAndHighlights() async throws {
         try await withRunningServer { client, _, _ in
             let pipeline = try await client.search("Nord Stream")
