@@ -1,20 +1,22 @@
 import BroadsheetCore
 import BroadsheetSearch
 import Foundation
+import Synchronization
 
 /// Search benchmark: generates a deterministic English-like corpus, builds the index, and times a
 /// fixed query mix in-process. Writes the corpus (JSONL, one paragraph a line), the queries and our
 /// figures to `--out` so that `Benchmarks/search.sh` can run the same workload on Tantivy and FTS5.
 ///
-/// Usage: `broadsheet-bench search [--articles N] [--queries N] [--out DIR] [--seed N] [--only TYPES] [--no-files] [--repeat N [--repeat-under MS] [--repeat-over MS] [--repeat-list FILE] [--warm]] [--slowest N]`
+/// Usage: `broadsheet-bench search [--articles N] [--queries N] [--out DIR] [--seed N] [--only TYPES] [--no-files] [--repeat N [--repeat-under MS] [--repeat-over MS] [--repeat-list FILE] [--warm | --cold]] [--slowest N]`
 /// (defaults: 100,000 articles ≈ 200 MB, 200 queries per type, `Benchmarks/out/search`). For profiling,
 /// `--only prefix,typo` times only those query types and `--no-files` skips writing the corpus; such
 /// partial runs write no `ours.json`. `--repeat N` then runs the selected queries (ranking only) N more
 /// times, so that a profiler's samples are mostly queries, in ten rounds, and prints the mean time of
 /// the fastest and of the median round. `--repeat-under MS` / `--repeat-over MS` keep only the queries
-/// that took less than / at least MS; `--repeat-list FILE` only those listed (one query a
-/// line, as `--slowest` shows it after its time), a fixed set for comparing two builds; `--warm` runs each query N times in
-/// a row, so that its data stays in cache. `--slowest N` lists the N slowest queries.
+/// that took less than / at least MS; `--repeat-list FILE` instead those listed (one query a
+/// line, as `--slowest` shows it after its time; any query will do), a fixed set for comparing two builds; `--warm` runs each query N times in
+/// a row, so that its data stays in cache; `--cold` evicts the CPU caches before each query (a 64 MB
+/// sweep, untimed), the worst case for a server answering varied queries. `--slowest N` lists the N slowest queries.
 enum SearchBenchmark {
     static func run(_ arguments: [String]) {
         var articles = 100_000
@@ -28,7 +30,8 @@ enum SearchBenchmark {
         var repeatUnder = Double.infinity
         var repeatOver = 0.0
         var warm = false
-        var repeatList: Set<String>? = nil
+        var cold = false
+        var repeatList: [String]? = nil
         var i = 0
         while i < arguments.count {
             let value = i + 1 < arguments.count ? arguments[i + 1] : ""
@@ -47,15 +50,18 @@ enum SearchBenchmark {
                     print("cannot read the query list \(value)")
                     return
                 }
-                repeatList = Set(text.split(separator: "\n").map(String.init))
+                repeatList = text.split(separator: "\n").map(String.init)
             case "--warm":
                 warm = true
+                i -= 1
+            case "--cold":
+                cold = true
                 i -= 1
             case "--no-files":
                 writeFiles = false
                 i -= 1
             default:
-                print("unknown option \(arguments[i]); usage: broadsheet-bench search [--articles N] [--queries N] [--out DIR] [--seed N] [--only TYPES] [--no-files] [--repeat N [--repeat-under MS] [--repeat-over MS] [--repeat-list FILE] [--warm]] [--slowest N]")
+                print("unknown option \(arguments[i]); usage: broadsheet-bench search [--articles N] [--queries N] [--out DIR] [--seed N] [--only TYPES] [--no-files] [--repeat N [--repeat-under MS] [--repeat-over MS] [--repeat-list FILE] [--warm | --cold]] [--slowest N]")
                 return
             }
             i += 2
@@ -136,11 +142,25 @@ enum SearchBenchmark {
                     ranking[type.rawValue] = p
                     for (t, q) in perQuery.sorted(by: { $0.0 > $1.0 }).prefix(slowest) { print(String(format: "  %8.3f ms  %@", t, q)) }
                     if repeatRounds > 0 {
-                        let chosen = perQuery.filter { repeatList?.contains($0.1) ?? ($0.0 < repeatUnder && $0.0 >= repeatOver) }.map(\.1)
+                        let chosen = repeatList ?? perQuery.filter { $0.0 < repeatUnder && $0.0 >= repeatOver }.map(\.1)
                         // Ten rounds; interference only adds time, so the fastest round is the steadiest figure.
                         let perRound = max(1, repeatRounds / 10)
                         var means: [Double] = []
                         for _ in 0..<10 {
+                            if cold {
+                                // Each query starts with caches holding none of the index (timed alone).
+                                var spent = 0.0
+                                for _ in 0..<perRound {
+                                    for q in chosen {
+                                        evictCaches()
+                                        let c = cpuSeconds(CLOCK_THREAD_CPUTIME_ID)
+                                        _ = try? index.search(q, options: options)
+                                        spent += cpuSeconds(CLOCK_THREAD_CPUTIME_ID) - c
+                                    }
+                                }
+                                means.append(spent * 1000 / Double(max(1, perRound * chosen.count)))
+                                continue
+                            }
                             let c = cpuSeconds(CLOCK_THREAD_CPUTIME_ID)
                             if warm {
                                 for q in chosen { for _ in 0..<perRound { _ = try? index.search(q, options: options) } }
@@ -180,6 +200,21 @@ enum SearchBenchmark {
     }
 
     /// CPU time of the process or the calling thread: on a shared machine it is steadier than wall time.
+    /// Writes and reads a 64 MB buffer, larger than any CPU cache here, so no index data stays cached.
+    static func evictCaches() {
+        let words = 64 << 17
+        sweep.withLock { buffer in
+            if buffer.isEmpty { buffer = [UInt64](repeating: 1, count: words) }
+            var sum: UInt64 = 0
+            for k in buffer.indices {
+                buffer[k] &+= 1
+                sum &+= buffer[k]
+            }
+            buffer[0] = sum
+        }
+    }
+    private static let sweep = Mutex<[UInt64]>([])
+
     static func cpuSeconds(_ clock: clockid_t) -> Double {
         var ts = timespec()
         clock_gettime(clock, &ts)
