@@ -36,7 +36,9 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         // Inverted index, BM25 ranking, query language, snippets: pure.
-        .target(name: "BroadsheetSearch", dependencies: ["BroadsheetCore"], swiftSettings: swiftSettings),
+        .target(name: "BroadsheetSearch", dependencies: ["BroadsheetCore", "CPrefetch"], swiftSettings: swiftSettings),
+        // The compiler's cache prefetch hint, for scoring loops whose reads are scattered.
+        .systemLibrary(name: "CPrefetch"),
         // System zlib, for gzip response bodies.
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // Linux epoll and eventfd headers, for the HTTP event loops.

@@ -1,3 +1,5 @@
+import CPrefetch
+
 /// The document of every paragraph, in about one byte a paragraph.
 ///
 /// Paragraph ids are given in document order, so the documents of a group of ``groupSize`` paragraphs
@@ -35,6 +37,13 @@ struct ParagraphDocuments: Sendable {
         let d = distance[p]
         if d != Self.far { return groupFirst[p / Self.groupSize] &+ Int32(d) }
         return farDocuments[Int32(p)]!
+    }
+
+    /// Starts loading what ``subscript(_:)`` reads for paragraph `p` (a hint; `p` must be in range).
+    @inline(__always)
+    func prefetch(_ p: Int) {
+        distance.withUnsafeBufferPointer { broadsheet_prefetch($0.baseAddress! + p) }
+        groupFirst.withUnsafeBufferPointer { broadsheet_prefetch($0.baseAddress! + p / Self.groupSize) }
     }
 
     /// Drops spare capacity left by growth.

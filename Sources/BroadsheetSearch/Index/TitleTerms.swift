@@ -1,3 +1,5 @@
+import CPrefetch
+
 /// The stems of every document's title, for the title part of the score: per document its sorted
 /// stem ids, coded as varint gaps back to back (about two bytes a word instead of four).
 struct TitleTerms: Sendable {
@@ -36,6 +38,19 @@ struct TitleTerms: Sendable {
             }
             return (count, length)
         }
+    }
+
+    /// Starts loading where document `d`'s title starts (a hint; `d` must be in range).
+    @inline(__always)
+    func prefetchStart(ofDocument d: Int) {
+        starts.withUnsafeBufferPointer { broadsheet_prefetch($0.baseAddress! + d) }
+    }
+
+    /// Starts loading document `d`'s title (a hint: best once its start is in cache).
+    @inline(__always)
+    func prefetch(document d: Int) {
+        let start = Int(starts[d])
+        bytes.withUnsafeBufferPointer { broadsheet_prefetch($0.baseAddress! + start) }
     }
 
     /// The length in words of document `d`'s title.

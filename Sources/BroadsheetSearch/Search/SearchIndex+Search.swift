@@ -330,6 +330,9 @@ struct TopCollector {
     /// Counts a match that cannot enter the kept entries (its score bound is below ``threshold``).
     mutating func countUnranked() { total += 1 }
 
+    /// Counts `n` such matches.
+    mutating func countUnranked(_ n: Int) { total += n }
+
     /// Marks collection complete with a known total.
     mutating func finishEarly(total: Int) {
         self.total = total

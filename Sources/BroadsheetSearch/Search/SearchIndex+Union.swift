@@ -1,3 +1,4 @@
+import CPrefetch
 import Synchronization
 
 /// Top hits of a union of terms (prefix and typo expansions) without scoring every posting.
@@ -27,7 +28,10 @@ extension SearchIndex {
     ///    (``TermMatcher/upperBound(block:)``);
     /// 2. where that sum beats the current threshold, the exact body parts (one length look-up each) plus
     ///    the blocks' title bounds give a tighter bound;
-    /// 3. only where that one beats the threshold too are the title parts looked up (scattered reads).
+    /// 3. only where that one beats the threshold too are the title parts looked up.
+    ///
+    /// The length and title look-ups are scattered reads, cache misses once other queries have run:
+    /// each is prefetched a few entries ahead, so that several are in flight at once.
     ///
     /// Exact scores are summed in the terms' order, as ``DisjunctionMatcher`` and
     /// ``WindowedDisjunctionMatcher`` sum them, so the scores and the top hits are the same as a full
@@ -43,6 +47,11 @@ extension SearchIndex {
         let exact = scratch.exact
         // Unmanaged: `terms` keeps the matchers and their cursors alive (no reference counting per posting).
         let matchers = terms.map { Unmanaged.passUnretained($0) }
+        // Only for prefetch hints, which never fault: the context (held by the matchers) keeps the table.
+        guard let lengthCodes = terms.first?.context.paragraphLengthCode.withUnsafeBufferPointer({ $0.baseAddress }) else {
+            collector.finishEarly(total: collector.total)
+            return
+        }
         let cursors = terms.map { Unmanaged.passUnretained($0.cursor) }
         for c in cursors { _ = c._withUnsafeGuaranteedRef { $0.next() } }
         while true {
@@ -87,7 +96,14 @@ extension SearchIndex {
             let threshold = collector.threshold
             let entries = scratch.entries
             let bodies = scratch.bodies
+            // The length and title reads are scattered cache misses: each loop asks for those of the
+            // entry `ahead` of it in advance, so that several are in flight at once.
+            let ahead = 16
             for n in 0..<entryCount {
+                if n + ahead < entryCount {
+                    let o = Int(entries[n + ahead].offset)
+                    if bound[o] > threshold { broadsheet_prefetch(lengthCodes + Int(base) + o) }
+                }
                 let e = entries[n]
                 let i = Int(e.offset)
                 guard bound[i] > threshold else { continue }
@@ -97,35 +113,57 @@ extension SearchIndex {
                     return e.untitled ? t.weight * body * (1 + 1e-6) : t.upperBound(body: body, block: Int(e.block))
                 }
             }
+            // The entries whose paragraphs still beat the threshold, in order (so the sums below keep it).
+            let chosen = scratch.chosen
+            var chosenCount = 0
             for n in 0..<entryCount {
+                let i = Int(entries[n].offset)
+                if bound[i] > threshold && tight[i] > threshold {
+                    chosen[chosenCount] = Int32(n)
+                    chosenCount += 1
+                }
+            }
+            // A title look-up reads three tables one after another (paragraph → document → title start →
+            // title): each is asked for a step earlier, `ahead`, `ahead / 2` and `ahead / 4` entries on.
+            func titledParagraph(_ j: Int) -> Int? {
+                guard j < chosenCount else { return nil }
+                let a = entries[Int(chosen[j])]
+                return a.untitled ? nil : Int(base) + Int(a.offset)
+            }
+            for j in 0..<chosenCount {
+                if let p = titledParagraph(j + ahead) { paragraphDocument.prefetch(p) }
+                if let p = titledParagraph(j + ahead / 2) { titleTerms.prefetchStart(ofDocument: Int(paragraphDocument[p])) }
+                if let p = titledParagraph(j + ahead / 4) { titleTerms.prefetch(document: Int(paragraphDocument[p])) }
+                let n = Int(chosen[j])
                 let e = entries[n]
-                let i = Int(e.offset)
-                guard bound[i] > threshold, tight[i] > threshold else { continue }
                 // As ``TermMatcher/score(paragraph:tf:untitled:)`` computes it.
-                exact[i] += matchers[Int(e.term)]._withUnsafeGuaranteedRef { t in
+                exact[Int(e.offset)] += matchers[Int(e.term)]._withUnsafeGuaranteedRef { t in
                     e.untitled ? t.weight * bodies[n] : t.weight * (bodies[n] + t.title(paragraph: base + e.offset))
                 }
             }
-            for w in 0..<(window / 64) where bits[w] != 0 {
-                var word = bits[w]
-                while word != 0 {
-                    let i = w * 64 + word.trailingZeroBitCount
-                    word &= word - 1
-                    if bound[i] > threshold && tight[i] > threshold {
-                        collector.add(score: exact[i], paragraph: base + Int32(i), group: 0)
-                    } else {
-                        collector.countUnranked()
-                    }
-                }
+            // Every paragraph of the window counts; those chosen enter the top hits (once each: a
+            // paragraph has one chosen entry per term, and its `tight` is cleared when it is added).
+            var added = 0
+            for j in 0..<chosenCount {
+                let i = Int(entries[Int(chosen[j])].offset)
+                guard tight[i] > threshold else { continue }
+                tight[i] = -.infinity
+                collector.add(score: exact[i], paragraph: base + Int32(i), group: 0)
+                added += 1
+            }
+            var matched = 0
+            for w in 0..<(window / 64) {
+                matched += bits[w].nonzeroBitCount
                 bits[w] = 0
             }
+            collector.countUnranked(matched - added)
         }
         collector.finishEarly(total: collector.total)
         withExtendedLifetime(terms) {}
     }
 }
 
-/// Working memory of ``SearchIndex/collectUnion(_:into:)`` (about 800 kB), kept between searches:
+/// Working memory of ``SearchIndex/collectUnion(_:into:)`` (about 850 kB), kept between searches:
 /// allocating it per search cost a tenth of a prefix query. Concurrent searches each take their own.
 final class UnionScratch: @unchecked Sendable {
     /// Paragraphs per window.
@@ -150,6 +188,8 @@ final class UnionScratch: @unchecked Sendable {
     /// The window's postings, term by term, and their body parts (for those scored).
     private(set) var entries: UnsafeMutablePointer<Entry>
     private(set) var bodies: UnsafeMutablePointer<Double>
+    /// Indices of the entries to score exactly.
+    private(set) var chosen: UnsafeMutablePointer<Int32>
     private var capacity: Int
 
     private init() {
@@ -162,6 +202,7 @@ final class UnionScratch: @unchecked Sendable {
         capacity = window
         entries = .allocate(capacity: capacity)
         bodies = .allocate(capacity: capacity)
+        chosen = .allocate(capacity: capacity)
     }
 
     deinit {
@@ -171,6 +212,7 @@ final class UnionScratch: @unchecked Sendable {
         exact.deallocate()
         entries.deallocate()
         bodies.deallocate()
+        chosen.deallocate()
     }
 
     /// Stores entry `n`, growing the entry buffers when full (entries below `n` are kept).
@@ -187,6 +229,8 @@ final class UnionScratch: @unchecked Sendable {
         entries = grown
         bodies.deallocate()
         bodies = .allocate(capacity: capacity * 2)
+        chosen.deallocate()
+        chosen = .allocate(capacity: capacity * 2)
         capacity *= 2
     }
 
