@@ -1,3 +1,5 @@
+import CPrefetch
+
 /// Read-only scoring inputs shared by the matchers of one search.
 final class ScoringContext {
     let k1: Double
@@ -44,6 +46,12 @@ final class ScoringContext {
         let f = Double(tf)
         let dl = decodedLengths[Int(paragraphLengthCode[Int(paragraph)])]
         return idf * (k1 + 1) * f / (f + lengthFree + perWord * dl)
+    }
+
+    /// Starts loading paragraph `p`'s length code for ``bodyScore(idf:tf:paragraph:)`` (a hint).
+    @inline(__always)
+    func prefetchLength(paragraph p: Int) {
+        paragraphLengthCode.withUnsafeBufferPointer { broadsheet_prefetch($0.baseAddress! + p) }
     }
 
     /// Boosted BM25 of one term in a document's title (0 when absent).

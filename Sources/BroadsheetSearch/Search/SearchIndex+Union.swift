@@ -1,4 +1,3 @@
-import CPrefetch
 import Synchronization
 
 /// Top hits of a union of terms (prefix and typo expansions) without scoring every posting.
@@ -47,9 +46,8 @@ extension SearchIndex {
         let exact = scratch.exact
         // Unmanaged: `terms` keeps the matchers and their cursors alive (no reference counting per posting).
         let matchers = terms.map { Unmanaged.passUnretained($0) }
-        // Only for prefetch hints, which never fault: the context (held by the matchers) keeps the table.
-        guard let lengthCodes = terms.first?.context.paragraphLengthCode.withUnsafeBufferPointer({ $0.baseAddress }) else {
-            collector.finishEarly(total: collector.total)
+        guard let context = terms.first?.context else {
+            collector.finishEarly(total: 0)
             return
         }
         let cursors = terms.map { Unmanaged.passUnretained($0.cursor) }
@@ -102,7 +100,7 @@ extension SearchIndex {
             for n in 0..<entryCount {
                 if n + ahead < entryCount {
                     let o = Int(entries[n + ahead].offset)
-                    if bound[o] > threshold { broadsheet_prefetch(lengthCodes + Int(base) + o) }
+                    if bound[o] > threshold { context.prefetchLength(paragraph: Int(base) + o) }
                 }
                 let e = entries[n]
                 let i = Int(e.offset)
