@@ -199,7 +199,6 @@ enum SearchBenchmark {
         return Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18
     }
 
-    /// CPU time of the process or the calling thread: on a shared machine it is steadier than wall time.
     /// Writes and reads a 64 MB buffer, larger than any CPU cache here, so no index data stays cached.
     static func evictCaches() {
         let words = 64 << 17
@@ -215,6 +214,7 @@ enum SearchBenchmark {
     }
     private static let sweep = Mutex<[UInt64]>([])
 
+    /// CPU time of the process or the calling thread: on a shared machine it is steadier than wall time.
     static func cpuSeconds(_ clock: clockid_t) -> Double {
         var ts = timespec()
         clock_gettime(clock, &ts)
