@@ -1,20 +1,57 @@
 #!/usr/bin/env python3
-"""Runs the search benchmark's corpus and queries through Tantivy and SQLite FTS5 and prints our
-figures (from ours.json) as ratios to theirs. Usage: search_compare.py OUT_DIR
+"""Runs our search benchmark, then the same corpus and queries through Tantivy and SQLite FTS5, and
+prints our figures as ratios to theirs. Usage: search_compare.py OUT_DIR OURS_COMMAND...
 
-Timing: CPU time of the calling thread around each search call (time.thread_time), best of three
-runs per query, as the Swift side measures, because the machine is shared. Two orders: back to back
-(the later runs find the query's data in the CPU caches) and interleaved (three rounds over the
-whole list: each run starts with other queries' data in the caches); build: process CPU time (Tantivy's writer threads
-included) and wall time. Each engine indexes one record per paragraph (title on a document's first
-paragraph only, so all engines index the same bytes) and returns the top 10 by BM25.
+OURS_COMMAND is `broadsheet-bench search --out OUT_DIR --serve ...`: it writes the corpus, the queries
+and its own figures (ours.json), then keeps its index and answers timing requests on its standard input.
+
+Timing: CPU time of the calling thread around each search call (time.thread_time here, the same clock
+on the Swift side), best of three runs per query, because the machine is shared. Two orders: back to
+back (the later runs find the query's data in the CPU caches) and interleaved (three rounds over the
+whole list: each run starts with other queries' data in the caches). Ranking-only latencies are timed
+in turns with Tantivy's: per query type and order, one engine times the list, then the other, twice
+with the first engine swapped, each query keeping its best of six runs; a slow spell of the shared
+machine then falls on both. Our with-snippets figures (best of three) and FTS5's are timed on their own. Build: process CPU time (Tantivy's
+writer threads included) and wall time. Each engine indexes one record per paragraph (title on a
+document's first paragraph only, so all engines index the same bytes) and returns the top 10 by BM25.
 """
-import json, os, shutil, sqlite3, sys, time
+import json, os, shutil, sqlite3, subprocess, sys, time
 
 out = sys.argv[1]
+types = ["1-word", "2-word", "phrase", "prefix", "typo"]
+
+
+class Ours:
+    """Our benchmark process, serving timing requests (see serveTimings in SearchBenchmark.swift)."""
+
+    def __init__(self, command):
+        self.process = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, bufsize=1)
+        for line in self.process.stdout:
+            if line.strip() == "ready":
+                return
+            print(line, end="", flush=True)
+        sys.exit("our benchmark ended before serving (exit status %s)" % self.process.wait())
+
+    def time_list(self, ks, mode):
+        """Best time (ms) and whether anything was found, per query, timed in `mode`."""
+        request = mode + " " + " ".join(map(str, ks))
+        self.process.stdin.write(request + "\n")
+        self.process.stdin.flush()
+        answer = self.process.stdout.readline()
+        if not answer or answer.startswith("error"):
+            sys.exit("our benchmark answered %r to %r" % (answer, request[:80]))
+        pairs = [x.split(":") for x in answer.split()]
+        return [float(ms) for ms, _ in pairs], [found == "1" for _, found in pairs]
+
+    def close(self):
+        self.process.stdin.write("quit\n")
+        self.process.stdin.close()
+        self.process.wait()
+
+
+ours_process = Ours(sys.argv[2:])
 ours = json.load(open(os.path.join(out, "ours.json")))
 queries = [json.loads(l) for l in open(os.path.join(out, "queries.jsonl"))]
-types = ["1-word", "2-word", "phrase", "prefix", "typo"]
 
 
 def rss():
@@ -35,27 +72,62 @@ def percentile(xs, p):
     return xs[min(len(xs) - 1, int(round((len(xs) - 1) * p)))] if xs else 0.0
 
 
+def time_list(run, qs, mode):
+    """Best of three runs per query (CPU time of this thread), as the Swift side does: back to back,
+    the later runs find the query's data in the CPU caches; interleaved (three rounds over the whole
+    list), each run starts with other queries' data in them."""
+    best = [float("inf")] * len(qs)
+    found = [False] * len(qs)
+    order = [k for _ in range(3) for k in range(len(qs))] if mode == "interleaved" else [k for k in range(len(qs)) for _ in range(3)]
+    for k in order:
+        s = time.thread_time()
+        n = run(qs[k])
+        best[k] = min(best[k], (time.thread_time() - s) * 1000)
+        found[k] = bool(n)
+    return best, found
+
+
+def summary(best, found):
+    return (percentile(best, 0.5), percentile(best, 0.99), sum(found), len(best))
+
+
 def time_queries(run):
     result = {}
     for t in types:
         qs = [q for q in queries if q["type"] == t]
         for q in qs:  # warm-up
             run(q)
-        # Best of three runs per query, as the Swift side does (thread CPU time): back to back, the
-        # later runs find the query's data in the CPU caches; interleaved (three rounds over the whole
-        # list), each run starts with other queries' data in them.
         for mode in ("back-to-back", "interleaved"):
-            best = [float("inf")] * len(qs)
-            found = [False] * len(qs)
-            order = [k for _ in range(3) for k in range(len(qs))] if mode == "interleaved" else [k for k in range(len(qs)) for _ in range(3)]
-            for k in order:
-                s = time.thread_time()
-                n = run(qs[k])
-                best[k] = min(best[k], (time.thread_time() - s) * 1000)
-                found[k] = bool(n)
-            key = t if mode == "back-to-back" else t + "/interleaved"
-            result[key] = (percentile(best, 0.5), percentile(best, 0.99), sum(found), len(qs))
+            result[t if mode == "back-to-back" else t + "/interleaved"] = summary(*time_list(run, qs, mode))
     return result
+
+
+def time_in_turns(run):
+    """time_queries for an engine and ours taking turns: per query type and order, one engine times
+    the whole list, then the other; all that twice, the engine going first swapped, keeping each
+    query's best. Returns (theirs, ours) in time_queries' shape."""
+    theirs_result, ours_result = {}, {}
+    for n, t in enumerate(types):
+        ks = [k for k, q in enumerate(queries) if q["type"] == t]
+        qs = [queries[k] for k in ks]
+        ours_process.time_list(ks, "interleaved")  # warm-up
+        for q in qs:
+            run(q)
+        for mode in ("back-to-back", "interleaved"):
+            theirs = ([float("inf")] * len(ks), [False] * len(ks))
+            ours = ([float("inf")] * len(ks), [False] * len(ks))
+            for turn in range(2):
+                for engine in (("ours", "theirs") if (n + turn) % 2 == 0 else ("theirs", "ours")):
+                    if engine == "ours":
+                        best, found = ours_process.time_list(ks, mode)
+                        ours = ([min(a, b) for a, b in zip(ours[0], best)], found)
+                    else:
+                        best, found = time_list(run, qs, mode)
+                        theirs = ([min(a, b) for a, b in zip(theirs[0], best)], found)
+            key = t if mode == "back-to-back" else t + "/interleaved"
+            theirs_result[key] = summary(*theirs)
+            ours_result[key] = summary(*ours)
+    return theirs_result, ours_result
 
 
 def typo_distance(word):
@@ -103,7 +175,8 @@ def run_tantivy():
             query = tantivy.Query.fuzzy_term_query(schema, "body", words[0], distance=typo_distance(words[0]), transposition_cost_one=True)
         return len(searcher.search(query, 10).hits)
 
-    return {"build_wall": build_wall, "build_cpu": build_cpu, "bytes": size, "rss": rss_delta, "latency": time_queries(run)}
+    theirs, ours_in_turns = time_in_turns(run)
+    return {"build_wall": build_wall, "build_cpu": build_cpu, "bytes": size, "rss": rss_delta, "latency": theirs, "ours_in_turns": ours_in_turns}
 
 
 # ---------------------------------------------------------------- SQLite FTS5
@@ -150,6 +223,8 @@ print("corpus: %d articles, %d paragraphs, %.1f MB" % (ours["articles"], ours["p
 engines = {}
 print("indexing with Tantivy…", flush=True)
 engines["tantivy"] = run_tantivy()
+ours_process.close()
+in_turns = engines["tantivy"]["ours_in_turns"]
 if os.environ.get("SKIP_FTS5") != "1":
     print("indexing with SQLite FTS5…", flush=True)
     engines["fts5"] = run_fts5()
@@ -171,11 +246,11 @@ for t in types:
     o = ours["latency"][t]
     row(t + " p50 ms", o["p50_ms"], "%.3f", lambda e: e["latency"][t][0] if e["latency"].get(t) else None)
     row(t + " p99 ms", o["p99_ms"], "%.3f", lambda e: e["latency"][t][1] if e["latency"].get(t) else None)
-    row(t + " p50 ms (no snippets)", o["rank_p50_ms"], "%.3f", lambda e: e["latency"][t][0] if e["latency"].get(t) else None)
-    row(t + " p99 ms (no snippets)", o["rank_p99_ms"], "%.3f", lambda e: e["latency"][t][1] if e["latency"].get(t) else None)
+    row(t + " p50 ms (no snippets)", in_turns[t][0], "%.3f", lambda e: e["latency"][t][0] if e["latency"].get(t) else None)
+    row(t + " p99 ms (no snippets)", in_turns[t][1], "%.3f", lambda e: e["latency"][t][1] if e["latency"].get(t) else None)
     i = t + "/interleaved"
-    row(t + " p50 ms (interleaved)", o["interleaved_p50_ms"], "%.3f", lambda e: e["latency"][i][0] if e["latency"].get(i) else None)
-    row(t + " p99 ms (interleaved)", o["interleaved_p99_ms"], "%.3f", lambda e: e["latency"][i][1] if e["latency"].get(i) else None)
+    row(t + " p50 ms (interleaved)", in_turns[i][0], "%.3f", lambda e: e["latency"][i][0] if e["latency"].get(i) else None)
+    row(t + " p99 ms (interleaved)", in_turns[i][1], "%.3f", lambda e: e["latency"][i][1] if e["latency"].get(i) else None)
 for n, e in engines.items():
     print("%s: queries with hits: %s" % (n, ", ".join("%s %d/%d" % (t, v[2], v[3]) for t, v in e["latency"].items() if v and "/" not in t)))
-print("ratios: ours / theirs (below 1.00x: we are faster or smaller)")
+print("ratios: ours / theirs (below 1.00x: we are faster or smaller); no-snippet and interleaved rows: timed in turns with Tantivy")

@@ -7,7 +7,7 @@ import Synchronization
 /// fixed query mix in-process. Writes the corpus (JSONL, one paragraph a line), the queries and our
 /// figures to `--out` so that `Benchmarks/search.sh` can run the same workload on Tantivy and FTS5.
 ///
-/// Usage: `broadsheet-bench search [--articles N] [--queries N] [--out DIR] [--seed N] [--only TYPES] [--no-files] [--repeat N [--repeat-under MS] [--repeat-over MS] [--repeat-list FILE] [--warm | --cold]] [--slowest N]`
+/// Usage: `broadsheet-bench search [--articles N] [--queries N] [--out DIR] [--seed N] [--only TYPES] [--no-files] [--repeat N [--repeat-under MS] [--repeat-over MS] [--repeat-list FILE] [--warm | --cold]] [--slowest N] [--serve]`
 /// (defaults: 100,000 articles ≈ 200 MB, 200 queries per type, `Benchmarks/out/search`). For profiling,
 /// `--only prefix,typo` times only those query types and `--no-files` skips writing the corpus; such
 /// partial runs write no `ours.json`. `--repeat N` then runs the selected queries (ranking only) N more
@@ -17,6 +17,8 @@ import Synchronization
 /// line, as `--slowest` shows it after its time; any query will do), a fixed set for comparing two builds; `--warm` runs each query N times in
 /// a row, so that its data stays in cache; `--cold` evicts the CPU caches before each query (a 64 MB
 /// sweep, untimed), the worst case for a server answering varied queries. `--slowest N` lists the N slowest queries.
+/// `--serve` then keeps the index and answers timing requests on standard input, so that
+/// `search_compare.py` can time this index and another engine in turns (see ``serveTimings(index:queries:)``).
 enum SearchBenchmark {
     static func run(_ arguments: [String]) {
         var articles = 100_000
@@ -32,6 +34,7 @@ enum SearchBenchmark {
         var warm = false
         var cold = false
         var repeatList: [String]? = nil
+        var serve = false
         var i = 0
         while i < arguments.count {
             let value = i + 1 < arguments.count ? arguments[i + 1] : ""
@@ -60,8 +63,11 @@ enum SearchBenchmark {
             case "--no-files":
                 writeFiles = false
                 i -= 1
+            case "--serve":
+                serve = true
+                i -= 1
             default:
-                print("unknown option \(arguments[i]); usage: broadsheet-bench search [--articles N] [--queries N] [--out DIR] [--seed N] [--only TYPES] [--no-files] [--repeat N [--repeat-under MS] [--repeat-over MS] [--repeat-list FILE] [--warm | --cold]] [--slowest N]")
+                print("unknown option \(arguments[i]); usage: broadsheet-bench search [--articles N] [--queries N] [--out DIR] [--seed N] [--only TYPES] [--no-files] [--repeat N [--repeat-under MS] [--repeat-over MS] [--repeat-list FILE] [--warm | --cold]] [--slowest N] [--serve]")
                 return
             }
             i += 2
@@ -101,25 +107,8 @@ enum SearchBenchmark {
         var ranking: [String: (Double, Double)] = [:]
         var totals: [String: Int] = [:]
         var interleaved: [String: (Double, Double)] = [:]
-        /// Best of three runs per query (CPU time of this thread): the machine is shared, and interference
-        /// only ever adds time. Back to back, the second and third runs find the query's postings in the
-        /// CPU caches; `interleaved`, the three runs are three rounds over the whole list, so each run
-        /// starts with caches holding other queries' data (closer to a server answering varied queries).
         func time(_ list: [String], options: SearchOptions, interleaved: Bool) -> (best: [Double], found: [Bool]) {
-            var best = [Double](repeating: .infinity, count: list.count)
-            var found = [Bool](repeating: false, count: list.count)
-            func run(_ k: Int) {
-                let s = cpuSeconds(CLOCK_THREAD_CPUTIME_ID)
-                let r = try? index.search(list[k], options: options)
-                best[k] = min(best[k], (cpuSeconds(CLOCK_THREAD_CPUTIME_ID) - s) * 1000)
-                found[k] = r?.hits.isEmpty == false
-            }
-            if interleaved {
-                for _ in 0..<3 { for k in list.indices { run(k) } }
-            } else {
-                for k in list.indices { for _ in 0..<3 { run(k) } }
-            }
-            return (best, found)
+            timeQueries(list, on: index, options: options, interleaved: interleaved)
         }
         for type in QueryType.allCases where only?.contains(type.rawValue) ?? true {
             let qs = queries.filter { $0.type == type }
@@ -182,16 +171,68 @@ enum SearchBenchmark {
                     format: "%-8@ CPU p50 %.3f ms  p99 %.3f ms  (ranking only: p50 %.3f  p99 %.3f; interleaved: p50 %.3f  p99 %.3f)  %d/%d queries with hits",
                     type.rawValue as NSString, l.0, l.1, r.0, r.1, c.0, c.1, totals[type.rawValue]!, qs.count))
         }
-        guard only == nil, writeFiles else { return }  // a partial run (profiling) writes no figures
-        var json = "{\"articles\":\(articles),\"paragraphs\":\(paragraphs),\"bytes\":\(corpusBytes),"
-        json += "\"build_seconds\":\(buildSeconds),\"build_cpu_seconds\":\(buildCPU),\"index_bytes\":\(stats.totalBytes),\"rss_delta_bytes\":\(rssAfter - rssBefore),"
-        json += "\"latency\":{" + QueryType.allCases.map { t in
-            "\"\(t.rawValue)\":{\"p50_ms\":\(latency[t.rawValue]!.0),\"p99_ms\":\(latency[t.rawValue]!.1),"
-                + "\"rank_p50_ms\":\(ranking[t.rawValue]!.0),\"rank_p99_ms\":\(ranking[t.rawValue]!.1),"
-                + "\"interleaved_p50_ms\":\(interleaved[t.rawValue]!.0),\"interleaved_p99_ms\":\(interleaved[t.rawValue]!.1)}"
-        }.joined(separator: ",") + "}}\n"
-        try? json.write(toFile: out + "/ours.json", atomically: true, encoding: .utf8)
+        // A partial run (profiling) writes no figures.
+        if only == nil && writeFiles {
+            var json = "{\"articles\":\(articles),\"paragraphs\":\(paragraphs),\"bytes\":\(corpusBytes),"
+            json += "\"build_seconds\":\(buildSeconds),\"build_cpu_seconds\":\(buildCPU),\"index_bytes\":\(stats.totalBytes),\"rss_delta_bytes\":\(rssAfter - rssBefore),"
+            json += "\"latency\":{" + QueryType.allCases.map { t in
+                "\"\(t.rawValue)\":{\"p50_ms\":\(latency[t.rawValue]!.0),\"p99_ms\":\(latency[t.rawValue]!.1),"
+                    + "\"rank_p50_ms\":\(ranking[t.rawValue]!.0),\"rank_p99_ms\":\(ranking[t.rawValue]!.1),"
+                    + "\"interleaved_p50_ms\":\(interleaved[t.rawValue]!.0),\"interleaved_p99_ms\":\(interleaved[t.rawValue]!.1)}"
+            }.joined(separator: ",") + "}}\n"
+            try? json.write(toFile: out + "/ours.json", atomically: true, encoding: .utf8)
+        }
+        if serve { serveTimings(index: index, queries: queries.map(\.ours)) }
         withExtendedLifetime(index) {}
+    }
+
+    /// Best of three runs per query (CPU time of this thread): the machine is shared, and interference
+    /// only ever adds time. Back to back, the second and third runs find the query's postings in the
+    /// CPU caches; `interleaved`, the three runs are three rounds over the whole list, so each run
+    /// starts with caches holding other queries' data (closer to a server answering varied queries).
+    static func timeQueries(
+        _ list: [String], on index: SearchIndex, options: SearchOptions, interleaved: Bool
+    ) -> (best: [Double], found: [Bool]) {
+        var best = [Double](repeating: .infinity, count: list.count)
+        var found = [Bool](repeating: false, count: list.count)
+        func run(_ k: Int) {
+            let s = cpuSeconds(CLOCK_THREAD_CPUTIME_ID)
+            let r = try? index.search(list[k], options: options)
+            best[k] = min(best[k], (cpuSeconds(CLOCK_THREAD_CPUTIME_ID) - s) * 1000)
+            found[k] = r?.hits.isEmpty == false
+        }
+        if interleaved {
+            for _ in 0..<3 { for k in list.indices { run(k) } }
+        } else {
+            for k in list.indices { for _ in 0..<3 { run(k) } }
+        }
+        return (best, found)
+    }
+
+    /// Answers timing requests, one a line on standard input, until `quit` or the end of input:
+    /// `back-to-back K1 K2 …` or `interleaved K1 K2 …` times those queries (their line numbers in
+    /// queries.jsonl, from 0) as ``timeQueries(_:on:options:interleaved:)`` does, ranking only, and answers
+    /// with one `ms:found` pair per query (`0.123:1 4.5:0`). Another engine timed between two requests
+    /// then meets much the same state of the machine as this index did.
+    static func serveTimings(index: SearchIndex, queries: [String]) {
+        let options = SearchOptions(limit: 10, includeSnippets: false)
+        print("ready")
+        fflush(nil)
+        while let line = readLine() {
+            let words = line.split(separator: " ")
+            let numbers = words.dropFirst().compactMap { Int($0) }
+            let mode = words.first.map(String.init)
+            if mode == "quit" { return }
+            if mode == "back-to-back" || mode == "interleaved", numbers.count == words.count - 1,
+                numbers.allSatisfy(queries.indices.contains)
+            {
+                let (best, found) = timeQueries(numbers.map { queries[$0] }, on: index, options: options, interleaved: mode == "interleaved")
+                print(zip(best, found).map { String(format: "%.6f:%d", $0, $1 ? 1 : 0) }.joined(separator: " "))
+            } else {
+                print("error: expected 'back-to-back K…', 'interleaved K…' or 'quit'")
+            }
+            fflush(nil)
+        }
     }
 
     static func seconds(since start: ContinuousClock.Instant) -> Double {
