@@ -90,13 +90,14 @@ public struct SearchIndex: Sendable {
     // Documents.
     var documents: [StoredDocument] = []
     var documentIndex = DocumentIdTable()
-    /// Per document: its title's stems.
-    var titleTerms = TitleTerms()
+    /// Per document: its title's stems (inverted: per stem, its documents).
+    var titles = TitleIndex()
     var totalTitleLength = 0
-    /// Per stem: most occurrences in one title, and the shortest title holding it (bounds for block
-    /// skipping; 0 / 0xFFFF when the stem is in no title).
+    /// Per stem: most occurrences in one title, and the length code (``BlockBound/code(length:)``, which
+    /// rounds down) of the shortest title holding it: bounds for block skipping; 0 / 0xFF when the stem
+    /// is in no title.
     var titleMaxFrequency: [UInt8] = []
-    var titleMinLength: [UInt16] = []
+    var titleMinLength: [UInt8] = []
     /// Positions in ``documents`` of the replaced documents, whose paragraphs are tombstoned.
     var replacedDocuments = Set<Int32>()
     var deletedDocuments: Int { replacedDocuments.count }
@@ -134,12 +135,12 @@ public struct SearchIndex: Sendable {
     public var statistics: Statistics {
         let dictionary =
             surfaces.byteCount + stems.byteCount + (surfaceStem.capacity + surfaceFrequency.capacity + sortedSurfaces.capacity) * 4
-            + sortedSharedPrefix.capacity + titleMaxFrequency.capacity + titleMinLength.capacity * 2
+            + sortedSharedPrefix.capacity + titleMaxFrequency.capacity + titleMinLength.capacity
         let paragraphs = paragraphDocument.byteCount + paragraphLengthCode.capacity + documents.capacity * MemoryLayout<StoredDocument>.stride
             + documentIndex.byteCount + replacedDocuments.capacity * 8
         return Statistics(
             terms: stems.count, surfaceForms: surfaces.count, postingsBytes: postings.byteCount, positionBytes: postings.positionByteCount,
-            dictionaryBytes: dictionary, paragraphBytes: paragraphs + titleTerms.byteCount)
+            dictionaryBytes: dictionary, paragraphBytes: paragraphs + titles.byteCount)
     }
 
     /// Sizes of the index structures.
@@ -160,19 +161,23 @@ public struct SearchIndex: Sendable {
     // MARK: - Building
 
     mutating func freeze() {
+        titles.freeze()
         var lastDocument = -1
-        var lastTerm: Int32 = -1
         var last: (tf: UInt32, length: Int) = (0, 0)
+        var cursor = titles.cursor(for: -1)
+        let frozenTitles = titles
         postings.freeze(lengthCodes: paragraphLengthCode) { paragraph, term in
             // Most terms are in no title; a term's paragraphs come in order, so one document's
-            // paragraphs are asked for one after another.
+            // paragraphs are asked for one after another, and its title list is walked forward.
             if Int(term) >= titleMaxFrequency.count || titleMaxFrequency[Int(term)] == 0 { return (0, 0) }
             let d = Int(paragraphDocument[Int(paragraph)])
-            if d == lastDocument && term == lastTerm { return last }
-            let title = titleTerms.occurrences(of: term, inDocument: d)
+            if term != cursor.stem {
+                cursor = frozenTitles.cursor(for: term)
+                lastDocument = -1
+            }
+            if d == lastDocument { return last }
             lastDocument = d
-            lastTerm = term
-            last = (UInt32(title.count), title.length)
+            last = (UInt32(frozenTitles.occurrences(&cursor, inDocument: d)), frozenTitles.length(ofDocument: d))
             return last
         }
         sortSurfaces()
@@ -184,7 +189,7 @@ public struct SearchIndex: Sendable {
         paragraphDocument.trim()
         documents = documents.withUnsafeBufferPointer { Array($0) }
         paragraphLengthCode = paragraphLengthCode.withUnsafeBufferPointer { Array($0) }
-        titleTerms.trim()
+        titles.trim()
         titleMaxFrequency = titleMaxFrequency.withUnsafeBufferPointer { Array($0) }
         titleMinLength = titleMinLength.withUnsafeBufferPointer { Array($0) }
     }
@@ -249,7 +254,7 @@ public struct SearchIndex: Sendable {
             let first = Int(documents[o].firstParagraph)
             for p in first..<(first + Int(documents[o].paragraphCount)) { totalLength -= Self.codedLength(paragraphLengthCode[p]) }
             liveParagraphs -= Int(documents[o].paragraphCount)
-            totalTitleLength -= titleTerms.length(ofDocument: o)
+            totalTitleLength -= titles.length(ofDocument: o)
         }
         let docId = Int32(documents.count)
         let firstParagraph = Int32(paragraphDocument.count)
@@ -297,16 +302,16 @@ public struct SearchIndex: Sendable {
         title.sort()
         if titleMaxFrequency.count < stems.count {
             titleMaxFrequency.append(contentsOf: repeatElement(0, count: stems.count - titleMaxFrequency.count))
-            titleMinLength.append(contentsOf: repeatElement(0xFFFF, count: stems.count - titleMinLength.count))
+            titleMinLength.append(contentsOf: repeatElement(0xFF, count: stems.count - titleMinLength.count))
         }
         var run = 0
         for (k, stem) in title.enumerated() {
             run = k > 0 && title[k - 1] == stem ? run + 1 : 1
             let i = Int(stem)
             titleMaxFrequency[i] = max(titleMaxFrequency[i], UInt8(min(run, 255)))
-            titleMinLength[i] = min(titleMinLength[i], UInt16(min(title.count, 0xFFFF)))
+            titleMinLength[i] = min(titleMinLength[i], UInt8(BlockBound.code(length: UInt32(min(title.count, 0xFFFF)))))
         }
-        titleTerms.append(sorted: title)
+        titles.append(sorted: title)
         totalTitleLength += title.count
 
         documents.append(

@@ -49,18 +49,64 @@ struct DocumentIdTableTests {
 
 struct TitleTermsTests {
     @Test func countsEachStemOfEachTitle() {
-        let titles: [[Int32]] = [[], [3, 3, 9], [0], [5, 200_000, 200_000, 200_000, 3_000_000], [7]]
+        let titles: [[Int32]] = [[], [3, 3, 9], [0], [0, 0, 5, 200_000, 200_000, 200_000, 3_000_000], [7]]
         var table = TitleTerms()
         for t in titles { table.append(sorted: t) }
         table.trim()
         for (d, title) in titles.enumerated() {
-            #expect(table.length(ofDocument: d) == title.count)
             for stem in Set(title + [1, 4, 200_001]) {
-                let got = table.occurrences(of: stem, inDocument: d)
-                #expect(got.count == title.filter { $0 == stem }.count, "document \(d) stem \(stem)")
-                #expect(got.length == title.count)
+                #expect(table.occurrences(of: stem, inDocument: d) == title.filter { $0 == stem }.count, "document \(d) stem \(stem)")
             }
+            var listed: [(Int32, Int)] = []
+            table.forEachStem(ofDocument: d) { listed.append(($0, $1)) }
+            let expected = Dictionary(grouping: title, by: { $0 }).map { ($0.key, $0.value.count) }.sorted { $0.0 < $1.0 }
+            #expect(listed.map(\.0) == expected.map(\.0) && listed.map(\.1) == expected.map(\.1), "document \(d)")
         }
+    }
+}
+
+struct TitleIndexTests {
+    /// Random titles (repeated stems, stems far apart, a few very long titles) added in batches with a
+    /// freeze between some of them; every count and length matches the titles, whether the document is
+    /// frozen or not, asked for in ascending order, with gaps, or going back.
+    @Test func countsMatchTheTitlesAcrossFreezes() {
+        var random = SplitMix64(seed: 7)
+        var index = TitleIndex()
+        var model: [[Int32]] = []
+        let stemPool: [Int32] = (0..<40).map { Int32($0) } + [63, 64, 65, 127, 128, 1_000, 70_000, 1 << 20]
+        func check(_ stems: [Int32]) {
+            for stem in stems {
+                let expected = model.map { title in title.filter { $0 == stem }.count }
+                // Ascending, every document.
+                var cursor = index.cursor(for: stem)
+                for d in model.indices {
+                    #expect(index.occurrences(&cursor, inDocument: d) == expected[d], "stem \(stem) document \(d)")
+                }
+                // Ascending with gaps, then going back.
+                var sparse = index.cursor(for: stem)
+                for d in stride(from: Int(random.next() % 5), to: model.count, by: 1 + Int(random.next() % 9)) {
+                    #expect(index.occurrences(&sparse, inDocument: d) == expected[d], "stem \(stem) document \(d) (skipping)")
+                }
+                for d in stride(from: model.count - 1, through: 0, by: -7) {
+                    #expect(index.occurrences(&sparse, inDocument: d) == expected[d], "stem \(stem) document \(d) (backwards)")
+                }
+            }
+            for d in model.indices { #expect(index.length(ofDocument: d) == model[d].count) }
+        }
+        for batch in 0..<6 {
+            for _ in 0..<(batch == 0 ? 0 : 40 + Int(random.next() % 80)) {
+                let long = random.next() % 50 == 0
+                let count = long ? 255 + Int(random.next() % 300) : Int(random.next() % 9)
+                let title = (0..<count).map { _ in stemPool[Int(random.next() % UInt64(stemPool.count))] }.sorted()
+                index.append(sorted: title)
+                model.append(title)
+            }
+            check(stemPool + [40, 5_000, -1])
+            if batch % 3 != 2 { index.freeze() }
+        }
+        index.trim()
+        check(stemPool)
+        #expect(model.contains { $0.count >= 255 })
     }
 }
 

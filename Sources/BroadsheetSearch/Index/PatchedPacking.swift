@@ -48,12 +48,7 @@ enum PatchedPacking {
                 indexes.append(UInt32(i))
                 highs.append(v >> UInt32(best))
             }
-            var e = UInt32(indexes.count)
-            while e >= 0x80 {
-                out.append(UInt8(truncatingIfNeeded: e) | 0x80)
-                e >>= 7
-            }
-            out.append(UInt8(e))
+            Varint.append(UInt32(indexes.count), to: &out)
             out.append(UInt8(widest - best))
             indexes.withUnsafeBufferPointer { BitPacking.pack($0, width: indexWidth, into: &out) }
             highs.withUnsafeBufferPointer { BitPacking.pack($0, width: widest - best, into: &out) }

@@ -1,7 +1,5 @@
-import CPrefetch
-
-/// The stems of every document's title, for the title part of the score: per document its sorted
-/// stem ids, coded as varint gaps back to back (about two bytes a word instead of four).
+/// Titles per document, as ``TitleIndex`` keeps those added since its last freeze: per document its
+/// sorted stem ids, coded as varint gaps back to back (about two bytes a word instead of four).
 struct TitleTerms: Sendable {
     private var bytes: [UInt8] = []
     /// Per document (count + 1): the start of its title in ``bytes``.
@@ -11,50 +9,38 @@ struct TitleTerms: Sendable {
     mutating func append(sorted stems: [Int32]) {
         var previous: Int32 = 0
         for stem in stems {
-            var v = UInt32(stem - previous)
+            Varint.append(UInt32(stem - previous), to: &bytes)
             previous = stem
-            while v >= 0x80 {
-                bytes.append(UInt8(truncatingIfNeeded: v) | 0x80)
-                v >>= 7
-            }
-            bytes.append(UInt8(v))
         }
         starts.append(UInt32(bytes.count))
     }
 
-    /// How often `stem` occurs in document `d`'s title, and the title's length in words.
-    @inline(__always)
-    func occurrences(of stem: Int32, inDocument d: Int) -> (count: Int, length: Int) {
+    /// How often `stem` occurs in document `d`'s title.
+    func occurrences(of stem: Int32, inDocument d: Int) -> Int {
+        var count = 0
+        forEachStem(ofDocument: d) { id, n in if id == stem { count = n } }
+        return count
+    }
+
+    /// Calls `body` with each distinct stem of document `d`'s title, ascending, and its count.
+    func forEachStem(ofDocument d: Int, _ body: (_ stem: Int32, _ count: Int) -> Void) {
         bytes.withUnsafeBufferPointer { b in
             var i = Int(starts[d])
             let end = Int(starts[d + 1])
             var id: UInt32 = 0
-            var count = 0
-            var length = 0
+            var run = 0
             while i < end {
-                id &+= Varint.read(b, &i)
-                length += 1
-                if id == UInt32(bitPattern: stem) { count += 1 }
+                let next = id &+ Varint.read(b, &i)
+                if run > 0 && next != id {
+                    body(Int32(bitPattern: id), run)
+                    run = 0
+                }
+                id = next
+                run += 1
             }
-            return (count, length)
+            if run > 0 { body(Int32(bitPattern: id), run) }
         }
     }
-
-    /// Starts loading where document `d`'s title starts (a hint; `d` must be in range).
-    @inline(__always)
-    func prefetchStart(ofDocument d: Int) {
-        starts.withUnsafeBufferPointer { broadsheet_prefetch($0.baseAddress! + d) }
-    }
-
-    /// Starts loading document `d`'s title (a hint: best once its start is in cache).
-    @inline(__always)
-    func prefetch(document d: Int) {
-        let start = Int(starts[d])
-        bytes.withUnsafeBufferPointer { broadsheet_prefetch($0.baseAddress! + start) }
-    }
-
-    /// The length in words of document `d`'s title.
-    func length(ofDocument d: Int) -> Int { occurrences(of: -1, inDocument: d).length }
 
     /// Drops spare capacity left by growth.
     mutating func trim() {

@@ -13,10 +13,10 @@ final class ScoringContext {
     let decodedLengths = BlockBound.decodedLengths
     /// Per stem: does it occur in any title (else the title part is skipped without a look-up).
     let titleMaxFrequency: [UInt8]
-    /// Per stem: the shortest title holding it (0xFFFF when none).
-    let titleMinLength: [UInt16]
+    /// Per stem: the length code of the shortest title holding it (0xFF when none).
+    let titleMinLength: [UInt8]
     let paragraphDocument: ParagraphDocuments
-    let titleTerms: TitleTerms
+    let titles: TitleIndex
 
     init(index: SearchIndex) {
         let c = index.configuration
@@ -32,7 +32,7 @@ final class ScoringContext {
         titleMaxFrequency = index.titleMaxFrequency
         titleMinLength = index.titleMinLength
         paragraphDocument = index.paragraphDocument
-        titleTerms = index.titleTerms
+        titles = index.titles
     }
 
     /// `k1 (1 − b)` and `k1 b / averageLength`: BM25's length normalisation is
@@ -55,12 +55,10 @@ final class ScoringContext {
     }
 
     /// Boosted BM25 of one term in a document's title (0 when absent).
-    func titleScore(idf: Double, document d: Int, term: Int32) -> Double {
-        guard titleBoost > 0 else { return 0 }
-        let title = titleTerms.occurrences(of: term, inDocument: d)
-        guard title.count > 0 else { return 0 }
-        let tf = Double(title.count)
-        let tl = Double(title.length)
+    func titleScore(idf: Double, count: Int, length: Int) -> Double {
+        guard titleBoost > 0, count > 0 else { return 0 }
+        let tf = Double(count)
+        let tl = Double(length)
         return titleBoost * idf * tf * (k1 + 1) / (tf + k1 * (1 - b + b * tl / averageTitleLength))
     }
 }
@@ -123,6 +121,8 @@ final class TermMatcher: Matcher {
 
     private var titleDocument = -1
     private var titlePart = 0.0
+    /// Where the title part's look-ups are in the term's title list.
+    private lazy var titleCursor = context.titles.cursor(for: term)
     /// Whether the term occurs in any title (else its scores have no title part).
     private(set) lazy var inSomeTitle: Bool = {
         let t = Int(term)
@@ -154,7 +154,8 @@ final class TermMatcher: Matcher {
         let d = Int(context.paragraphDocument[Int(paragraph)])
         if d != titleDocument {
             titleDocument = d
-            titlePart = context.titleScore(idf: idf, document: d, term: term)
+            let count = context.titles.occurrences(&titleCursor, inDocument: d)
+            titlePart = count == 0 ? 0 : context.titleScore(idf: idf, count: count, length: context.titles.length(ofDocument: d))
         }
         return titlePart
     }
@@ -214,7 +215,7 @@ final class TermMatcher: Matcher {
         let tt = c.titleMaxFrequency[Int(term)]
         if tt == 255 { return titleScale }
         let t = Double(tt)
-        return titleScale * t / (t + c.k1 * (1 - c.b + c.b * Double(c.titleMinLength[Int(term)]) / c.averageTitleLength))
+        return titleScale * t / (t + c.k1 * (1 - c.b + c.b * c.decodedLengths[Int(c.titleMinLength[Int(term)])] / c.averageTitleLength))
     }
 
     private var titleBoundBlock = -2

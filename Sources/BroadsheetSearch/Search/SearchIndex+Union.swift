@@ -121,17 +121,13 @@ extension SearchIndex {
                     chosenCount += 1
                 }
             }
-            // A title look-up reads three tables one after another (paragraph → document → title start →
-            // title): each is asked for a step earlier, `ahead`, `ahead / 2` and `ahead / 4` entries on.
-            func titledParagraph(_ j: Int) -> Int? {
-                guard j < chosenCount else { return nil }
-                let a = entries[Int(chosen[j])]
-                return a.untitled ? nil : Int(base) + Int(a.offset)
-            }
+            // A title look-up first finds the paragraph's document (the term's title list is then read
+            // in order): that read is asked for `ahead` entries on.
             for j in 0..<chosenCount {
-                if let p = titledParagraph(j + ahead) { paragraphDocument.prefetch(p) }
-                if let p = titledParagraph(j + ahead / 2) { titleTerms.prefetchStart(ofDocument: Int(paragraphDocument[p])) }
-                if let p = titledParagraph(j + ahead / 4) { titleTerms.prefetch(document: Int(paragraphDocument[p])) }
+                if j + ahead < chosenCount {
+                    let a = entries[Int(chosen[j + ahead])]
+                    if !a.untitled { paragraphDocument.prefetch(Int(base) + Int(a.offset)) }
+                }
                 let n = Int(chosen[j])
                 let e = entries[n]
                 // As ``TermMatcher/score(paragraph:tf:untitled:)`` computes it.

@@ -1,0 +1,169 @@
+/// The stems of every document's title, for the title part of the score, kept inverted as a title
+/// field's postings are: per stem, the documents whose title holds it and how often. A query term walks
+/// its list forward with a ``TitleCursor`` (its paragraphs, hence their documents, come in order),
+/// reading a few bytes in a row where a look-up per document would miss the cache every time.
+///
+/// Documents added since the last ``freeze()`` are kept per document (``TitleTerms``) until then.
+struct TitleIndex: Sendable {
+    /// Per document: its title's length in words; 255 for 255 words or more, the length then in
+    /// ``longTitles``.
+    private var lengths: [UInt8] = []
+    private var longTitles: [Int32: Int] = [:]
+    /// The stems of the frozen titles: one bit per stem id, set for those in some title, and before
+    /// each 64-bit word the number of bits set in the earlier ones (a stem's rank among them).
+    private var titled: [UInt64] = []
+    private var titledBefore: [UInt32] = []
+    /// Per stem of the frozen titles, by rank: where its list starts in ``lists`` (count + 1).
+    private var starts: [UInt32] = [0]
+    /// Per stem, its documents in order: a varint of (gap from the previous document, the first from
+    /// -1) × 2 + (1 when the stem occurs more than once in the title), then in that case a varint count.
+    private var lists: [UInt8] = []
+    /// Documents below this are in ``lists``; the later ones in ``recent``.
+    private(set) var frozenDocuments = 0
+    private var recent = TitleTerms()
+
+    /// Appends the next document's title stems (sorted ascending).
+    mutating func append(sorted titleStems: [Int32]) {
+        recent.append(sorted: titleStems)
+        if titleStems.count >= 255 { longTitles[Int32(lengths.count)] = titleStems.count }
+        lengths.append(UInt8(min(titleStems.count, 255)))
+    }
+
+    /// The length in words of document `d`'s title.
+    @inline(__always)
+    func length(ofDocument d: Int) -> Int {
+        let l = lengths[d]
+        return l < 255 ? Int(l) : longTitles[Int32(d)] ?? 255
+    }
+
+    /// A cursor at the start of `stem`'s list.
+    func cursor(for stem: Int32) -> TitleCursor {
+        let word = Int(stem >> 6)
+        let bit = UInt64(1) << UInt64(stem & 63)
+        guard stem >= 0, word < titled.count, titled[word] & bit != 0 else { return TitleCursor(stem: stem, start: 0, end: 0) }
+        let rank = Int(titledBefore[word]) + (titled[word] & (bit - 1)).nonzeroBitCount
+        return TitleCursor(stem: stem, start: Int(starts[rank]), end: Int(starts[rank + 1]))
+    }
+
+    /// How often `cursor`'s stem occurs in document `d`'s title. Cheapest when asked for documents in
+    /// ascending order: the cursor moves forward from the last document asked for (and starts over when
+    /// asked for an earlier one).
+    @inline(__always)
+    func occurrences(_ cursor: inout TitleCursor, inDocument d: Int) -> Int {
+        if d >= frozenDocuments { return recent.occurrences(of: cursor.stem, inDocument: d - frozenDocuments) }
+        let target = Int32(truncatingIfNeeded: d)
+        if target < cursor.asked { cursor.rewind() }
+        cursor.asked = target
+        if cursor.document < target && cursor.position < cursor.end {
+            lists.withUnsafeBufferPointer { b in
+                while cursor.document < target && cursor.position < cursor.end {
+                    let v = Varint.read(b, &cursor.position)
+                    cursor.document &+= Int32(bitPattern: v >> 1)
+                    cursor.count = v & 1 == 0 ? 1 : Int32(bitPattern: Varint.read(b, &cursor.position))
+                }
+            }
+        }
+        return cursor.document == target ? Int(cursor.count) : 0
+    }
+
+    /// Moves the titles added since the last call into the inverted lists.
+    mutating func freeze() {
+        guard lengths.count > frozenDocuments else { return }
+        var added: [(stem: Int32, document: Int32, count: Int32)] = []
+        for d in frozenDocuments..<lengths.count {
+            recent.forEachStem(ofDocument: d - frozenDocuments) { stem, count in added.append((stem, Int32(d), Int32(count))) }
+        }
+        added.sort { $0.stem != $1.stem ? $0.stem < $1.stem : $0.document < $1.document }
+        var oldStems: [Int32] = []
+        for (w, word) in titled.enumerated() {
+            var bits = word
+            while bits != 0 {
+                oldStems.append(Int32(w * 64 + bits.trailingZeroBitCount))
+                bits &= bits - 1
+            }
+        }
+        var newTitled = [UInt64](repeating: 0, count: titled.count)
+        var newStarts: [UInt32] = [0]
+        var newLists: [UInt8] = []
+        newLists.reserveCapacity(lists.count + added.count * 2)
+        var i = 0
+        var j = 0
+        lists.withUnsafeBufferPointer { old in
+            while i < oldStems.count || j < added.count {
+                let stem = i < oldStems.count && (j == added.count || oldStems[i] <= added[j].stem) ? oldStems[i] : added[j].stem
+                var last: Int32 = -1
+                if i < oldStems.count && oldStems[i] == stem {
+                    // Copied as they are; the last document is where the new entries' gaps start.
+                    var p = Int(starts[i])
+                    let end = Int(starts[i + 1])
+                    newLists.append(contentsOf: old[p..<end])
+                    while p < end {
+                        let v = Varint.read(old, &p)
+                        last &+= Int32(bitPattern: v >> 1)
+                        if v & 1 != 0 { _ = Varint.read(old, &p) }
+                    }
+                    i += 1
+                }
+                while j < added.count && added[j].stem == stem {
+                    let e = added[j]
+                    Varint.append(UInt32(e.document - last) << 1 | (e.count > 1 ? 1 : 0), to: &newLists)
+                    if e.count > 1 { Varint.append(UInt32(e.count), to: &newLists) }
+                    last = e.document
+                    j += 1
+                }
+                let word = Int(stem >> 6)
+                if word >= newTitled.count { newTitled.append(contentsOf: repeatElement(0, count: word + 1 - newTitled.count)) }
+                newTitled[word] |= 1 << UInt64(stem & 63)
+                newStarts.append(UInt32(newLists.count))
+            }
+        }
+        var before: UInt32 = 0
+        titledBefore = newTitled.map { w in
+            defer { before += UInt32(w.nonzeroBitCount) }
+            return before
+        }
+        titled = newTitled
+        starts = newStarts
+        lists = newLists.withUnsafeBufferPointer { Array($0) }
+        frozenDocuments = lengths.count
+        recent = TitleTerms()
+    }
+
+    /// Drops spare capacity left by growth.
+    mutating func trim() {
+        lengths = lengths.withUnsafeBufferPointer { Array($0) }
+        recent.trim()
+    }
+
+    var byteCount: Int {
+        lengths.capacity + longTitles.capacity * 16 + titled.capacity * 8 + titledBefore.capacity * 4 + starts.capacity * 4 + lists.capacity
+            + recent.byteCount
+    }
+}
+
+/// A position in one stem's list of a ``TitleIndex``: the last document read and its count.
+struct TitleCursor: Sendable {
+    let stem: Int32
+    private let start: Int
+    fileprivate let end: Int
+    fileprivate var position: Int
+    /// The first listed document at or after ``asked``, the last document asked for.
+    fileprivate var document: Int32 = -1
+    fileprivate var count: Int32 = 0
+    fileprivate var asked: Int32 = -1
+
+    fileprivate init(stem: Int32, start: Int, end: Int) {
+        self.stem = stem
+        self.start = start
+        self.end = end
+        position = start
+    }
+
+    /// Back to the start of the list.
+    fileprivate mutating func rewind() {
+        position = start
+        document = -1
+        count = 0
+        asked = -1
+    }
+}
