@@ -4,8 +4,9 @@ public import BroadsheetCore
 /// proximity bonus, phrases, prefixes, typo tolerance, filters and highlighted snippets.
 ///
 /// The unit of a hit is a paragraph. Each paragraph's body is indexed with positions; each document's
-/// title is kept as a small per-document term list that boosts every paragraph of the document that
-/// matches a query term also found in the title (the title alone does not make a paragraph match).
+/// title is indexed as a field without positions (``TitleIndex``: per stem, the documents whose title
+/// holds it), which boosts every paragraph of the document that matches a query term also found in
+/// the title (the title alone does not make a paragraph match).
 ///
 /// ```swift
 /// var index = SearchIndex(documents: documents)
