@@ -55,6 +55,23 @@ struct EnglishStemmerTests {
         #expect(EnglishStemmer.stem(word) == stem)
     }
 
+    /// Stemming keeps a word's first letter (but a leading apostrophe, which it drops): snippets skip
+    /// the vocabulary look-up of words whose first letter starts no query stem.
+    @Test func keepsTheFirstLetter() {
+        var random = SplitMix64(seed: 11)
+        let letters = Array("abcdefghijklmnopqrstuvwxyyyy'eeiiss")
+        var words = (Self.vocabulary + Self.exceptions).map(\.0)
+        for _ in 0..<20_000 {
+            let count = 1 + Int(random.next() % 12)
+            words.append(String((0..<count).map { _ in letters[Int(random.next() % UInt64(letters.count))] }))
+        }
+        for word in words where !word.hasPrefix("'") {
+            let stem = EnglishStemmer.stem(word)
+            if stem.first != word.first { Issue.record("\(word) stems to \(stem)") }
+        }
+        #expect(EnglishStemmer.stem("'tis").first == "t")
+    }
+
     /// Y after a vowel or at the start is a consonant: it is not turned into i.
     @Test(arguments: [("youth", "youth"), ("boyish", "boyish"), ("played", "play"), ("enjoying", "enjoy"), ("cried", "cri")])
     func yHandling(word: String, stem: String) {

@@ -224,6 +224,17 @@ struct SearchIndexTests {
         #expect(hit.highlights.map { String(doc.text.slice($0)) } == ["Zürich"])
     }
 
+    /// Words are marked by stem, the forms of irregular stems and corrections included.
+    @Test func snippetMarksEveryFormOfEachStem() throws {
+        let typo = try #require(index.search("symphonu").hits.first)
+        #expect(typo.snippet.contains("<mark>symphony</mark>"))
+        let doc = Document.make(id: "forms", title: "t", paragraphs: ["Dying men, lying spies and the ties that die, lie and tie."])
+        let idx = SearchIndex(documents: [doc])
+        let hit = try #require(idx.search("die OR lie OR spy").hits.first)
+        #expect(
+            hit.snippet == "<mark>Dying</mark> men, <mark>lying</mark> <mark>spies</mark> and the ties that <mark>die</mark>, <mark>lie</mark> and tie.")
+    }
+
     @Test func longParagraphSnippetIsAWindowOnWordBoundaries() throws {
         let filler = (0..<80).map { "word\($0)" }.joined(separator: " ")
         let doc = Document.make(id: "long", title: "t", paragraphs: [filler + " the needle is here " + filler])
