@@ -212,24 +212,24 @@ enum SearchBenchmark {
     /// Answers timing requests, one a line on standard input, until `quit` or the end of input:
     /// `back-to-back K1 K2 …` or `interleaved K1 K2 …` times those queries (their line numbers in
     /// queries.jsonl, from 0) as ``timeQueries(_:on:options:interleaved:)`` does, ranking only, and answers
-    /// with one `ms:found` pair per query (`0.123:1 4.5:0`). Another engine timed between two requests
-    /// then meets much the same state of the machine as this index did.
+    /// with one `ms:found` pair per query (`0.123:1 4.5:0`); `back-to-back-with-snippets K1 K2 …` times
+    /// them back to back with snippets. Another engine timed between two requests then meets much the
+    /// same state of the machine as this index did.
     static func serveTimings(index: SearchIndex, queries: [String]) {
-        let options = SearchOptions(limit: 10, includeSnippets: false)
+        let modes = ["back-to-back": (false, false), "interleaved": (true, false), "back-to-back-with-snippets": (false, true)]
         print("ready")
         fflush(nil)
         while let line = readLine() {
             let words = line.split(separator: " ")
             let numbers = words.dropFirst().compactMap { Int($0) }
-            let mode = words.first.map(String.init)
+            let mode = words.first.map(String.init) ?? ""
             if mode == "quit" { return }
-            if mode == "back-to-back" || mode == "interleaved", numbers.count == words.count - 1,
-                numbers.allSatisfy(queries.indices.contains)
-            {
-                let (best, found) = timeQueries(numbers.map { queries[$0] }, on: index, options: options, interleaved: mode == "interleaved")
+            if let (interleaved, snippets) = modes[mode], numbers.count == words.count - 1, numbers.allSatisfy(queries.indices.contains) {
+                let options = SearchOptions(limit: 10, includeSnippets: snippets)
+                let (best, found) = timeQueries(numbers.map { queries[$0] }, on: index, options: options, interleaved: interleaved)
                 print(zip(best, found).map { String(format: "%.6f:%d", $0, $1 ? 1 : 0) }.joined(separator: " "))
             } else {
-                print("error: expected 'back-to-back K…', 'interleaved K…' or 'quit'")
+                print("error: expected 'back-to-back K…', 'interleaved K…', 'back-to-back-with-snippets K…' or 'quit'")
             }
             fflush(nil)
         }
