@@ -15,7 +15,8 @@ struct SnippetBuilder {
     /// The first bytes of `stems`: stemming never changes a word's first byte (but for a leading
     /// apostrophe, which it drops), so a word starting with any other byte cannot match, and needs no
     /// look-up in the vocabulary (a scattered read per word).
-    private var firstBytes: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+    /// One bit per byte value, in four words.
+    private var firstBytes = [UInt64](repeating: 0, count: 4)
     private var tokenizer = Tokenizer()
     private var scratch: [UInt8] = []
 
@@ -24,26 +25,12 @@ struct SnippetBuilder {
         self.stems = stems
         for stem in stems {
             guard let b = index.stems.bytes(stem).first else { continue }
-            switch b >> 6 {
-            case 0: firstBytes.0 |= 1 << UInt64(b & 63)
-            case 1: firstBytes.1 |= 1 << UInt64(b & 63)
-            case 2: firstBytes.2 |= 1 << UInt64(b & 63)
-            default: firstBytes.3 |= 1 << UInt64(b & 63)
-            }
+            firstBytes[Int(b >> 6)] |= 1 << UInt64(b & 63)
         }
     }
 
     /// Whether some stem starts with byte `b`.
-    private func someStemStarts(with b: UInt8) -> Bool {
-        let word: UInt64
-        switch b >> 6 {
-        case 0: word = firstBytes.0
-        case 1: word = firstBytes.1
-        case 2: word = firstBytes.2
-        default: word = firstBytes.3
-        }
-        return word >> UInt64(b & 63) & 1 != 0
-    }
+    private func someStemStarts(with b: UInt8) -> Bool { firstBytes[Int(b >> 6)] >> UInt64(b & 63) & 1 != 0 }
 
     /// The snippet of `text[start..<end]` (UTF-16) and the absolute spans of its matched words.
     mutating func snippet(text: String, start: Int, end: Int) -> (String, [TextSpan]) {
