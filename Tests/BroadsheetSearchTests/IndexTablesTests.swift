@@ -66,9 +66,10 @@ struct TitleTermsTests {
 }
 
 struct TitleIndexTests {
-    /// Random titles (repeated stems, stems far apart, a few very long titles) added in batches with a
-    /// freeze between some of them; every count and length matches the titles, whether the document is
-    /// frozen or not, asked for in ascending order, with gaps, or going back.
+    /// Random titles (repeated stems, stems far apart, a few very long titles, one stem in most titles so
+    /// that its list has many skip entries) added in batches with a freeze between some of them; every
+    /// count and length matches the titles, whether the document is frozen or not, asked for in
+    /// ascending order, with small or large gaps, or going back.
     @Test func countsMatchTheTitlesAcrossFreezes() {
         var random = SplitMix64(seed: 7)
         var index = TitleIndex()
@@ -87,6 +88,12 @@ struct TitleIndexTests {
                 for d in stride(from: Int(random.next() % 5), to: model.count, by: 1 + Int(random.next() % 9)) {
                     #expect(index.occurrences(&sparse, inDocument: d) == expected[d], "stem \(stem) document \(d) (skipping)")
                 }
+                var far = index.cursor(for: stem)
+                var d = Int(random.next() % 200)
+                while d < model.count {
+                    #expect(index.occurrences(&far, inDocument: d) == expected[d], "stem \(stem) document \(d) (far)")
+                    d += 1 + Int(random.next() % 150)
+                }
                 for d in stride(from: model.count - 1, through: 0, by: -7) {
                     #expect(index.occurrences(&sparse, inDocument: d) == expected[d], "stem \(stem) document \(d) (backwards)")
                 }
@@ -97,7 +104,8 @@ struct TitleIndexTests {
             for _ in 0..<(batch == 0 ? 0 : 40 + Int(random.next() % 80)) {
                 let long = random.next() % 50 == 0
                 let count = long ? 255 + Int(random.next() % 300) : Int(random.next() % 9)
-                let title = (0..<count).map { _ in stemPool[Int(random.next() % UInt64(stemPool.count))] }.sorted()
+                let common: [Int32] = random.next() % 4 != 0 ? [3] : []
+                let title = ((0..<count).map { _ in stemPool[Int(random.next() % UInt64(stemPool.count))] } + common).sorted()
                 index.append(sorted: title)
                 model.append(title)
             }
@@ -107,6 +115,7 @@ struct TitleIndexTests {
         index.trim()
         check(stemPool)
         #expect(model.contains { $0.count >= 255 })
+        #expect(model.filter { $0.contains(3) }.count > 5 * TitleIndex.skipInterval)
     }
 }
 

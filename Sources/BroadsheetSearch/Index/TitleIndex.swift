@@ -3,8 +3,14 @@
 /// its list forward with a ``TitleCursor`` (its paragraphs, hence their documents, come in order),
 /// reading a few bytes in a row where a look-up per document would miss the cache every time.
 ///
+/// A long list (a common word's) has skip entries every ``skipInterval`` documents, so that a cursor
+/// asked for a far document (a phrase's few matches, a rare word's paragraphs) jumps near it rather
+/// than reading every entry before it.
+///
 /// Documents added since the last ``freeze()`` are kept per document (``TitleTerms``) until then.
 struct TitleIndex: Sendable {
+    /// Entries of a list between two skip entries.
+    static let skipInterval = 32
     /// Per document: its title's length in words; 255 for 255 words or more, the length then in
     /// ``longTitles``.
     private var lengths: [UInt8] = []
@@ -18,6 +24,14 @@ struct TitleIndex: Sendable {
     /// Per stem, its documents in order: a varint of (gap from the previous document, the first from
     /// -1) × 2 + (1 when the stem occurs more than once in the title), then in that case a varint count.
     private var lists: [UInt8] = []
+    /// The ranks (ascending) of the stems whose lists have skip entries, and where each one's entries
+    /// start in ``skipDocuments`` and ``skipOffsets`` (count + 1).
+    private var skipRanks: [UInt32] = []
+    private var skipStarts: [UInt32] = [0]
+    /// Skip entry `k` of a list: before entry `(k + 1) × skipInterval`, the document of the entry
+    /// before it and where it starts in ``lists``.
+    private var skipDocuments: [Int32] = []
+    private var skipOffsets: [UInt32] = []
     /// Documents below this are in ``lists``; the later ones in ``recent``.
     private(set) var frozenDocuments = 0
     private var recent = TitleTerms()
@@ -42,7 +56,19 @@ struct TitleIndex: Sendable {
         let bit = UInt64(1) << UInt64(stem & 63)
         guard stem >= 0, word < titled.count, titled[word] & bit != 0 else { return TitleCursor(stem: stem, start: 0, end: 0) }
         let rank = Int(titledBefore[word]) + (titled[word] & (bit - 1)).nonzeroBitCount
-        return TitleCursor(stem: stem, start: Int(starts[rank]), end: Int(starts[rank + 1]))
+        var cursor = TitleCursor(stem: stem, start: Int(starts[rank]), end: Int(starts[rank + 1]))
+        var low = 0
+        var high = skipRanks.count
+        while low < high {
+            let middle = (low + high) >> 1
+            if Int(skipRanks[middle]) < rank { low = middle + 1 } else { high = middle }
+        }
+        if low < skipRanks.count && Int(skipRanks[low]) == rank {
+            cursor.skips = Int(skipStarts[low])..<Int(skipStarts[low + 1])
+            cursor.firstSkipDocument = skipDocuments[cursor.skips.lowerBound]
+            cursor.rewind()
+        }
+        return cursor
     }
 
     /// How often `cursor`'s stem occurs in document `d`'s title. Cheapest when asked for documents in
@@ -54,6 +80,7 @@ struct TitleIndex: Sendable {
         let target = Int32(truncatingIfNeeded: d)
         if target < cursor.asked { cursor.rewind() }
         cursor.asked = target
+        if cursor.nextSkipDocument < target { skip(&cursor, to: target) }
         if cursor.document < target && cursor.position < cursor.end {
             lists.withUnsafeBufferPointer { b in
                 while cursor.document < target && cursor.position < cursor.end {
@@ -64,6 +91,30 @@ struct TitleIndex: Sendable {
             }
         }
         return cursor.document == target ? Int(cursor.count) : 0
+    }
+
+    /// Moves `cursor` to the last of its skip entries from ``TitleCursor/nextSkip`` on whose document
+    /// (the one before the entry) is below `target` (``nextSkip``'s is): galloping, then binary search.
+    /// A cursor reads entries only up to its next skip entry's document, so the entry lies ahead.
+    private func skip(_ cursor: inout TitleCursor, to target: Int32) {
+        var low = cursor.nextSkip  // skipDocuments[low] < target
+        var step = 1
+        var high = low + 1
+        while high < cursor.skips.upperBound && skipDocuments[high] < target {
+            low = high
+            step &<<= 1
+            high = low + step
+        }
+        high = min(high, cursor.skips.upperBound)  // skipDocuments[high] >= target, or the end
+        while high - low > 1 {
+            let middle = (low + high) >> 1
+            if skipDocuments[middle] < target { low = middle } else { high = middle }
+        }
+        cursor.nextSkip = low + 1
+        cursor.nextSkipDocument = cursor.nextSkip < cursor.skips.upperBound ? skipDocuments[cursor.nextSkip] : .max
+        cursor.position = Int(skipOffsets[low])
+        cursor.document = skipDocuments[low]
+        cursor.count = 0
     }
 
     /// Moves the titles added since the last call into the inverted lists.
@@ -84,6 +135,10 @@ struct TitleIndex: Sendable {
         }
         var newTitled = [UInt64](repeating: 0, count: titled.count)
         var newStarts: [UInt32] = [0]
+        var newSkipRanks: [UInt32] = []
+        var newSkipStarts: [UInt32] = [0]
+        var newSkipDocuments: [Int32] = []
+        var newSkipOffsets: [UInt32] = []
         var newLists: [UInt8] = []
         newLists.reserveCapacity(lists.count + added.count * 2)
         var i = 0
@@ -92,12 +147,23 @@ struct TitleIndex: Sendable {
             while i < oldStems.count || j < added.count {
                 let stem = i < oldStems.count && (j == added.count || oldStems[i] <= added[j].stem) ? oldStems[i] : added[j].stem
                 var last: Int32 = -1
+                var entries = 0
+                // Called before each entry, at `offset` in the new lists.
+                func countEntry(at offset: Int) {
+                    if entries > 0 && entries % Self.skipInterval == 0 {
+                        newSkipDocuments.append(last)
+                        newSkipOffsets.append(UInt32(offset))
+                    }
+                    entries += 1
+                }
                 if i < oldStems.count && oldStems[i] == stem {
                     // Copied as they are; the last document is where the new entries' gaps start.
                     var p = Int(starts[i])
                     let end = Int(starts[i + 1])
+                    let shift = newLists.count - p
                     newLists.append(contentsOf: old[p..<end])
                     while p < end {
+                        countEntry(at: p + shift)
                         let v = Varint.read(old, &p)
                         last &+= Int32(bitPattern: v >> 1)
                         if v & 1 != 0 { _ = Varint.read(old, &p) }
@@ -106,10 +172,15 @@ struct TitleIndex: Sendable {
                 }
                 while j < added.count && added[j].stem == stem {
                     let e = added[j]
+                    countEntry(at: newLists.count)
                     Varint.append(UInt32(e.document - last) << 1 | (e.count > 1 ? 1 : 0), to: &newLists)
                     if e.count > 1 { Varint.append(UInt32(e.count), to: &newLists) }
                     last = e.document
                     j += 1
+                }
+                if newSkipDocuments.count > Int(newSkipStarts[newSkipStarts.count - 1]) {
+                    newSkipRanks.append(UInt32(newStarts.count - 1))
+                    newSkipStarts.append(UInt32(newSkipDocuments.count))
                 }
                 let word = Int(stem >> 6)
                 if word >= newTitled.count { newTitled.append(contentsOf: repeatElement(0, count: word + 1 - newTitled.count)) }
@@ -125,6 +196,10 @@ struct TitleIndex: Sendable {
         titled = newTitled
         starts = newStarts
         lists = newLists.withUnsafeBufferPointer { Array($0) }
+        skipRanks = newSkipRanks
+        skipStarts = newSkipStarts
+        skipDocuments = newSkipDocuments
+        skipOffsets = newSkipOffsets
         frozenDocuments = lengths.count
         recent = TitleTerms()
     }
@@ -137,7 +212,7 @@ struct TitleIndex: Sendable {
 
     var byteCount: Int {
         lengths.capacity + longTitles.capacity * 16 + titled.capacity * 8 + titledBefore.capacity * 4 + starts.capacity * 4 + lists.capacity
-            + recent.byteCount
+            + skipRanks.capacity * 4 + skipStarts.capacity * 4 + skipDocuments.capacity * 4 + skipOffsets.capacity * 4 + recent.byteCount
     }
 }
 
@@ -151,6 +226,15 @@ struct TitleCursor: Sendable {
     fileprivate var document: Int32 = -1
     fileprivate var count: Int32 = 0
     fileprivate var asked: Int32 = -1
+    /// The list's skip entries (empty for a short list) and the first one's document; the first one
+    /// not passed yet and its document (``Int32/max`` when none is left).
+    fileprivate var skips = 0..<0
+    fileprivate var firstSkipDocument = Int32.max
+    fileprivate var nextSkip = 0
+    fileprivate var nextSkipDocument = Int32.max
+
+    /// A cursor of no stem, on an empty list.
+    init() { self.init(stem: -1, start: 0, end: 0) }
 
     fileprivate init(stem: Int32, start: Int, end: Int) {
         self.stem = stem
@@ -165,5 +249,7 @@ struct TitleCursor: Sendable {
         document = -1
         count = 0
         asked = -1
+        nextSkip = skips.lowerBound
+        nextSkipDocument = firstSkipDocument
     }
 }

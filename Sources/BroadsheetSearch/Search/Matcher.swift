@@ -121,8 +121,10 @@ final class TermMatcher: Matcher {
 
     private var titleDocument = -1
     private var titlePart = 0.0
-    /// Where the title part's look-ups are in the term's title list.
-    private lazy var titleCursor = context.titles.cursor(for: term)
+    /// Where the title part's look-ups are in the term's title list (made at the first look-up; not
+    /// a `lazy` property, whose every access would copy the cursor out and back).
+    @exclusivity(unchecked) private var titleCursor = TitleCursor()
+    private var titleCursorMade = false
     /// Whether the term occurs in any title (else its scores have no title part).
     private(set) lazy var inSomeTitle: Bool = {
         let t = Int(term)
@@ -154,6 +156,10 @@ final class TermMatcher: Matcher {
         let d = Int(context.paragraphDocument[Int(paragraph)])
         if d != titleDocument {
             titleDocument = d
+            if !titleCursorMade {
+                titleCursor = context.titles.cursor(for: term)
+                titleCursorMade = true
+            }
             let count = context.titles.occurrences(&titleCursor, inDocument: d)
             titlePart = count == 0 ? 0 : context.titleScore(idf: idf, count: count, length: context.titles.length(ofDocument: d))
         }
