@@ -1,3 +1,5 @@
+import CPrefetch
+
 /// Iterates one term's postings in paragraph order, with skipping (`advance(to:)`, `skipBlock(if:)`)
 /// and positions on demand.
 ///
@@ -207,12 +209,20 @@ final class PostingCursor {
         return doc
     }
 
+    /// Cache lines of a block's positions loaded ahead when the block is (see ``loadFrozenBlock(_:)``).
+    private static let prefetchedPositionLines = 4
+
     /// Decodes frozen block `k` of the term.
     private func loadFrozenBlock(_ k: Int) {
         let before = k == 0 ? SkipEntry(last: -1, docEnd: 0, positionEnd: 0) : frozen.skips[skipBase + k - 1]
         let docOffset = Int(before.docEnd)
         let positionOffset = Int(before.positionEnd)
         let previous = before.last
+        // The block's bytes lie far from the last block's when a cursor jumps (a phrase's common word,
+        // a conjunction's): start loading its second line of paragraph bytes and the first lines of
+        // its positions (another array) now, while its first line is read and decoded.
+        broadsheet_prefetch(docBase + docOffset + 64)
+        for line in 0..<Self.prefetchedPositionLines { broadsheet_prefetch(positionBase + positionOffset + 64 * line) }
         let n = k < fullBlocks ? PostingBlock.size : frozenCount - fullBlocks * PostingBlock.size
         blockCount = n
         if n == PostingBlock.size {
