@@ -7,7 +7,7 @@ import Synchronization
 /// fixed query mix in-process. Writes the corpus (JSONL, one paragraph a line), the queries and our
 /// figures to `--out` so that `Benchmarks/search.sh` can run the same workload on Tantivy and FTS5.
 ///
-/// Usage: `broadsheet-bench search [--articles N] [--queries N] [--out DIR] [--seed N] [--only TYPES] [--no-files] [--repeat N [--repeat-under MS] [--repeat-over MS] [--repeat-list FILE] [--warm | --cold]] [--slowest N] [--serve]`
+/// Usage: `broadsheet-bench search [--articles N] [--queries N] [--out DIR] [--seed N] [--only TYPES] [--no-files] [--repeat N [--repeat-under MS] [--repeat-over MS] [--repeat-list FILE] [--warm | --cold] [--snippets]] [--slowest N] [--serve]`
 /// (defaults: 100,000 articles ≈ 200 MB, 200 queries per type, `Benchmarks/out/search`). For profiling,
 /// `--only prefix,typo` times only those query types and `--no-files` skips writing the corpus; such
 /// partial runs write no `ours.json`. `--repeat N` then runs the selected queries (ranking only) N more
@@ -16,7 +16,7 @@ import Synchronization
 /// that took less than / at least MS; `--repeat-list FILE` instead those listed (one query a
 /// line, as `--slowest` shows it after its time; any query will do), a fixed set for comparing two builds; `--warm` runs each query N times in
 /// a row, so that its data stays in cache; `--cold` evicts the CPU caches before each query (a 64 MB
-/// sweep, untimed), the worst case for a server answering varied queries. `--slowest N` lists the N slowest queries.
+/// sweep, untimed), the worst case for a server answering varied queries; `--snippets` makes snippets too. `--slowest N` lists the N slowest queries.
 /// `--serve` then keeps the index and answers timing requests on standard input, so that
 /// `search_compare.py` can time this index and another engine in turns (see ``serveTimings(index:queries:)``).
 enum SearchBenchmark {
@@ -33,6 +33,7 @@ enum SearchBenchmark {
         var repeatOver = 0.0
         var warm = false
         var cold = false
+        var repeatSnippets = false
         var repeatList: [String]? = nil
         var serve = false
         var i = 0
@@ -60,6 +61,9 @@ enum SearchBenchmark {
             case "--cold":
                 cold = true
                 i -= 1
+            case "--snippets":
+                repeatSnippets = true
+                i -= 1
             case "--no-files":
                 writeFiles = false
                 i -= 1
@@ -67,7 +71,7 @@ enum SearchBenchmark {
                 serve = true
                 i -= 1
             default:
-                print("unknown option \(arguments[i]); usage: broadsheet-bench search [--articles N] [--queries N] [--out DIR] [--seed N] [--only TYPES] [--no-files] [--repeat N [--repeat-under MS] [--repeat-over MS] [--repeat-list FILE] [--warm | --cold]] [--slowest N] [--serve]")
+                print("unknown option \(arguments[i]); usage: broadsheet-bench search [--articles N] [--queries N] [--out DIR] [--seed N] [--only TYPES] [--no-files] [--repeat N [--repeat-under MS] [--repeat-over MS] [--repeat-list FILE] [--warm | --cold] [--snippets]] [--slowest N] [--serve]")
                 return
             }
             i += 2
@@ -134,6 +138,7 @@ enum SearchBenchmark {
                         let chosen = repeatList ?? perQuery.filter { $0.0 < repeatUnder && $0.0 >= repeatOver }.map(\.1)
                         // Ten rounds; interference only adds time, so the fastest round is the steadiest figure.
                         let perRound = max(1, repeatRounds / 10)
+                        let options = SearchOptions(limit: 10, includeSnippets: repeatSnippets)
                         var means: [Double] = []
                         for _ in 0..<10 {
                             if cold {
