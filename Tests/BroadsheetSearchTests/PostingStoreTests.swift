@@ -85,6 +85,28 @@ struct PostingStoreTests {
         }
     }
 
+    /// The full blocks of term `t` whose gaps are coded as a bitmap, and all its full blocks.
+    static func bitmapBlocks(_ frozen: FrozenPostings, _ t: Int) -> (bitmaps: Int, full: Int) {
+        let full = Int(frozen.count[t]) / PostingBlock.size
+        let first = Int(frozen.skipStart[t])
+        var bitmaps = 0
+        for k in 0..<full {
+            let offset = Int(frozen.docStart[t]) + (k == 0 ? 0 : Int(frozen.skips[first + k - 1].docEnd))
+            let bytes = UnsafePointer(frozen.docs.baseAddress!) + offset + PostingBlock.chunkEndBytes
+            if PostingBlock.bitmapWords(at: bytes) > 0 { bitmaps += 1 }
+        }
+        return (bitmaps, full)
+    }
+
+    /// The tests above meet both codings of full blocks: bitmaps for the densest terms, packed gaps
+    /// for the others.
+    @Test func denseBlocksAreBitmapsAndTheOthersPacked() {
+        let (store, _, _) = Self.build(paragraphs: 2_000, terms: 60, freezes: [1_999], seed: 11)
+        let counts = (0..<60).map { Self.bitmapBlocks(store.frozen, $0) }
+        #expect(counts.reduce(0) { $0 + $1.bitmaps } > 10)
+        #expect(counts.reduce(0) { $0 + $1.full - $1.bitmaps } > 10)
+    }
+
     @Test(arguments: 0..<layouts.count)
     func advanceFindsTheFirstPostingAtOrAfterTheTarget(layout: Int) {
         let (store, model, _) = Self.build(paragraphs: 2_000, terms: 60, freezes: Self.layouts[layout].freezes, seed: 11)

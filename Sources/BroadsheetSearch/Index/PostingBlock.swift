@@ -12,6 +12,10 @@
 /// - Position bytes: for each posting its `tf` positions, the first as it is, the others as the gap
 ///   from the one before.
 ///
+/// A full block's gaps may instead be a bitmap (see ``bitmapFlag``) when that is no larger: the dense
+/// blocks of the commonest words, where a cursor then finds a paragraph's posting with a bit test
+/// and a few population counts, without decoding the block.
+///
 /// A common term (small gaps, one occurrence a paragraph, short paragraphs) costs a few bits a
 /// posting, and decoding needs no branch per value.
 enum PostingBlock {
@@ -23,6 +27,27 @@ enum PostingBlock {
     static let chunkEndBytes = 2 * (chunkCount - 1)
     /// A chunk end too far from the block's start to be coded.
     static let unknownChunkEnd: UInt32 = 0xFFFF
+
+    /// Marks a full block's gaps coded as a bitmap: the byte (in place of ``PatchedPacking``'s first
+    /// one) is this flag or-ed with the number of 64-bit words that follow, little-endian; bit `i` of
+    /// them (word `i / 64`, bit `i % 64`) is set when paragraph `previous + 1 + i` is in the block.
+    static let bitmapFlag: UInt8 = 0x80
+    /// The longest bitmap, in words.
+    static let maxBitmapWords = 8
+
+    /// The number of bitmap words of the full block whose gaps (or bitmap) start at `bytes`, or 0
+    /// when its gaps are packed.
+    @inline(__always)
+    static func bitmapWords(at bytes: UnsafePointer<UInt8>) -> Int {
+        let head = bytes.pointee
+        return head & bitmapFlag == 0 ? 0 : Int(head & ~bitmapFlag)
+    }
+
+    /// Word `w` of a bitmap that starts at `bytes` (after its head byte).
+    @inline(__always)
+    static func bitmapWord(_ w: Int, at bytes: UnsafePointer<UInt8>) -> UInt64 {
+        UInt64(littleEndian: UnsafeRawPointer(bytes).loadUnaligned(fromByteOffset: 8 * w, as: UInt64.self))
+    }
 
     /// End of chunk `c` (below ``chunkCount`` − 1) of the full block whose paragraph bytes start at
     /// `bytes`: its last paragraph minus the block's previous one, or ``unknownChunkEnd``.
@@ -54,7 +79,19 @@ enum PostingBlock {
             prev = paragraphs[k]
         }
         for k in 0..<n { scratch[size + k] = tfs[k] - 1 }
+        let gapsStart = paragraphBytes.count
         PatchedPacking.pack(UnsafeBufferPointer(start: scratch, count: n), vertical: n == size, into: &paragraphBytes)
+        let words = (Int(paragraphs[n - 1] - previous) + 63) / 64
+        if n == size && words <= maxBitmapWords && 1 + 8 * words <= paragraphBytes.count - gapsStart {
+            paragraphBytes.removeSubrange(gapsStart...)
+            paragraphBytes.append(bitmapFlag | UInt8(words))
+            var bits = [UInt64](repeating: 0, count: words)
+            for k in 0..<n {
+                let i = Int(paragraphs[k] - previous - 1)
+                bits[i >> 6] |= 1 << UInt64(i & 63)
+            }
+            for word in bits { for b in 0..<8 { paragraphBytes.append(UInt8(truncatingIfNeeded: word >> UInt64(8 * b))) } }
+        }
         PatchedPacking.pack(UnsafeBufferPointer(start: scratch + size, count: n), vertical: n == size, into: &paragraphBytes)
         PatchedPacking.pack(positions, into: &positionBytes)
     }

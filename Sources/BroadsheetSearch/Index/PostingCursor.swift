@@ -51,6 +51,10 @@ final class PostingCursor {
     private var runningParagraph: UInt32 = 0
     private var nextException = 0
     private var nextExceptionIndex = Int.max
+    /// A full block whose gaps are a bitmap (see ``PostingBlock/bitmapFlag``): its words (after the
+    /// head byte), else nil. In such a block the postings decoded are those from a jump's target on:
+    /// `blockDocs[0 ..< decoded]` may hold unset entries before the current posting.
+    private var bitmap: UnsafePointer<UInt8>?
     /// Where each posting's positions start among the block's: in tail chunks, and in frozen blocks
     /// once their positions are decoded all at once (before, a start is a sum of frequencies).
     private let positionStarts: UnsafeMutablePointer<Int32>
@@ -227,14 +231,24 @@ final class PostingCursor {
         blockCount = n
         if n == PostingBlock.size {
             chunkEnds = docBase + docOffset
-            gaps = PatchedPacking.Reader(count: n, at: chunkEnds + PostingBlock.chunkEndBytes)
-            frequencyBytes = gaps.end
+            let gapBytes = chunkEnds + PostingBlock.chunkEndBytes
+            let words = PostingBlock.bitmapWords(at: gapBytes)
+            if words > 0 {
+                bitmap = gapBytes + 1
+                frequencyBytes = gapBytes + 1 + 8 * words
+                nextExceptionIndex = Int.max
+            } else {
+                bitmap = nil
+                gaps = PatchedPacking.Reader(count: n, at: gapBytes)
+                frequencyBytes = gaps.end
+                nextGapException(0)
+            }
             decoded = 0
             blockPrevious = UInt32(bitPattern: previous)
             runningParagraph = blockPrevious
-            nextGapException(0)
             blockLastDoc = frozen.skips[skipBase + k].last
         } else {
+            bitmap = nil
             frequencyBytes = PostingBlock.decodeParagraphs(count: n, from: docBase + docOffset, after: previous, to: blockDocs)
             decoded = n
             blockLastDoc = Int32(bitPattern: blockDocs[n - 1])
@@ -268,6 +282,7 @@ final class PostingCursor {
             n += 1
         }
         inTail = true
+        bitmap = nil
         positionsDecoded = true
         positionReaderReady = true
         frequencyBytes = nil
@@ -285,8 +300,13 @@ final class PostingCursor {
         nextExceptionIndex = j < gaps.exceptions ? gaps.exceptionIndexInBlock(j) : Int.max
     }
 
-    /// Decodes the next 32 paragraphs of the current full block.
+    /// Decodes the next 32 paragraphs of the current full block (in a bitmap block, up to 32 from
+    /// ``decoded`` on).
     private func decodeChunk() {
+        if let bits = bitmap {
+            decodeBitmap(bits)
+            return
+        }
         let start = decoded
         let out = blockDocs + start
         gaps.unpackVerticalChunk(start / 32, to: out)
@@ -296,6 +316,57 @@ final class PostingCursor {
         }
         runningParagraph = VerticalPacking.runningSums32(out, after: runningParagraph)
         decoded = start + 32
+    }
+
+    /// ``decodeChunk()`` in a bitmap block: the set bits after the last decoded paragraph's.
+    private func decodeBitmap(_ bits: UnsafePointer<UInt8>) {
+        let end = min(decoded + PostingBlock.chunkSize, blockCount)
+        // Paragraph p is bit p − previous − 1: the next bit to look at is the last paragraph's + 1.
+        let bit = decoded == 0 ? 0 : Int(blockDocs[decoded - 1] &- blockPrevious)
+        var w = bit >> 6
+        var word = PostingBlock.bitmapWord(w, at: bits) & (~UInt64(0) << UInt64(bit & 63))
+        var k = decoded
+        while k < end {
+            while word == 0 {
+                w += 1
+                word = PostingBlock.bitmapWord(w, at: bits)
+            }
+            blockDocs[k] = blockPrevious &+ UInt32(w << 6 | word.trailingZeroBitCount) &+ 1
+            word &= word &- 1
+            k += 1
+        }
+        decoded = end
+    }
+
+    /// ``scanBlock(from:to:)`` in a bitmap block: a scan of the decoded postings when they reach the
+    /// target, else the target's bit (or the next set one) and its rank, without decoding the
+    /// postings between.
+    @inline(__always)
+    private func scanBitmap(_ bits: UnsafePointer<UInt8>, from start: Int, to target: Int32) -> Int32 {
+        if start < decoded && Int32(bitPattern: blockDocs[decoded - 1]) >= target {
+            var i = start
+            while Int32(bitPattern: blockDocs[i]) < target { i &+= 1 }
+            index = i
+            doc = Int32(bitPattern: blockDocs[i])
+            return doc
+        }
+        let bit = max(0, Int(target) - Int(Int32(bitPattern: blockPrevious)) - 1)
+        var w = bit >> 6
+        var word = PostingBlock.bitmapWord(w, at: bits) & (~UInt64(0) << UInt64(bit & 63))
+        while word == 0 {
+            w += 1
+            word = PostingBlock.bitmapWord(w, at: bits)
+        }
+        let found = w << 6 | word.trailingZeroBitCount
+        var rank = 0
+        for v in 0..<w { rank &+= PostingBlock.bitmapWord(v, at: bits).nonzeroBitCount }
+        rank &+= (PostingBlock.bitmapWord(w, at: bits) & ((UInt64(1) << UInt64(found & 63)) &- 1)).nonzeroBitCount
+        let paragraph = blockPrevious &+ UInt32(found) &+ 1
+        blockDocs[rank] = paragraph
+        decoded = rank + 1
+        index = rank
+        doc = Int32(bitPattern: paragraph)
+        return doc
     }
 
     /// The postings decoded ahead of the cursor: the current block's paragraphs `docs[current ..< end]`,
@@ -386,6 +457,7 @@ final class PostingCursor {
     /// `target` (the block's last one is).
     @inline(__always)
     private func scanBlock(from start: Int, to target: Int32) -> Int32 {
+        if let bits = bitmap { return scanBitmap(bits, from: start, to: target) }
         var i = start
         // Whole chunks that end below the target are passed without a look at their postings; those
         // not decoded yet are not decoded at all when their ends are known.
