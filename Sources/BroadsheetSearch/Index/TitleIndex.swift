@@ -196,10 +196,11 @@ struct TitleIndex: Sendable {
         titled = newTitled
         starts = newStarts
         lists = newLists.withUnsafeBufferPointer { Array($0) }
-        skipRanks = newSkipRanks
-        skipStarts = newSkipStarts
-        skipDocuments = newSkipDocuments
-        skipOffsets = newSkipOffsets
+        // Copied to drop the spare capacity of growth, as the lists are.
+        skipRanks = newSkipRanks.withUnsafeBufferPointer { Array($0) }
+        skipStarts = newSkipStarts.withUnsafeBufferPointer { Array($0) }
+        skipDocuments = newSkipDocuments.withUnsafeBufferPointer { Array($0) }
+        skipOffsets = newSkipOffsets.withUnsafeBufferPointer { Array($0) }
         frozenDocuments = lengths.count
         recent = TitleTerms()
     }
