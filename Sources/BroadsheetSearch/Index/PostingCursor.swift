@@ -522,22 +522,7 @@ final class PostingCursor {
     /// `target`, or ``fullBlocks`` when none does: galloping, then binary search.
     private func firstFullBlock(after start: Int, reaching target: Int32) -> Int {
         let skips = UnsafePointer(frozen.skips.baseAddress!) + skipBase
-        var low = start  // skips[low].last < target
-        var step = 1
-        var high = low + 1
-        while high < fullBlocks && skips[high].last < target {
-            low = high
-            step &<<= 1
-            high = low + step
-        }
-        // The answer lies in low + 1 ... high (high itself reaches the target when it is a block).
-        var end = high < fullBlocks ? high + 1 : fullBlocks
-        var lower = low + 1
-        while lower < end {
-            let middle = (lower + end) >> 1
-            if skips[middle].last < target { lower = middle + 1 } else { end = middle }
-        }
-        return lower
+        return Gallop.firstNotBelow(after: start, end: fullBlocks) { skips[$0].last < target }
     }
 
     /// When the next posting starts a full block whose statistics satisfy `tooLow`, jumps over the

@@ -94,22 +94,10 @@ struct TitleIndex: Sendable {
     }
 
     /// Moves `cursor` to the last of its skip entries from ``TitleCursor/nextSkip`` on whose document
-    /// (the one before the entry) is below `target` (``nextSkip``'s is): galloping, then binary search.
+    /// (the one before the entry) is below `target` (``nextSkip``'s is), by ``Gallop``.
     /// A cursor reads entries only up to its next skip entry's document, so the entry lies ahead.
     private func skip(_ cursor: inout TitleCursor, to target: Int32) {
-        var low = cursor.nextSkip  // skipDocuments[low] < target
-        var step = 1
-        var high = low + 1
-        while high < cursor.skips.upperBound && skipDocuments[high] < target {
-            low = high
-            step &<<= 1
-            high = low + step
-        }
-        high = min(high, cursor.skips.upperBound)  // skipDocuments[high] >= target, or the end
-        while high - low > 1 {
-            let middle = (low + high) >> 1
-            if skipDocuments[middle] < target { low = middle } else { high = middle }
-        }
+        let low = Gallop.firstNotBelow(after: cursor.nextSkip, end: cursor.skips.upperBound) { skipDocuments[$0] < target } - 1
         cursor.nextSkip = low + 1
         cursor.nextSkipDocument = cursor.nextSkip < cursor.skips.upperBound ? skipDocuments[cursor.nextSkip] : .max
         cursor.position = Int(skipOffsets[low])

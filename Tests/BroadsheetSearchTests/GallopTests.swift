@@ -1,0 +1,27 @@
+import Testing
+import TestSupport
+
+@testable import BroadsheetSearch
+
+struct GallopTests {
+    /// Against a linear search: random ascending values, every start whose value is below the
+    /// target, targets below, among, between and above the values.
+    @Test func findsTheFirstValueNotBelowTheTarget() {
+        var random = SplitMix64(seed: 3)
+        for size in [1, 2, 3, 7, 64, 300] {
+            var values: [Int] = []
+            var v = 0
+            for _ in 0..<size {
+                v += Int(random.next() % 5)
+                values.append(v)
+            }
+            for target in -1...(v + 2) {
+                for start in values.indices where values[start] < target {
+                    let got = Gallop.firstNotBelow(after: start, end: values.count) { values[$0] < target }
+                    let want = values.indices.first { $0 > start && values[$0] >= target } ?? values.count
+                    #expect(got == want, "size \(size) target \(target) start \(start)")
+                }
+            }
+        }
+    }
+}
