@@ -247,6 +247,26 @@ struct SearchIndexTests {
         #expect(plain.dropFirst().dropLast().split(separator: " ").allSatisfy { $0.hasPrefix("word") || ["the", "needle", "is", "here"].contains($0) })
     }
 
+    /// A paragraph with characters outside ASCII (two UTF-16 units for the emoji) is windowed and
+    /// escaped in UTF-16 units; the same paragraph in ASCII gives the same snippet.
+    @Test func snippetOfNonASCIIParagraphMatchesTheASCIIOne() throws {
+        let filler = (0..<60).map { "word\($0)" }.joined(separator: " ")
+        let tail = " the <needle> & \"thread\" 'here' " + filler
+        let ascii = Document.make(id: "ascii", title: "t", paragraphs: [filler + tail])
+        let other = Document.make(id: "other", title: "t", paragraphs: ["😀 Zürich " + filler + tail])
+        let idx = SearchIndex(documents: [ascii, other])
+        let hits = try idx.search("needle").hits
+        #expect(hits.count == 2)
+        for hit in hits {
+            #expect(hit.snippet.contains("&lt;<mark>needle</mark>&gt; &amp; &quot;thread&quot; &#39;here&#39;"))
+            #expect(hit.snippet.hasPrefix("…") && hit.snippet.hasSuffix("…"))
+            let doc = hit.documentId == "ascii" ? ascii : other
+            #expect(hit.highlights.map { String(doc.text.slice($0)) } == ["needle"])
+        }
+        let plain = hits.map { $0.snippet.replacingOccurrences(of: "<mark>", with: "").replacingOccurrences(of: "</mark>", with: "") }
+        #expect(plain[0].utf16.count <= SnippetBuilder.maxLength + 40)
+    }
+
     // MARK: Incremental
 
     @Test func addAndReplace() throws {

@@ -39,6 +39,27 @@ struct TokenizerTests {
         #expect(t.tokens[0].start == 3)
     }
 
+    /// All-ASCII text takes a faster path (a byte is a scalar is a UTF-16 unit); a non-ASCII character
+    /// after it must leave its tokens, positions and offsets as they were.
+    @Test(arguments: [
+        "The U.S.-led talks on $300 billion, 9.9% of it, rose 2,000-fold; don't O'Brien's son-in-law agree?",
+        "A.B. x-y-z 3-nanometer -dash- end- 'quoted' it's $5-$10 e.g. 100%",
+    ])
+    func asciiTextTokenizesAsTheGeneralPathDoes(text: String) {
+        var ascii = Tokenizer()
+        ascii.tokenize(text)
+        var general = Tokenizer()
+        general.tokenize(text + " é")
+        let shared = general.tokens.dropLast()
+        #expect(ascii.tokens.count == shared.count)
+        for (a, g) in zip(ascii.tokens, shared) {
+            #expect(ascii.term(a) == general.term(g))
+            #expect((a.position, a.start, a.end, a.kind) == (g.position, g.start, g.end, g.kind))
+        }
+        #expect(ascii.utf16Count == text.utf16.count)
+        #expect(general.utf16Count == text.utf16.count + 2)
+    }
+
     @Test func hyphenPartsTakeConsecutivePositions() {
         var t = Tokenizer()
         t.tokenize("a son-in-law b")

@@ -37,12 +37,16 @@ struct Token: Sendable {
 ///   trailing `%` makes an affixed token (`$300`, `9.9%`) indexed with its bare number at the same position.
 /// - Runs of single letters each followed by a period (`U.S.`, `e.g.`) are one token (`u.s.`).
 ///
-/// The tokenizer keeps its buffers between calls so that indexing allocates little.
+/// The tokenizer keeps its buffers between calls so that indexing allocates little (all-ASCII text, the
+/// common case, is widened into a fresh scalar buffer in one pass, and needs no offset table).
 struct Tokenizer {
     private(set) var bytes: [UInt8] = []
     private(set) var tokens: [Token] = []
     private var scalars: [UInt32] = []
+    /// UTF-16 offset of each scalar and of the end, when the text is not all ASCII (in ASCII text a
+    /// scalar's index is its offset).
     private var offsets: [Int32] = []
+    private var ascii = true
     private var segments: [Segment] = []
 
     private struct Segment {
@@ -56,6 +60,13 @@ struct Tokenizer {
     private enum SegmentKind { case word, number, acronym }
 
     init() {}
+
+    /// Length of the last tokenized text in UTF-16 units.
+    var utf16Count: Int { ascii ? scalars.count : Int(offsets.last ?? 0) }
+
+    /// The UTF-16 offset of scalar `k` (or of the end, `k` = the number of scalars).
+    @inline(__always)
+    private func offset(_ k: Int) -> Int32 { ascii ? Int32(k) : offsets[k] }
 
     /// The folded bytes of a token.
     func term(_ t: Token) -> ArraySlice<UInt8> { bytes[Int(t.termStart)..<Int(t.termEnd)] }
@@ -75,13 +86,21 @@ struct Tokenizer {
     }
 
     private mutating func decode(_ utf8: UnsafeBufferPointer<UInt8>) {
-        scalars.removeAll(keepingCapacity: true)
+        let n = utf8.count
         offsets.removeAll(keepingCapacity: true)
-        scalars.reserveCapacity(utf8.count)
-        offsets.reserveCapacity(utf8.count + 1)
+        ascii = Self.isASCII(utf8)
+        if ascii {
+            scalars = [UInt32](unsafeUninitializedCapacity: n) { buffer, count in
+                for i in 0..<n { buffer[i] = UInt32(utf8[i]) }
+                count = n
+            }
+            return
+        }
+        scalars.removeAll(keepingCapacity: true)
+        scalars.reserveCapacity(n)
+        offsets.reserveCapacity(n + 1)
         var i = 0
         var u16: Int32 = 0
-        let n = utf8.count
         while i < n {
             let b0 = UInt32(utf8[i])
             var c: UInt32
@@ -109,6 +128,23 @@ struct Tokenizer {
         offsets.append(u16)
     }
 
+    /// Whether every byte is below 0x80, tested eight at a time.
+    private static func isASCII(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = UnsafeRawPointer(utf8.baseAddress) else { return true }
+        let n = utf8.count
+        var i = 0
+        var high: UInt64 = 0
+        while i + 8 <= n {
+            high |= base.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            i += 8
+        }
+        while i < n {
+            high |= UInt64(utf8[i])
+            i += 1
+        }
+        return high & 0x8080_8080_8080_8080 == 0
+    }
+
     private func at(_ k: Int) -> UInt32 { k < scalars.count ? scalars[k] : 0 }
 
     private mutating func scan() {
@@ -124,24 +160,31 @@ struct Tokenizer {
                 i += 1
                 continue
             }
-            segments.removeAll(keepingCapacity: true)
-            var j = i
-            while true {
-                let seg = segment(from: j)
-                segments.append(seg)
-                j = seg.end
-                if j + 1 < n, CharacterFolding.isHyphen(scalars[j]) {
-                    let next = scalars[j + 1]
-                    if CharacterFolding.isWord(next) || (CharacterFolding.isCurrency(next) && CharacterFolding.isDigit(at(j + 2))) {
-                        j += 1
-                        continue
-                    }
-                }
-                break
+            var seg = segment(from: i)
+            var j = seg.end
+            guard continuesCompound(at: j) else {
+                emit(seg, position: &position)
+                i = j
+                continue
             }
-            emit(position: &position)
+            segments.removeAll(keepingCapacity: true)
+            while true {
+                segments.append(seg)
+                guard continuesCompound(at: j) else { break }
+                seg = segment(from: j + 1)
+                j = seg.end
+            }
+            emitCompound(position: &position)
             i = j
         }
+    }
+
+    /// Whether a hyphen at `j` joins the segment ending there to another (a word, or a currency amount).
+    @inline(__always)
+    private func continuesCompound(at j: Int) -> Bool {
+        guard j + 1 < scalars.count, CharacterFolding.isHyphen(scalars[j]) else { return false }
+        let next = scalars[j + 1]
+        return CharacterFolding.isWord(next) || (CharacterFolding.isCurrency(next) && CharacterFolding.isDigit(at(j + 2)))
     }
 
     private func segment(from start: Int) -> Segment {
@@ -201,10 +244,27 @@ struct Tokenizer {
         case .number:
             for k in s.start..<s.end where scalars[k] != 44 { CharacterFolding.appendFolded(scalars[k], to: &bytes) }
         case .acronym, .word:
-            for k in s.start..<s.end { CharacterFolding.appendFolded(scalars[k], to: &bytes) }
+            if ascii {
+                appendLowercasedASCII(s.start..<s.end)
+            } else {
+                for k in s.start..<s.end { CharacterFolding.appendFolded(scalars[k], to: &bytes) }
+            }
             if s.kind == .word, bytes.count - begin > 2, bytes[bytes.count - 1] == 115, bytes[bytes.count - 2] == 39 {
                 bytes.removeLast(2)  // possessive 's
             }
+        }
+    }
+
+    /// Appends ASCII scalars lowercased to ``bytes``, growing it once.
+    private mutating func appendLowercasedASCII(_ range: Range<Int>) {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: range.count) { out in
+            scalars.withUnsafeBufferPointer { source in
+                for k in 0..<range.count {
+                    let c = source[range.lowerBound + k]
+                    out[k] = UInt8(truncatingIfNeeded: c >= 65 && c <= 90 ? c + 32 : c)
+                }
+            }
+            bytes.append(contentsOf: out)
         }
     }
 
@@ -214,33 +274,34 @@ struct Tokenizer {
         if s.percent { bytes.append(37) }
     }
 
-    private func spanStart(_ s: Segment) -> Int32 { offsets[s.currency ? s.start - 1 : s.start] }
-    private func spanEnd(_ s: Segment) -> Int32 { offsets[s.percent ? s.end + 1 : s.end] }
+    private func spanStart(_ s: Segment) -> Int32 { offset(s.currency ? s.start - 1 : s.start) }
+    private func spanEnd(_ s: Segment) -> Int32 { offset(s.percent ? s.end + 1 : s.end) }
 
-    private mutating func emit(position: inout Int32) {
-        if segments.count == 1 {
-            let s = segments[0]
-            let a = spanStart(s)
-            let b = spanEnd(s)
-            if s.currency || s.percent {
-                let t0 = Int32(bytes.count)
-                appendAffixed(s)
-                tokens.append(Token(termStart: t0, termEnd: Int32(bytes.count), position: position, start: a, end: b, kind: .affixedWhole))
-                let t1 = Int32(bytes.count)
-                appendTerm(s)
-                tokens.append(
-                    Token(termStart: t1, termEnd: Int32(bytes.count), position: position, start: offsets[s.start],
-                        end: offsets[s.end], kind: .bare))
-            } else {
-                let t0 = Int32(bytes.count)
-                appendTerm(s)
-                if Int32(bytes.count) > t0 {
-                    tokens.append(Token(termStart: t0, termEnd: Int32(bytes.count), position: position, start: a, end: b, kind: .plain))
-                }
+    /// Emits a lone segment's token (two for an affixed number).
+    private mutating func emit(_ s: Segment, position: inout Int32) {
+        let a = spanStart(s)
+        let b = spanEnd(s)
+        if s.currency || s.percent {
+            let t0 = Int32(bytes.count)
+            appendAffixed(s)
+            tokens.append(Token(termStart: t0, termEnd: Int32(bytes.count), position: position, start: a, end: b, kind: .affixedWhole))
+            let t1 = Int32(bytes.count)
+            appendTerm(s)
+            tokens.append(
+                Token(termStart: t1, termEnd: Int32(bytes.count), position: position, start: offset(s.start),
+                    end: offset(s.end), kind: .bare))
+        } else {
+            let t0 = Int32(bytes.count)
+            appendTerm(s)
+            if Int32(bytes.count) > t0 {
+                tokens.append(Token(termStart: t0, termEnd: Int32(bytes.count), position: position, start: a, end: b, kind: .plain))
             }
-            position += 1
-            return
         }
+        position += 1
+    }
+
+    /// Emits a hyphenated compound of ``segments``: the whole, then each part.
+    private mutating func emitCompound(position: inout Int32) {
         let t0 = Int32(bytes.count)
         for (k, s) in segments.enumerated() {
             if k > 0 { bytes.append(45) }

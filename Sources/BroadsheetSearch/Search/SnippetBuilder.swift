@@ -34,34 +34,52 @@ struct SnippetBuilder {
 
     /// The snippet of `text[start..<end]` (UTF-16) and the absolute spans of its matched words.
     mutating func snippet(text: String, start: Int, end: Int) -> (String, [TextSpan]) {
-        let paragraph = text.slice(TextSpan(start: start, end: end))
-        let units = Array(paragraph.utf16)
+        var paragraph = text.slice(TextSpan(start: start, end: end))
         tokenizer.tokenize(paragraph)
-        var marks: [(Int, Int)] = []
+        var marks: [Range<Int>] = []
         for t in tokenizer.tokens where matches(tokenizer.term(t)) {
             let a = Int(t.start)
             let b = Int(t.end)
-            if let last = marks.last, a < last.1 {
-                marks[marks.count - 1] = (last.0, max(last.1, b))
+            if let last = marks.last, a < last.upperBound {
+                marks[marks.count - 1] = last.lowerBound..<max(last.upperBound, b)
             } else {
-                marks.append((a, b))
+                marks.append(a..<b)
             }
         }
-        let (ws, we) = window(units: units, marks: marks)
+        let spans = marks.map { TextSpan(start: start + $0.lowerBound, end: start + $0.upperBound) }
+        // In ASCII text (most English paragraphs) a UTF-8 byte is a UTF-16 unit: no copy to UTF-16.
+        let ascii = paragraph.utf8.count == tokenizer.utf16Count
+        let out =
+            ascii
+            ? paragraph.withUTF8 { bytes in
+                Self.render(count: bytes.count, marks: marks, isSpace: { Self.isSpace(UInt16(bytes[$0])) }) { Self.appendEscaped(bytes[$0], to: &$1) }
+            }
+            : { units in
+                Self.render(count: units.count, marks: marks, isSpace: { Self.isSpace(units[$0]) }) { Self.appendEscaped(units[$0], to: &$1) }
+            }(Array(paragraph.utf16))
+        return (String(decoding: out, as: UTF8.self), spans)
+    }
+
+    /// The snippet's UTF-8 bytes: the best window of a paragraph of `count` units (UTF-16 units, or
+    /// ASCII bytes), escaped by `append`, with `marks` (unit offsets) wrapped in `<mark>…</mark>`.
+    private static func render(
+        count: Int, marks: [Range<Int>], isSpace: (Int) -> Bool, append: (Range<Int>, inout [UInt8]) -> Void
+    ) -> [UInt8] {
+        let (ws, we) = window(count: count, marks: marks, isSpace: isSpace)
         var out: [UInt8] = []
         out.reserveCapacity((we - ws) * 11 / 10 + 64)
         if ws > 0 { out.append(contentsOf: [0xE2, 0x80, 0xA6]) }  // …
         var cursor = ws
-        for (a, b) in marks where a >= ws && b <= we {
-            Self.appendEscaped(units[cursor..<a], to: &out)
-            out.append(contentsOf: Array("<mark>".utf8))
-            Self.appendEscaped(units[a..<b], to: &out)
-            out.append(contentsOf: Array("</mark>".utf8))
-            cursor = b
+        for mark in marks where mark.lowerBound >= ws && mark.upperBound <= we {
+            append(cursor..<mark.lowerBound, &out)
+            out.append(contentsOf: "<mark>".utf8)
+            append(mark, &out)
+            out.append(contentsOf: "</mark>".utf8)
+            cursor = mark.upperBound
         }
-        Self.appendEscaped(units[cursor..<we], to: &out)
-        if we < units.count { out.append(contentsOf: [0xE2, 0x80, 0xA6]) }
-        return (String(decoding: out, as: UTF8.self), marks.map { TextSpan(start: start + $0.0, end: start + $0.1) })
+        append(cursor..<we, &out)
+        if we < count { out.append(contentsOf: [0xE2, 0x80, 0xA6]) }
+        return out
     }
 
     private mutating func matches(_ bytes: ArraySlice<UInt8>) -> Bool {
@@ -75,17 +93,17 @@ struct SnippetBuilder {
         return stems.contains(stem)
     }
 
-    private func window(units: [UInt16], marks: [(Int, Int)]) -> (Int, Int) {
-        let n = units.count
+    /// The window (unit offsets) of a paragraph of `n` units holding the most marks, cut at spaces.
+    private static func window(count n: Int, marks: [Range<Int>], isSpace: (Int) -> Bool) -> (Int, Int) {
         let maxLength = Self.maxLength
         if n <= maxLength { return (0, n) }
         var bestStart = 0
         var bestCount = -1
         for (i, m) in marks.enumerated() {
-            let ws = max(0, m.0 - 40)
+            let ws = max(0, m.lowerBound - 40)
             let we = ws + maxLength
             var count = 0
-            for k in i..<marks.count where marks[k].1 <= we { count += 1 }
+            for k in i..<marks.count where marks[k].upperBound <= we { count += 1 }
             if count > bestCount {
                 bestCount = count
                 bestStart = ws
@@ -93,21 +111,21 @@ struct SnippetBuilder {
         }
         var ws = bestStart
         var we = min(n, ws + maxLength)
-        let firstMark = marks.first { $0.0 >= ws }?.0 ?? we
+        let firstMark = marks.first { $0.lowerBound >= ws }?.lowerBound ?? we
         if ws > 0 {
             var k = ws
-            while k < min(firstMark, ws + 40) && !Self.isSpace(units[k - 1]) { k += 1 }
-            if k < firstMark || Self.isSpace(units[k - 1]) { ws = k }
+            while k < min(firstMark, ws + 40) && !isSpace(k - 1) { k += 1 }
+            if k < firstMark || isSpace(k - 1) { ws = k }
         }
         if we < n {
-            let lastMark = marks.last { $0.1 <= we }?.1 ?? ws
+            let lastMark = marks.last { $0.upperBound <= we }?.upperBound ?? ws
             var k = we
-            while k > max(lastMark, we - 40) && !Self.isSpace(units[k]) { k -= 1 }
-            if Self.isSpace(units[k]) { we = k }
+            while k > max(lastMark, we - 40) && !isSpace(k) { k -= 1 }
+            if isSpace(k) { we = k }
         }
         // Trim whitespace at the cut edges.
-        while ws < we && Self.isSpace(units[ws]) { ws += 1 }
-        while we > ws && Self.isSpace(units[we - 1]) { we -= 1 }
+        while ws < we && isSpace(ws) { ws += 1 }
+        while we > ws && isSpace(we - 1) { we -= 1 }
         return (ws, we)
     }
 
@@ -126,14 +144,32 @@ struct SnippetBuilder {
                     i += 1
                 }
             }
-            switch c {
-            case 38: out.append(contentsOf: [38, 97, 109, 112, 59])  // &amp;
-            case 60: out.append(contentsOf: [38, 108, 116, 59])  // &lt;
-            case 62: out.append(contentsOf: [38, 103, 116, 59])  // &gt;
-            case 34: out.append(contentsOf: [38, 113, 117, 111, 116, 59])  // &quot;
-            case 39: out.append(contentsOf: [38, 35, 51, 57, 59])  // &#39;
-            default: CharacterFolding.appendUTF8(c, to: &out)
-            }
+            if let escape = escape(c) { escape.withUTF8Buffer { out.append(contentsOf: $0) } } else { CharacterFolding.appendUTF8(c, to: &out) }
+        }
+    }
+
+    /// Appends ASCII `bytes`, HTML-escaped, to `out`: runs without a character to escape are copied whole.
+    static func appendEscaped(_ bytes: Slice<UnsafeBufferPointer<UInt8>>, to out: inout [UInt8]) {
+        var run = bytes.startIndex
+        for i in bytes.startIndex..<bytes.endIndex {
+            guard let escape = escape(UInt32(bytes[i])) else { continue }
+            out.append(contentsOf: bytes[run..<i])
+            escape.withUTF8Buffer { out.append(contentsOf: $0) }
+            run = i + 1
+        }
+        out.append(contentsOf: bytes[run..<bytes.endIndex])
+    }
+
+    /// The HTML escape of `&`, `<`, `>`, `"` and `'`; nil for every other scalar.
+    @inline(__always)
+    private static func escape(_ c: UInt32) -> StaticString? {
+        switch c {
+        case 38: "&amp;"
+        case 60: "&lt;"
+        case 62: "&gt;"
+        case 34: "&quot;"
+        case 39: "&#39;"
+        default: nil
         }
     }
 }
