@@ -11,8 +11,11 @@ back (the later runs find the query's data in the CPU caches) and interleaved (t
 whole list: each run starts with other queries' data in the caches). Ranking-only latencies are timed
 in turns with Tantivy's: per query type and order, one engine times the list, then the other, twice
 with the first engine swapped, each query keeping its best of six runs; a slow spell of the shared
-machine then falls on both. Our back-to-back turns also time the list with snippets (the plain p50 and
-p99 rows; Tantivy makes none). FTS5 is timed on its own. Build: process CPU time (Tantivy's
+machine then falls on both. Back-to-back turns also time the list with snippets: ours, and Tantivy's
+(top 10, then each hit's stored body fetched and its SnippetGenerator's HTML and highlights made, from a
+second copy of its index that stores the body, built untimed). Tantivy's snippet generator marks only
+plain terms, not regex (prefix) or fuzzy (typo) matches, so those types have no Tantivy snippet figure.
+FTS5 is timed on its own. Build: process CPU time (Tantivy's
 writer threads included) and wall time. Each engine indexes one record per paragraph (title on a
 document's first paragraph only, so all engines index the same bytes) and returns the top 10 by BM25.
 """
@@ -103,10 +106,11 @@ def time_queries(run):
     return result
 
 
-def time_in_turns(run):
+def time_in_turns(run, run_with_snippets, snippet_types):
     """time_queries for an engine and ours taking turns: per query type and order, one engine times
     the whole list, then the other; all that twice, the engine going first swapped, keeping each
-    query's best. Returns (theirs, ours) in time_queries' shape."""
+    query's best. Back to back, each engine also times the list with snippets (Tantivy's only for
+    `snippet_types`). Returns (theirs, ours) in time_queries' shape, with "TYPE/snippets" entries."""
     theirs_result, ours_result = {}, {}
     for n, t in enumerate(types):
         ks = [k for k, q in enumerate(queries) if q["type"] == t]
@@ -117,23 +121,30 @@ def time_in_turns(run):
         for mode in ("back-to-back", "interleaved"):
             theirs = ([float("inf")] * len(ks), [False] * len(ks))
             ours = ([float("inf")] * len(ks), [False] * len(ks))
-            snippets = [float("inf")] * len(ks)
+            ours_snippets = [float("inf")] * len(ks)
+            theirs_snippets = [float("inf")] * len(ks)
+            snippets = mode == "back-to-back"
             for turn in range(2):
                 for engine in (("ours", "theirs") if (n + turn) % 2 == 0 else ("theirs", "ours")):
                     if engine == "ours":
                         best, found = ours_process.time_list(ks, mode)
                         ours = ([min(a, b) for a, b in zip(ours[0], best)], found)
-                        if mode == "back-to-back":
+                        if snippets:
                             best, _ = ours_process.time_list(ks, "back-to-back-with-snippets")
-                            snippets = [min(a, b) for a, b in zip(snippets, best)]
+                            ours_snippets = [min(a, b) for a, b in zip(ours_snippets, best)]
                     else:
                         best, found = time_list(run, qs, mode)
                         theirs = ([min(a, b) for a, b in zip(theirs[0], best)], found)
+                        if snippets and t in snippet_types:
+                            best, _ = time_list(run_with_snippets, qs, mode)
+                            theirs_snippets = [min(a, b) for a, b in zip(theirs_snippets, best)]
             key = t if mode == "back-to-back" else t + "/interleaved"
             theirs_result[key] = summary(*theirs)
             ours_result[key] = summary(*ours)
-            if mode == "back-to-back":
-                ours_result[t + "/snippets"] = summary(snippets, ours[1])
+            if snippets:
+                ours_result[t + "/snippets"] = summary(ours_snippets, ours[1])
+                if t in snippet_types:
+                    theirs_result[t + "/snippets"] = summary(theirs_snippets, theirs[1])
     return theirs_result, ours_result
 
 
@@ -145,44 +156,68 @@ def typo_distance(word):
 def run_tantivy():
     import tantivy
 
-    path = os.path.join(out, "tantivy-index")
-    shutil.rmtree(path, ignore_errors=True)
-    os.makedirs(path)
-    sb = tantivy.SchemaBuilder()
-    sb.add_text_field("title", stored=False, tokenizer_name="en_stem")
-    sb.add_text_field("body", stored=False, tokenizer_name="en_stem", index_option="position")
-    sb.add_integer_field("p", stored=True, indexed=False)
-    schema = sb.build()
-    index = tantivy.Index(schema, path=path)
+    def schema_storing_body(stored):
+        sb = tantivy.SchemaBuilder()
+        sb.add_text_field("title", stored=False, tokenizer_name="en_stem")
+        sb.add_text_field("body", stored=stored, tokenizer_name="en_stem", index_option="position")
+        sb.add_integer_field("p", stored=True, indexed=False)
+        return sb.build()
+
+    def build(name, schema, threads):
+        path = os.path.join(out, name)
+        shutil.rmtree(path, ignore_errors=True)
+        os.makedirs(path)
+        index = tantivy.Index(schema, path=path)
+        writer = index.writer(heap_size=256_000_000, num_threads=threads)
+        for r in records():
+            writer.add_document(tantivy.Document(p=r["p"], title=r["title"], body=r["body"]))
+        writer.commit()
+        writer.wait_merging_threads()
+        index.reload()
+        return index, path
+
+    schema = schema_storing_body(False)
     rss0 = rss()
     w0, c0 = time.perf_counter(), time.process_time()
-    writer = index.writer(heap_size=256_000_000, num_threads=1)
-    for r in records():
-        writer.add_document(tantivy.Document(p=r["p"], title=r["title"], body=r["body"]))
-    writer.commit()
-    writer.wait_merging_threads()
+    index, path = build("tantivy-index", schema, 1)
     build_wall, build_cpu = time.perf_counter() - w0, time.process_time() - c0
-    index.reload()
     searcher = index.searcher()
     size = sum(os.path.getsize(os.path.join(path, f)) for f in os.listdir(path))
     rss_delta = rss() - rss0
+    print("indexing with Tantivy again, storing the body for snippets (untimed)…", flush=True)
+    stored_schema = schema_storing_body(True)
+    stored_index, stored_path = build("tantivy-stored-index", stored_schema, 2)
+    stored_searcher = stored_index.searcher()
 
-    def run(q):
+    def make_query(q, index, schema):
         words = q["words"]
         t = q["type"]
         if t == "1-word":
-            query = index.parse_query(words[0], ["title", "body"])
+            return index.parse_query(words[0], ["title", "body"])
         elif t == "2-word":
-            query = index.parse_query("+" + words[0] + " +" + words[1], ["title", "body"])
+            return index.parse_query("+" + words[0] + " +" + words[1], ["title", "body"])
         elif t == "phrase":
-            query = index.parse_query('"' + " ".join(words) + '"', ["body"])
+            return index.parse_query('"' + " ".join(words) + '"', ["body"])
         elif t == "prefix":
-            query = tantivy.Query.regex_query(schema, "body", words[0] + ".*")
-        else:
-            query = tantivy.Query.fuzzy_term_query(schema, "body", words[0], distance=typo_distance(words[0]), transposition_cost_one=True)
-        return len(searcher.search(query, 10).hits)
+            return tantivy.Query.regex_query(schema, "body", words[0] + ".*")
+        return tantivy.Query.fuzzy_term_query(schema, "body", words[0], distance=typo_distance(words[0]), transposition_cost_one=True)
 
-    theirs, ours_in_turns = time_in_turns(run)
+    def run(q):
+        return len(searcher.search(make_query(q, index, schema), 10).hits)
+
+    def run_with_snippets(q):
+        query = make_query(q, stored_index, stored_schema)
+        hits = stored_searcher.search(query, 10).hits
+        generator = tantivy.SnippetGenerator.create(stored_searcher, query, stored_schema, "body")
+        generator.set_max_num_chars(240)  # our snippet window
+        for _, address in hits:
+            snippet = generator.snippet_from_doc(stored_searcher.doc(address))
+            snippet.to_html()
+            snippet.highlighted()
+        return len(hits)
+
+    theirs, ours_in_turns = time_in_turns(run, run_with_snippets, {"1-word", "2-word", "phrase"})
+    shutil.rmtree(stored_path, ignore_errors=True)
     return {"build_wall": build_wall, "build_cpu": build_cpu, "bytes": size, "rss": rss_delta, "latency": theirs, "ours_in_turns": ours_in_turns}
 
 
@@ -237,9 +272,9 @@ if os.environ.get("SKIP_FTS5") != "1":
     engines["fts5"] = run_fts5()
 
 print()
-print("%-26s %14s" % ("", "broadsheet") + "".join("%14s %8s" % (n, "ratio") for n in engines))
+print("%-32s %14s" % ("", "broadsheet") + "".join("%14s %8s" % (n, "ratio") for n in engines))
 def row(label, value, fmt, key, better_low=True):
-    line = "%-26s %14s" % (label, fmt % value)
+    line = "%-32s %14s" % (label, fmt % value)
     for n, e in engines.items():
         v = key(e)
         line += "%14s %8s" % (fmt % v if v is not None else "n/a", ratio(value, v) if v else "n/a")
@@ -250,14 +285,10 @@ row("build CPU MB/s", mb / ours["build_cpu_seconds"], "%.1f", lambda e: mb / e["
 row("build wall s", ours["build_seconds"], "%.2f", lambda e: e["build_wall"])
 row("index MB", ours["index_bytes"] / 1e6, "%.1f", lambda e: e["bytes"] / 1e6)
 for t in types:
-    with_snippets = t + "/snippets"
-    row(t + " p50 ms", in_turns[with_snippets][0], "%.3f", lambda e: e["latency"][t][0] if e["latency"].get(t) else None)
-    row(t + " p99 ms", in_turns[with_snippets][1], "%.3f", lambda e: e["latency"][t][1] if e["latency"].get(t) else None)
-    row(t + " p50 ms (no snippets)", in_turns[t][0], "%.3f", lambda e: e["latency"][t][0] if e["latency"].get(t) else None)
-    row(t + " p99 ms (no snippets)", in_turns[t][1], "%.3f", lambda e: e["latency"][t][1] if e["latency"].get(t) else None)
-    i = t + "/interleaved"
-    row(t + " p50 ms (interleaved)", in_turns[i][0], "%.3f", lambda e: e["latency"][i][0] if e["latency"].get(i) else None)
-    row(t + " p99 ms (interleaved)", in_turns[i][1], "%.3f", lambda e: e["latency"][i][1] if e["latency"].get(i) else None)
+    for label, key in (("", t), (" (interleaved)", t + "/interleaved"), (" (with snippets)", t + "/snippets")):
+        row(t + " p50 ms" + label, in_turns[key][0], "%.3f", lambda e: e["latency"][key][0] if e["latency"].get(key) else None)
+        row(t + " p99 ms" + label, in_turns[key][1], "%.3f", lambda e: e["latency"][key][1] if e["latency"].get(key) else None)
 for n, e in engines.items():
     print("%s: queries with hits: %s" % (n, ", ".join("%s %d/%d" % (t, v[2], v[3]) for t, v in e["latency"].items() if v and "/" not in t)))
-print("ratios: ours / theirs (below 1.00x: we are faster or smaller); every latency row timed in turns with Tantivy; ours with snippets in the plain rows")
+print("ratios: ours / theirs (below 1.00x: we are faster or smaller); every latency row timed in turns with Tantivy;")
+print("plain rows: ranking only (top 10), back to back; with snippets: top 10 and each hit's highlighted snippet (n/a: the engine makes none for that type)")
