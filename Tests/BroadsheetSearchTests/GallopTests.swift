@@ -24,4 +24,26 @@ struct GallopTests {
             }
         }
     }
+
+    /// From any guess (before, at, after the answer, out of range) the answer is the same.
+    @Test func findsTheSameAnswerFromAnyGuess() {
+        var random = SplitMix64(seed: 5)
+        for size in [1, 2, 3, 7, 64, 300] {
+            var values: [Int] = []
+            var v = 0
+            for _ in 0..<size {
+                v += Int(random.next() % 5)
+                values.append(v)
+            }
+            for target in stride(from: -1, through: v + 2, by: size > 64 ? 7 : 1) {
+                for start in values.indices where values[start] < target {
+                    let want = values.indices.first { $0 > start && values[$0] >= target } ?? values.count
+                    for guess in [-5, start, start + 1, want - 3, want - 1, want, want + 1, want + 9, size - 1, size + 4] {
+                        let got = Gallop.firstNotBelow(after: start, end: values.count, guess: guess) { values[$0] < target }
+                        #expect(got == want, "size \(size) target \(target) start \(start) guess \(guess)")
+                    }
+                }
+            }
+        }
+    }
 }

@@ -23,4 +23,32 @@ enum Gallop {
         }
         return lower
     }
+
+    /// ``firstNotBelow(after:end:_:)`` starting from a guessed index (clamped into `start + 1 ..< end`)
+    /// instead of `start`: galloping forward from the guess when it is below, else backward from it.
+    /// A good guess (an interpolation) needs one or two look-ups near it instead of a gallop's
+    /// scattered ones from the start.
+    @inline(__always)
+    static func firstNotBelow(after start: Int, end: Int, guess: Int, _ isBelow: (Int) -> Bool) -> Int {
+        guard start + 1 < end else { return end }
+        let g = min(max(guess, start + 1), end - 1)
+        if isBelow(g) { return firstNotBelow(after: g, end: end, isBelow) }
+        // g is not below: the answer lies in start + 1 ... g. Gallop back to an index below it.
+        var high = g
+        var step = 1
+        var low = g - 1
+        while low > start && !isBelow(low) {
+            high = low
+            step &<<= 1
+            low = max(start, high - step)
+        }
+        // isBelow(low) holds (or low == start); the answer lies in low + 1 ... high.
+        var lower = low + 1
+        var upper = high
+        while lower < upper {
+            let middle = (lower + upper) >> 1
+            if isBelow(middle) { lower = middle + 1 } else { upper = middle }
+        }
+        return lower
+    }
 }

@@ -519,11 +519,26 @@ final class PostingCursor {
     }
 
     /// The first full block after `start` (whose last paragraph is below `target`) that reaches
-    /// `target`, or ``fullBlocks`` when none does: galloping, then binary search.
+    /// `target`, or ``fullBlocks`` when none does. A long jump starts at the block where the
+    /// target would be if the term's paragraphs were spread evenly between `start`'s and the last
+    /// full block's (an interpolation; the last entry stays cached over a query's jumps), and
+    /// gallops from there: a look-up or two near the guess, where galloping from `start` would
+    /// make a scattered look-up per doubling.
     private func firstFullBlock(after start: Int, reaching target: Int32) -> Int {
         let skips = UnsafePointer(frozen.skips.baseAddress!) + skipBase
-        return Gallop.firstNotBelow(after: start, end: fullBlocks) { skips[$0].last < target }
+        let end = fullBlocks
+        guard end - start > Self.interpolationMinimum else {
+            return Gallop.firstNotBelow(after: start, end: end) { skips[$0].last < target }
+        }
+        let low = Int(skips[start].last)
+        let high = Int(skips[end - 1].last)
+        guard high >= Int(target) else { return end }
+        let guess = start + (Int(target) - low) * (end - 1 - start) / max(1, high - low)
+        return Gallop.firstNotBelow(after: start, end: end, guess: guess) { skips[$0].last < target }
     }
+
+    /// Fewer full blocks ahead than this are searched by galloping alone.
+    private static let interpolationMinimum = 8
 
     /// When the next posting starts a full block whose statistics satisfy `tooLow`, jumps over the
     /// whole block and returns true. Positions of skipped postings are not available afterwards (the
