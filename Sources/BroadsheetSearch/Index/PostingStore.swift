@@ -131,10 +131,10 @@ final class FrozenPostings: @unchecked Sendable {
     }
 
     deinit {
-        docs.deallocate()
-        positions.deallocate()
-        skips.deallocate()
-        blockBounds.deallocate()
+        HugePages.deallocate(docs)
+        HugePages.deallocate(positions)
+        HugePages.deallocate(skips)
+        HugePages.deallocate(blockBounds)
     }
 
     var byteCount: Int {
@@ -144,14 +144,14 @@ final class FrozenPostings: @unchecked Sendable {
 
     /// `bytes` copied into an exactly sized buffer with the padding that bit-packed readers need.
     private static func padded(_ bytes: [UInt8]) -> UnsafeMutableBufferPointer<UInt8> {
-        let buffer = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: bytes.count + BitPacking.padding)
+        let buffer = HugePages.allocate(UInt8.self, capacity: bytes.count + BitPacking.padding)
         _ = buffer.initialize(from: bytes)
         (buffer.baseAddress! + bytes.count).initialize(repeating: 0, count: BitPacking.padding)
         return buffer
     }
 
     private static func exact<T>(_ values: [T]) -> UnsafeMutableBufferPointer<T> {
-        let buffer = UnsafeMutableBufferPointer<T>.allocate(capacity: values.count)
+        let buffer = HugePages.allocate(T.self, capacity: values.count)
         _ = buffer.initialize(from: values)
         return buffer
     }
