@@ -18,7 +18,7 @@ final class ScoringContext {
     let paragraphDocument: ParagraphDocuments
     let titles: TitleIndex
 
-    init(index: SearchIndex) {
+    init(index: borrowing SearchIndex) {
         let c = index.configuration
         k1 = c.k1
         b = c.b

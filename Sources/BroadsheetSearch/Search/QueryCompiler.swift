@@ -1,7 +1,9 @@
 /// Turns a ``SearchQuery/Node`` tree into matchers over the index, analysing words exactly as the
 /// documents were analysed, and expanding prefixes and misspelt words.
+///
+/// The index is passed to each call rather than kept: a stored copy of the index would retain (and
+/// later release) each of its tables on every query.
 struct QueryCompiler {
-    let index: SearchIndex
     let typoTolerance: Bool
     let context: ScoringContext
     private var tokenizer = Tokenizer()
@@ -9,8 +11,7 @@ struct QueryCompiler {
     private(set) var highlightStems = Set<Int32>()
     private(set) var corrections: [SearchCorrection] = []
 
-    init(index: SearchIndex, typoTolerance: Bool) {
-        self.index = index
+    init(index: borrowing SearchIndex, typoTolerance: Bool) {
         self.typoTolerance = typoTolerance
         self.context = ScoringContext(index: index)
     }
@@ -25,27 +26,27 @@ struct QueryCompiler {
     }
 
     /// The stem id of folded word bytes, if indexed.
-    private func stem(of bytes: [UInt8]) -> Int32? {
+    private func stem(of bytes: [UInt8], in index: SearchIndex) -> Int32? {
         if let s = index.surfaces.find(bytes[...]) { return index.surfaceStem[Int(s)] }
         var b = bytes
         EnglishStemmer.stem(&b)
         return index.stems.find(b[...])
     }
 
-    private func idf(_ term: Int32) -> Double {
+    private func idf(_ term: Int32, in index: SearchIndex) -> Double {
         let df = Double(index.postings.documentFrequency[Int(term)])
         let n = max(Double(index.liveParagraphs), df)
         return log(1 + (n - df + 0.5) / (df + 0.5))
     }
 
-    private mutating func termMatcher(_ term: Int32, weight: Double, excluded: Bool) -> TermMatcher {
+    private mutating func termMatcher(_ term: Int32, weight: Double, excluded: Bool, in index: SearchIndex) -> TermMatcher {
         if !excluded { highlightStems.insert(term) }
         let t = Int(term)
         let p = index.postings
         let tailCount = Int(p.documentFrequency[t]) - (t < p.frozen.termCount ? Int(p.frozen.count[t]) : 0)
         let cursor = PostingCursor(
             frozen: p.frozen, term: t, tailDocs: p.tail.bytes(2 * t), tailPositions: p.tail.bytes(2 * t + 1), tailCount: tailCount)
-        return TermMatcher(cursor: cursor, term: term, idf: idf(term), weight: weight, context: context)
+        return TermMatcher(cursor: cursor, term: term, idf: idf(term, in: index), weight: weight, context: context)
     }
 
     /// Few alternatives: a merge that keeps positions (for the proximity bonus); many: windowed.
@@ -53,46 +54,46 @@ struct QueryCompiler {
         ms.count > 8 ? WindowedDisjunctionMatcher(ms) : DisjunctionMatcher(ms)
     }
 
-    private func hasPostings(_ term: Int32) -> Bool { index.postings.documentFrequency[Int(term)] > 0 }
+    private func hasPostings(_ term: Int32, in index: SearchIndex) -> Bool { index.postings.documentFrequency[Int(term)] > 0 }
 
-    mutating func compile(_ node: SearchQuery.Node, excluded: Bool) -> Matcher? {
+    mutating func compile(_ node: SearchQuery.Node, excluded: Bool, in index: SearchIndex) -> Matcher? {
         switch node {
         case .term(let typed):
             let parts = analyse(typed)
             if parts.isEmpty { return nil }
-            if parts.count == 1 { return word(parts[0].bytes, typed: typed, excluded: excluded) }
-            return phrase(parts, excluded: excluded)
+            if parts.count == 1 { return word(parts[0].bytes, typed: typed, excluded: excluded, in: index) }
+            return phrase(parts, excluded: excluded, in: index)
         case .phrase(let text):
             let parts = analyse(text)
             if parts.isEmpty { return nil }
-            return phrase(parts, excluded: excluded)
+            return phrase(parts, excluded: excluded, in: index)
         case .prefix(let text):
             guard let first = analyse(text).first else { return nil }
-            return prefix(first.bytes, excluded: excluded)
+            return prefix(first.bytes, excluded: excluded, in: index)
         case .all(let children):
             var required: [Matcher] = []
             var negative: [Matcher] = []
             for c in children {
                 if case .not(let inner) = c {
-                    if let m = compile(inner, excluded: true) { negative.append(m) }
-                } else if let m = compile(c, excluded: excluded) {
+                    if let m = compile(inner, excluded: true, in: index) { negative.append(m) }
+                } else if let m = compile(c, excluded: excluded, in: index) {
                     required.append(m)
                 }
             }
             if required.isEmpty { return nil }
             return ConjunctionMatcher(required: required, excluded: negative)
         case .any(let children):
-            let ms = children.compactMap { compile($0, excluded: excluded) }
+            let ms = children.compactMap { compile($0, excluded: excluded, in: index) }
             if ms.isEmpty { return nil }
             return ms.count == 1 ? ms[0] : Self.disjunction(ms)
         case .not(let inner):
             // Only reachable inside `any`, which the parser rejects; treat as the inner node excluded.
-            return compile(inner, excluded: true).map { ConjunctionMatcher(required: [AllMatcher(count: index.paragraphDocument.count)], excluded: [$0]) }
+            return compile(inner, excluded: true, in: index).map { ConjunctionMatcher(required: [AllMatcher(count: index.paragraphDocument.count)], excluded: [$0]) }
         }
     }
 
-    private mutating func word(_ bytes: [UInt8], typed: String, excluded: Bool) -> Matcher {
-        if let s = stem(of: bytes), hasPostings(s) { return termMatcher(s, weight: 1, excluded: excluded) }
+    private mutating func word(_ bytes: [UInt8], typed: String, excluded: Bool, in index: SearchIndex) -> Matcher {
+        if let s = stem(of: bytes, in: index), hasPostings(s, in: index) { return termMatcher(s, weight: 1, excluded: excluded, in: index) }
         let letters = String(decoding: bytes, as: UTF8.self).count
         guard typoTolerance, !excluded, letters >= 5 else { return EmptyMatcher() }
         let maxDistance = letters >= 9 ? 2 : 1
@@ -100,7 +101,7 @@ struct QueryCompiler {
         for (surface, distance) in index.typoCandidates(of: bytes, maxDistance: maxDistance) {
             let freq = index.surfaceFrequency[Int(surface)]
             let stem = index.surfaceStem[Int(surface)]
-            guard freq > 0, hasPostings(stem) else { continue }
+            guard freq > 0, hasPostings(stem, in: index) else { continue }
             if let b = best[stem], (b.distance, -Int(b.frequency)) <= (distance, -Int(freq)) { continue }
             best[stem] = (distance, freq, surface)
         }
@@ -110,37 +111,37 @@ struct QueryCompiler {
         var ms: [Matcher] = []
         for (stem, info) in chosen {
             corrections.append(SearchCorrection(from: typed, to: index.surfaces.string(info.surface)))
-            ms.append(termMatcher(stem, weight: info.distance == 1 ? 0.8 : 0.6, excluded: excluded))
+            ms.append(termMatcher(stem, weight: info.distance == 1 ? 0.8 : 0.6, excluded: excluded, in: index))
         }
         return ms.count == 1 ? ms[0] : DisjunctionMatcher(ms)
     }
 
-    private mutating func phrase(_ parts: [(bytes: [UInt8], position: Int32)], excluded: Bool) -> Matcher {
+    private mutating func phrase(_ parts: [(bytes: [UInt8], position: Int32)], excluded: Bool, in index: SearchIndex) -> Matcher {
         if parts.count == 1 {
-            guard let s = stem(of: parts[0].bytes), hasPostings(s) else { return EmptyMatcher() }
-            return termMatcher(s, weight: 1, excluded: excluded)
+            guard let s = stem(of: parts[0].bytes, in: index), hasPostings(s, in: index) else { return EmptyMatcher() }
+            return termMatcher(s, weight: 1, excluded: excluded, in: index)
         }
         var terms: [TermMatcher] = []
         var offsets: [Int32] = []
         let base = parts[0].position
         for part in parts {
-            guard let s = stem(of: part.bytes), hasPostings(s) else { return EmptyMatcher() }
-            terms.append(termMatcher(s, weight: 1, excluded: excluded))
+            guard let s = stem(of: part.bytes, in: index), hasPostings(s, in: index) else { return EmptyMatcher() }
+            terms.append(termMatcher(s, weight: 1, excluded: excluded, in: index))
             offsets.append(part.position - base)
         }
         return PhraseMatcher(terms: terms, offsets: offsets)
     }
 
-    private mutating func prefix(_ bytes: [UInt8], excluded: Bool) -> Matcher {
+    private mutating func prefix(_ bytes: [UInt8], excluded: Bool, in index: SearchIndex) -> Matcher {
         var frequency: [Int32: UInt64] = [:]
         for surface in index.surfaces(withPrefix: bytes) {
             let stem = index.surfaceStem[Int(surface)]
-            guard hasPostings(stem) else { continue }
+            guard hasPostings(stem, in: index) else { continue }
             frequency[stem, default: 0] += UInt64(index.surfaceFrequency[Int(surface)])
         }
         let chosen = frequency.sorted { ($1.value, $0.key) < ($0.value, $1.key) }.prefix(index.configuration.maxPrefixExpansions)
         if chosen.isEmpty { return EmptyMatcher() }
-        let ms: [Matcher] = chosen.map { termMatcher($0.key, weight: 1, excluded: excluded) }
+        let ms: [Matcher] = chosen.map { termMatcher($0.key, weight: 1, excluded: excluded, in: index) }
         return ms.count == 1 ? ms[0] : Self.disjunction(ms)
     }
 }

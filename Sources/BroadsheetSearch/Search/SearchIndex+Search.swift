@@ -36,8 +36,8 @@ extension SearchIndex {
             let children: [SearchQuery.Node] = if case .all(let c) = root { c } else { [root] }
             for child in children {
                 if case .not(let inner) = child {
-                    if let m = compiler.compile(inner, excluded: true) { excluded.append(m) }
-                } else if let m = compiler.compile(child, excluded: false) {
+                    if let m = compiler.compile(inner, excluded: true, in: self) { excluded.append(m) }
+                } else if let m = compiler.compile(child, excluded: false, in: self) {
                     required.append(m)
                     proximityChildren += 1
                 }
@@ -124,7 +124,7 @@ extension SearchIndex {
         let ranked = collector.finish()
         let page = ranked.dropFirst(offset).prefix(limit)
         var hits: [SearchHit] = []
-        // Only built when asked for: it holds a copy of the index (a retain of each of its tables).
+        // Only built when asked for (it holds the vocabulary tables).
         var snippets = options.includeSnippets ? SnippetBuilder(index: self, stems: compiler.highlightStems) : nil
         for entry in page {
             let pid = Int(entry.paragraph)

@@ -10,7 +10,11 @@ struct SnippetBuilder {
     /// Longest snippet window, in UTF-16 units, before cutting to word boundaries: 240.
     static let maxLength = 240
 
-    let index: SearchIndex
+    /// The index's vocabulary: word forms, their stems, and stems (only these tables, not a copy of
+    /// the whole index, which would retain each of its tables).
+    private let surfaces: TermInterner
+    private let surfaceStem: [Int32]
+    private let stemTable: TermInterner
     let stems: Set<Int32>
     /// The first bytes of `stems`: stemming never changes a word's first byte (but for a leading
     /// apostrophe, which it drops), so a word starting with any other byte cannot match, and needs no
@@ -20,8 +24,10 @@ struct SnippetBuilder {
     private var tokenizer = Tokenizer()
     private var scratch: [UInt8] = []
 
-    init(index: SearchIndex, stems: Set<Int32>) {
-        self.index = index
+    init(index: borrowing SearchIndex, stems: Set<Int32>) {
+        surfaces = index.surfaces
+        surfaceStem = index.surfaceStem
+        stemTable = index.stems
         self.stems = stems
         for stem in stems {
             guard let b = index.stems.bytes(stem).first else { continue }
@@ -85,11 +91,11 @@ struct SnippetBuilder {
     private mutating func matches(_ bytes: ArraySlice<UInt8>) -> Bool {
         guard let first = bytes.first else { return false }
         if first != UInt8(ascii: "'") && !someStemStarts(with: first) { return false }
-        if let s = index.surfaces.find(bytes) { return stems.contains(index.surfaceStem[Int(s)]) }
+        if let s = surfaces.find(bytes) { return stems.contains(surfaceStem[Int(s)]) }
         scratch.removeAll(keepingCapacity: true)
         scratch.append(contentsOf: bytes)
         EnglishStemmer.stem(&scratch)
-        guard let stem = index.stems.find(scratch[...]) else { return false }
+        guard let stem = stemTable.find(scratch[...]) else { return false }
         return stems.contains(stem)
     }
 
