@@ -42,10 +42,11 @@ struct QueryCompiler {
     private mutating func termMatcher(_ term: Int32, weight: Double, excluded: Bool, in index: SearchIndex) -> TermMatcher {
         if !excluded { highlightStems.insert(term) }
         let t = Int(term)
-        let p = index.postings
-        let tailCount = Int(p.documentFrequency[t]) - (t < p.frozen.termCount ? Int(p.frozen.count[t]) : 0)
+        let frozen = index.postings.frozen
+        let tail = index.postings.tail
+        let tailCount = Int(index.postings.documentFrequency[t]) - (t < frozen.termCount ? Int(frozen.count[t]) : 0)
         let cursor = PostingCursor(
-            frozen: p.frozen, term: t, tailDocs: p.tail.bytes(2 * t), tailPositions: p.tail.bytes(2 * t + 1), tailCount: tailCount)
+            frozen: frozen, term: t, tailDocs: tail.bytes(2 * t), tailPositions: tail.bytes(2 * t + 1), tailCount: tailCount)
         return TermMatcher(cursor: cursor, term: term, idf: idf(term, in: index), weight: weight, context: context)
     }
 
