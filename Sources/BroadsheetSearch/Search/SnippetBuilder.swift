@@ -30,7 +30,7 @@ struct SnippetBuilder {
         stemTable = index.stems
         self.stems = stems
         for stem in stems {
-            guard let b = index.stems.bytes(stem).first else { continue }
+            guard let b = stemTable.bytes(stem).first else { continue }
             firstBytes[Int(b >> 6)] |= 1 << UInt64(b & 63)
         }
     }
@@ -54,15 +54,15 @@ struct SnippetBuilder {
         }
         let spans = marks.map { TextSpan(start: start + $0.lowerBound, end: start + $0.upperBound) }
         // In ASCII text (most English paragraphs) a UTF-8 byte is a UTF-16 unit: no copy to UTF-16.
-        let ascii = paragraph.utf8.count == tokenizer.utf16Count
-        let out =
-            ascii
-            ? paragraph.withUTF8 { bytes in
+        let out: [UInt8]
+        if paragraph.utf8.count == tokenizer.utf16Count {
+            out = paragraph.withUTF8 { bytes in
                 Self.render(count: bytes.count, marks: marks, isSpace: { Self.isSpace(UInt16(bytes[$0])) }) { Self.appendEscaped(bytes[$0], to: &$1) }
             }
-            : { units in
-                Self.render(count: units.count, marks: marks, isSpace: { Self.isSpace(units[$0]) }) { Self.appendEscaped(units[$0], to: &$1) }
-            }(Array(paragraph.utf16))
+        } else {
+            let units = Array(paragraph.utf16)
+            out = Self.render(count: units.count, marks: marks, isSpace: { Self.isSpace(units[$0]) }) { Self.appendEscaped(units[$0], to: &$1) }
+        }
         return (String(decoding: out, as: UTF8.self), spans)
     }
 
