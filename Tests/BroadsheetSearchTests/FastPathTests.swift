@@ -123,6 +123,56 @@ struct FastPathTests {
         }
     }
 
+    /// Phrases of a rare word beside words common enough to span many full blocks (the phrase
+    /// matcher then loads the common words' blocks ahead of its jumps) match exactly the paragraphs
+    /// whose text holds the words in a row: in frozen blocks, in the tail after additions, and
+    /// after compaction.
+    @Test func phraseTotalsMatchTheText() throws {
+        func withRareWord(_ docs: [Document], every: Int) -> [Document] {
+            docs.enumerated().map { n, d in
+                guard n % every == 0 else { return d }
+                var paragraphs = d.paragraphs.map { String(d.text(of: $0.span)) }
+                let forms = ["market zorbly river", "zorbly market", "river zorbly", "the zorbly market river", "zorbly"]
+                paragraphs[0] = forms[n / every % forms.count] + " " + paragraphs[0]
+                return .make(id: d.id, title: d.title, date: "2020-06-01", paragraphs: paragraphs)
+            }
+        }
+        let docs = withRareWord(Self.corpus(documents: 3000, seed: 21), every: 37)
+        let extra = withRareWord(Self.corpus(documents: 300, seed: 22, firstId: 3000), every: 11)
+        let phrases = [["market", "zorbly"], ["zorbly", "market"], ["zorbly", "river"], ["market", "zorbly", "river"],
+                       ["the", "zorbly", "market"], ["river", "zorbly"], ["zorbly", "market", "river"]]
+        func words(_ documents: [Document]) -> [[Substring]] {
+            var out: [[Substring]] = []
+            for d in documents {
+                for p in d.paragraphs {
+                    out.append(d.text(of: p.span).split(separator: " ").map { (w: Substring) -> Substring in w.hasSuffix(".") ? w.dropLast() : w })
+                }
+            }
+            return out
+        }
+        func holds(_ tokens: [Substring], _ phrase: [String]) -> Bool {
+            guard tokens.count >= phrase.count else { return false }
+            for i in 0...(tokens.count - phrase.count) where phrase.indices.allSatisfy({ tokens[i + $0] == phrase[$0] }) { return true }
+            return false
+        }
+        func expected(_ phrase: [String], in paragraphs: [[Substring]]) -> Int { paragraphs.filter { holds($0, phrase) }.count }
+        var index = SearchIndex(documents: docs)
+        #expect(try index.search("market").total > 64 * (try index.search("zorbly").total), "the common word is far more frequent")
+        for q in phrases {
+            let n = expected(q, in: words(docs))
+            #expect(n > 0, "\(q) occurs")
+            #expect(try index.search("\"" + q.joined(separator: " ") + "\"").total == n, "\(q)")
+        }
+        for d in extra { index.add(d) }
+        let all = words(docs + extra)
+        for _ in 0..<2 {
+            for q in phrases {
+                #expect(try index.search("\"" + q.joined(separator: " ") + "\"").total == expected(q, in: all), "\(q)")
+            }
+            index.compact()
+        }
+    }
+
     /// The trie walk over the sorted vocabulary finds exactly the words a brute-force comparison finds.
     @Test(arguments: [1, 2]) func typoCandidatesMatchBruteForce(maxDistance: Int) throws {
         var state: UInt64 = 99

@@ -127,6 +127,26 @@ struct PostingStoreTests {
         }
     }
 
+    /// Loading blocks ahead for coming targets (near, far, behind, past the end) leaves a cursor
+    /// where it was: its later jumps land exactly where they would have.
+    @Test(arguments: 0..<layouts.count)
+    func prefetchingAheadChangesNoAnswer(layout: Int) {
+        let (store, model, _) = Self.build(paragraphs: 2_000, terms: 60, freezes: Self.layouts[layout].freezes, seed: 17)
+        for t in [0, 1, 7] {
+            let c = Self.cursor(store, t)
+            var target: Int32 = 0
+            while target < 2_100 {
+                for ahead in [Int32(-50), 0, 1, 129, 700, 5_000] { c.prefetch(reaching: target + ahead) }
+                c.prefetch(reaching: PostingCursor.exhausted)
+                let got = c.advance(to: target)
+                let want = model[t].first { $0.paragraph >= target }
+                #expect(got == (want?.paragraph ?? PostingCursor.exhausted), "term \(t) target \(target)")
+                if let want, got == want.paragraph { #expect(Self.positions(c) == want.positions) }
+                target += 97
+            }
+        }
+    }
+
     /// Targets on, just before and just after every block boundary, from a fresh cursor (a long jump
     /// over the skip entries) and from one that reads block by block.
     @Test(arguments: 0..<layouts.count)

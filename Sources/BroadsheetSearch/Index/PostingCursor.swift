@@ -537,6 +537,34 @@ final class PostingCursor {
         return Gallop.firstNotBelow(after: start, end: end, guess: guess) { skips[$0].last < target }
     }
 
+    /// Starts loading the bytes that a later ``advance(to:)`` to `target` will read when it lands in
+    /// a full block past the current one: the block's first lines of paragraphs and of positions
+    /// (a hint; nothing changes). A caller that knows its coming targets (a phrase's rare lead word)
+    /// calls it a few targets ahead, so that the far jumps' cache misses overlap instead of
+    /// following one another.
+    @inline(__always)
+    func prefetch(reaching target: Int32) {
+        let k = block + 1
+        guard k < fullBlocks, target > blockLastDoc else { return }
+        let skips = UnsafePointer(frozen.skips.baseAddress!) + skipBase
+        guard skips[k].last < target else {
+            prefetchBlock(k, skips: skips)
+            return
+        }
+        let found = firstFullBlock(after: k, reaching: target)
+        if found < fullBlocks { prefetchBlock(found, skips: skips) }
+    }
+
+    @inline(__always)
+    private func prefetchBlock(_ k: Int, skips: UnsafePointer<SkipEntry>) {
+        let docOffset = k == 0 ? 0 : Int(skips[k - 1].docEnd)
+        let positionOffset = k == 0 ? 0 : Int(skips[k - 1].positionEnd)
+        broadsheet_prefetch(docBase + docOffset)
+        broadsheet_prefetch(docBase + docOffset + 64)
+        broadsheet_prefetch(docBase + docOffset + 128)
+        for line in 0..<Self.prefetchedPositionLines { broadsheet_prefetch(positionBase + positionOffset + 64 * line) }
+    }
+
     /// Fewer full blocks ahead than this are searched by galloping alone.
     private static let interpolationMinimum = 8
 

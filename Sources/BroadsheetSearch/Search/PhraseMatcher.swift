@@ -22,6 +22,9 @@ final class PhraseMatcher: Matcher {
     /// One term's positions.
     private var scratch: UnsafeMutablePointer<Int32>
     private var capacity = 64
+    /// Whether the lead is rare enough beside the second term that most of its postings make the
+    /// others jump to blocks far apart (see ``prefetchAhead()``).
+    private let prefetching: Bool
 
     init(terms: [TermMatcher], offsets: [Int32]) {
         self.terms = terms
@@ -31,6 +34,7 @@ final class PhraseMatcher: Matcher {
         lead = byCost[0].cursor
         second = byCost[1].cursor
         others = byCost.dropFirst(2).map(\.cursor)
+        prefetching = byCost[1].cost >= 32 * byCost[0].cost
         first = terms[0].cursor
         next1 = terms[1].cursor
         rest = terms.dropFirst(2).map(\.cursor)
@@ -50,6 +54,7 @@ final class PhraseMatcher: Matcher {
     private func align(_ start: Int32) -> Int32 {
         var target = start
         outer: while target != Self.exhausted {
+            if prefetching { prefetchAhead() }
             let d = second.doc >= target ? second.doc : second.advance(to: target)
             if d != target {
                 if d == Self.exhausted { return d }
@@ -67,6 +72,21 @@ final class PhraseMatcher: Matcher {
             return target
         }
         return target
+    }
+
+    /// Lead postings ahead of the current one whose blocks in the other cursors are loaded early.
+    private static let lookahead = 3
+
+    /// Starts loading, in the other cursors, the blocks that the lead posting ``lookahead`` ahead
+    /// will need (see ``PostingCursor/prefetch(reaching:)``).
+    @inline(__always)
+    private func prefetchAhead() {
+        let w = lead.decodedWindow
+        let i = w.current &+ Self.lookahead
+        guard i < w.end else { return }
+        let target = Int32(bitPattern: w.docs[i])
+        second.prefetch(reaching: target)
+        for c in others { c.prefetch(reaching: target) }
     }
 
     private func check(_ d: Int32) -> Int32 {
