@@ -9,9 +9,9 @@ Timing: CPU time of the calling thread around each search call (time.thread_time
 on the Swift side), best of three runs per query, because the machine is shared. Two orders: back to
 back (the later runs find the query's data in the CPU caches) and interleaved (three rounds over the
 whole list: each run starts with other queries' data in the caches). Ranking-only latencies are timed
-in turns with Tantivy's: per query type and order, one engine times the list, then the other, twice
-with the first engine swapped, each query keeping its best of six runs; a slow spell of the shared
-machine then falls on both. Back-to-back turns also time the list with snippets: ours, and Tantivy's
+in turns with Tantivy's: per query type and order, one engine times the list, then the other, three
+times, the engine going first alternating, each query keeping its best of nine runs; a slow spell of
+the shared machine then falls on both, and one that covers a whole turn is outvoted. Back-to-back turns also time the list with snippets: ours, and Tantivy's
 (top 10, then each hit's stored body fetched and its SnippetGenerator's HTML and highlights made, from a
 second copy of its index that stores the body, built untimed). Tantivy's snippet generator marks only
 plain terms, not regex (prefix) or fuzzy (typo) matches, so those types have no Tantivy snippet figure.
@@ -106,9 +106,14 @@ def time_queries(run):
     return result
 
 
+# Turns per query type and order in time_in_turns: with two, a slow spell of the shared machine that
+# covered one engine's two turns of a heavy query decided that engine's p99 (a 1.1x swing either way).
+TURNS = 3
+
+
 def time_in_turns(run, run_with_snippets, snippet_types):
     """time_queries for an engine and ours taking turns: per query type and order, one engine times
-    the whole list, then the other; all that twice, the engine going first swapped, keeping each
+    the whole list, then the other; all that three times, the engine going first alternating, keeping each
     query's best. Back to back, each engine also times the list with snippets (Tantivy's only for
     `snippet_types`). Returns (theirs, ours) in time_queries' shape, with "TYPE/snippets" entries."""
     theirs_result, ours_result = {}, {}
@@ -124,7 +129,7 @@ def time_in_turns(run, run_with_snippets, snippet_types):
             ours_snippets = [float("inf")] * len(ks)
             theirs_snippets = [float("inf")] * len(ks)
             snippets = mode == "back-to-back"
-            for turn in range(2):
+            for turn in range(TURNS):
                 for engine in (("ours", "theirs") if (n + turn) % 2 == 0 else ("theirs", "ours")):
                     if engine == "ours":
                         best, found = ours_process.time_list(ks, mode)
