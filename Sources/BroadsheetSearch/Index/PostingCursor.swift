@@ -226,7 +226,7 @@ final class PostingCursor {
         // a conjunction's): start loading its second line of paragraph bytes and the first lines of
         // its positions (another array) now, while its first line is read and decoded.
         broadsheet_prefetch(docBase + docOffset + 64)
-        for line in 0..<Self.prefetchedPositionLines { broadsheet_prefetch(positionBase + positionOffset + 64 * line) }
+        prefetchPositions(at: positionOffset)
         let n = k < fullBlocks ? PostingBlock.size : frozenCount - fullBlocks * PostingBlock.size
         blockCount = n
         if n == PostingBlock.size {
@@ -555,14 +555,19 @@ final class PostingCursor {
         if found < fullBlocks { prefetchBlock(found, skips: skips) }
     }
 
+    /// Starts loading full block `k`'s first lines of paragraphs and of positions.
     @inline(__always)
     private func prefetchBlock(_ k: Int, skips: UnsafePointer<SkipEntry>) {
         let docOffset = k == 0 ? 0 : Int(skips[k - 1].docEnd)
         let positionOffset = k == 0 ? 0 : Int(skips[k - 1].positionEnd)
-        broadsheet_prefetch(docBase + docOffset)
-        broadsheet_prefetch(docBase + docOffset + 64)
-        broadsheet_prefetch(docBase + docOffset + 128)
-        for line in 0..<Self.prefetchedPositionLines { broadsheet_prefetch(positionBase + positionOffset + 64 * line) }
+        for line in 0..<3 { broadsheet_prefetch(docBase + docOffset + 64 * line) }
+        prefetchPositions(at: positionOffset)
+    }
+
+    /// Starts loading the first ``prefetchedPositionLines`` cache lines of the positions at `offset`.
+    @inline(__always)
+    private func prefetchPositions(at offset: Int) {
+        for line in 0..<Self.prefetchedPositionLines { broadsheet_prefetch(positionBase + offset + 64 * line) }
     }
 
     /// Fewer full blocks ahead than this are searched by galloping alone.
