@@ -1,5 +1,5 @@
 import ArgumentParser
-import BroadsheetAPI
+import BroadsheetCorpus
 
 /// `broadsheet extract FILE`: prints what the extractors find in one article, as JSON.
 struct ExtractCommand: ParsableCommand {

@@ -6,10 +6,16 @@ import TestSupport
 /// The real `broadsheet` executable: serve on port 0, readiness, SIGTERM, and the debugging commands.
 @Suite(.serialized, .offCooperativePool) struct ExecutableEndToEndTests {
     /// Starts `broadsheet serve --port 0` and reads the bound port from its log.
-    static func launchServer(arguments: [String] = []) throws -> (Process, Int, Pipe) {
+    ///
+    /// - Parameter data: the data folder; default a new temporary one.
+    static func launchServer(arguments: [String] = [], data: String? = nil, corpus: String = TestPaths.seeds, environment: [String: String] = [:]) throws -> (Process, Int, Pipe) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: TestPaths.executable)
-        process.arguments = ["serve", "--host", "127.0.0.1", "--port", "0", "--corpus", TestPaths.seeds] + arguments
+        let folder = data ?? TemporaryFolder.make(prefix: "broadsheet-e2e-data")
+        process.arguments = ["serve", "--host", "127.0.0.1", "--port", "0", "--corpus", corpus, "--data", folder] + arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        }
         let errors = Pipe()
         process.standardError = errors
         process.standardOutput = FileHandle.nullDevice

@@ -1,3 +1,4 @@
+import BroadsheetCorpus
 public import BroadsheetExtraction
 
 /// One row of `GET /v1/entities`.

@@ -31,10 +31,26 @@ public struct CorpusLoader: Sendable {
     ///
     /// - Throws: ``CorpusError`` when `path` does not exist or the root folder cannot be listed.
     public func load(from path: String) throws(CorpusError) -> Corpus {
+        let (files, listingSkips) = try listFiles(at: path)
+        var skipped = listingSkips
+        var documents: [Document] = []
+        for file in files {
+            let (docs, skips) = loadFile(relative: file.relative, absolute: file.absolute)
+            documents += docs
+            skipped += skips
+        }
+        skipped.sort { ($0.path, $0.line ?? 0) < ($1.path, $1.line ?? 0) }
+        return Corpus(documents: Self.uniquingIDs(documents), skipped: skipped, filesScanned: files.count)
+    }
+
+    /// The article files under `path` (recursively, in path order), or `path` itself when it is a
+    /// file, with the entries that cannot be read.
+    ///
+    /// - Throws: ``CorpusError`` when `path` does not exist or the root folder cannot be listed.
+    public func listFiles(at path: String) throws(CorpusError) -> (files: [(relative: String, absolute: String)], skipped: [SkippedFile]) {
         let fm = FileManager.default
         var isDirectory: ObjCBool = false
         guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else { throw .notFound(path: path) }
-
         var files: [(relative: String, absolute: String)] = []
         var skipped: [SkippedFile] = []
         if isDirectory.boolValue {
@@ -46,23 +62,14 @@ public struct CorpusLoader: Sendable {
             var visited: Set<String> = [Self.realPath(path)]
             walk(directory: path, relative: "", visited: &visited, files: &files, skipped: &skipped)
         } else {
-            let name = (path as NSString).lastPathComponent
-            files.append((name, path))
+            files.append(((path as NSString).lastPathComponent, path))
         }
         files.sort { $0.relative < $1.relative }
-
-        var documents: [Document] = []
-        for file in files {
-            let (docs, skips) = loadFile(relative: file.relative, absolute: file.absolute)
-            documents += docs
-            skipped += skips
-        }
-        skipped.sort { ($0.path, $0.line ?? 0) < ($1.path, $1.line ?? 0) }
-        return Corpus(documents: Self.uniquingIDs(documents), skipped: skipped, filesScanned: files.count)
+        return (files, skipped)
     }
 
-    /// Loads and parses one file.
-    func loadFile(relative: String, absolute: String) -> ([Document], [SkippedFile]) {
+    /// Loads and parses one file: its documents (ids not yet made unique) and what was skipped.
+    public func loadFile(relative: String, absolute: String) -> ([Document], [SkippedFile]) {
         let fm = FileManager.default
         guard let attributes = try? fm.attributesOfItem(atPath: absolute) else {
             return ([], [SkippedFile(path: relative, reason: "unreadable (cannot stat file)")])
