@@ -202,7 +202,7 @@ public final class LiveCorpus: Sendable {
             var planned: [(result: WriteResult, put: StoredArticle?)] = []
             var claimed: Set<String> = []
             for (submission, entry) in extracted {
-                let hash = ContentHash.of(submission.source)
+                let hash = submission.contentHash
                 var entry = entry
                 let id = entry.document.id
                 if let existing = view.headers[id] {
@@ -216,7 +216,7 @@ public final class LiveCorpus: Sendable {
                             continue
                         }
                         // Same title, other article: the next free suffix, recorded as its id.
-                        if let same = try self.sameContent(hash: hash, source: submission.source) {
+                        if let same = self.sameContent(hash: hash, as: entry.document) {
                             planned.append((WriteResult(id: same, status: .unchanged, generation: view.generation), nil))
                             continue
                         }
@@ -286,11 +286,16 @@ public final class LiveCorpus: Sendable {
         }
     }
 
-    /// Whether a stored article has exactly this source (a content-hash match checked byte for byte).
-    private func sameContent(hash: String, source: [UInt8]) throws(StoreError) -> String? {
-        let candidates = state.withLock { $0.idsByHash[hash] ?? [] }
-        for id in candidates.sorted() where try store.article(id: id)?.source == source { return id }
-        return nil
+    /// The id of a stored article with this content hash whose document is this one (but for its id).
+    private func sameContent(hash: String, as document: Document) -> String? {
+        state.withLock { state in
+            for id in (state.idsByHash[hash] ?? []).sorted() {
+                guard var stored = state.entries[id]?.document else { continue }
+                stored.id = document.id
+                if stored == document { return id }
+            }
+            return nil
+        }
     }
 
     /// `base`, else `base-2`, `base-3`, ...: the first that `taken` does not claim.

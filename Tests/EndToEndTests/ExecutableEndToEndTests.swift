@@ -29,6 +29,9 @@ import TestSupport
             log += String(decoding: chunk, as: UTF8.self)
             if let range = log.range(of: #"listening on http://127\.0\.0\.1:(\d+)"#, options: .regularExpression) {
                 let port = Int(log[range].split(separator: ":").last!)!
+                // Keep reading the log, so that a server that logs every request never blocks on a full pipe.
+                let reader = handle
+                DispatchQueue.global().async { while !reader.availableData.isEmpty {} }
                 return (process, port, errors)
             }
         }

@@ -83,8 +83,11 @@ struct SubmissionReader: Sendable {
         }
         var document = try parse(Array(bytes), source: "article.json")
         document.source = "api"
+        // The same article sent with its keys in another order or other spacing is the same content.
+        let canonical = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])).map { Array($0) } ?? Array(bytes)
         return ArticleSubmission(
-            document: document, source: Array(bytes), mediaType: "application/json", explicitId: object["id"] != nil)
+            document: document, source: Array(bytes), mediaType: "application/json", explicitId: object["id"] != nil,
+            contentHash: ContentHash.of(canonical))
     }
 
     private func textArticle(_ bytes: [UInt8], source: String, mediaType: String) throws(APIError) -> ArticleSubmission {
