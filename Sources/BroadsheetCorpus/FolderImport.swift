@@ -22,10 +22,14 @@ public struct FolderImport: Sendable {
     public var loader: CorpusLoader
     /// Files parsed and committed together.
     public var batchSize: Int
+    /// Whether the articles of files imported before but missing now are removed (the folder is the
+    /// corpus, as for `serve --corpus`), or kept (an import that adds, as `broadsheet import`).
+    public var removeMissing: Bool
 
-    public init(loader: CorpusLoader = CorpusLoader(), batchSize: Int = 64) {
+    public init(loader: CorpusLoader = CorpusLoader(), batchSize: Int = 64, removeMissing: Bool = true) {
         self.loader = loader
         self.batchSize = max(1, batchSize)
+        self.removeMissing = removeMissing
     }
 
     /// Imports `root` (a folder, or one file) into `corpus`.
@@ -42,7 +46,7 @@ public struct FolderImport: Sendable {
 
         // Removed files: their articles go.
         let present = Set(files.map(\.relative))
-        let removed = Set(imported.keys).union(headersByPath.keys).subtracting(present)
+        let removed = removeMissing ? Set(imported.keys).union(headersByPath.keys).subtracting(present) : []
         if !removed.isEmpty {
             let ids = removed.flatMap { headersByPath[$0] ?? [] }
             try corpus.commitImport(puts: [], deletes: ids, files: removed.map { .forgetFile(path: $0) })
@@ -66,23 +70,23 @@ public struct FolderImport: Sendable {
                 }
             }
             guard !changedFiles.isEmpty else { continue }
-            let documents = changedFiles.flatMap { file in file.documents.map { (file, $0) } }
-            let entries = ParallelMap.map(documents.map(\.1)) { CorpusEntry(document: $0, extraction: DocumentExtraction(document: $0)) }
+            let documents = changedFiles.flatMap { file in file.articles.map { (file, $0) } }
+            let entries = ParallelMap.map(documents.map(\.1.document)) { CorpusEntry(document: $0, extraction: DocumentExtraction(document: $0)) }
             // Ids: an article keeps its id unless an article of another file (or an earlier one of this batch) has it.
             let replacedIds = Set(changedFiles.flatMap { headersByPath[$0.path] ?? [] })
             let existing = corpus.headers
             var claimed: Set<String> = []
             var puts: [StoredArticle] = []
-            for ((file, document), entry) in zip(documents, entries) {
+            for ((file, record), entry) in zip(documents, entries) {
+                let document = record.document
                 let id = LiveCorpus.freeId(document.id) { id in
                     claimed.contains(id) || (existing[id] != nil && !replacedIds.contains(id))
                 }
                 claimed.insert(id)
-                let source = file.sources[document.id] ?? file.bytes
                 let header = StoredArticleHeader(
-                    id: id, origin: .file(path: file.path, line: file.lines[document.id]), contentHash: ContentHash.of(source), sequence: 0)
+                    id: id, origin: .file(path: file.path, line: record.line), contentHash: ContentHash.of(record.source), sequence: 0)
                 puts.append(StoredArticle(
-                    header: header, mediaType: file.mediaType, source: source,
+                    header: header, mediaType: record.line == nil ? file.mediaType : "application/json", source: record.source,
                     entry: id == document.id ? entry : LiveCorpus.renamed(entry, to: id)))
             }
             let records = changedFiles.map { file in
@@ -106,9 +110,20 @@ public struct FolderImport: Sendable {
         var documents: [Document] = []
         var skipped: [SkippedFile] = []
         var mediaType: String
-        /// Per document id: its own source (an NDJSON line) and line number, for multi-article files.
-        var sources: [String: [UInt8]] = [:]
-        var lines: [String: Int] = [:]
+        /// For NDJSON files, instead of ``documents``: each line's article, with the line as its source.
+        var records: [Record] = []
+
+        /// Every article of the file, with its own source and line.
+        var articles: [Record] {
+            records.isEmpty ? documents.map { Record(document: $0, source: bytes, line: nil) } : records
+        }
+    }
+
+    /// One article of a file, with its own source (the whole file, or an NDJSON line).
+    struct Record: Sendable {
+        var document: Document
+        var source: [UInt8]
+        var line: Int?
     }
 
     private func load(_ file: (relative: String, absolute: String), previous: ImportedFile?) -> LoadedFile {
@@ -118,34 +133,27 @@ public struct FolderImport: Sendable {
         var loaded = LoadedFile(path: file.relative, hash: hash, bytes: [], unchanged: previous?.contentHash == hash, mediaType: mediaType)
         guard !loaded.unchanged else { return loaded }
         let (documents, skipped) = loader.loadFile(relative: file.relative, absolute: file.absolute)
-        loaded.documents = documents
         loaded.skipped = skipped
-        if documents.count > 1 {
-            // NDJSON: each article keeps its own line as its source.
-            let lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
-            var used: Set<Int> = []
-            for document in documents {
-                for (number, line) in lines.enumerated() where !used.contains(number) {
-                    guard line.contains(UInt8(ascii: "{")), Self.line(line, mayHold: document) else { continue }
-                    used.insert(number)
-                    loaded.sources[document.id] = Array(line)
-                    loaded.lines[document.id] = number + 1
-                    break
-                }
-            }
-        } else {
+        guard documents.contains(where: { $0.format == .ndjson }) else {
+            loaded.documents = documents
             loaded.bytes = bytes
+            return loaded
         }
-        if documents.count <= 1 { loaded.bytes = bytes }
+        // NDJSON: each line is an article of its own, with its own source and line number.
+        var lineSkips: [SkippedFile] = []
+        for (offset, line) in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
+            guard line.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) else { continue }
+            do {
+                for var document in try loader.parser.parse(Array(line), source: file.relative) {
+                    document.format = .ndjson
+                    loaded.records.append(Record(document: document, source: Array(line), line: offset + 1))
+                }
+            } catch {
+                lineSkips.append(SkippedFile(path: file.relative, reason: "line \(offset + 1): \(error.description)", line: offset + 1))
+            }
+        }
+        loaded.skipped = lineSkips
         return loaded
-    }
-
-    /// Whether an NDJSON line may be the one a document came from (its title's first word is in it).
-    private static func line(_ line: ArraySlice<UInt8>, mayHold document: Document) -> Bool {
-        guard let word = document.title.split(separator: " ").first else { return true }
-        let needle = Array(word.utf8)
-        guard !needle.isEmpty, line.count >= needle.count else { return false }
-        return line.indices.dropLast(needle.count - 1).contains { i in line[i..<(i + needle.count)].elementsEqual(needle) }
     }
 
     static func mediaType(of path: String) -> String {

@@ -25,6 +25,8 @@ public final class LiveCorpus: Sendable {
         case create
         /// `PUT /v1/documents/{id}`: the article gets this id and replaces any article under it.
         case replace(id: String)
+        /// Each article keeps its document's id and replaces any article under it (an export's import).
+        case replaceEach
     }
 
     /// What became of one submitted article.

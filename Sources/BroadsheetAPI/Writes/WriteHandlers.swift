@@ -44,7 +44,7 @@ extension APIHandlers {
         let wait = try request.query.bool("wait", default: false)
         let reader = SubmissionReader()
         let kind = try reader.kind(contentType: request.request.headers["Content-Type"])
-        if kind == .ndjson { return try createMany(request.request.body, writer: writer, reader: reader, wait: wait) }
+        if case .ndjson = kind { return try createMany(request.request.body, writer: writer, reader: reader, wait: wait) }
         let submission = try reader.article(request.request.body, kind: kind)
         let result = try Self.stored { () throws(StoreError) in try writer.write([submission], mode: .create)[0] }
         switch result.status {
