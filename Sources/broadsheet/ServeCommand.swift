@@ -6,6 +6,7 @@ import BroadsheetHTTP
 import Dispatch
 import Foundation
 import Logging
+import Synchronization
 
 /// `broadsheet serve`: open the data folder, import the corpus folder into it, and serve it over
 /// HTTP until SIGTERM or SIGINT.
@@ -61,14 +62,19 @@ struct ServeCommand: AsyncParsableCommand {
         if settings.writeKeys.isEmpty { logger.info("Writes are disabled (no API key configured)") }
 
         let signals = UnixSignals.stream()
+        let watcher = Mutex<FolderWatcher?>(nil)
         let loading = Task {
             await CorpusOpener.open(corpus, importing: settings.corpus, logger: logger)
+            if settings.watch, let root = settings.corpus {
+                watcher.withLock { $0 = CorpusOpener.watch(root, into: corpus, logger: logger) }
+            }
         }
         for await signal in signals {
             logger.info("Shutting down", metadata: ["signal": "\(signal)"])
             break
         }
         loading.cancel()
+        watcher.withLock { $0 }?.stop()
         await server.shutdown()
         withExtendedLifetime(folder) {}
         logger.info("Stopped")
@@ -120,6 +126,33 @@ enum CorpusOpener {
                 "documents": "\(snapshot?.documents.count ?? 0)", "skipped": "\(snapshot?.skipped.count ?? 0)",
                 "seconds": "\(String(format: "%.2f", Date().timeIntervalSince(start)))",
             ])
+    }
+}
+
+extension CorpusOpener {
+    /// Follows `root`: every burst of changes is imported (by content hash) and published.
+    static func watch(_ root: String, into corpus: LiveCorpus, logger: Logger) -> FolderWatcher? {
+        do {
+            let watcher = try FolderWatcher(root: root) {
+                do {
+                    let report = try FolderImport().run(root: root, into: corpus)
+                    corpus.publish()
+                    logger.info(
+                        "Imported changes of the corpus folder",
+                        metadata: [
+                            "changed": "\(report.filesChanged)", "removed": "\(report.filesRemoved)",
+                            "written": "\(report.articlesWritten)",
+                        ])
+                } catch {
+                    corpus.warn("Cannot import \(root): \(error)")
+                }
+            }
+            logger.info("Watching the corpus folder", metadata: ["path": "\(root)"])
+            return watcher
+        } catch {
+            corpus.warn("\(error)")
+            return nil
+        }
     }
 }
 

@@ -15,6 +15,9 @@ struct ServeOptions: ParsableArguments {
     @Option(help: "Folder (or single file) of articles to import at start, 'none' for no import (env BROADSHEET_CORPUS; default ./seeds).")
     var corpus: String?
 
+    @Flag(help: "Follow the corpus folder while serving (inotify): changed, new and removed files are imported within a second (env BROADSHEET_WATCH=1).")
+    var watch = false
+
     @Option(help: "Data folder: the database and saved state, created on first run (env BROADSHEET_DATA; default ./broadsheet-data).")
     var data: String?
 
@@ -37,6 +40,7 @@ struct ServeOptions: ParsableArguments {
         /// `nil`: import nothing.
         var corpus: String?
         var data: String
+        var watch: Bool
         var writeKeys: [String]
         var readKeys: [String]
         var corsOrigin: String
@@ -59,6 +63,7 @@ struct ServeOptions: ParsableArguments {
             port: port,
             corpus: corpus == "none" ? nil : corpus,
             data: data ?? Environment.value("BROADSHEET_DATA") ?? "./broadsheet-data",
+            watch: watch || ["1", "true", "yes"].contains(Environment.value("BROADSHEET_WATCH")?.lowercased() ?? ""),
             writeKeys: AccessKeys.parse(fileContents: try Self.read(keyFile: apiKeyFile), list: Environment.value("BROADSHEET_API_KEYS")),
             readKeys: AccessKeys.parse(fileContents: try Self.read(keyFile: readKeyFile), list: Environment.value("BROADSHEET_READ_KEYS")),
             corsOrigin: corsOrigin ?? Environment.value("BROADSHEET_CORS_ORIGIN") ?? "*",

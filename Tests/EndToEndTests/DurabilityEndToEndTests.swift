@@ -122,3 +122,32 @@ import TestSupport
         #expect(result.errors.contains("in use"))
     }
 }
+
+/// `serve --watch`: the corpus folder is followed while serving.
+@Suite(.serialized, .offCooperativePool) struct WatchEndToEndTests {
+    static func eventually(_ seconds: Double = 15, _ condition: () async throws -> Bool) async throws -> Bool {
+        let deadline = ContinuousClock.now + .seconds(seconds)
+        while ContinuousClock.now < deadline {
+            if try await condition() { return true }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+        return try await condition()
+    }
+
+    @Test func newChangedAndRemovedFilesAreServedWhileServing() async throws {
+        let corpus = try TemporaryFolder.make(prefix: "watch-corpus", files: ["first.txt": "Canal reopens to boats\n\nThe canal reopened to narrowboats on Monday.\n"])
+        let (process, port, _) = try ExecutableEndToEndTests.launchServer(arguments: ["--watch"], corpus: corpus)
+        defer { process.terminate() }
+        let client = try BroadsheetClient(port: port)
+        #expect(await client.waitUntilReady(timeout: .seconds(60)))
+        #expect(try await client.search("narrowboats").total == 1)
+
+        try "Lock keepers strike\n\nLock keepers on the canal walked out over pay.\n".write(
+            toFile: corpus + "/second.txt", atomically: true, encoding: .utf8)
+        #expect(try await Self.eventually { try await client.search("keepers").total == 1 })
+
+        try FileManager.default.removeItem(atPath: corpus + "/first.txt")
+        #expect(try await Self.eventually { try await client.search("narrowboats").total == 0 })
+        #expect(try await client.corpus().documents == 1)
+    }
+}
