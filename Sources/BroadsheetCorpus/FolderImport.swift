@@ -54,10 +54,12 @@ public struct FolderImport: Sendable {
             report.articlesRemoved = ids.count
         }
 
-        // Changed or new files, a batch at a time.
+        // Changed or new files, a batch at a time; NDJSON files on their own, a chunk of lines at a time.
+        let streamed = files.filter { Self.isLineDelimited($0.relative) }
+        let batched = files.filter { !Self.isLineDelimited($0.relative) }
         var start = 0
-        while start < files.count {
-            let batch = Array(files[start..<min(files.count, start + batchSize)])
+        while start < batched.count {
+            let batch = Array(batched[start..<min(batched.count, start + batchSize)])
             start += batchSize
             let loaded = ParallelMap.map(batch, chunk: 1) { file in load(file, previous: imported[file.relative]) }
             var changedFiles: [LoadedFile] = []
@@ -70,35 +72,124 @@ public struct FolderImport: Sendable {
                 }
             }
             guard !changedFiles.isEmpty else { continue }
-            let documents = changedFiles.flatMap { file in file.articles.map { (file, $0) } }
-            let entries = ParallelMap.map(documents.map(\.1.document)) { CorpusEntry(document: $0, extraction: DocumentExtraction(document: $0)) }
-            // Ids: an article keeps its id unless an article of another file (or an earlier one of this batch) has it.
-            let replacedIds = Set(changedFiles.flatMap { headersByPath[$0.path] ?? [] })
-            let existing = corpus.headers
+            let articles = changedFiles.flatMap { file in file.articles.map { (file.path, file.mediaType, $0) } }
+            let replacing = Set(changedFiles.flatMap { headersByPath[$0.path] ?? [] })
             var claimed: Set<String> = []
-            var puts: [StoredArticle] = []
-            for ((file, record), entry) in zip(documents, entries) {
-                let document = record.document
-                let id = LiveCorpus.freeId(document.id) { id in
-                    claimed.contains(id) || (existing[id] != nil && !replacedIds.contains(id))
-                }
-                claimed.insert(id)
-                let header = StoredArticleHeader(
-                    id: id, origin: .file(path: file.path, line: record.line), contentHash: ContentHash.of(record.source), sequence: 0)
-                puts.append(StoredArticle(
-                    header: header, mediaType: record.line == nil ? file.mediaType : "application/json", source: record.source,
-                    entry: id == document.id ? entry : LiveCorpus.renamed(entry, to: id)))
-            }
             let records = changedFiles.map { file in
                 StoreChange.recordFile(ImportedFile(path: file.path, contentHash: file.hash, skipped: file.skipped.map(\.reason)))
             }
-            try corpus.commitImport(puts: puts, deletes: Array(replacedIds), files: records)
+            report.articlesWritten += try commit(articles, replacing: replacing, claimed: &claimed, files: records, into: corpus)
             report.filesChanged += changedFiles.count
-            report.articlesWritten += puts.count
+        }
+        for file in streamed {
+            try importLines(of: file, previous: imported[file.relative], replacing: Set(headersByPath[file.relative] ?? []), into: corpus, report: &report)
         }
         report.skipped.sort { ($0.path, $0.line ?? 0) < ($1.path, $1.line ?? 0) }
         corpus.setImportReport(skipped: report.skipped.map { ($0.path, $0.reason) }, filesRead: report.filesRead)
         return report
+    }
+
+    /// Lines of an NDJSON file read, parsed, extracted and committed together.
+    public static let linesPerCommit = 1024
+
+    /// Whether a file is NDJSON by its name (`.ndjson`, `.jsonl`): read a chunk of lines at a time,
+    /// whatever its size (the size limit applies to each line).
+    static func isLineDelimited(_ path: String) -> Bool {
+        ["ndjson", "jsonl"].contains((path as NSString).pathExtension.lowercased())
+    }
+
+    /// Imports an NDJSON file a chunk of lines at a time: memory stays bounded by the chunk, not the file.
+    /// The file is recorded as imported only after its last chunk, so an import stopped midway is
+    /// done again (replacing what it had written) at the next start.
+    private func importLines(
+        of file: (relative: String, absolute: String), previous: ImportedFile?, replacing: Set<String>, into corpus: LiveCorpus,
+        report: inout Report
+    ) throws {
+        let data: Data
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: file.absolute), options: .alwaysMapped)
+        } catch {
+            report.skipped.append(SkippedFile(path: file.relative, reason: "unreadable (\(error.localizedDescription))"))
+            return
+        }
+        let hash = ContentHash.of(data)
+        if let previous, previous.contentHash == hash {
+            report.skipped += previous.skipped.map { SkippedFile(path: file.relative, reason: $0) }
+            return
+        }
+        var skipped: [SkippedFile] = []
+        var claimed: Set<String> = []
+        var pendingDeletes = replacing
+        var chunk: [(line: Int, bytes: [UInt8])] = []
+        func flush(last: Bool) throws {
+            let parsed = ParallelMap.map(chunk) { line -> Result<[Record], LineFailure> in
+                do {
+                    let documents = try loader.parser.parse(line.bytes, source: file.relative)
+                    return .success(documents.map { document in
+                        var document = document
+                        document.format = .ndjson
+                        return Record(document: document, source: line.bytes, line: line.line)
+                    })
+                } catch {
+                    return .failure(LineFailure(skip: SkippedFile(path: file.relative, reason: "line \(line.line): \(error)", line: line.line)))
+                }
+            }
+            var articles: [(String, String, Record)] = []
+            for result in parsed {
+                switch result {
+                case .success(let records): articles += records.map { (file.relative, "application/json", $0) }
+                case .failure(let failure): skipped.append(failure.skip)
+                }
+            }
+            let records = last ? [StoreChange.recordFile(ImportedFile(path: file.relative, contentHash: hash, skipped: skipped.map(\.reason)))] : []
+            report.articlesWritten += try commit(articles, replacing: pendingDeletes, claimed: &claimed, files: records, into: corpus)
+            pendingDeletes = []
+            chunk.removeAll(keepingCapacity: true)
+        }
+        try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            var lineStart = 0
+            var number = 0
+            while lineStart < bytes.count {
+                number += 1
+                let end = bytes[lineStart...].firstIndex(of: 0x0A) ?? bytes.count
+                var line = bytes[lineStart..<end]
+                while let last = line.last, last == 0x0D || last == 0x20 || last == 0x09 { line = line.dropLast() }
+                if !line.isEmpty { chunk.append((number, Array(line))) }
+                if chunk.count >= Self.linesPerCommit { try flush(last: false) }
+                lineStart = end + 1
+            }
+        }
+        try flush(last: true)
+        report.skipped += skipped
+        report.filesChanged += 1
+    }
+
+    /// Extracts articles (on every core), gives each an id, and commits them in one transaction
+    /// with the deletes of the articles they replace and the file records.
+    ///
+    /// An article keeps its id unless an article of another file (or an earlier one of this import) has it.
+    private func commit(
+        _ articles: [(path: String, mediaType: String, record: Record)], replacing: Set<String>, claimed: inout Set<String>,
+        files: [StoreChange], into corpus: LiveCorpus
+    ) throws -> Int {
+        let entries = ParallelMap.map(articles.map(\.record.document)) { CorpusEntry(document: $0, extraction: DocumentExtraction(document: $0)) }
+        let existing = corpus.headers
+        var puts: [StoredArticle] = []
+        for ((path, mediaType, record), entry) in zip(articles, entries) {
+            let document = record.document
+            let id = LiveCorpus.freeId(document.id) { id in
+                claimed.contains(id) || (existing[id] != nil && !replacing.contains(id) && existing[id]?.origin.path != path)
+            }
+            claimed.insert(id)
+            let header = StoredArticleHeader(
+                id: id, origin: .file(path: path, line: record.line), contentHash: ContentHash.of(record.source), sequence: 0)
+            puts.append(StoredArticle(
+                header: header, mediaType: mediaType, source: record.source,
+                entry: id == document.id ? entry : LiveCorpus.renamed(entry, to: id)))
+        }
+        try corpus.commitImport(puts: puts, deletes: Array(replacing.subtracting(claimed)), files: files)
+        return puts.count
     }
 
     /// One file read, hashed and (when changed) parsed.
@@ -119,6 +210,11 @@ public struct FolderImport: Sendable {
         }
     }
 
+    /// A line that is not an article.
+    struct LineFailure: Error {
+        var skip: SkippedFile
+    }
+
     /// One article of a file, with its own source (the whole file, or an NDJSON line).
     struct Record: Sendable {
         var document: Document
@@ -134,25 +230,8 @@ public struct FolderImport: Sendable {
         guard !loaded.unchanged else { return loaded }
         let (documents, skipped) = loader.loadFile(relative: file.relative, absolute: file.absolute)
         loaded.skipped = skipped
-        guard documents.contains(where: { $0.format == .ndjson }) else {
-            loaded.documents = documents
-            loaded.bytes = bytes
-            return loaded
-        }
-        // NDJSON: each line is an article of its own, with its own source and line number.
-        var lineSkips: [SkippedFile] = []
-        for (offset, line) in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false).enumerated() {
-            guard line.contains(where: { $0 != 0x20 && $0 != 0x09 && $0 != 0x0D }) else { continue }
-            do {
-                for var document in try loader.parser.parse(Array(line), source: file.relative) {
-                    document.format = .ndjson
-                    loaded.records.append(Record(document: document, source: Array(line), line: offset + 1))
-                }
-            } catch {
-                lineSkips.append(SkippedFile(path: file.relative, reason: "line \(offset + 1): \(error.description)", line: offset + 1))
-            }
-        }
-        loaded.skipped = lineSkips
+        loaded.documents = documents
+        loaded.bytes = bytes
         return loaded
     }
 

@@ -3,5 +3,6 @@ let arguments = Array(CommandLine.arguments.dropFirst())
 switch arguments.first {
 case "entities": EntityBenchmark.run(Array(arguments.dropFirst()))
 case "search": SearchBenchmark.run(Array(arguments.dropFirst()))
-default: print("usage: broadsheet-bench <entities|search> [options]")
+case "ndjson": ArticleFeed.run(Array(arguments.dropFirst()))
+default: print("usage: broadsheet-bench <entities|search|ndjson> [options]")
 }
