@@ -124,16 +124,17 @@ struct StructuredFormatTests {
         #expect(bridge.paragraphs.count == 2)
     }
 
-    @Test func jsonUnixTimeAndNoise() throws {
-        let json = #"{"title": "T", "publishedAt": 1764374400, "body": "One.\n\nAdvertisement\n\nTwo."}"#
+    @Test func jsonNumericDatesAreErrorsAndNoiseIsDropped() throws {
+        let json = #"{"title": "T", "publishedAt": "2025-11-29T08:00:00Z", "body": "One.\n\nAdvertisement\n\nTwo."}"#
         let doc = try #require(try ArticleParser().parse(text: json, source: "t.json").first)
         #expect(doc.publishedAt == CivilDate(year: 2025, month: 11, day: 29))
         #expect(doc.text == "One.\n\nTwo.")
-        let millis = #"{"title": "T", "date": 1764374400000, "body": "One."}"#
-        #expect(try ArticleParser().parse(text: millis, source: "t.json").first?.publishedAt == CivilDate(year: 2025, month: 11, day: 29))
-        for bad in ["1e300", "-5", "99999999999999999999"] {
+        // A number is not read as a Unix time (20250101 would be 1970-08-23): it is an error.
+        for bad in ["1764374400", "1764374400000", "20250101", "1e300", "-5", "99999999999999999999"] {
             let json = #"{"title": "T", "date": "# + bad + #", "body": "One."}"#
-            #expect(try ArticleParser().parse(text: json, source: "t.json").first?.publishedAt == nil)
+            #expect(throws: ArticleParseError.invalidField(name: "date", reason: "must be a date string such as \"2025-11-29\", not a number")) {
+                try ArticleParser().parse(text: json, source: "t.json")
+            }
         }
     }
 

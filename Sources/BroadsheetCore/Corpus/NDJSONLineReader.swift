@@ -1,0 +1,82 @@
+import Foundation
+
+/// Reads a file line by line in fixed-size chunks, so that memory use is bounded by the longest
+/// accepted line plus one chunk, however large the file.
+///
+/// Lines end at `\n` (a `\r` before it is dropped). A line longer than the limit is not kept: its
+/// bytes are counted and skipped up to the next line break, and it is reported as
+/// ``Line/tooLong(bytes:)``. A UTF-8 byte-order mark at the start of the file is dropped.
+enum NDJSONLineReader {
+    /// One line of the file.
+    enum Line {
+        /// The line's bytes, without its line break.
+        case bytes([UInt8])
+        /// The line was longer than the limit: its length in bytes.
+        case tooLong(bytes: Int)
+    }
+
+    enum Outcome {
+        case finished
+        /// The file could not be opened or read; the reason.
+        case failure(String)
+    }
+
+    /// Read size per chunk. Default: 1 MiB.
+    static let chunkSize = 1 << 20
+
+    /// Calls `body` with each line's 1-based number and content, in order.
+    static func forEachLine(path: String, maxLineBytes: Int, _ body: (Int, Line) -> Void) -> Outcome {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return .failure("cannot open file") }
+        defer { try? handle.close() }
+        var line: [UInt8] = []
+        var overflow = 0  // bytes of the current line past the limit (0: not over)
+        var number = 1
+        var atStart = true
+        func finishLine() {
+            if overflow > 0 {
+                body(number, .tooLong(bytes: line.count + overflow))
+            } else {
+                if line.last == 0x0D { line.removeLast() }
+                body(number, .bytes(line))
+            }
+            line.removeAll(keepingCapacity: line.capacity <= chunkSize)
+            overflow = 0
+            number += 1
+        }
+        while true {
+            let chunk: Data
+            do {
+                guard let data = try handle.read(upToCount: chunkSize), !data.isEmpty else { break }
+                chunk = data
+            } catch {
+                return .failure(CorpusLoader.reason(error))
+            }
+            chunk.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
+                var bytes = raw[...]
+                if atStart {
+                    atStart = false
+                    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+                }
+                while !bytes.isEmpty {
+                    let newline = bytes.firstIndex(of: 0x0A)
+                    let piece = bytes[..<(newline ?? bytes.endIndex)]
+                    if overflow > 0 || line.count + piece.count > maxLineBytes + 1 {
+                        // +1: room for a "\r" that is dropped at the line's end.
+                        if overflow == 0 {
+                            overflow = line.count
+                            line.removeAll()
+                        }
+                        overflow += piece.count
+                    } else {
+                        line.append(contentsOf: piece)
+                    }
+                    guard let n = newline else { break }
+                    finishLine()
+                    bytes = bytes[(n + 1)...]
+                }
+            }
+        }
+        if !line.isEmpty || overflow > 0 { finishLine() }
+        return .finished
+    }
+}
