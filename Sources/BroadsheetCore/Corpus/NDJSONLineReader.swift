@@ -52,16 +52,19 @@ enum NDJSONLineReader {
                 return .failure(CorpusLoader.reason(error))
             }
             chunk.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
-                var bytes = raw[...]
+                guard let base = raw.baseAddress else { return }
+                var start = 0
                 if atStart {
                     atStart = false
-                    if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+                    if raw.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
                 }
-                while !bytes.isEmpty {
-                    let newline = bytes.firstIndex(of: 0x0A)
-                    let piece = bytes[..<(newline ?? bytes.endIndex)]
+                while start < raw.count {
+                    // memchr: the line-break search is the hot loop on a large file.
+                    let found = memchr(base + start, 0x0A, raw.count - start)
+                    let end = found.map { base.distance(to: UnsafeRawPointer($0)) } ?? raw.count
+                    let piece = UnsafeRawBufferPointer(rebasing: raw[start..<end])
+                    // +1: room for a "\r" that is dropped at the line's end.
                     if overflow > 0 || line.count + piece.count > maxLineBytes + 1 {
-                        // +1: room for a "\r" that is dropped at the line's end.
                         if overflow == 0 {
                             overflow = line.count
                             line.removeAll()
@@ -70,9 +73,9 @@ enum NDJSONLineReader {
                     } else {
                         line.append(contentsOf: piece)
                     }
-                    guard let n = newline else { break }
+                    guard found != nil else { break }
                     finishLine()
-                    bytes = bytes[(n + 1)...]
+                    start = end + 1
                 }
             }
         }
