@@ -70,6 +70,33 @@ public struct Document: Sendable, Hashable, Codable, Identifiable {
         self.source = source
     }
 
+    enum CodingKeys: String, CodingKey {
+        case id, title, authors, publication, publishedAt, dateSource, dek, category, tags, url, language, sourceName
+        case text, sections, paragraphs, sentences, format, source
+    }
+
+    /// Decodes a document; fields added after the first version (`dateSource`, `category`, `tags`,
+    /// `url`, `language`, `sourceName`) may be missing, as in data written before they existed.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let publishedAt = try c.decodeIfPresent(CivilDate.self, forKey: .publishedAt)
+        self.init(
+            id: try c.decode(String.self, forKey: .id), title: try c.decode(String.self, forKey: .title),
+            authors: try c.decode([String].self, forKey: .authors),
+            publication: try c.decodeIfPresent(String.self, forKey: .publication), publishedAt: publishedAt,
+            dek: try c.decodeIfPresent(String.self, forKey: .dek), text: try c.decode(String.self, forKey: .text),
+            sections: try c.decode([Section].self, forKey: .sections),
+            paragraphs: try c.decode([Paragraph].self, forKey: .paragraphs),
+            sentences: try c.decode([Sentence].self, forKey: .sentences),
+            format: try c.decode(ArticleFormat.self, forKey: .format), source: try c.decode(String.self, forKey: .source),
+            dateSource: try c.decodeIfPresent(DateSource.self, forKey: .dateSource),
+            category: try c.decodeIfPresent(String.self, forKey: .category),
+            tags: try c.decodeIfPresent([String].self, forKey: .tags) ?? [],
+            url: try c.decodeIfPresent(String.self, forKey: .url),
+            language: try c.decodeIfPresent(String.self, forKey: .language),
+            sourceName: try c.decodeIfPresent(String.self, forKey: .sourceName))
+    }
+
     /// The file the article came from, relative to the corpus root: the same as ``source``.
     public var path: String { source }
 

@@ -85,5 +85,12 @@ struct DekRoleTests {
         // Paragraphs written before roles existed decode with a role derived from the index.
         let old = #"{"index": 1, "section": null, "span": {"start": 0, "end": 3}, "sentenceRange": [0, 1]}"#
         #expect(try JSONDecoder().decode(Paragraph.self, from: Data(old.utf8)).role == .body)
+        // Documents written before the metadata fields existed decode with them empty.
+        var object = try #require(try JSONSerialization.jsonObject(with: JSONEncoder().encode(doc)) as? [String: Any])
+        for key in ["dateSource", "category", "tags", "url", "language", "sourceName"] { object[key] = nil }
+        let older = try JSONDecoder().decode(Document.self, from: JSONSerialization.data(withJSONObject: object))
+        #expect(older.tags.isEmpty && older.category == nil)
+        #expect(older.dateSource == .field)  // unknown, and it has a date: taken as its own field
+        #expect(older.text == doc.text && older.paragraphs == doc.paragraphs)
     }
 }
