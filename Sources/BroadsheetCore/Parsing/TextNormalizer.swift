@@ -150,11 +150,13 @@ enum TextNormalizer {
     /// Inline normalisation: NFC, runs of whitespace collapsed to one space, control and
     /// zero-width characters removed, trimmed. Quotes and dashes are kept as they are.
     static func inline(_ s: String) -> String {
-        let nfc = s.precomposedStringWithCanonicalMapping
+        // ASCII text is already in NFC: skip the Foundation round trip.
+        let nfc = s.utf8.allSatisfy { $0 < 0x80 } ? s : s.precomposedStringWithCanonicalMapping
         var out = String.UnicodeScalarView()
         var pendingSpace = false
         for u in nfc.unicodeScalars {
-            if u.properties.isWhitespace {
+            // ASCII whitespace (tab, LF, VT, FF, CR, space) without the Unicode property look-up.
+            if u.value < 0x80 ? (u.value == 0x20 || (0x09...0x0D).contains(u.value)) : u.properties.isWhitespace {
                 pendingSpace = !out.isEmpty
                 continue
             }
