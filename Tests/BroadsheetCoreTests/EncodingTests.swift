@@ -49,6 +49,15 @@ struct EncodingTests {
         #expect(decoded.warning != nil)
     }
 
+    @Test func utf8WithStrayLatin1BytesKeepsItsUTF8Characters() throws {
+        // "It’s a café" with the apostrophe in UTF-8 (E2 80 99) and the é as one Latin-1 byte (E9).
+        let bytes: [UInt8] = Array("Café Reopens\n\nIt".utf8) + [0xE2, 0x80, 0x99] + Array("s a caf".utf8) + [0xE9, 0x2E]
+        let result = try ArticleParser().parseRecords(bytes, source: "mixed.txt")
+        #expect(result.documents.first?.title == "Café Reopens")
+        #expect(result.documents.first?.text == "It’s a café.")
+        #expect(result.warnings == ["not valid UTF-8 (first bad byte at offset 27); read as Windows-1252"])
+    }
+
     @Test func validUTF8HasNoWarning() throws {
         let result = try ArticleParser().parseRecords(Array("Café Opens\n\nThe café opened.".utf8), source: "c.txt")
         #expect(result.warnings.isEmpty)

@@ -13,8 +13,9 @@ enum TextNormalizer {
     ///
     /// - UTF-8, with or without a byte-order mark: read as is.
     /// - UTF-16 with a byte-order mark (`FF FE` little-endian, `FE FF` big-endian): decoded.
-    /// - Anything else that is not valid UTF-8: read as Windows-1252 (Latin-1 where Windows-1252
-    ///   leaves a byte undefined), with a warning naming the first bad byte.
+    /// - Anything else that is not valid UTF-8: its bytes outside valid UTF-8 sequences are read as
+    ///   Windows-1252 (Latin-1 where Windows-1252 leaves a byte undefined), with a warning naming
+    ///   the first bad byte (see ``windows1252(_:)``).
     ///
     /// - Throws: ``ArticleParseError/binary`` (NUL bytes or mostly control characters),
     ///   ``ArticleParseError/invalidEncoding(_:)`` (broken UTF-16) or ``ArticleParseError/empty``.
@@ -85,40 +86,58 @@ enum TextNormalizer {
         0, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0, 0x017E, 0x0178,
     ]
 
-    /// Reads bytes as Windows-1252 (a superset of Latin-1's printable characters).
+    /// Reads bytes that are not valid UTF-8: each valid UTF-8 sequence of two or more bytes is
+    /// kept as its character, and every other byte is read as Windows-1252 (a superset of
+    /// Latin-1's printable characters). A Latin-1 file thus reads as Latin-1, and a UTF-8 file
+    /// with a few stray Latin-1 bytes keeps its UTF-8 characters (no `â€™` mojibake).
     static func windows1252<C: Collection<UInt8>>(_ bytes: C) -> String {
+        let array = ArraySlice(bytes)
         var text = String.UnicodeScalarView()
-        for b in bytes {
+        var i = array.startIndex
+        while i < array.endIndex {
+            let b = array[i]
+            if b >= 0x80, let (scalar, length) = utf8Sequence(array, at: i) {
+                text.append(Unicode.Scalar(scalar)!)
+                i += length
+                continue
+            }
             var value = UInt32(b)
             if (0x80...0x9F).contains(b), windows1252High[Int(b) - 0x80] != 0 { value = windows1252High[Int(b) - 0x80] }
             text.append(Unicode.Scalar(value)!)
+            i += 1
         }
         return String(text)
+    }
+
+    /// The valid multi-byte UTF-8 sequence starting at `i` (its scalar value and length), or
+    /// `nil` (overlong forms, surrogates and values past U+10FFFF are invalid).
+    static func utf8Sequence(_ bytes: ArraySlice<UInt8>, at i: Int) -> (UInt32, Int)? {
+        let b = bytes[i]
+        let need: Int
+        let minValue: UInt32
+        var value: UInt32
+        if b & 0xE0 == 0xC0 { need = 1; minValue = 0x80; value = UInt32(b & 0x1F) }
+        else if b & 0xF0 == 0xE0 { need = 2; minValue = 0x800; value = UInt32(b & 0x0F) }
+        else if b & 0xF8 == 0xF0 { need = 3; minValue = 0x10000; value = UInt32(b & 0x07) }
+        else { return nil }
+        if i + need >= bytes.endIndex { return nil }
+        for k in 1...need {
+            let c = bytes[i + k]
+            if c & 0xC0 != 0x80 { return nil }
+            value = value << 6 | UInt32(c & 0x3F)
+        }
+        if value < minValue || value > 0x10FFFF || (0xD800...0xDFFF).contains(value) { return nil }
+        return (value, need + 1)
     }
 
     /// The byte offset (index into the original array, so a skipped BOM counts) of the first
     /// invalid UTF-8 sequence, or `nil` when the bytes are valid.
     static func firstInvalidUTF8(_ bytes: ArraySlice<UInt8>) -> Int? {
         var i = bytes.startIndex
-        let end = bytes.endIndex
-        while i < end {
-            let b = bytes[i]
-            if b < 0x80 { i += 1; continue }
-            let need: Int
-            let minValue: UInt32
-            var value: UInt32
-            if b & 0xE0 == 0xC0 { need = 1; minValue = 0x80; value = UInt32(b & 0x1F) }
-            else if b & 0xF0 == 0xE0 { need = 2; minValue = 0x800; value = UInt32(b & 0x0F) }
-            else if b & 0xF8 == 0xF0 { need = 3; minValue = 0x10000; value = UInt32(b & 0x07) }
-            else { return i }
-            if i + need >= end { return i }
-            for k in 1...need {
-                let c = bytes[i + k]
-                if c & 0xC0 != 0x80 { return i }
-                value = value << 6 | UInt32(c & 0x3F)
-            }
-            if value < minValue || value > 0x10FFFF || (0xD800...0xDFFF).contains(value) { return i }
-            i += need + 1
+        while i < bytes.endIndex {
+            if bytes[i] < 0x80 { i += 1; continue }
+            guard let (_, length) = utf8Sequence(bytes, at: i) else { return i }
+            i += length
         }
         return nil
     }
