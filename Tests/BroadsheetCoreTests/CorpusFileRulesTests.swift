@@ -122,3 +122,40 @@ struct CorpusFileRulesTests {
         #expect(corpus.skipped.map(\.reason) == ["empty file", "empty file"])
     }
 }
+
+/// The line reader on its own: the same lines whatever the read size, line ends split across reads.
+struct NDJSONLineReaderTests {
+    static func lines(of bytes: [UInt8], max: Int, chunk: Int) throws -> [String] {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("lines-\(UUID().uuidString)")
+        try Data(bytes).write(to: url)
+        defer { try? FileManager.default.removeItem(at: url) }
+        var out: [String] = []
+        let outcome = NDJSONLineReader.forEachLine(path: url.path, maxLineBytes: max, chunkSize: chunk) { number, line in
+            switch line {
+            case .bytes(let b): out.append("\(number):\(String(decoding: b, as: UTF8.self))")
+            case .tooLong(let n): out.append("\(number):too long \(n)")
+            }
+        }
+        if case .failure(let reason) = outcome { Issue.record("failed: \(reason)") }
+        return out
+    }
+
+    @Test(arguments: [1, 2, 3, 4, 5, 7, 64, 1 << 20])
+    func sameLinesForEveryReadSize(chunk: Int) throws {
+        let text = "\u{FEFF}ab\r\n\r\ncafé\nthis line is too long\r\nx\r"
+        let got = try Self.lines(of: Array(text.utf8), max: 10, chunk: chunk)
+        #expect(got == [
+            // A BOM is dropped from line 1, and a "\r" before a line break or at the end; the long line's
+            // length counts its "\r" (21 + 1 bytes).
+            "1:ab", "2:", "3:café", "4:too long 22", "5:x",
+        ])
+    }
+
+    @Test func emptyFileAndMissingFile() throws {
+        #expect(try Self.lines(of: [], max: 10, chunk: 4).isEmpty)
+        var called = false
+        let outcome = NDJSONLineReader.forEachLine(path: "/nonexistent/broadsheet.ndjson", maxLineBytes: 10) { _, _ in called = true }
+        guard case .failure = outcome else { Issue.record("a missing file must fail"); return }
+        #expect(!called)
+    }
+}

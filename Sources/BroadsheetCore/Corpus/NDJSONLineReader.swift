@@ -11,7 +11,7 @@ enum NDJSONLineReader {
     enum Line {
         /// The line's bytes, without its line break.
         case bytes([UInt8])
-        /// The line was longer than the limit: its length in bytes.
+        /// The line was longer than the limit: its length in bytes (a `\r` before the break included).
         case tooLong(bytes: Int)
     }
 
@@ -21,22 +21,20 @@ enum NDJSONLineReader {
         case failure(String)
     }
 
-    /// Read size per chunk. Default: 1 MiB.
-    static let chunkSize = 1 << 20
-
-    /// Calls `body` with each line's 1-based number and content, in order.
-    static func forEachLine(path: String, maxLineBytes: Int, _ body: (Int, Line) -> Void) -> Outcome {
+    /// Calls `body` with each line's 1-based number and content, in order, reading `chunkSize`
+    /// bytes at a time (default: 1 MiB).
+    static func forEachLine(path: String, maxLineBytes: Int, chunkSize: Int = 1 << 20, _ body: (Int, Line) -> Void) -> Outcome {
         guard let handle = FileHandle(forReadingAtPath: path) else { return .failure("cannot open file") }
         defer { try? handle.close() }
         var line: [UInt8] = []
         var overflow = 0  // bytes of the current line past the limit (0: not over)
         var number = 1
-        var atStart = true
         func finishLine() {
             if overflow > 0 {
                 body(number, .tooLong(bytes: line.count + overflow))
             } else {
                 if line.last == 0x0D { line.removeLast() }
+                if number == 1, line.starts(with: [0xEF, 0xBB, 0xBF]) { line.removeFirst(3) }
                 body(number, .bytes(line))
             }
             line.removeAll(keepingCapacity: line.capacity <= chunkSize)
@@ -46,7 +44,7 @@ enum NDJSONLineReader {
         while true {
             let chunk: Data
             do {
-                guard let data = try handle.read(upToCount: chunkSize), !data.isEmpty else { break }
+                guard let data = try handle.read(upToCount: max(1, chunkSize)), !data.isEmpty else { break }
                 chunk = data
             } catch {
                 return .failure(CorpusLoader.reason(error))
@@ -54,10 +52,6 @@ enum NDJSONLineReader {
             chunk.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
                 guard let base = raw.baseAddress else { return }
                 var start = 0
-                if atStart {
-                    atStart = false
-                    if raw.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
-                }
                 while start < raw.count {
                     // memchr: the line-break search is the hot loop on a large file.
                     let found = memchr(base + start, 0x0A, raw.count - start)
