@@ -88,8 +88,56 @@ import TestSupport
 
     @Test func parseCommandFailsClearlyOnAMissingFile() async throws {
         let result = try await Self.run(["parse", "/nonexistent/article.txt"])
-        #expect(result.status != 0)
+        #expect(result.status == 1)
         #expect(result.errors.contains("/nonexistent/article.txt"))
+        #expect(!result.errors.contains("Usage"))
+    }
+
+    /// A data error (a file that is no article) is one line on stderr and status 1, without usage;
+    /// a usage error still shows the usage.
+    @Test func dataErrorsAreOneLineAndUsageErrorsShowUsage() async throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let binary = dir.appendingPathComponent("scan.txt")
+        try Data([0x00, 0x01, 0x02, 0x03]).write(to: binary)
+        let badJSON = dir.appendingPathComponent("bad.json")
+        try Data(#"{"title": 42, "body": "Text."}"#.utf8).write(to: badJSON)
+        for command in ["parse", "extract"] {
+            let result = try await Self.run([command, binary.path])
+            #expect(result.status == 1)
+            #expect(result.output.isEmpty)
+            #expect(result.errors.split(separator: "\n").count == 1, "\(result.errors)")
+            #expect(result.errors.contains("binary file"))
+            #expect(!result.errors.contains("Usage"))
+        }
+        let typed = try await Self.run(["parse", badJSON.path])
+        #expect(typed.status == 1)
+        #expect(typed.errors.contains("field 'title' must be a string, not a number"))
+        #expect(typed.errors.split(separator: "\n").count == 1)
+        let folder = try await Self.run(["parse", dir.path])
+        #expect(folder.status == 1 && !folder.errors.contains("Usage"))
+
+        let usage = try await Self.run(["parse"])
+        #expect(usage.status == 64)
+        #expect(usage.errors.contains("Usage"))
+        let badDate = try await Self.run(["parse", binary.path, "--default-date", "yesterday"])
+        #expect(badDate.status == 64)
+        #expect(badDate.errors.contains("--default-date"))
+    }
+
+    @Test func parseCommandDatesAndWarns() async throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("briefs.ndjson")
+        try Data((#"{"title": "Pier", "body": "Open."}"# + "\n" + #"{"title": 1}"# + "\n").utf8).write(to: file)
+        let result = try await Self.run(["parse", file.path, "--default-date", "2024-02-29"])
+        #expect(result.status == 0)
+        #expect(result.errors == "warning: briefs.ndjson: skipped line 2: field 'title' must be a string, not a number\n")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+        #expect(json["publishedAt"] as? String == "2024-02-29")
+        #expect(json["dateSource"] as? String == "default")
     }
 
     @Test func serveRejectsABadPortAndAMissingCorpus() async throws {
