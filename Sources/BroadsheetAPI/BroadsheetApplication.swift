@@ -17,11 +17,17 @@ public struct BroadsheetApplication: Sendable {
         public var logger: Logger
         /// The keys writes (and, optionally, reads) need. Default: none (no writes; public reads).
         public var accessKeys: AccessKeys
+        /// Reads the articles of writes (with the date of articles that give none).
+        public var submissions: SubmissionParser
 
-        public init(corsOrigin: String = "*", logger: Logger = Logger(label: "broadsheet"), accessKeys: AccessKeys = AccessKeys()) {
+        public init(
+            corsOrigin: String = "*", logger: Logger = Logger(label: "broadsheet"), accessKeys: AccessKeys = AccessKeys(),
+            submissions: SubmissionParser = SubmissionParser()
+        ) {
             self.corsOrigin = corsOrigin
             self.logger = logger
             self.accessKeys = accessKeys
+            self.submissions = submissions
         }
     }
 
@@ -40,7 +46,9 @@ public struct BroadsheetApplication: Sendable {
         let router = Endpoint.router
         let metrics = HTTPMetrics(registry: registry)
         CorpusMetrics.register(in: registry, service: service, writer: writer)
-        let handlers = APIHandlers(service: service, registry: registry, writer: writer, access: configuration.accessKeys)
+        let handlers = APIHandlers(
+            service: service, registry: registry, writer: writer, access: configuration.accessKeys,
+            submissions: configuration.submissions)
         let routing = RoutingResponder(router: router, errorMapper: ErrorMapper(logger: configuration.logger)) { request in
             try handlers.handle(request)
         }

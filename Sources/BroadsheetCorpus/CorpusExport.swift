@@ -60,9 +60,10 @@ public enum CorpusExport {
     /// Imports an export file into `corpus`, a batch of lines per transaction. Each article keeps its id.
     ///
     /// - Returns: articles written, and the lines that could not be read (with why).
-    public static func importFile(at path: String, into corpus: LiveCorpus, batchSize: Int = 500) throws -> (written: Int, failures: [SkippedFile]) {
+    public static func importFile(
+        at path: String, into corpus: LiveCorpus, parser: SubmissionParser = SubmissionParser(), batchSize: Int = 500
+    ) throws -> (written: Int, failures: [SkippedFile]) {
         let data = try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe)
-        let parser = SubmissionParser()
         var failures: [SkippedFile] = []
         var batch: [(Int, String, ArticleSubmission)] = []
         var written = 0

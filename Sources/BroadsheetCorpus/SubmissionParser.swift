@@ -10,9 +10,12 @@ import Foundation
 public struct SubmissionParser: Sendable {
     /// The largest article, in bytes. Default: 10 MiB, as for files.
     public var maxArticleBytes: Int
+    /// The date of articles that give none (`--default-date`).
+    public var defaultDate: CivilDate?
 
-    public init(maxArticleBytes: Int = 10 * 1024 * 1024) {
+    public init(maxArticleBytes: Int = 10 * 1024 * 1024, defaultDate: CivilDate? = nil) {
         self.maxArticleBytes = maxArticleBytes
+        self.defaultDate = defaultDate
     }
 
     /// Why bytes are not an article: a sentence for the writer, and the field at fault when there is one.
@@ -74,7 +77,7 @@ public struct SubmissionParser: Sendable {
     private func document(_ bytes: [UInt8], sourceName: String) throws(Failure) -> Document {
         let documents: [Document]
         do {
-            documents = try ArticleParser(maxBytes: maxArticleBytes).parse(bytes, source: sourceName)
+            documents = try ArticleParser(maxBytes: maxArticleBytes, defaultDate: defaultDate).parse(bytes, source: sourceName)
         } catch {
             let text = error.description
             throw Failure(text.prefix(1).uppercased() + text.dropFirst() + ".", field: error.field)

@@ -19,16 +19,19 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "The data folder (env BROADSHEET_DATA; default ./broadsheet-data).")
     var data: String?
 
+    @OptionGroup var dating: DatingOptions
+
     func run() throws {
-        guard FileManager.default.fileExists(atPath: path) else { throw CLIError("not found: \(path)") }
+        let date = try dating.date()
+        guard FileManager.default.fileExists(atPath: path) else { throw DataError("not found: \(path)") }
         let (folder, corpus) = try DataCommand.open(data: data)
         defer { withExtendedLifetime(folder) {} }
         if DataCommand.isExport(path) {
-            let (written, failures) = try DataCommand.run { try CorpusExport.importFile(at: path, into: corpus) }
+            let (written, failures) = try DataCommand.run { try CorpusExport.importFile(at: path, into: corpus, parser: SubmissionParser(defaultDate: date)) }
             for failure in failures { FileHandle.standardError.write(Data("skipped \(failure.reason)\n".utf8)) }
             print("imported \(written) articles from an export (\(failures.count) lines skipped)")
         } else {
-            let report = try DataCommand.run { try FolderImport(removeMissing: false).run(root: path, into: corpus) }
+            let report = try DataCommand.run { try FolderImport(loader: CorpusLoader(defaultDate: date), removeMissing: false).run(root: path, into: corpus) }
             for skipped in report.skipped {
                 FileHandle.standardError.write(Data("skipped \(skipped.path): \(skipped.reason)\n".utf8))
             }
@@ -52,12 +55,12 @@ struct ExportCommand: ParsableCommand {
 
     func run() throws {
         let path = data ?? Environment.value("BROADSHEET_DATA") ?? "./broadsheet-data"
-        guard FileManager.default.fileExists(atPath: path) else { throw CLIError("no data folder at \(path)") }
+        guard FileManager.default.fileExists(atPath: path) else { throw DataError("no data folder at \(path)") }
         let (folder, corpus) = try DataCommand.open(data: data, load: false)
         defer { withExtendedLifetime(folder) {} }
         let handle: FileHandle
         if let output {
-            guard FileManager.default.createFile(atPath: output, contents: nil) else { throw CLIError("cannot write \(output)") }
+            guard FileManager.default.createFile(atPath: output, contents: nil) else { throw DataError("cannot write \(output)") }
             handle = try FileHandle(forWritingTo: URL(fileURLWithPath: output))
         } else {
             handle = .standardOutput
@@ -93,10 +96,10 @@ enum DataCommand {
     static func run<T>(_ body: () throws -> T) throws -> T {
         do {
             return try body()
-        } catch let error as CLIError {
+        } catch let error as DataError {
             throw error
         } catch {
-            throw CLIError("\(error)")
+            throw DataError("\(error)")
         }
     }
 }

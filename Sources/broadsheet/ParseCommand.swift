@@ -40,6 +40,9 @@ struct DatingOptions: ParsableArguments {
 /// line, without the usage text, and the command exits with status 1.
 struct DataError: Error, CustomStringConvertible {
     var description: String
+
+    init(description: String) { self.description = description }
+    init(_ description: String) { self.description = description }
 }
 
 /// Reads and parses one file for the debugging commands, turning failures into clear messages.

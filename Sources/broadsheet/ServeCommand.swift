@@ -27,7 +27,7 @@ struct ServeCommand: AsyncParsableCommand {
         LoggingSystem.bootstrap { label in LineLogHandler(label: label, level: settings.logLevel) }
         let logger = Logger(label: "broadsheet")
         if let corpus = settings.corpus, !FileManager.default.fileExists(atPath: corpus) {
-            throw CLIError("corpus path not found: \(corpus) (use --corpus none to import nothing)")
+            throw DataError("corpus path not found: \(corpus) (use --corpus none to import nothing)")
         }
         let folder: DataFolder
         let store: SQLiteArticleStore
@@ -35,7 +35,7 @@ struct ServeCommand: AsyncParsableCommand {
             folder = try DataFolder(path: settings.data)
             store = try folder.openStore()
         } catch {
-            throw CLIError("\(error)")
+            throw DataError("\(error)")
         }
 
         let service = CorpusService()
@@ -44,7 +44,8 @@ struct ServeCommand: AsyncParsableCommand {
             service: service,
             configuration: .init(
                 corsOrigin: settings.corsOrigin, logger: logger,
-                accessKeys: AccessKeys(write: settings.writeKeys, read: settings.readKeys)),
+                accessKeys: AccessKeys(write: settings.writeKeys, read: settings.readKeys),
+                submissions: SubmissionParser(defaultDate: settings.defaultDate)),
             writer: corpus)
         let openConnections = app.metrics.openConnections
         var limits = HTTPRequestParser.Limits.default
@@ -64,9 +65,10 @@ struct ServeCommand: AsyncParsableCommand {
         let signals = UnixSignals.stream()
         let watcher = Mutex<FolderWatcher?>(nil)
         let loading = Task {
-            await CorpusOpener.open(corpus, importing: settings.corpus, logger: logger)
+            let importer = FolderImport(loader: CorpusLoader(defaultDate: settings.defaultDate))
+            await CorpusOpener.open(corpus, importing: settings.corpus, with: importer, logger: logger)
             if settings.watch, let root = settings.corpus {
-                watcher.withLock { $0 = CorpusOpener.watch(root, into: corpus, logger: logger) }
+                watcher.withLock { $0 = CorpusOpener.watch(root, into: corpus, with: importer, logger: logger) }
             }
         }
         for await signal in signals {
@@ -84,16 +86,16 @@ struct ServeCommand: AsyncParsableCommand {
 /// Opens the live corpus and imports the corpus folder, off the cooperative thread pool (it is
 /// CPU-bound and may be long), then publishes the first snapshot.
 enum CorpusOpener {
-    static func open(_ corpus: LiveCorpus, importing root: String?, logger: Logger) async {
+    static func open(_ corpus: LiveCorpus, importing root: String?, with importer: FolderImport, logger: Logger) async {
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             DispatchQueue.global().async {
-                openNow(corpus, importing: root, logger: logger)
+                openNow(corpus, importing: root, with: importer, logger: logger)
                 continuation.resume()
             }
         }
     }
 
-    static func openNow(_ corpus: LiveCorpus, importing root: String?, logger: Logger) {
+    static func openNow(_ corpus: LiveCorpus, importing root: String?, with importer: FolderImport, logger: Logger) {
         let start = Date()
         do {
             try corpus.open()
@@ -104,7 +106,7 @@ enum CorpusOpener {
         logger.info("Opened the data folder", metadata: ["articles": "\(corpus.counts.articles)"])
         if let root {
             do {
-                let report = try FolderImport().run(root: root, into: corpus)
+                let report = try importer.run(root: root, into: corpus)
                 for skipped in report.skipped {
                     logger.warning("Skipped a file", metadata: ["path": "\(skipped.path)", "reason": "\(skipped.reason)"])
                 }
@@ -131,11 +133,11 @@ enum CorpusOpener {
 
 extension CorpusOpener {
     /// Follows `root`: every burst of changes is imported (by content hash) and published.
-    static func watch(_ root: String, into corpus: LiveCorpus, logger: Logger) -> FolderWatcher? {
+    static func watch(_ root: String, into corpus: LiveCorpus, with importer: FolderImport, logger: Logger) -> FolderWatcher? {
         do {
             let watcher = try FolderWatcher(root: root) {
                 do {
-                    let report = try FolderImport().run(root: root, into: corpus)
+                    let report = try importer.run(root: root, into: corpus)
                     corpus.publish()
                     logger.info(
                         "Imported changes of the corpus folder",
@@ -156,8 +158,3 @@ extension CorpusOpener {
     }
 }
 
-/// A data error of a command: printed as one line, exit status 1, no usage block.
-struct CLIError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
-}

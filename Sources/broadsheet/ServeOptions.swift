@@ -1,5 +1,6 @@
 import ArgumentParser
 import BroadsheetAPI
+import BroadsheetCore
 import Foundation
 import Logging
 
@@ -14,6 +15,9 @@ struct ServeOptions: ParsableArguments {
 
     @Option(help: "Folder (or single file) of articles to import at start, 'none' for no import (env BROADSHEET_CORPUS; default ./seeds).")
     var corpus: String?
+
+    @Option(help: "Date (YYYY-MM-DD) for articles with no date of their own or in their path, imported or written over HTTP (env BROADSHEET_DEFAULT_DATE).")
+    var defaultDate: String?
 
     @Flag(help: "Follow the corpus folder while serving (inotify): changed, new and removed files are imported within a second (env BROADSHEET_WATCH=1).")
     var watch = false
@@ -40,6 +44,7 @@ struct ServeOptions: ParsableArguments {
         /// `nil`: import nothing.
         var corpus: String?
         var data: String
+        var defaultDate: CivilDate?
         var watch: Bool
         var writeKeys: [String]
         var readKeys: [String]
@@ -58,11 +63,19 @@ struct ServeOptions: ParsableArguments {
             throw ValidationError("unknown log level '\(levelText)'")
         }
         let corpus = corpus ?? Environment.value("BROADSHEET_CORPUS") ?? "./seeds"
+        let dateText = defaultDate ?? Environment.value("BROADSHEET_DEFAULT_DATE")
+        let date = try dateText.map { text in
+            guard let date = CivilDate(iso: text) else {
+                throw ValidationError("--default-date must be a date such as 2025-11-29, got '\(text)'")
+            }
+            return date
+        }
         return Resolved(
             host: host,
             port: port,
             corpus: corpus == "none" ? nil : corpus,
             data: data ?? Environment.value("BROADSHEET_DATA") ?? "./broadsheet-data",
+            defaultDate: date,
             watch: watch || ["1", "true", "yes"].contains(Environment.value("BROADSHEET_WATCH")?.lowercased() ?? ""),
             writeKeys: AccessKeys.parse(fileContents: try Self.read(keyFile: apiKeyFile), list: Environment.value("BROADSHEET_API_KEYS")),
             readKeys: AccessKeys.parse(fileContents: try Self.read(keyFile: readKeyFile), list: Environment.value("BROADSHEET_READ_KEYS")),

@@ -8,6 +8,7 @@ struct APIHandlers: Sendable {
     /// The live corpus that takes writes (`nil`: a read-only snapshot).
     let writer: LiveCorpus?
     let access: AccessKeys
+    let submissions: SubmissionParser
 
     func handle(_ request: RoutedRequest<Endpoint>) throws -> HTTPResponse {
         switch request.route {

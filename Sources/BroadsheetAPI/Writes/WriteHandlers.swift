@@ -42,7 +42,7 @@ extension APIHandlers {
     func createDocuments(_ request: RoutedRequest<Endpoint>) throws -> HTTPResponse {
         let writer = try authorizedWriter(request)
         let wait = try request.query.bool("wait", default: false)
-        let reader = SubmissionReader()
+        let reader = SubmissionReader(parser: submissions)
         let kind = try reader.kind(contentType: request.request.headers["Content-Type"])
         if case .ndjson = kind { return try createMany(request.request.body, writer: writer, reader: reader, wait: wait) }
         let submission = try reader.article(request.request.body, kind: kind)
@@ -66,7 +66,7 @@ extension APIHandlers {
         }
         let writer = try authorizedWriter(request)
         let wait = try request.query.bool("wait", default: false)
-        let reader = SubmissionReader()
+        let reader = SubmissionReader(parser: submissions)
         let kind = try reader.kind(contentType: request.request.headers["Content-Type"])
         let submission = try reader.article(request.request.body, kind: kind)
         let result = try Self.stored { () throws(StoreError) in try writer.write([submission], mode: .replace(id: id))[0] }
