@@ -65,3 +65,22 @@ extension ProblemDetails.Kind {
     public static let invalidArticle = Self(slug: "invalid-article", title: "Not a readable article")
     public static let storeFailed = Self(slug: "store-failed", title: "The article could not be stored")
 }
+
+/// A permanent redirect (`308`) of an entity id that was merged into another entity.
+struct EntityMoved: Error, ProblemConvertible {
+    let id: String
+    let survivor: String
+    let location: String
+
+    var problem: ProblemDetails {
+        ProblemDetails(
+            .entityMerged, status: HTTPStatus(code: 308, reasonPhrase: "Permanent Redirect"),
+            detail: "Entity '\(id)' was merged into '\(survivor)'.", parameter: "id")
+    }
+
+    var problemHeaders: HTTPHeaders { ["Location": location] }
+}
+
+extension ProblemDetails.Kind {
+    public static let entityMerged = Self(slug: "entity-merged", title: "Entity merged into another")
+}

@@ -42,6 +42,8 @@ public struct CorpusSnapshot: Sendable {
     public let searchContext: SearchFilterContext
     /// The state of the data behind the snapshot: writes, rebuilds, warnings.
     public let status: CorpusStatus
+    /// Entity ids absorbed into another entity → the id of that entity (answered with a redirect).
+    public var entityRedirects: [String: String] = [:]
 
     /// Indexes a loaded corpus, running the extractors on every document (tests and one-off tools).
     public init(corpus: Corpus, root: String) {
@@ -64,7 +66,8 @@ public struct CorpusSnapshot: Sendable {
     ///     writer, or opened from disk); `nil` builds one.
     public init(
         root: String, entries: [CorpusEntry], skipped: [(path: String, reason: String)], filesRead: Int,
-        generation: UInt64 = 1, status: CorpusStatus = CorpusStatus(), search: SearchIndex? = nil
+        generation: UInt64 = 1, status: CorpusStatus = CorpusStatus(), search: SearchIndex? = nil,
+        assignEntityIds: EntityCatalog.IdAssigner? = nil
     ) {
         let sortedEntries = entries.sorted { a, b in Self.servedOrder(a.document, b.document) }
         let sorted = sortedEntries.map(\.document)
@@ -78,7 +81,7 @@ public struct CorpusSnapshot: Sendable {
         self.skipped = skipped
         self.filesRead = filesRead
         self.extractions = Dictionary(zip(sorted.map(\.id), extractions), uniquingKeysWith: { a, _ in a })
-        let catalog = EntityCatalog(zip(sorted, extractions.map(\.entities)).map { ($0, $1) })
+        let catalog = EntityCatalog(zip(sorted, extractions.map(\.entities)).map { ($0, $1) }, assignIds: assignEntityIds)
         self.entities = catalog
         let quotes = zip(sorted, extractions).flatMap { document, extraction in
             QuoteRecord.records(of: extraction.quotes, in: document, catalog: catalog)

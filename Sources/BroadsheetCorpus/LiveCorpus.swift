@@ -59,6 +59,8 @@ public final class LiveCorpus: Sendable {
     private let writeLock = Mutex(())
     private let publisher: Publisher
     private let writeObservers = Mutex<[@Sendable (String, Int) -> Void]>([])
+    /// Entity ids handed out so far (see ``EntityIdRegistry``); changed only while publishing.
+    private let entityIds = Mutex(EntityIdRegistry())
 
     struct State: Sendable {
         var entries: [String: CorpusEntry] = [:]
@@ -103,6 +105,8 @@ public final class LiveCorpus: Sendable {
             loaded.generation = max(loaded.generation, Self.generation(ofSequence: article.header.sequence))
         }
         loaded.generation = max(loaded.generation, Self.generation(ofSequence: try store.sequence()))
+        let registry = try store.entityIds()
+        entityIds.withLock { $0 = registry }
         let opened = loaded
         state.withLock { state in
             let warnings = state.warnings
@@ -368,9 +372,24 @@ public final class LiveCorpus: Sendable {
             return updated
         }
         let status = CorpusStatus(dataFolder: dataFolder, lastWrite: taken.lastWrite, warnings: taken.warnings)
-        let snapshot = CorpusSnapshot(
+        var registry = entityIds.withLock { $0 }
+        var changes = EntityIdRegistry.Changes()
+        var snapshot = CorpusSnapshot(
             root: root, entries: Array(taken.entries.values), skipped: taken.skipped, filesRead: taken.filesRead,
-            generation: taken.generation, status: status, search: index)
+            generation: taken.generation, status: status, search: index,
+            assignEntityIds: { identities in
+                let (ids, found) = registry.assign(identities)
+                changes = found
+                return ids
+            })
+        do {
+            // Ids are kept before they are served, so a served id is never lost to a crash.
+            try store.saveEntityIds(changes)
+            entityIds.withLock { $0 = registry }
+        } catch {
+            logger.error("Cannot save entity ids", metadata: ["error": "\(error)"])
+        }
+        snapshot.entityRedirects = registry.mergedInto
         publisher.index.withLock { $0 = snapshot.search }
         publisher.condition.lock()
         service.publish(snapshot)

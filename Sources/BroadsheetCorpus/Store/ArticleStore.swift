@@ -105,6 +105,10 @@ public protocol ArticleStore: Sendable {
     func statistics() throws(StoreError) -> StoreStatistics
     /// The sequence number of the last commit (0 for a new store).
     func sequence() throws(StoreError) -> Int64
+    /// The entity ids handed out so far.
+    func entityIds() throws(StoreError) -> EntityIdRegistry
+    /// Records new entity ids and merges (synced; not a write of articles: the sequence stays).
+    func saveEntityIds(_ changes: EntityIdRegistry.Changes) throws(StoreError)
 }
 
 /// Why the store failed. Nothing of a failed commit is kept.

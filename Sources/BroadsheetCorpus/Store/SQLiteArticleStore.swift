@@ -148,6 +148,27 @@ public final class SQLiteArticleStore: ArticleStore {
         try run { db in try Int64.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'sequence'") ?? 0 }
     }
 
+    public func entityIds() throws(StoreError) -> EntityIdRegistry {
+        try run { db in
+            let rows = try GRDB.Row.fetchAll(db, sql: "SELECT key, id, merged_into FROM entity_id ORDER BY rowid")
+            return EntityIdRegistry(
+                keys: rows.map { (key: $0["key"], id: $0["id"]) },
+                merges: rows.compactMap { row in (row["merged_into"] as String?).map { (id: row["id"], into: $0) } })
+        }
+    }
+
+    public func saveEntityIds(_ changes: EntityIdRegistry.Changes) throws(StoreError) {
+        guard !changes.isEmpty else { return }
+        try write { db in
+            for (key, id) in changes.newKeys {
+                try db.execute(sql: "INSERT OR IGNORE INTO entity_id (key, id) VALUES (?, ?)", arguments: [key, id])
+            }
+            for (id, into) in changes.newMerges {
+                try db.execute(sql: "UPDATE entity_id SET merged_into = ? WHERE id = ?", arguments: [into, id])
+            }
+        }
+    }
+
     public func statistics() throws(StoreError) -> StoreStatistics {
         let count = try run { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM article") ?? 0 }
         let bytes = [path, path + "-wal", path + "-shm"].reduce(0) { total, file in
@@ -235,6 +256,12 @@ enum StoreSchema {
                         skipped TEXT NOT NULL
                     );
                     CREATE TABLE meta (key TEXT PRIMARY KEY NOT NULL, value);
+                    CREATE TABLE entity_id (
+                        key TEXT PRIMARY KEY NOT NULL,
+                        id TEXT NOT NULL,
+                        merged_into TEXT
+                    );
+                    CREATE INDEX entity_id_by_id ON entity_id(id);
                     """)
         }
         return migrator

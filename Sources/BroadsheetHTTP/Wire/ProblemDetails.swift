@@ -75,6 +75,7 @@ public struct ProblemDetails: Sendable, Hashable, Encodable {
 
     static func reason(for code: Int) -> String {
         switch code {
+        case 308: "Permanent Redirect"
         case 400: "Bad Request"
         case 401: "Unauthorized"
         case 403: "Forbidden"
