@@ -100,10 +100,13 @@ enum CorpusOpener {
         do {
             try corpus.open()
         } catch {
-            logger.critical("Cannot read the data folder", metadata: ["error": "\(error)"])
-            return
+            // Serving an empty corpus over a data folder that holds articles would be serving it wrong.
+            logger.critical("Cannot read the data folder; stopping", metadata: ["error": "\(error)"])
+            exit(1)
         }
-        logger.info("Opened the data folder", metadata: ["articles": "\(corpus.counts.articles)"])
+        logger.info(
+            "Opened the data folder",
+            metadata: ["articles": "\(corpus.counts.articles)", "seconds": "\(String(format: "%.2f", Date().timeIntervalSince(start)))"])
         if let root {
             do {
                 let report = try importer.run(root: root, into: corpus)
@@ -120,7 +123,9 @@ enum CorpusOpener {
                 corpus.warn("Cannot import \(root): \(error)")
             }
         }
+        let publishing = Date()
         corpus.publish()
+        logger.info("Published the first snapshot", metadata: ["seconds": "\(String(format: "%.2f", Date().timeIntervalSince(publishing)))"])
         let snapshot = corpus.service.snapshot
         logger.info(
             "Corpus ready",

@@ -230,7 +230,7 @@ public final class SQLiteArticleStore: ArticleStore {
 
 /// The database schema, one migration per version. Never edit a shipped migration: add one.
 enum StoreSchema {
-    static let identifiers: Set<String> = ["v1"]
+    static let identifiers: Set<String> = ["v1", "v2"]
 
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
@@ -256,6 +256,12 @@ enum StoreSchema {
                         skipped TEXT NOT NULL
                     );
                     CREATE TABLE meta (key TEXT PRIMARY KEY NOT NULL, value);
+                    """)
+        }
+        // v2: entity ids that outlive the catalog (EntityIdRegistry).
+        migrator.registerMigration("v2") { db in
+            try db.execute(
+                sql: """
                     CREATE TABLE entity_id (
                         key TEXT PRIMARY KEY NOT NULL,
                         id TEXT NOT NULL,
