@@ -35,8 +35,12 @@ let package = Package(
             resources: [.copy("Resources/Lexicons")],
             swiftSettings: swiftSettings
         ),
+        // The one lock type (a pthread mutex, which ThreadSanitizer sees), shared by the modules below.
+        .target(name: "BroadsheetSync", swiftSettings: swiftSettings),
         // Inverted index, BM25 ranking, query language, snippets: pure.
-        .target(name: "BroadsheetSearch", dependencies: ["BroadsheetCore", "CPrefetch"], swiftSettings: swiftSettings),
+        .target(
+            name: "BroadsheetSearch", dependencies: ["BroadsheetCore", "BroadsheetSync", "CPrefetch"],
+            swiftSettings: swiftSettings),
         // The compiler's cache prefetch hint, for scoring loops whose reads are scattered.
         .systemLibrary(name: "CPrefetch"),
         // System zlib, for gzip response bodies.
@@ -46,14 +50,14 @@ let package = Package(
         // HTTP/1.1 engine on POSIX sockets and Dispatch. Knows nothing about news.
         .target(
             name: "BroadsheetHTTP",
-            dependencies: ["CEpoll", "CZlib", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["BroadsheetSync", "CEpoll", "CZlib", .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),
         // Routes, DTOs and problem mapping: the only module that joins the others.
         .target(
             name: "BroadsheetAPI",
             dependencies: [
-                "BroadsheetCore", "BroadsheetExtraction", "BroadsheetSearch", "BroadsheetHTTP",
+                "BroadsheetCore", "BroadsheetExtraction", "BroadsheetSearch", "BroadsheetHTTP", "BroadsheetSync",
                 .product(name: "Logging", package: "swift-log"),
             ],
             resources: [.copy("Resources/openapi.yaml")],
@@ -102,7 +106,9 @@ let package = Package(
         ),
         .testTarget(
             name: "BroadsheetHTTPTests",
-            dependencies: ["BroadsheetHTTP", "TestSupport", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "BroadsheetHTTP", "BroadsheetSync", "TestSupport", .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

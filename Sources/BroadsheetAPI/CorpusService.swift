@@ -1,12 +1,12 @@
 public import BroadsheetCore
-import Synchronization
+import BroadsheetSync
 
 /// Holds the served corpus: empty while loading, then one immutable ``CorpusSnapshot``.
 ///
 /// The server starts answering before the corpus is loaded (so `/healthz` works and `/readyz`
 /// says 503); ``publish(_:)`` makes the snapshot visible to every handler at once.
 public final class CorpusService: Sendable {
-    private let current = Mutex<CorpusSnapshot?>(nil)
+    private let current = Locked<CorpusSnapshot?>(nil)
 
     public init(snapshot: CorpusSnapshot? = nil) {
         current.withLock { $0 = snapshot }

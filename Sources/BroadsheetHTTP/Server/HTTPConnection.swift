@@ -1,3 +1,4 @@
+import BroadsheetSync
 import CEpoll
 import Dispatch
 import Logging

@@ -1,4 +1,4 @@
-import Synchronization
+import BroadsheetSync
 
 /// Top hits of a union of terms (prefix and typo expansions) without scoring every posting.
 extension SearchIndex {
@@ -228,7 +228,7 @@ final class UnionScratch: @unchecked Sendable {
         capacity *= 2
     }
 
-    private static let pool = Mutex<[UnionScratch]>([])
+    private static let pool = Locked<[UnionScratch]>([])
 
     /// A scratch from the pool, or a new one.
     static func take() -> UnionScratch { pool.withLock { $0.popLast() } ?? UnionScratch() }
