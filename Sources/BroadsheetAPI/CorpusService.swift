@@ -1,4 +1,4 @@
-public import BroadsheetCore
+import BroadsheetCore
 import BroadsheetSync
 
 /// Holds the served corpus: empty while loading, then one immutable ``CorpusSnapshot``.

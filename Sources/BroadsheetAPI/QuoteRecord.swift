@@ -1,4 +1,4 @@
-public import BroadsheetCore
+import BroadsheetCore
 public import BroadsheetExtraction
 import Foundation
 

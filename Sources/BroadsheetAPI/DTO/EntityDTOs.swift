@@ -1,4 +1,4 @@
-public import BroadsheetExtraction
+import BroadsheetExtraction
 
 /// One row of `GET /v1/entities`.
 public struct EntityDTO: Encodable, Sendable {

@@ -1,5 +1,5 @@
 import BroadsheetCore
-public import BroadsheetExtraction
+import BroadsheetExtraction
 
 /// A normalised time expression (TIMEX3 conventions).
 public struct TimeDTO: Encodable, Sendable {

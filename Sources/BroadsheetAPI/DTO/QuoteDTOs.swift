@@ -1,5 +1,5 @@
 import BroadsheetCore
-public import BroadsheetExtraction
+import BroadsheetExtraction
 
 /// One quotation as the API serves it.
 public struct QuoteDTO: Encodable, Sendable {
