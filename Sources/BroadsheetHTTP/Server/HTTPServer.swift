@@ -135,8 +135,8 @@ public final class HTTPServer: Sendable {
             let remaining = state.withLock { Array($0.connections.values) }
             if !remaining.isEmpty { logger.info("Closing connections still open at the shutdown deadline") }
             for connection in remaining {
-                // A responder still running holds the connection's queue; shutting the socket down from here
-                // tells the client at once, and the queue closes the descriptor when the responder returns.
+                // A responder still running holds the connection's loop thread; shutting the socket down from
+                // here tells the client at once, and the loop closes the descriptor when the responder returns.
                 connection.abort()
                 connection.loop.execute { connection.close() }
                 connectionClosed(connection)
