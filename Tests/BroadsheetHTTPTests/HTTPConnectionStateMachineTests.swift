@@ -70,7 +70,9 @@ struct HTTPConnectionStateMachineTests {
 
         /// Everything the machine offers to send, as text.
         var unsent: String {
-            machine.withUnsentBytes { head, body in String(decoding: Array(head) + Array(body), as: UTF8.self) }
+            mutating get {
+                machine.withUnsentBytes { head, body in String(decoding: Array(head) + Array(body), as: UTF8.self) }
+            }
         }
 
         /// Sends everything offered; returns the text sent and the next step.

@@ -149,8 +149,9 @@ extension HTTPConnection {
         }
 
         /// Calls `body` with what is left to send: the head bytes, then a large body sent from its own
-        /// storage (empty when there is none). Only valid after a `.write` action.
-        func withUnsentBytes<Result>(
+        /// storage (empty when there is none). Only valid after a `.write` action. (`mutating` only so that
+        /// the shell's call works on its stored machine in place, never on a copy.)
+        mutating func withUnsentBytes<Result>(
             _ body: (_ head: UnsafeRawBufferPointer, _ largeBody: UnsafeRawBufferPointer) -> Result
         ) -> Result {
             output.withUnsafeBytes { head in

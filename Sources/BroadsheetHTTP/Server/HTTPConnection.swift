@@ -92,11 +92,11 @@ final class HTTPConnection: EventLoopChannel, @unchecked Sendable {
     // MARK: Carrying out actions
 
     /// Carries out `action` and the ones that follow from it, until the machine waits or closes.
-    private func perform(_ action: StateMachine.Action, now: UInt64) {
+    private func perform(_ action: consuming StateMachine.Action, now: UInt64) {
         var action = action
         var now = now
         while true {
-            switch action {
+            switch consume action {
             case .read:
                 action = read(now: now)
             case .write:
