@@ -37,8 +37,12 @@ let package = Package(
             resources: [.copy("Resources/Lexicons")],
             swiftSettings: swiftSettings
         ),
+        // The one lock type (a pthread mutex, which ThreadSanitizer sees), shared by the modules below.
+        .target(name: "BroadsheetSync", swiftSettings: swiftSettings),
         // Inverted index, BM25 ranking, query language, snippets: pure.
-        .target(name: "BroadsheetSearch", dependencies: ["BroadsheetCore", "CPrefetch"], swiftSettings: swiftSettings),
+        .target(
+            name: "BroadsheetSearch", dependencies: ["BroadsheetCore", "BroadsheetSync", "CPrefetch"],
+            swiftSettings: swiftSettings),
         // The compiler's cache prefetch hint, for scoring loops whose reads are scattered.
         .systemLibrary(name: "CPrefetch"),
         // System zlib, for gzip response bodies.
@@ -48,7 +52,7 @@ let package = Package(
         // HTTP/1.1 engine on POSIX sockets and Dispatch. Knows nothing about news.
         .target(
             name: "BroadsheetHTTP",
-            dependencies: ["CEpoll", "CZlib", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["BroadsheetSync", "CEpoll", "CZlib", .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),
         // The live corpus: documents, their extractions, the entity catalog, the search index and the
@@ -56,7 +60,7 @@ let package = Package(
         .target(
             name: "BroadsheetCorpus",
             dependencies: [
-                "BroadsheetCore", "BroadsheetExtraction", "BroadsheetSearch",
+                "BroadsheetCore", "BroadsheetExtraction", "BroadsheetSearch", "BroadsheetSync",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -67,6 +71,7 @@ let package = Package(
             name: "BroadsheetAPI",
             dependencies: [
                 "BroadsheetCore", "BroadsheetExtraction", "BroadsheetSearch", "BroadsheetHTTP", "BroadsheetCorpus",
+                "BroadsheetSync",
                 .product(name: "Logging", package: "swift-log"),
             ],
             resources: [.copy("Resources/openapi.yaml")],
@@ -75,7 +80,7 @@ let package = Package(
         .executableTarget(
             name: "broadsheet",
             dependencies: [
-                "BroadsheetAPI", "BroadsheetCorpus", "BroadsheetCore", "BroadsheetExtraction", "BroadsheetHTTP",
+                "BroadsheetAPI", "BroadsheetCorpus", "BroadsheetCore", "BroadsheetExtraction", "BroadsheetHTTP", "BroadsheetSync",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -115,7 +120,9 @@ let package = Package(
         ),
         .testTarget(
             name: "BroadsheetHTTPTests",
-            dependencies: ["BroadsheetHTTP", "TestSupport", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "BroadsheetHTTP", "BroadsheetSync", "TestSupport", .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

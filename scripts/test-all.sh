@@ -83,14 +83,32 @@ step() {  # step NAME COMMAND... : runs the command, records PASS or FAIL
     if "$@"; then record "$name" PASS; else record "$name" "FAIL (exit $?)"; fi
 }
 
-# 1. Build everything, tests included.
+# 1. Build everything, tests included, and fail on any compiler warning in our own code.
 echo "==> swift build --build-tests"
-if ! swift build --build-tests; then
+BUILD_LOG=$(mktemp)
+if ! swift build --build-tests 2>&1 | tee "$BUILD_LOG"; then
     record "swift build --build-tests" FAIL
     summary
     exit 1
 fi
 record "swift build --build-tests" PASS
+
+# A warning in Sources/, Tests/ or Benchmarks/ (not in dependencies' checkouts) fails the run. This is a
+# check of the build output rather than -warnings-as-errors (unsafeFlags would stop the package being
+# used as a dependency, and would break release and Docker builds on a new compiler's new warning).
+# CI builds a fresh clone, so every file is compiled and checked; an incremental local build prints
+# (and so checks) the warnings of the files it recompiles, which include any file just changed.
+echo
+echo "==> compiler warnings in Sources/, Tests/, Benchmarks/"
+WARNINGS=$(grep -E "^$ROOT/(Sources|Tests|Benchmarks)/[^:]+:[0-9]+:[0-9]+: warning:" "$BUILD_LOG" | sort -u || true)
+rm -f "$BUILD_LOG"
+if [[ -n "$WARNINGS" ]]; then
+    echo "$WARNINGS"
+    record "no compiler warnings" "FAIL ($(wc -l <<<"$WARNINGS") warning(s))"
+else
+    echo "none"
+    record "no compiler warnings" PASS
+fi
 
 # 2. Unit and end-to-end tests, one at a time, so that no test's timing depends on what else runs.
 #    A plain parallel `swift test` passes too (the suites that talk to servers, and the seconds-long

@@ -1,5 +1,5 @@
 public import BroadsheetHTTP
-import Synchronization
+import BroadsheetSync
 
 /// Keeps finished `200` answers to `GET`/`HEAD` requests of an immutable corpus, so that a repeated
 /// request costs a dictionary lookup instead of a JSON encoding, a hash and a compression.
@@ -39,7 +39,7 @@ public struct ResponseCacheMiddleware: HTTPMiddleware {
             var bytes = 0
             var generation: UInt64 = 0
         }
-        let state = Mutex(State())
+        let state = Locked(State())
     }
 
     public init(

@@ -1,11 +1,11 @@
-import Synchronization
+import BroadsheetSync
 
 /// Holds the served corpus: empty while loading, then one immutable ``CorpusSnapshot`` at a time.
 ///
 /// Read-copy-update: handlers take the current snapshot and keep reading it while a writer builds
 /// the next one; ``publish(_:)`` makes a new snapshot visible to every handler at once.
 public final class CorpusService: Sendable {
-    private let current = Mutex<CorpusSnapshot?>(nil)
+    private let current = Locked<CorpusSnapshot?>(nil)
 
     public init(snapshot: CorpusSnapshot? = nil) {
         current.withLock { $0 = snapshot }

@@ -3,7 +3,7 @@ import Dispatch
 import Glibc
 #endif
 import Foundation
-import Synchronization
+import BroadsheetSync
 
 /// Follows a folder with Linux inotify and calls back, debounced, when files in it (or in any folder
 /// under it, created later too) are written, moved or removed.
@@ -20,7 +20,7 @@ public final class FolderWatcher: Sendable {
     public let quietPeriod: Duration
     private let descriptor: Int32
     private let root: String
-    private let stopped = Mutex(false)
+    private let stopped = Locked(false)
     private let finished = DispatchSemaphore(value: 0)
     private let onChange: @Sendable () -> Void
 

@@ -3,7 +3,7 @@ import BroadsheetSearch
 import Dispatch
 public import Foundation
 public import Logging
-import Synchronization
+import BroadsheetSync
 
 /// The corpus as a live service: articles written over time, kept in an ``ArticleStore``, served as
 /// read-copy-update ``CorpusSnapshot``s.
@@ -54,13 +54,13 @@ public final class LiveCorpus: Sendable {
     /// The data folder, reported in ``CorpusStatus``.
     private let dataFolder: String?
     private let logger: Logger
-    private let state: Mutex<State>
+    private let state: Locked<State>
     /// One writer at a time between the id checks and the state update (parsing and extraction run outside).
-    private let writeLock = Mutex(())
+    private let writeLock = Locked(())
     private let publisher: Publisher
-    private let writeObservers = Mutex<[@Sendable (String, Int) -> Void]>([])
+    private let writeObservers = Locked<[@Sendable (String, Int) -> Void]>([])
     /// Entity ids handed out so far (see ``EntityIdRegistry``); changed only while publishing.
-    private let entityIds = Mutex(EntityIdRegistry())
+    private let entityIds = Locked(EntityIdRegistry())
 
     struct State: Sendable {
         var entries: [String: CorpusEntry] = [:]
@@ -89,7 +89,7 @@ public final class LiveCorpus: Sendable {
         self.dataFolder = dataFolder
         self.logger = logger
         self.publisher = Publisher()
-        self.state = Mutex(State())
+        self.state = Locked(State())
     }
 
     /// Reads every stored article back (extracting again those made by extractors of another
@@ -202,7 +202,7 @@ public final class LiveCorpus: Sendable {
             if case .replace(let id) = mode { document.id = id }
             return (submission, CorpusEntry(document: document, extraction: DocumentExtraction(document: document)))
         }
-        return try writeLock.withLock { _ throws(StoreError) -> [WriteResult] in
+        return try serialized { () throws(StoreError) -> [WriteResult] in
             var view = state.withLock { state in (headers: state.headers, generation: state.generation) }
             var changes: [StoreChange] = []
             var planned: [(result: WriteResult, put: StoredArticle?)] = []
@@ -263,7 +263,7 @@ public final class LiveCorpus: Sendable {
 
     /// Deletes an article. Returns the generation that no longer serves it, or `nil` when there is no such article.
     public func delete(id: String) throws(StoreError) -> UInt64? {
-        try writeLock.withLock { _ throws(StoreError) -> UInt64? in
+        try serialized { () throws(StoreError) -> UInt64? in
             guard state.withLock({ $0.headers[id] }) != nil else { return nil }
             let generation = Self.generation(ofSequence: try store.commit([.delete(id: id)]))
             state.withLock { state in
@@ -279,7 +279,7 @@ public final class LiveCorpus: Sendable {
 
     /// Applies one batch of a folder import in one transaction: the puts, the deletes, the file records.
     public func commitImport(puts: [StoredArticle], deletes: [String], files: [StoreChange]) throws(StoreError) {
-        try writeLock.withLock { _ throws(StoreError) in
+        try serialized { () throws(StoreError) in
             let changes = deletes.map { StoreChange.delete(id: $0) } + puts.map { StoreChange.put($0) } + files
             guard !changes.isEmpty else { return }
             let sequence = try store.commit(changes)
@@ -290,6 +290,18 @@ public final class LiveCorpus: Sendable {
                 state.lastWrite = Date()
             }
         }
+    }
+
+    /// Runs `body` with the write lock held (one writer at a time between id checks and state updates).
+    private func serialized<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T {
+        let result: Result<T, StoreError> = writeLock.withLock { _ in
+            do throws(StoreError) {
+                return .success(try body())
+            } catch {
+                return .failure(error)
+            }
+        }
+        return try result.get()
     }
 
     /// The id of a stored article with this content hash whose document is this one (but for its id).
@@ -405,11 +417,11 @@ public final class LiveCorpus: Sendable {
 
     final class Publisher: Sendable {
         let queue = DispatchQueue(label: "broadsheet.corpus.publish")
-        let scheduled = Mutex(false)
+        let scheduled = Locked(false)
         let condition = NSCondition()
         /// The last published index, kept up to date by adding the changed articles.
-        let index = Mutex<SearchIndex?>(nil)
-        let lastLatency = Mutex(0.0)
+        let index = Locked<SearchIndex?>(nil)
+        let lastLatency = Locked(0.0)
     }
 }
 

@@ -6,7 +6,7 @@ import BroadsheetHTTP
 import Dispatch
 import Foundation
 import Logging
-import Synchronization
+import BroadsheetSync
 
 /// `broadsheet serve`: open the data folder, import the corpus folder into it, and serve it over
 /// HTTP until SIGTERM or SIGINT.
@@ -63,7 +63,7 @@ struct ServeCommand: AsyncParsableCommand {
         if settings.writeKeys.isEmpty { logger.info("Writes are disabled (no API key configured)") }
 
         let signals = UnixSignals.stream()
-        let watcher = Mutex<FolderWatcher?>(nil)
+        let watcher = Locked<FolderWatcher?>(nil)
         let loading = Task {
             let importer = FolderImport(loader: CorpusLoader(defaultDate: settings.defaultDate))
             await CorpusOpener.open(corpus, importing: settings.corpus, with: importer, logger: logger)

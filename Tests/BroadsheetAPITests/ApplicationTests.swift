@@ -40,7 +40,7 @@ import Testing
                 let kv = $0.split(separator: "=", maxSplits: 1)
                 return (String(kv[0]), kv.count > 1 ? String(kv[1]) : "")
             } : []
-        return await app.responder.respond(
+        return app.responder.respond(
             to: HTTPRequest(method: .get, target: target, path: path, query: query, headers: headers))
     }
 

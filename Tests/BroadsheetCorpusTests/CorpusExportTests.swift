@@ -23,7 +23,7 @@ import TestSupport
         source.publish()
 
         let file = TemporaryFolder.make(prefix: "export-file") + "/export.ndjson"
-        FileManager.default.createFile(atPath: file, contents: nil)
+        _ = FileManager.default.createFile(atPath: file, contents: nil)
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: file))
         #expect(try CorpusExport.export(from: sourceStore, to: handle) == 6)
         try handle.close()

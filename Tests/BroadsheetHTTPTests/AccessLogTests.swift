@@ -4,7 +4,7 @@ import Testing
 @testable import BroadsheetHTTP
 
 struct AccessLogTests {
-    @Test func saneClientIDIsEchoedAndSeenInside() async {
+    @Test func saneClientIDIsEchoedAndSeenInside() {
         let app = ClosureResponder { request in
             HTTPResponse(status: .ok, headers: ["X-Inner": request.headers["X-Request-Id"] ?? "none"])
         }.wrapped(in: [RequestIDMiddleware()])
@@ -18,7 +18,7 @@ struct AccessLogTests {
         arguments: [
             nil, "", "has space", "quote\"", "new\nline", "semi;colon", String(repeating: "a", count: 129), "ünïcode",
         ] as [String?])
-    func missingOrUnsafeIDIsReplaced(sent: String?) async {
+    func missingOrUnsafeIDIsReplaced(sent: String?) {
         let app = FeatureFixtures.fixed("{}").wrapped(in: [RequestIDMiddleware()])
         var headers: HTTPHeaders = [:]
         if let sent { headers.set("X-Request-Id", sent) }
@@ -40,12 +40,12 @@ struct AccessLogTests {
         #expect(ids.count == 1000)
     }
 
-    @Test func oneInfoLinePerRequestWithFields() async throws {
+    @Test func oneInfoLinePerRequestWithFields() throws {
         let (logger, store) = RecordingLogHandler.logger()
         let app = FeatureFixtures.fixed(#"{"ok":true}"#).wrapped(in: [
             RequestIDMiddleware(), AccessLogMiddleware(logger: logger),
         ])
-        let response = await app.respond(
+        let response = app.respond(
             to: FeatureFixtures.request(.get, "/v1/documents/x?limit=5", headers: ["X-Request-Id": "abc-123"]))
         let records = store.all
         try #require(records.count == 1)
@@ -63,7 +63,7 @@ struct AccessLogTests {
         #expect(duration.split(separator: ".").last?.count == 3)
     }
 
-    @Test func logsGeneratedIDAndErrorStatus() async throws {
+    @Test func logsGeneratedIDAndErrorStatus() throws {
         let (logger, store) = RecordingLogHandler.logger()
         let app = RoutingResponder(router: Router<TestEndpoint>.sample) { _ in HTTPResponse() }
             .wrapped(in: [RequestIDMiddleware(), AccessLogMiddleware(logger: logger)])

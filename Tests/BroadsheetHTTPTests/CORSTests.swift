@@ -16,7 +16,7 @@ struct CORSTests {
             ])
     }
 
-    @Test func preflightUsesRouterMethods() async {
+    @Test func preflightUsesRouterMethods() {
         let app = routed.wrapped(in: [CORSMiddleware(router: Router<TestEndpoint>.sample)])
         let response = app.respond(to: preflight("/v1/documents/abc"))
         #expect(response.status.code == 204)
@@ -27,23 +27,23 @@ struct CORSTests {
         #expect(response.headers["Access-Control-Max-Age"] == "600")
     }
 
-    @Test func preflightOnUnknownPathIs404WithCORS() async {
+    @Test func preflightOnUnknownPathIs404WithCORS() {
         let app = routed.wrapped(in: [CORSMiddleware(router: Router<TestEndpoint>.sample)])
         let response = app.respond(to: preflight("/nowhere"))
         #expect(response.status.code == 404)
         #expect(response.headers["Access-Control-Allow-Origin"] == "*")
     }
 
-    @Test func defaultMethodsWithoutRouter() async {
+    @Test func defaultMethodsWithoutRouter() {
         let app = routed.wrapped(in: [CORSMiddleware()])
         let response = app.respond(to: preflight("/v1/documents"))
         #expect(response.headers["Access-Control-Allow-Methods"] == "GET, HEAD, OPTIONS")
     }
 
-    @Test func simpleRequestsAndErrorsGetAllowOriginAndExpose() async {
+    @Test func simpleRequestsAndErrorsGetAllowOriginAndExpose() {
         let app = routed.wrapped(in: [CORSMiddleware()])
         for path in ["/v1/documents", "/missing"] {
-            let response = await app.respond(
+            let response = app.respond(
                 to: FeatureFixtures.request(.get, path, headers: ["Origin": "https://a.example"]))
             #expect(response.headers["Access-Control-Allow-Origin"] == "*")
             let exposed = response.headers["Access-Control-Expose-Headers"] ?? ""
@@ -54,16 +54,16 @@ struct CORSTests {
         #expect(noOrigin.headers["Access-Control-Allow-Origin"] == "*")
     }
 
-    @Test func specificOriginIsEchoedWithVary() async {
+    @Test func specificOriginIsEchoedWithVary() {
         let cors = CORSMiddleware(
             allowedOrigin: .origins(["https://news.example"]), router: Router<TestEndpoint>.sample)
         let app = routed.wrapped(in: [cors])
-        let match = await app.respond(
+        let match = app.respond(
             to: FeatureFixtures.request(.get, "/v1/documents", headers: ["Origin": "https://news.example"]))
         #expect(match.headers["Access-Control-Allow-Origin"] == "https://news.example")
         #expect(match.headers["Vary"] == "Origin")
 
-        let other = await app.respond(
+        let other = app.respond(
             to: FeatureFixtures.request(.get, "/v1/documents", headers: ["Origin": "https://evil.example"]))
         #expect(other.headers["Access-Control-Allow-Origin"] == nil)
         #expect(other.headers["Access-Control-Expose-Headers"] == nil)
@@ -82,9 +82,9 @@ struct CORSTests {
         #expect(denied.headers["Allow"] == "GET, HEAD, OPTIONS")
     }
 
-    @Test func plainOptionsIsNotAPreflight() async {
+    @Test func plainOptionsIsNotAPreflight() {
         let app = routed.wrapped(in: [CORSMiddleware()])
-        let response = await app.respond(
+        let response = app.respond(
             to: FeatureFixtures.request(.options, "/v1/documents", headers: ["Origin": "https://a.example"]))
         #expect(response.status.code == 204)
         #expect(response.headers["Allow"] == "GET, HEAD, OPTIONS")

@@ -17,7 +17,7 @@ struct ConditionalGETTests {
         #expect(EntityTag(hashing: Array("a".utf8)).description == "\"af63dc4c8601ec8c\"")
     }
 
-    @Test func okGetsStrongETagAndDefaultCacheControl() async {
+    @Test func okGetsStrongETagAndDefaultCacheControl() {
         let response = app.respond(to: FeatureFixtures.request(.get, "/x"))
         #expect(response.status.code == 200)
         #expect(response.headers["ETag"] == tag)
@@ -26,18 +26,18 @@ struct ConditionalGETTests {
         #expect(head.headers["ETag"] == tag)
     }
 
-    @Test func handlerCacheControlAndETagAreKept() async {
+    @Test func handlerCacheControlAndETagAreKept() {
         let custom = FeatureFixtures.fixed(body, headers: ["Cache-Control": "max-age=5", "ETag": "\"v1\""])
             .wrapped(in: [ConditionalGETMiddleware()])
         let response = custom.respond(to: FeatureFixtures.request(.get, "/x"))
         #expect(response.headers["Cache-Control"] == "max-age=5")
         #expect(response.headers["ETag"] == "\"v1\"")
-        let revalidated = await custom.respond(
+        let revalidated = custom.respond(
             to: FeatureFixtures.request(.get, "/x", headers: ["If-None-Match": "W/\"v1\""]))
         #expect(revalidated.status.code == 304)
     }
 
-    @Test func nonJSONGetsNoDefaultCacheControl() async {
+    @Test func nonJSONGetsNoDefaultCacheControl() {
         let text = FeatureFixtures.fixed("hi", contentType: "text/plain").wrapped(in: [ConditionalGETMiddleware()])
         let response = text.respond(to: FeatureFixtures.request(.get, "/x"))
         #expect(response.headers["Cache-Control"] == nil)
@@ -47,10 +47,10 @@ struct ConditionalGETTests {
     @Test(arguments: [
         "TAG", "W/TAG", "\"other\", TAG", "\"a,b\", TAG", "*", " *  ", "\"x\",W/TAG ,\"y\"",
     ])
-    func matchingIfNoneMatchIs304(condition: String) async {
+    func matchingIfNoneMatchIs304(condition: String) {
         let header = condition.replacing("TAG", with: tag)
         for method in [HTTPMethod.get, .head] {
-            let response = await app.respond(
+            let response = app.respond(
                 to: FeatureFixtures.request(method, "/x", headers: ["If-None-Match": header]))
             #expect(response.status.code == 304)
             #expect(response.body.isEmpty)
@@ -62,21 +62,21 @@ struct ConditionalGETTests {
     }
 
     @Test(arguments: ["\"other\"", "\"other\", W/\"another\"", "garbage", "\"\"", "TAGX"])
-    func nonMatchingIfNoneMatchIs200(condition: String) async {
+    func nonMatchingIfNoneMatchIs200(condition: String) {
         let header = condition.replacing("TAG", with: String(tag.dropLast()))
         let response = app.respond(to: FeatureFixtures.request(.get, "/x", headers: ["If-None-Match": header]))
         #expect(response.status.code == 200)
         #expect(response.body == Array(body.utf8))
     }
 
-    @Test func multipleIfNoneMatchFieldsAreCombined() async {
+    @Test func multipleIfNoneMatchFieldsAreCombined() {
         var headers: HTTPHeaders = ["If-None-Match": "\"nope\""]
         headers.add("If-None-Match", tag)
         let response = app.respond(to: FeatureFixtures.request(.get, "/x", headers: headers))
         #expect(response.status.code == 304)
     }
 
-    @Test func otherMethodsAndStatusesPassThrough() async {
+    @Test func otherMethodsAndStatusesPassThrough() {
         let post = app.respond(to: FeatureFixtures.request(.post, "/x", headers: ["If-None-Match": "*"]))
         #expect(post.status.code == 200)
         #expect(post.headers["ETag"] == nil)

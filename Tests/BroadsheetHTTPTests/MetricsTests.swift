@@ -112,6 +112,22 @@ struct MetricsTests {
         #expect(parsed.value("latency_seconds_sum", ["route": "/a"]) == 5.65)
     }
 
+    /// A response made before the router (no ``HTTPResponse/routePattern``) is labelled by matching its path
+    /// against the router the middleware was given; a path the router does not know stays `unmatched`.
+    @Test func responsesFromOutsideTheRouterAreLabelledByTheRouter() throws {
+        let registry = MetricsRegistry()
+        let metrics = HTTPMetrics(registry: registry)
+        let app = ClosureResponder { _ in HTTPResponse(status: .noContent) }
+            .wrapped(in: [MetricsMiddleware(metrics: metrics, router: Router<TestEndpoint>.sample)])
+        _ = app.respond(to: FeatureFixtures.request(.options, "/v1/documents/a"))
+        _ = app.respond(to: FeatureFixtures.request(.options, "/nowhere/a"))
+        let parsed = try ParsedExposition(registry.render())
+        #expect(
+            parsed.value("http_requests_total", ["route": "/v1/documents/{id}", "method": "OPTIONS", "status": "204"])
+                == 1)
+        #expect(parsed.value("http_requests_total", ["route": "unmatched", "method": "OPTIONS", "status": "204"]) == 1)
+    }
+
     @Test func middlewareUsesRoutePatternNotRawPath() async throws {
         let registry = MetricsRegistry()
         let metrics = HTTPMetrics(registry: registry)

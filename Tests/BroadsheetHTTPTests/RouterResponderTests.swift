@@ -1,5 +1,5 @@
+import BroadsheetSync
 import Logging
-import Synchronization
 import Testing
 
 @testable import BroadsheetHTTP
@@ -16,7 +16,7 @@ enum SampleAPIError: Error, ProblemConvertible {
 
 struct SampleUnexpectedError: Error {}
 
-/// A LogHandler that keeps records in memory (shared through a Mutex-protected box).
+/// A LogHandler that keeps records in memory (shared through a locked box).
 struct RecordingLogHandler: LogHandler {
     struct Record: Sendable {
         var level: Logger.Level
@@ -25,7 +25,7 @@ struct RecordingLogHandler: LogHandler {
     }
 
     final class Store: Sendable {
-        let records = Mutex<[Record]>([])
+        let records = Locked<[Record]>([])
         var all: [Record] { records.withLock { $0 } }
     }
 
@@ -69,28 +69,28 @@ struct RouterResponderTests {
         }
     }
 
-    @Test func handlerRuns() async throws {
+    @Test func handlerRuns() throws {
         let response = app().respond(to: FeatureFixtures.request(.get, "/v1/documents/abc"))
         #expect(response.status.code == 200)
         #expect(response.headers["Content-Type"] == "application/json; charset=utf-8")
         #expect(String(decoding: response.body, as: UTF8.self) == #"{"id":"abc"}"#)
     }
 
-    @Test func unknownPathIs404Problem() async throws {
+    @Test func unknownPathIs404Problem() throws {
         let response = app().respond(to: FeatureFixtures.request(.get, "/v2/anything"))
         #expect(response.status.code == 404)
         #expect(response.headers["Content-Type"] == "application/problem+json; charset=utf-8")
         #expect(try FeatureFixtures.problem(response).type == "urn:broadsheet:problem:not-found")
     }
 
-    @Test func wrongMethodIs405ProblemWithAllow() async throws {
+    @Test func wrongMethodIs405ProblemWithAllow() throws {
         let response = app().respond(to: FeatureFixtures.request(.put, "/v1/documents"))
         #expect(response.status.code == 405)
         #expect(response.headers["Allow"] == "GET, HEAD, OPTIONS")
         #expect(try FeatureFixtures.problem(response).type == "urn:broadsheet:problem:method-not-allowed")
     }
 
-    @Test func optionsIs204WithAllow() async {
+    @Test func optionsIs204WithAllow() {
         let response = app().respond(to: FeatureFixtures.request(.options, "/v1/documents/x"))
         #expect(response.status.code == 204)
         #expect(response.headers["Allow"] == "GET, HEAD, DELETE, OPTIONS")
@@ -101,21 +101,21 @@ struct RouterResponderTests {
         #expect(unknown.status.code == 404)
     }
 
-    @Test func headRunsGetHandlerAndKeepsBody() async {
+    @Test func headRunsGetHandlerAndKeepsBody() {
         let response = app().respond(to: FeatureFixtures.request(.head, "/v1/documents/abc"))
         #expect(response.status.code == 200)
         #expect(String(decoding: response.body, as: UTF8.self) == #"{"id":"abc"}"#)
     }
 
-    @Test func problemConvertibleErrorBecomesItsProblem() async throws {
+    @Test func problemConvertibleErrorBecomesItsProblem() throws {
         let response = app().respond(to: FeatureFixtures.request(.get, "/v1/documents/missing"))
         #expect(response.status.code == 404)
         #expect(try FeatureFixtures.problem(response).detail == "no document missing")
     }
 
-    @Test func otherErrorsAreGeneric500AndLogged() async throws {
+    @Test func otherErrorsAreGeneric500AndLogged() throws {
         let (logger, store) = RecordingLogHandler.logger()
-        let response = await app(logger: logger).respond(
+        let response = app(logger: logger).respond(
             to: FeatureFixtures.request(.get, "/v1/documents/boom", headers: ["X-Request-Id": "req-1"]))
         #expect(response.status.code == 500)
         let problem = try FeatureFixtures.problem(response)
@@ -133,7 +133,7 @@ struct RouterResponderTests {
         ("offset=-1", "offset"), ("limit=5&limit=6", "limit"), ("page=2", "page"), ("limit=5&colour=red", "colour"),
         ("offset=99999999999999999999", "offset"),
     ])
-    func badQueryIs400NamingParameter(query: String, parameter: String) async throws {
+    func badQueryIs400NamingParameter(query: String, parameter: String) throws {
         let response = app().respond(to: FeatureFixtures.request(.get, "/v1/documents?\(query)"))
         #expect(response.status.code == 400)
         let problem = try FeatureFixtures.problem(response)
@@ -142,13 +142,13 @@ struct RouterResponderTests {
         #expect(problem.detail.contains("'\(parameter)'"))
     }
 
-    @Test func routeWithoutDeclaredQueryRejectsAnyQuery() async throws {
+    @Test func routeWithoutDeclaredQueryRejectsAnyQuery() throws {
         let response = app().respond(to: FeatureFixtures.request(.get, "/v1/documents/abc?x=1"))
         #expect(response.status.code == 400)
         #expect(try FeatureFixtures.problem(response).parameter == "x")
     }
 
-    @Test func goodQueryPasses() async {
+    @Test func goodQueryPasses() {
         let response = app().respond(to: FeatureFixtures.request(.get, "/v1/documents?limit=100&offset=40"))
         #expect(response.status.code == 200)
         #expect(String(decoding: response.body, as: UTF8.self) == #"{"limit":100,"offset":40}"#)

@@ -367,3 +367,34 @@ struct PatchedPackingTests {
         }
     }
 }
+
+#if DEBUG
+    /// The copy-on-write rule behind `TailBuffers`' `@unchecked Sendable`: adding postings to a store
+    /// whose tail is shared with a copy (``PostingStore/makeUnique()`` not called) stops a debug build
+    /// instead of changing the copy behind its back.
+    struct PostingStoreUniquenessTests {
+        @Test func addingToASharedTailWithoutMakeUniqueIsCaught() async {
+            await #expect(processExitsWith: .failure) {
+                var store = PostingStore()
+                store.makeUnique()
+                store.ensureTerms(1)
+                let copy = store
+                store.add(term: 0, position: 0)
+                withExtendedLifetime(copy) {}
+            }
+        }
+
+        @Test func addingAfterMakeUniqueLeavesTheCopyAlone() {
+            var store = PostingStore()
+            store.makeUnique()
+            store.ensureTerms(1)
+            let copy = store
+            store.makeUnique()
+            store.add(term: 0, position: 3)
+            store.endParagraph(0)
+            #expect(store.documentFrequency == [1])
+            #expect(copy.documentFrequency == [0])
+            #expect(copy.tail.currentTF[0] == 0 && copy.tail.lastParagraph[0] == -1 && copy.tail.bytes(1).isEmpty)
+        }
+    }
+#endif

@@ -1,5 +1,5 @@
 import BroadsheetCorpus
-public import BroadsheetExtraction
+import BroadsheetExtraction
 
 /// One row of `GET /v1/entities`.
 public struct EntityDTO: Encodable, Sendable {

@@ -1,6 +1,6 @@
 import BroadsheetCorpus
 import BroadsheetCore
-public import BroadsheetExtraction
+import BroadsheetExtraction
 
 /// A normalised time expression (TIMEX3 conventions).
 public struct TimeDTO: Encodable, Sendable {

@@ -1,6 +1,6 @@
 import BroadsheetCorpus
 import BroadsheetCore
-public import BroadsheetExtraction
+import BroadsheetExtraction
 
 /// One quotation as the API serves it.
 public struct QuoteDTO: Encodable, Sendable {

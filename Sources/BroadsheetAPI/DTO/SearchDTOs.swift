@@ -1,5 +1,5 @@
 import BroadsheetCore
-public import BroadsheetSearch
+import BroadsheetSearch
 
 /// `GET /v1/search`: a page of hits with snippets, plus the corrections used and the time taken.
 public struct SearchResponseDTO: Encodable, Sendable {

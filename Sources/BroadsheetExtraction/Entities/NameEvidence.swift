@@ -119,7 +119,9 @@ struct NameEvidence {
         if multi {
             // Initials inside ("Stephen P. Lynch", "Lyndon B. Johnson").
             for w in words.dropFirst().dropLast() where w.characterCount == 1 && w.startsUppercase { s.person += 2; break }
-            if words.count == 2 && firstWord.characterCount == 2 && firstWord.isAllUppercase && !lex.commonAcronyms.contains(firstWord) == false { s.person += 1 }
+            // Two capitals before one more name word are a person's initials ("AJ Calloway", "TJ Okafor"),
+            // unless they are a common acronym ("TV", "HR", "AI": see entities-acronyms-common).
+            if words.count == 2 && firstWord.characterCount == 2 && firstWord.isAllUppercase && !lex.commonAcronyms.contains(firstWord) { s.person += 1 }
         }
         if c.hasGenerationalSuffix { s.person += 3 }
         // A leading initial: "J. Robert Oppenheimer", "F. Scott Fitzgerald".

@@ -1,3 +1,5 @@
+import BroadsheetSync
+
 
 /// A monotonically increasing counter family with labels.
 public final class Counter: MetricFamily, Sendable {

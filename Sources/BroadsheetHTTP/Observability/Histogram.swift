@@ -1,3 +1,5 @@
+import BroadsheetSync
+
 
 /// A histogram family with labels: cumulative `_bucket{le=…}` series, `_sum` and `_count`.
 public final class Histogram: MetricFamily, Sendable {

@@ -15,9 +15,11 @@ public struct MetricsMiddleware: HTTPMiddleware {
     }
 
     /// Labels requests with the pattern the ``RoutingResponder`` of `router` reports on its response
-    /// (``HTTPResponse/routePattern``), so the path is matched once per request.
+    /// (``HTTPResponse/routePattern``), so the path is matched once per request. A response that never
+    /// went through the router (a step before it answered, such as a CORS preflight) is labelled by
+    /// matching its path against `router`.
     public init<Route>(metrics: HTTPMetrics, router: Router<Route>) {
-        self.init(metrics: metrics) { _ in nil }
+        self.init(metrics: metrics) { request in router.pattern(path: request.path) }
     }
 
     public func respond(to request: HTTPRequest, next: any HTTPResponder) -> HTTPResponse {

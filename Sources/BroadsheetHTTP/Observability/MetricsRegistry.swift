@@ -1,3 +1,5 @@
+import BroadsheetSync
+
 
 /// A small thread-safe metrics registry rendered in the Prometheus text exposition format 0.0.4.
 ///

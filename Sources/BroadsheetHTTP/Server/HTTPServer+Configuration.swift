@@ -38,10 +38,10 @@ extension HTTPServer {
         public var lingerTimeout: Duration
         /// The `listen(2)` backlog. Default: 1,024.
         public var backlog: Int
-        /// How many event loops (serial Dispatch queues, each with at most one thread) answer requests;
-        /// connections are spread over them round-robin. A responder runs on its connection's loop, so at
-        /// most this many requests are answered at once, as in an nginx-style worker model, and a server's
-        /// work never waits behind other Dispatch work of the process. Default: the number of online cores.
+        /// How many event loops (each one thread waiting on its own epoll set) answer requests; connections
+        /// are spread over them round-robin. A responder runs on its connection's loop, so at most this many
+        /// requests are answered at once, as in an nginx-style worker model, and a server's work never waits
+        /// behind other Dispatch work of the process. Default: the number of online cores.
         public var eventLoops: Int
         /// Called with the new count whenever a connection opens or closes, for metrics. Calls arrive one at a
         /// time on an internal serial queue, in the order the count changed. Default: `nil`.

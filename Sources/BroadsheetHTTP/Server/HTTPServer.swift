@@ -1,3 +1,4 @@
+import BroadsheetSync
 import Dispatch
 import Synchronization
 public import Logging
@@ -25,6 +26,8 @@ public final class HTTPServer: Sendable {
         var shuttingDown = false
         var stopped = false
         var drainWaiters: [CheckedContinuation<Void, Never>] = []
+        /// Round-robin position in ``HTTPServer/loops`` for the next accepted connection.
+        var nextLoop = 0
         var stopWaiters: [CheckedContinuation<Void, Never>] = []
     }
 
@@ -40,8 +43,6 @@ public final class HTTPServer: Sendable {
     /// in flight even when their drain request is still queued behind it.
     private let stopping = Atomic<Bool>(false)
     var isStopping: Bool { stopping.load(ordering: .relaxed) }
-    /// Round-robin position in ``loops``; only touched on `acceptQueue`.
-    private nonisolated(unsafe) var nextLoop = 0
     /// Delivers ``Configuration/onConnectionCountChange`` calls one at a time, in the order the counts changed.
     private let countQueue = DispatchQueue(label: "broadsheet.http.connection-count")
 
@@ -134,8 +135,8 @@ public final class HTTPServer: Sendable {
             let remaining = state.withLock { Array($0.connections.values) }
             if !remaining.isEmpty { logger.info("Closing connections still open at the shutdown deadline") }
             for connection in remaining {
-                // A responder still running holds the connection's queue; shutting the socket down from here
-                // tells the client at once, and the queue closes the descriptor when the responder returns.
+                // A responder still running holds the connection's loop thread; shutting the socket down from
+                // here tells the client at once, and the loop closes the descriptor when the responder returns.
                 connection.abort()
                 connection.loop.execute { connection.close() }
                 connectionClosed(connection)
@@ -167,8 +168,8 @@ public final class HTTPServer: Sendable {
                 return (nil, state.connections.count)
             }
             let connection = HTTPConnection(
-                fd: fd, server: self, responder: responder, configuration: configuration, loop: loops[nextLoop])
-            nextLoop = (nextLoop + 1) % loops.count
+                fd: fd, server: self, responder: responder, configuration: configuration, loop: loops[state.nextLoop])
+            state.nextLoop = (state.nextLoop + 1) % loops.count
             state.connections[ObjectIdentifier(connection)] = connection
             reportCount(state.connections.count)
             return (connection, state.connections.count)

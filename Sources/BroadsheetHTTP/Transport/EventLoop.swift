@@ -1,3 +1,4 @@
+import BroadsheetSync
 import Dispatch
 import CEpoll
 import Synchronization

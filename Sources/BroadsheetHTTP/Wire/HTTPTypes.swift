@@ -111,11 +111,11 @@ public struct HTTPResponse: Sendable {
 
 /// Anything that turns a request into a response: a router, a middleware chain, a test double.
 ///
-/// Responders are synchronous: the server calls them on the connection's queue as soon as a request is
-/// complete and writes the answer in the same turn, with no thread hop in between. A responder must not
-/// block on I/O; CPU-bound work (a JSON encoding, a search) is what it is for. The connection queues run
-/// on Dispatch's width-limited global pool, so at most one request per core is being answered at a time,
-/// as in an event-loop server.
+/// Responders are synchronous: the server calls them on the thread of the connection's event loop as soon
+/// as a request is complete and writes the answer in the same turn, with no thread hop in between. A
+/// responder must not block on I/O; CPU-bound work (a JSON encoding, a search) is what it is for. There is
+/// one event loop per core (``HTTPServer/Configuration/eventLoops``), so at most that many requests are
+/// answered at a time, and a slow responder delays the other connections of its loop.
 public protocol HTTPResponder: Sendable {
     func respond(to request: HTTPRequest) -> HTTPResponse
 }

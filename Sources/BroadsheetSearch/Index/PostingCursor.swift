@@ -66,6 +66,13 @@ final class PostingCursor {
     /// their number is known; or the block's decoded positions (tail chunks).
     private var packedPositions: UnsafePointer<UInt8>
     private var positionReader: PatchedPacking.Reader
+    /// The current block's positions once decoded (gaps within each posting).
+    ///
+    /// `@exclusivity(unchecked)` drops the run-time exclusivity check on each access of this array in the
+    /// position loops. It is sound because no two accesses can overlap: the cursor is not `Sendable`, so
+    /// one thread at a time uses it (the compiler checks that), and every access is in this class's own
+    /// methods, none of which calls out, while an access is open, to code that could reach the cursor
+    /// again (the closures given to `withUnsafe(Mutable)BufferPointer` only unpack or sum into other storage).
     @exclusivity(unchecked) private var decodedPositions: [UInt32] = []
     /// Whether ``decodedPositions`` holds the current block's positions (always in a tail chunk; in a
     /// frozen block once enough of its postings asked for theirs, see ``positionLookups``).

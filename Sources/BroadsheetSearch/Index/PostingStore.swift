@@ -22,17 +22,27 @@ struct PostingStore: Sendable {
         tail.ensureTerms(termCount)
     }
 
-    /// Makes room for term ids up to `count - 1`.
+    /// Makes room for term ids up to `count - 1`. Call ``makeUnique()`` first.
     mutating func ensureTerms(_ count: Int) {
         guard count > documentFrequency.count else { return }
+        assertUniqueTail()
         documentFrequency.append(contentsOf: repeatElement(0, count: count - documentFrequency.count))
         tail.ensureTerms(count)
+    }
+
+    /// Checks (in debug builds) the rule that makes ``TailBuffers``' `@unchecked Sendable` sound: the tail
+    /// is written in place only while this value holds the only reference, i.e. after ``makeUnique()``.
+    /// Otherwise a write would show through every copy of the store, on whatever thread holds one.
+    @inline(__always)
+    private mutating func assertUniqueTail() {
+        assert(isKnownUniquelyReferenced(&tail), "PostingStore: call makeUnique() before adding postings")
     }
 
     /// Records term `t` at `position` in the paragraph being added. Positions must grow per term.
     /// Call ``makeUnique()`` first.
     @inline(__always)
     mutating func add(term t: Int32, position: Int32) {
+        assertUniqueTail()
         let i = Int(t)
         let tail = self.tail
         if tail.currentTF[i] == 0 {
@@ -48,6 +58,7 @@ struct PostingStore: Sendable {
 
     /// Closes the paragraph `paragraph`: writes one posting for every term added since the last call.
     mutating func endParagraph(_ paragraph: Int32) {
+        assertUniqueTail()
         let tail = self.tail
         for t in touched {
             let i = Int(t)

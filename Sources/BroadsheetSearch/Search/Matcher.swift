@@ -413,13 +413,13 @@ final class ConjunctionMatcher: Matcher {
     }()
 
     override func next() -> Int32 {
-        if let lead = leadCursor { return alignCursors(lead._withUnsafeGuaranteedRef { $0.next() }) }
+        if let lead = leadCursor { return alignCursors(lead.withInstance { $0.next() }) }
         let lead = required[0]
         return align(lead.next())
     }
 
     override func advance(to target: Int32) -> Int32 {
-        if let lead = leadCursor { return alignCursors(lead._withUnsafeGuaranteedRef { $0.advance(to: target) }) }
+        if let lead = leadCursor { return alignCursors(lead.withInstance { $0.advance(to: target) }) }
         let lead = required[0]
         return align(lead.advance(to: target))
     }
@@ -427,8 +427,8 @@ final class ConjunctionMatcher: Matcher {
     /// ``align(_:)`` over the terms' cursors; the term matchers' ``Matcher/doc`` is brought up to date
     /// on return (their scores and positions read it).
     private func alignCursors(_ start: Int32) -> Int32 {
-        leadCursor!._withUnsafeGuaranteedRef { lead in
-            secondCursor!._withUnsafeGuaranteedRef { second in
+        leadCursor!.withInstance { lead in
+            secondCursor!.withInstance { second in
                 var target = start
                 outer: while target != Self.exhausted {
                     if mergeDecoded {
@@ -445,7 +445,7 @@ final class ConjunctionMatcher: Matcher {
                         continue
                     }
                     for other in otherCursors {
-                        let e = other._withUnsafeGuaranteedRef { c in c.doc >= target ? c.doc : c.advance(to: target) }
+                        let e = other.withInstance { c in c.doc >= target ? c.doc : c.advance(to: target) }
                         if e != target {
                             if e == Self.exhausted {
                                 target = e
@@ -458,7 +458,7 @@ final class ConjunctionMatcher: Matcher {
                     break
                 }
                 for (term, cursor) in termCursors {
-                    term._withUnsafeGuaranteedRef { $0.doc = cursor._withUnsafeGuaranteedRef { $0.doc } }
+                    term.withInstance { $0.doc = cursor.withInstance { $0.doc } }
                 }
                 doc = target
                 return target

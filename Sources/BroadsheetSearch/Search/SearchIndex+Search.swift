@@ -175,7 +175,7 @@ extension SearchIndex {
                 var score = 0.0
                 if collector.isFull {
                     var bound = 0.0
-                    for t in terms { bound += t._withUnsafeGuaranteedRef { $0.currentUpperBound() } }
+                    for t in terms { bound += t.withInstance { $0.currentUpperBound() } }
                     if !(bound + maxBonus > collector.threshold) {
                         collector.countUnranked()
                         p = root.next()
@@ -184,7 +184,7 @@ extension SearchIndex {
                     // Tighter: the exact body parts, with only the title parts bounded.
                     bound = 0
                     for k in 0..<terms.count {
-                        bound += terms[k]._withUnsafeGuaranteedRef { t in
+                        bound += terms[k].withInstance { t in
                             bodies[k] = t.currentBody()
                             return t.upperBound(body: bodies[k])
                         }
@@ -194,14 +194,14 @@ extension SearchIndex {
                         p = root.next()
                         continue
                     }
-                    for k in 0..<terms.count { score += terms[k]._withUnsafeGuaranteedRef { $0.score(body: bodies[k]) } }
+                    for k in 0..<terms.count { score += terms[k].withInstance { $0.score(body: bodies[k]) } }
                 } else {
-                    for t in terms { score += t._withUnsafeGuaranteedRef { $0.score() } }
+                    for t in terms { score += t.withInstance { $0.score() } }
                 }
                 if maxBonus > 0 && score + maxBonus > collector.threshold {
                     for k in 0..<terms.count {
                         lists[k].removeAll(keepingCapacity: true)
-                        terms[k]._withUnsafeGuaranteedRef { $0.positions(into: &lists[k]) }
+                        terms[k].withInstance { $0.positions(into: &lists[k]) }
                     }
                     score += Self.proximityBonus(lists, weight: weight)
                 }

@@ -1,4 +1,4 @@
-import Synchronization
+import BroadsheetSync
 
 /// Top hits of a union of terms (prefix and typo expansions) without scoring every posting.
 extension SearchIndex {
@@ -51,16 +51,16 @@ extension SearchIndex {
             return
         }
         let cursors = terms.map { Unmanaged.passUnretained($0.cursor) }
-        for c in cursors { _ = c._withUnsafeGuaranteedRef { $0.next() } }
+        for c in cursors { _ = c.withInstance { $0.next() } }
         while true {
             var base = Matcher.exhausted
-            for c in cursors { base = min(base, c._withUnsafeGuaranteedRef { $0.doc }) }
+            for c in cursors { base = min(base, c.withInstance { $0.doc }) }
             if base == Matcher.exhausted { break }
             let end = Int64(base) + Int64(window)
             var entryCount = 0
             for k in 0..<terms.count {
-                matchers[k]._withUnsafeGuaranteedRef { t in
-                    cursors[k]._withUnsafeGuaranteedRef { cursor in
+                matchers[k].withInstance { t in
+                    cursors[k].withInstance { cursor in
                         var block = -2
                         var ub = 0.0
                         var untitled = false
@@ -105,7 +105,7 @@ extension SearchIndex {
                 let e = entries[n]
                 let i = Int(e.offset)
                 guard bound[i] > threshold else { continue }
-                tight[i] += matchers[Int(e.term)]._withUnsafeGuaranteedRef { t in
+                tight[i] += matchers[Int(e.term)].withInstance { t in
                     let body = t.context.bodyScore(idf: t.idf, tf: e.tf, paragraph: base + e.offset)
                     bodies[n] = body
                     return e.untitled ? t.weight * body * (1 + 1e-6) : t.upperBound(body: body, block: Int(e.block))
@@ -131,7 +131,7 @@ extension SearchIndex {
                 let n = Int(chosen[j])
                 let e = entries[n]
                 // As ``TermMatcher/score(paragraph:tf:untitled:)`` computes it.
-                exact[Int(e.offset)] += matchers[Int(e.term)]._withUnsafeGuaranteedRef { t in
+                exact[Int(e.offset)] += matchers[Int(e.term)].withInstance { t in
                     e.untitled ? t.weight * bodies[n] : t.weight * (bodies[n] + t.title(paragraph: base + e.offset))
                 }
             }
@@ -228,7 +228,7 @@ final class UnionScratch: @unchecked Sendable {
         capacity *= 2
     }
 
-    private static let pool = Mutex<[UnionScratch]>([])
+    private static let pool = Locked<[UnionScratch]>([])
 
     /// A scratch from the pool, or a new one.
     static func take() -> UnionScratch { pool.withLock { $0.popLast() } ?? UnionScratch() }
