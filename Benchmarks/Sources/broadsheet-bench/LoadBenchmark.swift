@@ -62,7 +62,7 @@ enum LoadBenchmark {
 
     /// Writes about `bytes` bytes of NDJSON, in 1 MiB writes.
     static func write(_ path: String, bytes: Int, padding: Bool) {
-        FileManager.default.createFile(atPath: path, contents: nil)
+        _ = FileManager.default.createFile(atPath: path, contents: nil)
         guard let handle = FileHandle(forWritingAtPath: path) else { return }
         defer { try? handle.close() }
         let places = ["harbour", "rail yard", "library", "market hall", "ferry terminal", "school", "bridge", "reservoir"]
