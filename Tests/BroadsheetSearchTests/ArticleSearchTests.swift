@@ -192,3 +192,37 @@ struct ArticleSearchTests {
         try FastPathTests.expectSameAsGeneral(grown)
     }
 }
+
+/// A misspelling whose stem happens to match a rare word is read as the far more frequent word
+/// within typo reach, and the correction is listed.
+@Suite(.offCooperativePool)
+struct TypoOverStemTests {
+    static let documents: [Document] =
+        (0..<30).map { .make(id: "gov\($0)", title: "Budget news \($0)", paragraphs: ["The government announced a budget on day \($0)."]) }
+        + [.make(id: "nanny", title: "Household staff", paragraphs: ["The governess taught the children French."])]
+
+    @Test(arguments: [SearchUnit.article, .paragraph])
+    func misspellingSharingARareStemIsCorrected(unit: SearchUnit) throws {
+        let index = SearchIndex(documents: Self.documents, unit: unit)
+        // `goverment` and `governess` both stem to `gover`; `government` is in 30 articles.
+        let r = try index.search("goverment", options: SearchOptions(limit: 50))
+        #expect(r.corrections == [SearchCorrection(from: "goverment", to: "government")])
+        #expect(r.total == 30)
+        #expect(!r.hits.contains { $0.documentId == "nanny" })
+        // The rare word typed as it is written is not corrected.
+        let exact = try index.search("governess")
+        #expect(exact.corrections.isEmpty)
+        #expect(exact.hits.map(\.documentId) == ["nanny"])
+        // Without typo tolerance the stem match stands.
+        #expect(try index.search("goverment", options: SearchOptions(typoTolerance: false)).hits.map(\.documentId) == ["nanny"])
+    }
+
+    @Test func comparablyFrequentWordsDoNotOverrideTheStem() throws {
+        // `governess` in 5 articles, `government` in 30: fewer than ten times as many, the stem stands.
+        let docs = Self.documents + (0..<4).map { .make(id: "n\($0)", title: "x", paragraphs: ["A governess arrived."]) }
+        let index = SearchIndex(documents: docs, unit: .article)
+        let r = try index.search("goverment", options: SearchOptions(limit: 50))
+        #expect(r.corrections.isEmpty)
+        #expect(r.total == 5)
+    }
+}
