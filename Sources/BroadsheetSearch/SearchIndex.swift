@@ -122,6 +122,9 @@ public struct SearchIndex: Sendable {
     /// Positions in ``documents`` of the replaced and removed documents, whose units are tombstoned:
     /// one bit per document (a set bit is dead), so the check per unit is one load.
     var deadDocuments = DeadDocuments()
+    /// Per document position: ``fingerprint(title:dek:text:)`` of what it was indexed from, saved with
+    /// the index so that opening it finds a changed document stale.
+    var documentFingerprints: [UInt64] = []
     var deletedDocuments: Int { deadDocuments.count }
 
     private var tokenizer = Tokenizer()
@@ -190,7 +193,7 @@ public struct SearchIndex: Sendable {
             surfaces.byteCount + stems.byteCount + (surfaceStem.capacity + surfaceFrequency.capacity + sortedSurfaces.capacity) * 4
             + sortedSharedPrefix.capacity + titleMaxFrequency.capacity + titleMinLength.capacity
         let paragraphs = paragraphDocument.byteCount + paragraphLengthCode.capacity + documents.capacity * MemoryLayout<StoredDocument>.stride
-            + documentIndex.byteCount + deadDocuments.byteCount
+            + documentIndex.byteCount + deadDocuments.byteCount + documentFingerprints.capacity * 8
         var own = Statistics(
             terms: stems.count, surfaceForms: surfaces.count, postingsBytes: postings.byteCount, positionBytes: postings.positionByteCount,
             dictionaryBytes: dictionary, paragraphBytes: paragraphs + titles.byteCount)
@@ -249,6 +252,7 @@ public struct SearchIndex: Sendable {
         // Drop the spare capacity that growth by doubling left in the per-paragraph and title tables.
         paragraphDocument.trim()
         documents = documents.withUnsafeBufferPointer { Array($0) }
+        documentFingerprints = documentFingerprints.withUnsafeBufferPointer { Array($0) }
         paragraphLengthCode = paragraphLengthCode.withUnsafeBufferPointer { Array($0) }
         titles.trim()
         titleMaxFrequency = titleMaxFrequency.withUnsafeBufferPointer { Array($0) }
@@ -414,6 +418,7 @@ public struct SearchIndex: Sendable {
         titles.append(sorted: title)
         totalTitleLength += title.count
 
+        documentFingerprints.append(Self.fingerprint(title: document.title, dek: document.dek, text: document.text))
         documents.append(
             StoredDocument(
                 id: document.id, title: document.title, text: document.text, paragraphs: paragraphs,
