@@ -87,6 +87,8 @@ enum SearchBenchmark {
         let corpusBytes = documents.reduce(0) { $0 + $1.text.utf8.count + $1.title.utf8.count }
         let paragraphs = documents.reduce(0) { $0 + $1.paragraphs.count }
         print(String(format: "  %d articles, %d paragraphs, %.1f MB in %.1f s", articles, paragraphs, Double(corpusBytes) / 1e6, seconds(since: t0)))
+        // The generator as the corpus left it: 1,000 more articles of the same vocabulary, for the additions.
+        var more = generator
         let queries = generator.queries(perType: perType)
         if writeFiles {
             writeCorpus(documents, to: out + "/corpus.jsonl")
@@ -120,7 +122,6 @@ enum SearchBenchmark {
         try? FileManager.default.removeItem(atPath: indexPath)
         // 1,000 articles added to the index (a copy: the original is the one timed below), then searchable.
         do {
-            var more = CorpusGenerator(seed: seed ^ 0xADD)
             let extra = (0..<1000).map { n -> Document in
                 var d = more.article(number: articles + n)
                 d.id = "a\(articles + n)"

@@ -120,14 +120,14 @@ extension SearchIndex {
     /// A fingerprint of what a document's entry was indexed from (title, dek, text), to find a saved
     /// index stale when a document changed under the same id.
     static func fingerprint(title: String, dek: String?, text: String) -> UInt64 {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(title.utf8.count + (dek?.utf8.count ?? 0) + text.utf8.count + 2)
-        bytes.append(contentsOf: title.utf8)
-        bytes.append(0)
-        bytes.append(contentsOf: (dek ?? "").utf8)
-        bytes.append(0)
-        bytes.append(contentsOf: text.utf8)
-        return bytes.withUnsafeBytes { IndexChecksum.of($0) } | 1
+        func sum(_ s: String) -> UInt64 {
+            var s = s
+            return s.withUTF8 { IndexChecksum.of(UnsafeRawBufferPointer($0)) }
+        }
+        var h = sum(title)
+        h = (h << 21 | h >> 43) ^ sum(dek ?? "") &* 0x9E37_79B1_85EB_CA87
+        h = (h << 21 | h >> 43) ^ sum(text) &* 0xC2B2_AE3D_27D4_EB4F
+        return h | 1
     }
 
     /// Appends this engine's sections (see the format above); the engine must be frozen.

@@ -114,15 +114,25 @@ struct SnippetBuilder {
     mutating func passages(of text: String, paragraphs: [Paragraph], count: Int) -> [SearchPassage] {
         var ranked: [(distinct: Int, spread: Int32, paragraph: Int)] = []
         var matched: [(stem: Int32, position: Int32)] = []
-        for (k, paragraph) in paragraphs.enumerated() where paragraph.span.end > paragraph.span.start {
-            tokenizer.tokenize(text.slice(paragraph.span))
+        // The body is tokenized once; its tokens fall into paragraphs by their UTF-16 offsets.
+        tokenizer.tokenize(text)
+        var k = 0
+        var current = -1
+        func close() {
+            if current >= 0 && !matched.isEmpty { ranked.append(Self.rank(matched, paragraph: current)) }
             matched.removeAll(keepingCapacity: true)
-            for t in tokenizer.tokens {
-                if let stem = matchedStem(tokenizer.term(t)) { matched.append((stem, t.position)) }
-            }
-            guard !matched.isEmpty else { continue }
-            ranked.append(Self.rank(matched, paragraph: k))
         }
+        for t in tokenizer.tokens {
+            while k < paragraphs.count && Int(t.start) >= paragraphs[k].span.end { k += 1 }
+            guard k < paragraphs.count else { break }
+            guard Int(t.start) >= paragraphs[k].span.start, let stem = matchedStem(tokenizer.term(t)) else { continue }
+            if k != current {
+                close()
+                current = k
+            }
+            matched.append((stem, t.position))
+        }
+        close()
         ranked.sort { ($1.distinct, $0.spread, $0.paragraph) < ($0.distinct, $1.spread, $1.paragraph) }
         var chosen = ranked.prefix(count).map(\.paragraph)
         if chosen.isEmpty, count > 0, let first = paragraphs.firstIndex(where: { $0.span.end > $0.span.start }) { chosen = [first] }
