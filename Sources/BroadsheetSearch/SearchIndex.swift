@@ -119,6 +119,9 @@ public struct SearchIndex: Sendable {
     /// is in no title.
     var titleMaxFrequency: [UInt8] = []
     var titleMinLength: [UInt8] = []
+    /// Per stem: the number of documents whose title holds it (replaced and removed ones included, as
+    /// in the postings' document frequencies), for the title field's idf.
+    var titleDocumentFrequency: [UInt32] = []
     /// Positions in ``documents`` of the replaced and removed documents, whose units are tombstoned:
     /// one bit per document (a set bit is dead), so the check per unit is one load.
     var deadDocuments = DeadDocuments()
@@ -191,7 +194,7 @@ public struct SearchIndex: Sendable {
     public var statistics: Statistics {
         let dictionary =
             surfaces.byteCount + stems.byteCount + (surfaceStem.capacity + surfaceFrequency.capacity + sortedSurfaces.capacity) * 4
-            + sortedSharedPrefix.capacity + titleMaxFrequency.capacity + titleMinLength.capacity
+            + sortedSharedPrefix.capacity + titleMaxFrequency.capacity + titleMinLength.capacity + titleDocumentFrequency.capacity * 4
         let paragraphs = paragraphDocument.byteCount + paragraphLengthCode.capacity + documents.capacity * MemoryLayout<StoredDocument>.stride
             + documentIndex.byteCount + deadDocuments.byteCount + documentFingerprints.capacity * 8
         var own = Statistics(
@@ -257,6 +260,7 @@ public struct SearchIndex: Sendable {
         titles.trim()
         titleMaxFrequency = titleMaxFrequency.withUnsafeBufferPointer { Array($0) }
         titleMinLength = titleMinLength.withUnsafeBufferPointer { Array($0) }
+        titleDocumentFrequency = titleDocumentFrequency.withUnsafeBufferPointer { Array($0) }
     }
 
     private mutating func sortSurfaces() {
@@ -407,11 +411,13 @@ public struct SearchIndex: Sendable {
         if titleMaxFrequency.count < stems.count {
             titleMaxFrequency.append(contentsOf: repeatElement(0, count: stems.count - titleMaxFrequency.count))
             titleMinLength.append(contentsOf: repeatElement(0xFF, count: stems.count - titleMinLength.count))
+            titleDocumentFrequency.append(contentsOf: repeatElement(0, count: stems.count - titleDocumentFrequency.count))
         }
         var run = 0
         for (k, stem) in title.enumerated() {
             run = k > 0 && title[k - 1] == stem ? run + 1 : 1
             let i = Int(stem)
+            if run == 1 { titleDocumentFrequency[i] += 1 }
             titleMaxFrequency[i] = max(titleMaxFrequency[i], UInt8(min(run, 255)))
             titleMinLength[i] = min(titleMinLength[i], UInt8(BlockBound.code(length: UInt32(min(title.count, 0xFFFF)))))
         }

@@ -266,7 +266,8 @@ enum SearchBenchmark {
     /// them back to back with snippets. Another engine timed between two requests then meets much the
     /// same state of the machine as this index did. `top K1 K2 …` answers each query's top 10 document
     /// ids (comma-separated, `-` for none), ranked for comparison with plain BM25: no typo tolerance
-    /// and no proximity bonus (the relevance comparison's documented setting).
+    /// and no proximity bonus (the relevance comparison's documented setting); `top-typo K1 K2 …` the
+    /// same with typo tolerance (misspelt words find nothing without it).
     static func serveTimings(index: SearchIndex, queries: [String]) {
         let modes = ["back-to-back": (false, false), "interleaved": (true, false), "back-to-back-with-snippets": (false, true)]
         var plain = index
@@ -278,8 +279,8 @@ enum SearchBenchmark {
             let numbers = words.dropFirst().compactMap { Int($0) }
             let mode = words.first.map(String.init) ?? ""
             if mode == "quit" { return }
-            if mode == "top", numbers.count == words.count - 1, numbers.allSatisfy(queries.indices.contains) {
-                let options = SearchOptions(limit: 10, typoTolerance: false, includeSnippets: false)
+            if mode == "top" || mode == "top-typo", numbers.count == words.count - 1, numbers.allSatisfy(queries.indices.contains) {
+                let options = SearchOptions(limit: 10, typoTolerance: mode == "top-typo", includeSnippets: false)
                 print(
                     numbers.map { k in
                         let ids = (try? plain.search(queries[k], options: options))?.hits.map(\.documentId) ?? []

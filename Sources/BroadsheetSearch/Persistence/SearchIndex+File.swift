@@ -40,7 +40,8 @@ public import BroadsheetCore
 ///    prefix lengths (`UInt8`);
 /// 6. postings (``PostingStore/save(to:)``, ``FrozenPostings/save(to:)``);
 /// 7. unit documents (``ParagraphDocuments/save(to:)``) and unit length codes (`UInt8`);
-/// 8. titles (``TitleIndex/save(to:)``), per-stem most title occurrences and shortest title code (`UInt8`).
+/// 8. titles (``TitleIndex/save(to:)``), per stem: most title occurrences and shortest title code
+///    (`UInt8`), titles holding it (`UInt32`).
 ///
 /// Opening reads the file in one bulk read, checks the header, the length and the checksum, then
 /// copies each flat array once (no per-posting decoding), checking every offset table against the
@@ -164,6 +165,7 @@ extension SearchIndex {
         titles.save(to: &w)
         w.append(titleMaxFrequency)
         w.append(titleMinLength)
+        w.append(titleDocumentFrequency)
     }
 
     /// One engine read back from its sections, checked against itself and against `documents`.
@@ -237,6 +239,7 @@ extension SearchIndex {
         let titles = try TitleIndex(restoring: &r, documents: entries)
         let titleMaxFrequency: [UInt8] = try r.array("title frequencies", count: stemCount)
         let titleMinLength: [UInt8] = try r.array("title lengths per stem", count: stemCount)
+        let titleDocumentFrequency: [UInt32] = try r.array("title document frequencies", count: stemCount)
 
         self.configuration = configuration
         self.unit = unit
@@ -256,6 +259,7 @@ extension SearchIndex {
         self.titles = titles
         self.titleMaxFrequency = titleMaxFrequency
         self.titleMinLength = titleMinLength
+        self.titleDocumentFrequency = titleDocumentFrequency
         self.deadDocuments = dead
         self.documentFingerprints = fingerprints
         let table = stored

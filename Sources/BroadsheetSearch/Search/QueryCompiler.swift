@@ -39,6 +39,13 @@ struct QueryCompiler {
         return log(1 + (n - df + 0.5) / (df + 0.5))
     }
 
+    /// The title field's idf: over live documents, from the number of titles holding the stem.
+    private func titleIdf(_ term: Int32, in index: SearchIndex) -> Double {
+        let df = Double(Int(term) < index.titleDocumentFrequency.count ? index.titleDocumentFrequency[Int(term)] : 0)
+        let n = max(Double(index.documentCount), df)
+        return log(1 + (n - df + 0.5) / (df + 0.5))
+    }
+
     private mutating func termMatcher(_ term: Int32, weight: Double, excluded: Bool, in index: SearchIndex) -> TermMatcher {
         if !excluded { highlightStems.insert(term) }
         let t = Int(term)
@@ -47,7 +54,7 @@ struct QueryCompiler {
         let tailCount = Int(index.postings.documentFrequency[t]) - (t < frozen.termCount ? Int(frozen.count[t]) : 0)
         let cursor = PostingCursor(
             frozen: frozen, term: t, tailDocs: tail.bytes(2 * t), tailPositions: tail.bytes(2 * t + 1), tailCount: tailCount)
-        return TermMatcher(cursor: cursor, term: term, idf: idf(term, in: index), weight: weight, context: context)
+        return TermMatcher(cursor: cursor, term: term, idf: idf(term, in: index), titleIdf: titleIdf(term, in: index), weight: weight, context: context)
     }
 
     /// Few alternatives: a merge that keeps positions (for the proximity bonus); many: windowed.
