@@ -183,6 +183,10 @@ public struct SearchIndex: Sendable {
 
     /// Number of live (not replaced or removed) documents.
     public var documentCount: Int { documentIndex.count }
+    /// The ids of the live documents in the index's order: the order of their last ``add(_:)`` (a
+    /// replaced document at its replacement's place). ``init(contentsOf:documents:configuration:)``
+    /// wants the documents in this order.
+    public var documentIds: [String] { documents.indices.filter { !deadDocuments.contains(Int32($0)) }.map { documents[$0].id } }
     /// Number of live paragraphs.
     public var paragraphCount: Int { unit == .paragraph ? liveParagraphs : paragraphEngine.first?.liveParagraphs ?? liveParagraphs }
     /// The number of units of document position `d`: its paragraphs, or one article.

@@ -50,6 +50,7 @@ struct SearchIndexFileTests {
             docs.removeAll { $0.id == "g\(k)" }
         }
         try index.write(to: path)
+        #expect(index.documentIds == docs.map(\.id))
         let opened = try SearchIndex(contentsOf: path, documents: docs)
         #expect(opened.documentCount == index.documentCount)
         #expect(opened.paragraphCount == index.paragraphCount)
