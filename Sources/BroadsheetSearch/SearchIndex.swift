@@ -125,6 +125,11 @@ public struct SearchIndex: Sendable {
     /// Positions in ``documents`` of the replaced and removed documents, whose units are tombstoned:
     /// one bit per document (a set bit is dead), so the check per unit is one load.
     var deadDocuments = DeadDocuments()
+    /// The tombstoned units (one bit per unit id), for the fast paths' checks per posting.
+    var deadUnits = DeadDocuments()
+    /// The deks of the documents that have one, by document position (the record keeps no dek): a
+    /// tombstone re-reads what the unit indexed.
+    var deks: [Int32: String] = [:]
     /// Per document position: ``fingerprint(title:dek:text:)`` of what it was indexed from, saved with
     /// the index so that opening it finds a changed document stale.
     var documentFingerprints: [UInt64] = []
@@ -200,7 +205,7 @@ public struct SearchIndex: Sendable {
             surfaces.byteCount + stems.byteCount + (surfaceStem.capacity + surfaceFrequency.capacity + sortedSurfaces.capacity) * 4
             + sortedSharedPrefix.capacity + titleMaxFrequency.capacity + titleMinLength.capacity + titleDocumentFrequency.capacity * 4
         let paragraphs = paragraphDocument.byteCount + paragraphLengthCode.capacity + documents.capacity * MemoryLayout<StoredDocument>.stride
-            + documentIndex.byteCount + deadDocuments.byteCount + documentFingerprints.capacity * 8
+            + documentIndex.byteCount + deadDocuments.byteCount + deadUnits.byteCount + deks.capacity * 24 + documentFingerprints.capacity * 8
         var own = Statistics(
             terms: stems.count, surfaceForms: surfaces.count, postingsBytes: postings.byteCount, positionBytes: postings.positionByteCount,
             dictionaryBytes: dictionary, paragraphBytes: paragraphs + titles.byteCount)
@@ -325,9 +330,45 @@ public struct SearchIndex: Sendable {
         deadDocuments.insert(old)
         let first = Int(documents[o].firstParagraph)
         let units = Int(unitCount(ofDocument: o))
-        for p in first..<(first + units) { totalLength -= Self.codedLength(paragraphLengthCode[p]) }
+        forgetPostings(ofDocument: o)
+        for p in first..<(first + units) {
+            totalLength -= Self.codedLength(paragraphLengthCode[p])
+            deadUnits.insert(Int32(p))
+        }
         liveParagraphs -= units
         totalTitleLength -= titles.length(ofDocument: o)
+    }
+
+    /// Takes the postings of document position `o`'s units out of the live frequencies: its title, dek
+    /// and paragraphs are tokenized again as ``insert(_:)`` indexed them, and each unit's distinct stems
+    /// counted off once. O(the document's length).
+    private mutating func forgetPostings(ofDocument o: Int) {
+        let doc = documents[o]
+        var seen = Set<Int32>()
+        func forget() {
+            for stem in seen { postings.forgetPosting(term: stem) }
+            seen.removeAll(keepingCapacity: true)
+        }
+        func collect(_ range: Range<Int32>?) {
+            let tokens = tokenizer.tokens
+            for token in tokens {
+                if let range, token.start < range.lowerBound || token.start >= range.upperBound { continue }
+                let bytes = tokenizer.term(token)
+                if let surface = surfaces.find(bytes) { seen.insert(surfaceStem[Int(surface)]) }
+            }
+        }
+        if unit == .article {
+            for field in [doc.title, deks[Int32(o)] ?? ""] where !field.isEmpty {
+                tokenizer.tokenize(field)
+                collect(nil)
+            }
+        }
+        tokenizer.tokenize(doc.text)
+        for paragraph in doc.paragraphs {
+            collect(Int32(paragraph.span.start)..<Int32(paragraph.span.end))
+            if unit == .paragraph { forget() }
+        }
+        forget()
     }
 
     /// Closes unit `unit` of document `docId`, `length` words long.
@@ -429,6 +470,7 @@ public struct SearchIndex: Sendable {
         totalTitleLength += title.count
 
         documentFingerprints.append(Self.fingerprint(title: document.title, dek: document.dek, text: document.text))
+        if let dek = document.dek, !dek.isEmpty { deks[docId] = dek }
         documents.append(
             StoredDocument(
                 id: document.id, title: document.title, text: document.text, paragraphs: paragraphs,

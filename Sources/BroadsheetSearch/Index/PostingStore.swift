@@ -11,6 +11,9 @@ struct PostingStore: Sendable {
     private(set) var tail = TailBuffers()
     /// Document frequency of each term over both parts (tombstoned paragraphs included).
     private(set) var documentFrequency: [UInt32] = []
+    /// Per term: its postings in live units (``documentFrequency`` less those of tombstoned units),
+    /// the exact total of a one-term search.
+    private(set) var liveFrequency: [UInt32] = []
     private(set) var tailBytes = 0
     private var touched: [Int32] = []
 
@@ -26,6 +29,7 @@ struct PostingStore: Sendable {
     mutating func ensureTerms(_ count: Int) {
         guard count > documentFrequency.count else { return }
         documentFrequency.append(contentsOf: repeatElement(0, count: count - documentFrequency.count))
+        liveFrequency.append(contentsOf: repeatElement(0, count: count - liveFrequency.count))
         tail.ensureTerms(count)
     }
 
@@ -55,6 +59,7 @@ struct PostingStore: Sendable {
             tailBytes += 2 + Int(tail.currentTF[i])
             tail.lastParagraph[i] = paragraph
             documentFrequency[i] += 1
+            liveFrequency[i] += 1
             tail.currentTF[i] = 0
         }
         touched.removeAll(keepingCapacity: true)
@@ -81,11 +86,15 @@ struct PostingStore: Sendable {
         frozen = FrozenPostings(merging: frozen, tail: tail, termCount: termCount, lengthCodes: lengthCodes, title: title)
         tail = TailBuffers()  // per-term scratch is re-created on the next addition
         documentFrequency = documentFrequency.withUnsafeBufferPointer { Array($0) }
+        liveFrequency = liveFrequency.withUnsafeBufferPointer { Array($0) }
         tailBytes = 0
     }
 
     /// Bytes held by postings (frozen segment, tail, per-term tables).
-    var byteCount: Int { frozen.byteCount + documentFrequency.capacity * 4 + tail.byteCount }
+    var byteCount: Int { frozen.byteCount + (documentFrequency.capacity + liveFrequency.capacity) * 4 + tail.byteCount }
+
+    /// Takes one posting of term `t` (in a unit being tombstoned) out of its live count.
+    mutating func forgetPosting(term t: Int32) { liveFrequency[Int(t)] -= 1 }
 
     /// Bytes of the frozen segment that hold positions.
     var positionByteCount: Int { frozen.positions.count }
@@ -353,10 +362,11 @@ private struct PendingPostings {
 
 extension PostingStore {
     /// Sections, of a store without a tail (``freeze(lengthCodes:title:)`` first): document frequencies
-    /// (`UInt32`), then the frozen segment's (see ``FrozenPostings/save(to:)``).
+    /// and live frequencies (`UInt32`), then the frozen segment's (see ``FrozenPostings/save(to:)``).
     func save(to w: inout IndexFileWriter) {
         precondition(tailBytes == 0 && frozen.termCount == termCount, "postings are frozen before saving")
         w.append(documentFrequency)
+        w.append(liveFrequency)
         frozen.save(to: &w)
     }
 
@@ -364,11 +374,15 @@ extension PostingStore {
     /// ``FrozenPostings/init(restoring:terms:units:)``); each term's count must be its frequency.
     init(restoring r: inout IndexFileReader, terms: Int, units: Int) throws(SearchIndexFileError) {
         let frequency: [UInt32] = try r.array("document frequencies", count: terms)
+        let live: [UInt32] = try r.array("live frequencies", count: terms)
         let frozen = try FrozenPostings(restoring: &r, terms: terms, units: units)
-        for t in 0..<terms where frozen.count[t] != frequency[t] { throw .corrupt("term \(t): \(frozen.count[t]) postings, frequency \(frequency[t])") }
+        for t in 0..<terms where frozen.count[t] != frequency[t] || live[t] > frequency[t] {
+            throw .corrupt("term \(t): \(frozen.count[t]) postings, frequency \(frequency[t]), live \(live[t])")
+        }
         self.init()
         self.frozen = frozen
         documentFrequency = frequency
+        liveFrequency = live
     }
 }
 

@@ -194,6 +194,8 @@ extension SearchIndex {
         // The live entries, in order, must be `documents`.
         var stored: [StoredDocument] = []
         stored.reserveCapacity(entries)
+        var deadUnits = DeadDocuments()
+        var deks: [Int32: String] = [:]
         var next = 0
         var unitEnd: Int32 = 0
         for k in 0..<entries {
@@ -203,6 +205,8 @@ extension SearchIndex {
             try IndexFileCheck.require(first == unitEnd && paragraphCounts[k] >= 0 && paragraphCounts[k] <= 1 << 20, "document \(k): units out of order")
             unitEnd = first &+ unitsOfEntry
             if dead.contains(Int32(k)) {
+                guard unitsOfEntry <= units, first <= Int32(units) - unitsOfEntry else { throw .corrupt("document \(k): units past the end") }
+                for p in first..<(first + unitsOfEntry) { deadUnits.insert(p) }
                 // A dead entry keeps only its paragraph count (empty paragraphs), for the next save.
                 let blank = Paragraph(index: 0, section: nil, span: TextSpan(start: 0, end: 0), sentenceRange: 0..<0)
                 stored.append(
@@ -221,6 +225,7 @@ extension SearchIndex {
             }
             let day = d.publishedAt.map { Int32($0.daysSinceEpoch) } ?? .min
             guard day == days[k] else { throw .stale("\(id): its publication date changed") }
+            if let dek = d.dek, !dek.isEmpty { deks[Int32(k)] = dek }
             stored.append(StoredDocument(id: id, title: d.title, text: d.text, paragraphs: d.paragraphs, firstParagraph: first, day: day))
         }
         guard next == live.count else { throw .stale("\(live.count - next) documents are not in the index") }
@@ -265,6 +270,8 @@ extension SearchIndex {
         self.titleMinLength = titleMinLength
         self.titleDocumentFrequency = titleDocumentFrequency
         self.deadDocuments = dead
+        self.deadUnits = deadUnits
+        self.deks = deks
         self.documentFingerprints = fingerprints
         let table = stored
         var index = DocumentIdTable()

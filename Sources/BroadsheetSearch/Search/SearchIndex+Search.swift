@@ -70,20 +70,16 @@ extension SearchIndex {
         let maxBonus = positional.count >= 2 ? configuration.proximityWeight * Double(positional.count - 1) : 0
         var lists = [[Int32]](repeating: [], count: positional.count)
 
-        if required.count == 1, let single = required[0] as? TermMatcher, excluded.isEmpty, collector.maxPerGroup == nil,
-            !hasDates, deletedDocuments == 0
-        {
+        if required.count == 1, let single = required[0] as? TermMatcher, excluded.isEmpty, collector.maxPerGroup == nil, !hasDates {
             collectSingleTerm(single, context: compiler.context, into: &collector)
-        } else if required.count == 1, excluded.isEmpty, collector.maxPerGroup == nil, !hasDates, deletedDocuments == 0,
-            let terms = Self.unionTerms(required[0])
-        {
+        } else if required.count == 1, excluded.isEmpty, collector.maxPerGroup == nil, !hasDates, let terms = Self.unionTerms(required[0]) {
             collectUnion(terms, into: &collector)
         }
         // A conjunction of plain terms: once the top hits are full, a paragraph whose block upper
         // bounds plus the largest proximity bonus cannot beat the threshold is only counted (no
         // scores, no positions). Every paragraph the general loop would count is still counted.
         let boundTerms: [TermMatcher]? =
-            collector.maxPerGroup == nil && !hasDates && deletedDocuments == 0 && required.count >= 2
+            collector.maxPerGroup == nil && !hasDates && required.count >= 2
             ? required.compactMap { $0 as? TermMatcher } : nil
         let bounded = boundTerms.map { $0.count == required.count } ?? false
         if bounded && excluded.isEmpty && !collector.isDone {
@@ -91,6 +87,10 @@ extension SearchIndex {
         }
         var p = collector.isDone ? Matcher.exhausted : root.next()
         while p != Matcher.exhausted {
+            if deletedDocuments > 0 && deadUnits.contains(p) {
+                p = root.next()
+                continue
+            }
             if bounded && collector.isFull {
                 var ub = 0.0
                 for t in boundTerms! { ub += t.currentUpperBound() }
@@ -101,7 +101,7 @@ extension SearchIndex {
                 }
             }
             let d = Int(paragraphDocument[Int(p)])
-            if (deletedDocuments > 0 && deadDocuments.contains(Int32(d))) || (hasDates && !passesDates(paragraph: p, document: d, from: fromDay, to: toDay, context: context)) {
+            if hasDates && !passesDates(paragraph: p, document: d, from: fromDay, to: toDay, context: context) {
                 p = root.next()
                 continue
             }
@@ -158,10 +158,16 @@ extension SearchIndex {
     /// One-term queries: score postings in order, and once the top hits are full, jump over every
     /// block of postings whose best possible score (from the block's max tf and min paragraph length,
     /// plus the term's largest possible title contribution) cannot beat the current threshold ("block-max").
-    /// The total is the term's document frequency, which is exact when nothing was replaced.
+    /// The total is the term's live frequency (its postings in units not tombstoned); tombstoned
+    /// units are passed over (the blocks' bounds still count them, so they stay upper bounds).
     private func collectSingleTerm(_ term: TermMatcher, context c: ScoringContext, into collector: inout TopCollector) {
         var p = term.next()
+        let anyDead = deletedDocuments > 0
         while p != Matcher.exhausted {
+            if anyDead && deadUnits.contains(p) {
+                p = term.next()
+                continue
+            }
             collector.add(score: term.score(), paragraph: p, group: 0)
             if collector.isFull {
                 let threshold = collector.threshold
@@ -169,7 +175,7 @@ extension SearchIndex {
             }
             p = term.next()
         }
-        collector.finishEarly(total: Int(postings.documentFrequency[Int(term.term)]))
+        collector.finishEarly(total: Int(postings.liveFrequency[Int(term.term)]))
     }
 
     /// A conjunction of plain terms (no exclusions, dates, grouping or replaced documents): the general
@@ -182,9 +188,14 @@ extension SearchIndex {
         let bodies = UnsafeMutablePointer<Double>.allocate(capacity: terms.count)
         defer { bodies.deallocate() }
         let weight = configuration.proximityWeight
+        let anyDead = deletedDocuments > 0
         withExtendedLifetime(root) {
             var p = root.next()
             while p != Matcher.exhausted {
+                if anyDead && deadUnits.contains(p) {
+                    p = root.next()
+                    continue
+                }
                 // Summed in the conjunction's order, as ``ConjunctionMatcher/score()`` does.
                 var score = 0.0
                 if collector.isFull {
