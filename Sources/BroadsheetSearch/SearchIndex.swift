@@ -17,8 +17,12 @@ public import BroadsheetCore
 /// ```swift
 /// var index = SearchIndex(documents: documents)
 /// index.add(lateDocument)
-/// let results = try index.search("\"nord stream\" -gazprom", options: SearchOptions(limit: 10, maxHitsPerDocument: 1))
-/// for hit in results.hits { print(hit.documentId, hit.paragraph, hit.snippet) }
+/// index.remove(documentId: "retracted-story")
+/// let results = try index.search("\"nord stream\" -gazprom", options: SearchOptions(limit: 10, passages: 2))
+/// for hit in results.hits { print(hit.documentId, hit.passages.map(\.snippet)) }
+/// try index.write(to: "search.index")
+/// // After a restart: the live documents in `index.documentIds` order.
+/// let reopened = try SearchIndex(contentsOf: "search.index", documents: liveDocuments)
 /// ```
 ///
 /// The index is a value: `add` mutates it; searches are pure reads and may run concurrently on copies.
