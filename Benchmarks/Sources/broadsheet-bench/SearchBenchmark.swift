@@ -9,8 +9,9 @@ import Synchronization
 /// (JSONL, one article a line: title and paragraphs), the queries and our figures to `--out` so that
 /// `Benchmarks/search.sh` can run the same workload on Tantivy and FTS5.
 ///
-/// Usage: `broadsheet-bench search [--articles N] [--queries N] [--out DIR] [--seed N] [--only TYPES] [--no-files] [--repeat N [--repeat-under MS] [--repeat-over MS] [--repeat-list FILE] [--warm | --cold] [--snippets]] [--slowest N] [--serve]`
-/// (defaults: 100,000 articles ≈ 200 MB, 200 queries per type, `Benchmarks/out/search`). For profiling,
+/// Usage: `broadsheet-bench search [--articles N] [--queries N] [--out DIR] [--seed N] [--only TYPES] [--no-files] [--paragraph-search] [--repeat N [--repeat-under MS] [--repeat-over MS] [--repeat-list FILE] [--warm | --cold] [--snippets]] [--slowest N] [--serve]`
+/// (defaults: 100,000 articles ≈ 200 MB, 200 queries per type, `Benchmarks/out/search`).
+/// `--paragraph-search` builds the paragraph engine too, as the server does (`unit=paragraph`). For profiling,
 /// `--only prefix,typo` times only those query types and `--no-files` skips writing the corpus; such
 /// partial runs write no `ours.json`. `--repeat N` then runs the selected queries (ranking only) N more
 /// times, so that a profiler's samples are mostly queries, in ten rounds, and prints the mean time of
@@ -38,6 +39,7 @@ enum SearchBenchmark {
         var repeatSnippets = false
         var repeatList: [String]? = nil
         var serve = false
+        var paragraphSearch = false
         var i = 0
         while i < arguments.count {
             let value = i + 1 < arguments.count ? arguments[i + 1] : ""
@@ -72,8 +74,11 @@ enum SearchBenchmark {
             case "--serve":
                 serve = true
                 i -= 1
+            case "--paragraph-search":
+                paragraphSearch = true
+                i -= 1
             default:
-                print("unknown option \(arguments[i]); usage: broadsheet-bench search [--articles N] [--queries N] [--out DIR] [--seed N] [--only TYPES] [--no-files] [--repeat N [--repeat-under MS] [--repeat-over MS] [--repeat-list FILE] [--warm | --cold] [--snippets]] [--slowest N] [--serve]")
+                print("unknown option \(arguments[i]); usage: broadsheet-bench search [--articles N] [--queries N] [--out DIR] [--seed N] [--only TYPES] [--no-files] [--paragraph-search] [--repeat N [--repeat-under MS] [--repeat-over MS] [--repeat-list FILE] [--warm | --cold] [--snippets]] [--slowest N] [--serve]")
                 return
             }
             i += 2
@@ -98,7 +103,7 @@ enum SearchBenchmark {
         let rssBefore = residentBytes()
         let t1 = ContinuousClock.now
         let c1 = cpuSeconds(CLOCK_PROCESS_CPUTIME_ID)
-        let index = SearchIndex(documents: documents, configuration: .init(paragraphSearch: false))
+        let index = SearchIndex(documents: documents, configuration: .init(paragraphSearch: paragraphSearch))
         let buildCPU = cpuSeconds(CLOCK_PROCESS_CPUTIME_ID) - c1
         let buildSeconds = seconds(since: t1)
         let rssAfter = residentBytes()
@@ -113,7 +118,7 @@ enum SearchBenchmark {
             let writeSeconds = seconds(since: w0)
             fileBytes = (try? FileManager.default.attributesOfItem(atPath: indexPath)[.size] as? Int) ?? 0
             let o0 = ContinuousClock.now
-            let opened = try SearchIndex(contentsOf: indexPath, documents: documents, configuration: .init(paragraphSearch: false))
+            let opened = try SearchIndex(contentsOf: indexPath, documents: documents, configuration: .init(paragraphSearch: paragraphSearch))
             openSeconds = seconds(since: o0)
             print(String(format: "saved: %.1f MB in %.2f s; opened in %.3f s (%d documents)", Double(fileBytes) / 1e6, writeSeconds, openSeconds, opened.documentCount))
         } catch {
