@@ -16,8 +16,16 @@ the shared machine then falls on both, and one that covers a whole turn is outvo
 second copy of its index that stores the body, built untimed). Tantivy's snippet generator marks only
 plain terms, not regex (prefix) or fuzzy (typo) matches, so those types have no Tantivy snippet figure.
 FTS5 is timed on its own. Build: process CPU time (Tantivy's
-writer threads included) and wall time. Each engine indexes one record per paragraph (title on a
-document's first paragraph only, so all engines index the same bytes) and returns the top 10 by BM25.
+writer threads included) and wall time. Each engine indexes one record per article (a title field and
+a body field holding the paragraphs; Tantivy's body has one value per paragraph) and returns the top 10
+articles by BM25, every query word required (in the title or the body).
+
+Relevance: per query type, the mean top-10 overlap |ours ∩ Tantivy's| / max(|ours|, |Tantivy's|) of
+the article ids, over the queries where either finds something, with our typo tolerance and proximity
+bonus switched off (the `top` request of our benchmark) so that both rank by plain BM25. Prefix and
+typo queries are listed too (typo queries with our typo tolerance on), but Tantivy gives every regex
+match the same score, and its fuzzy scores differ from our weighted expansions, so those two rows are
+not comparable rankings.
 """
 import json, os, shutil, sqlite3, subprocess, sys, time
 
@@ -46,6 +54,16 @@ class Ours:
             sys.exit("our benchmark answered %r to %r" % (answer, request[:80]))
         pairs = [x.split(":") for x in answer.split()]
         return [float(ms) for ms, _ in pairs], [found == "1" for _, found in pairs]
+
+    def top(self, ks, typos=False):
+        """Our top 10 article ids per query, ranked by plain BM25 (no proximity bonus; no typo
+        tolerance unless `typos`, for misspelt queries)."""
+        self.process.stdin.write(("top-typo " if typos else "top ") + " ".join(map(str, ks)) + "\n")
+        self.process.stdin.flush()
+        answer = self.process.stdout.readline()
+        if not answer or answer.startswith("error"):
+            sys.exit("our benchmark answered %r to a top request" % answer)
+        return [[] if g == "-" else g.split(",") for g in answer.split()]
 
     def close(self):
         self.process.stdin.write("quit\n")
@@ -165,7 +183,7 @@ def run_tantivy():
         sb = tantivy.SchemaBuilder()
         sb.add_text_field("title", stored=False, tokenizer_name="en_stem")
         sb.add_text_field("body", stored=stored, tokenizer_name="en_stem", index_option="position")
-        sb.add_integer_field("p", stored=True, indexed=False)
+        sb.add_text_field("id", stored=True, tokenizer_name="raw")
         return sb.build()
 
     def build(name, schema, threads):
@@ -175,7 +193,7 @@ def run_tantivy():
         index = tantivy.Index(schema, path=path)
         writer = index.writer(heap_size=256_000_000, num_threads=threads)
         for r in records():
-            writer.add_document(tantivy.Document(p=r["p"], title=r["title"], body=r["body"]))
+            writer.add_document(tantivy.Document(id=r["id"], title=r["title"], body=r["paragraphs"]))
         writer.commit()
         writer.wait_merging_threads()
         index.reload()
@@ -203,7 +221,7 @@ def run_tantivy():
         elif t == "2-word":
             return index.parse_query("+" + words[0] + " +" + words[1], ["title", "body"])
         elif t == "phrase":
-            return index.parse_query('"' + " ".join(words) + '"', ["body"])
+            return index.parse_query('"' + " ".join(words) + '"', ["title", "body"])
         elif t == "prefix":
             return tantivy.Query.regex_query(schema, "body", words[0] + ".*")
         return tantivy.Query.fuzzy_term_query(schema, "body", words[0], distance=typo_distance(words[0]), transposition_cost_one=True)
@@ -223,8 +241,21 @@ def run_tantivy():
         return len(hits)
 
     theirs, ours_in_turns = time_in_turns(run, run_with_snippets, {"1-word", "2-word", "phrase"})
+
+    overlap = {}
+    for t in types:
+        ks = [k for k, q in enumerate(queries) if q["type"] == t]
+        ours_top = ours_process.top(ks, typos=t == "typo")
+        scores = []
+        for k, mine in zip(ks, ours_top):
+            query = make_query(queries[k], stored_index, stored_schema)
+            theirs_top = [stored_searcher.doc(a)["id"][0] for _, a in stored_searcher.search(query, 10).hits]
+            if mine or theirs_top:
+                scores.append(len(set(mine) & set(theirs_top)) / max(len(mine), len(theirs_top)))
+        overlap[t] = (sum(scores) / len(scores) if scores else float("nan"), len(scores), len(ks))
     shutil.rmtree(stored_path, ignore_errors=True)
-    return {"build_wall": build_wall, "build_cpu": build_cpu, "bytes": size, "rss": rss_delta, "latency": theirs, "ours_in_turns": ours_in_turns}
+    return {"build_wall": build_wall, "build_cpu": build_cpu, "bytes": size, "rss": rss_delta, "latency": theirs, "ours_in_turns": ours_in_turns,
+            "overlap": overlap}
 
 
 # ---------------------------------------------------------------- SQLite FTS5
@@ -237,7 +268,7 @@ def run_fts5():
     db.execute("PRAGMA synchronous=OFF")
     db.execute("CREATE VIRTUAL TABLE t USING fts5(title, body, tokenize='porter unicode61')")
     w0, c0 = time.perf_counter(), time.process_time()
-    db.executemany("INSERT INTO t(rowid, title, body) VALUES (?, ?, ?)", ((r["p"], r["title"], r["body"]) for r in records()))
+    db.executemany("INSERT INTO t(rowid, title, body) VALUES (?, ?, ?)", ((n, r["title"], "\n\n".join(r["paragraphs"])) for n, r in enumerate(records())))
     db.commit()
     build_wall, build_cpu = time.perf_counter() - w0, time.process_time() - c0
     size = os.path.getsize(path)
@@ -268,6 +299,7 @@ def ratio(a, b):
 
 mb = ours["bytes"] / 1e6
 print("corpus: %d articles, %d paragraphs, %.1f MB" % (ours["articles"], ours["paragraphs"], mb))
+print("ours: index file %.1f MB, opened from disk in %.3f s" % (ours["file_bytes"] / 1e6, ours["open_seconds"]))
 engines = {}
 print("indexing with Tantivy…", flush=True)
 engines["tantivy"] = run_tantivy()
@@ -294,6 +326,12 @@ for t in types:
     for label, key in (("", t), (" (interleaved)", t + "/interleaved"), (" (with snippets)", t + "/snippets")):
         row(t + " p50 ms" + label, in_turns[key][0], "%.3f", lambda e: e["latency"][key][0] if e["latency"].get(key) else None)
         row(t + " p99 ms" + label, in_turns[key][1], "%.3f", lambda e: e["latency"][key][1] if e["latency"].get(key) else None)
+print()
+print("relevance: mean top-10 overlap with Tantivy (article ids; ours without typo tolerance or proximity bonus;")
+print("  prefix and typo: Tantivy ranks regex matches alike and fuzzy ones otherwise, not comparable)")
+for t in types:
+    mean, n, total = engines["tantivy"]["overlap"][t]
+    print("  %-8s %.3f  (%d of %d queries found something in either engine)" % (t, mean, n, total))
 for n, e in engines.items():
     print("%s: queries with hits: %s" % (n, ", ".join("%s %d/%d" % (t, v[2], v[3]) for t, v in e["latency"].items() if v and "/" not in t)))
 print("ratios: ours / theirs (below 1.00x: we are faster or smaller); every latency row timed in turns with Tantivy;")

@@ -43,7 +43,7 @@ public enum Endpoint: String, Sendable, CaseIterable {
         case .listQuotes: (.get, "/v1/quotes", ["speaker", "document", "kind", "q", "limit", "offset"])
         case .listEntityEvents: (.get, "/v1/entities/{id}/events", ["limit", "offset"])
         case .listEvents: (.get, "/v1/events", ["from", "to", "entity", "type", "document", "limit", "offset"])
-        case .search: (.get, "/v1/search", ["q", "limit", "offset", "group", "document", "entity", "from", "to"])
+        case .search: (.get, "/v1/search", ["q", "limit", "offset", "unit", "passages", "group", "document", "entity", "from", "to"])
         case .suggest: (.get, "/v1/suggest", ["q", "limit"])
         }
     }

@@ -1,10 +1,12 @@
 extension BroadsheetClient {
-    /// `GET /v1/search`.
+    /// `GET /v1/search`. `unit` is `article` (the server's default) or `paragraph`; `passages` 0–5 per article hit.
     public func search(
-        _ q: String, group: String? = nil, document: String? = nil, entity: String? = nil, from: String? = nil,
-        to: String? = nil, limit: Int? = nil, offset: Int? = nil
+        _ q: String, unit: String? = nil, passages: Int? = nil, group: String? = nil, document: String? = nil, entity: String? = nil,
+        from: String? = nil, to: String? = nil, limit: Int? = nil, offset: Int? = nil
     ) async throws(BroadsheetClientError) -> SearchResults {
         var query: [(String, String)] = [("q", q)]
+        if let unit { query.append(("unit", unit)) }
+        if let passages { query.append(("passages", String(passages))) }
         if let group { query.append(("group", group)) }
         if let document { query.append(("document", document)) }
         if let entity { query.append(("entity", entity)) }

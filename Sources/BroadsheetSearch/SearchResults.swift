@@ -19,26 +19,54 @@ public struct SearchResults: Sendable, Hashable {
     }
 }
 
-/// A matching paragraph.
+/// A matching article (``SearchUnit/article``) or paragraph (``SearchUnit/paragraph``).
 public struct SearchHit: Sendable, Hashable {
     public var documentId: String
     /// The document's title.
     public var title: String
-    /// Index into the document's ``Document/paragraphs``.
+    /// The document's publication date, if it has one.
+    public var publishedAt: CivilDate?
+    /// Index into the document's ``Document/paragraphs``: the matching paragraph, or for an article
+    /// the paragraph of its best passage (0 when there is none).
     public var paragraph: Int
-    /// Relevance: BM25 (body + boosted title) plus the proximity bonus. Higher is better.
+    /// Relevance: BM25 (text + boosted title) plus the proximity bonus. Higher is better.
     public var score: Double
     /// The best window of the paragraph (about 240 characters, cut on word boundaries, `…` where cut),
-    /// HTML-escaped, with matched words wrapped in `<mark>…</mark>`.
+    /// HTML-escaped, with matched words wrapped in `<mark>…</mark>`; for an article, its best passage's.
+    public var snippet: String
+    /// Every matched word in the paragraph, as UTF-16 offsets into the document's ``Document/text``.
+    public var highlights: [TextSpan]
+    /// The best passages, best first (``SearchOptions/passages`` of them at most): for an article, its
+    /// paragraphs holding the most distinct query words, closest together; for a paragraph, itself.
+    public var passages: [SearchPassage]
+
+    public init(
+        documentId: String, title: String, publishedAt: CivilDate? = nil, paragraph: Int, score: Double, snippet: String,
+        highlights: [TextSpan], passages: [SearchPassage] = []
+    ) {
+        self.documentId = documentId
+        self.title = title
+        self.publishedAt = publishedAt
+        self.paragraph = paragraph
+        self.score = score
+        self.snippet = snippet
+        self.highlights = highlights
+        self.passages = passages
+    }
+}
+
+/// One passage of a hit: a paragraph's best window with the query's words marked.
+public struct SearchPassage: Sendable, Hashable {
+    /// Index into the document's ``Document/paragraphs``.
+    public var paragraph: Int
+    /// About 240 characters of the paragraph, cut on word boundaries (`…` where cut), HTML-escaped,
+    /// matched words in `<mark>…</mark>`.
     public var snippet: String
     /// Every matched word in the paragraph, as UTF-16 offsets into the document's ``Document/text``.
     public var highlights: [TextSpan]
 
-    public init(documentId: String, title: String, paragraph: Int, score: Double, snippet: String, highlights: [TextSpan]) {
-        self.documentId = documentId
-        self.title = title
+    public init(paragraph: Int, snippet: String, highlights: [TextSpan]) {
         self.paragraph = paragraph
-        self.score = score
         self.snippet = snippet
         self.highlights = highlights
     }
@@ -107,11 +135,19 @@ public struct SearchOptions: Sendable, Hashable {
     public var filters: SearchFilters
     /// Build snippets and highlights (default true; the benchmark also times ranking alone).
     public var includeSnippets: Bool
+    /// What a hit is: an article (default) or a paragraph.
+    public var unit: SearchUnit
+    /// Passages per article hit, 0...``maxPassages`` (default 1); a paragraph hit has its own.
+    public var passages: Int
+    /// Most passages per hit: 5.
+    public static let maxPassages = 5
 
     public init(
         limit: Int = 10, offset: Int = 0, maxHitsPerDocument: Int? = nil, typoTolerance: Bool = true,
-        filters: SearchFilters = SearchFilters(), includeSnippets: Bool = true
+        filters: SearchFilters = SearchFilters(), includeSnippets: Bool = true, unit: SearchUnit = .article, passages: Int = 1
     ) {
+        self.unit = unit
+        self.passages = passages
         self.includeSnippets = includeSnippets
         self.limit = limit
         self.offset = offset

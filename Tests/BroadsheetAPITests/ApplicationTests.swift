@@ -119,4 +119,25 @@ import Testing
         let places = try Self.json(await Self.get(app, "/v1/entities?type=location"))
         #expect((places["data"] as? [[String: Any]])?.contains { $0["name"] as? String == "Fresno" } == true)
     }
+
+    /// `/v1/search` answers articles by default, with the article's metadata and its passages, and
+    /// paragraphs with `unit=paragraph`; bad `unit` and `passages` values are 400s naming them.
+    @Test func searchAnswersArticlesWithPassages() async throws {
+        let app = try Self.app()
+        let articles = try Self.json(await Self.get(app, "/v1/search?q=the&passages=2"))
+        #expect(articles["unit"] as? String == "article")
+        let hit = try #require((articles["data"] as? [[String: Any]])?.first)
+        for key in ["documentId", "title", "publishedAt", "publication", "authors", "score", "paragraph", "snippet", "highlights", "passages"] {
+            #expect(hit[key] != nil, "\(key)")
+        }
+        let passages = try #require(hit["passages"] as? [[String: Any]])
+        #expect(passages.count == 2)
+        #expect(passages.allSatisfy { ($0["snippet"] as? String)?.contains("<mark>") == true })
+        let paragraphs = try Self.json(await Self.get(app, "/v1/search?q=the&unit=paragraph&limit=50"))
+        #expect(paragraphs["unit"] as? String == "paragraph")
+        #expect((paragraphs["total"] as? Int ?? 0) > (articles["total"] as? Int ?? 0))
+        #expect(await Self.get(app, "/v1/search?q=the&unit=article").status.code == 200)
+        #expect(await Self.get(app, "/v1/search?q=the&unit=word").status.code == 400)
+        #expect(await Self.get(app, "/v1/search?q=the&passages=9").status.code == 400)
+    }
 }

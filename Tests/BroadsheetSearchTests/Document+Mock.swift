@@ -58,6 +58,6 @@ import BroadsheetSearch
 
 enum SearchIndexFactory {
     static func make(_ documents: [Document], configuration: SearchIndex.Configuration = .init()) -> SearchIndex {
-        SearchIndex(documents: documents, configuration: configuration)
+        SearchIndex(documents: documents, configuration: configuration, unit: .paragraph)
     }
 }

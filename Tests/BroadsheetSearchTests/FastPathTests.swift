@@ -51,7 +51,7 @@ struct FastPathTests {
     }
 
     @Test func compactIndexMatchesGeneralEvaluation() throws {
-        let index = SearchIndex(documents: Self.corpus(documents: 700, seed: 7))
+        let index = SearchIndex(documents: Self.corpus(documents: 700, seed: 7), unit: .paragraph)
         #expect(try index.search("mar*").total > 500)
         try Self.expectSameAsGeneral(index)
     }
@@ -66,7 +66,7 @@ struct FastPathTests {
             let words = ["marble", "marker", "station", "stator", "team", "river", "marina"].prefix(1 + k % 4) + filler
             docs.insert(.make(id: "dense\(k)", title: "x", date: "2020-06-01", paragraphs: [words.joined(separator: " ")]), at: 4000 + k * 80)
         }
-        let index = SearchIndex(documents: docs)
+        let index = SearchIndex(documents: docs, unit: .paragraph)
         #expect(index.paragraphCount > 2 * 16_384)
         try Self.expectSameAsGeneral(index, queries: ["mar*", "sta*", "t*", "markot", "stationar", "team OR river"])
     }
@@ -84,13 +84,13 @@ struct FastPathTests {
             let paragraphs = ["\(word) \(filler)", k % 4 == 0 ? "\(rare(k % 13)) \(word) order" : "order \(filler)"]
             docs.insert(.make(id: "rare\(k)", title: title, date: "2020-06-01", paragraphs: paragraphs), at: (k * 37) % docs.count)
         }
-        let index = SearchIndex(documents: docs)
+        let index = SearchIndex(documents: docs, unit: .paragraph)
         #expect(try index.search("zel*").total > 250)
         try Self.expectSameAsGeneral(index, queries: ["zel*", "zela*", "zelab", "zelqq", "zel* OR market", "zelaa OR zelbb OR zelcc"])
     }
 
     @Test func indexWithRecentAdditionsMatchesGeneralEvaluation() throws {
-        var index = SearchIndex(documents: Self.corpus(documents: 500, seed: 11))
+        var index = SearchIndex(documents: Self.corpus(documents: 500, seed: 11), unit: .paragraph)
         for d in Self.corpus(documents: 150, seed: 12, firstId: 500) { index.add(d) }
         try Self.expectSameAsGeneral(index)
         index.compact()
@@ -110,7 +110,7 @@ struct FastPathTests {
                 return words.allSatisfy(tokens.contains)
             }.count
         }
-        var index = SearchIndex(documents: docs)
+        var index = SearchIndex(documents: docs, unit: .paragraph)
         for q in queries {
             let n = expected(q, in: docs)
             #expect(n > 0, "\(q) occurs")
@@ -156,7 +156,7 @@ struct FastPathTests {
             return false
         }
         func expected(_ phrase: [String], in paragraphs: [[Substring]]) -> Int { paragraphs.filter { holds($0, phrase) }.count }
-        var index = SearchIndex(documents: docs)
+        var index = SearchIndex(documents: docs, unit: .paragraph)
         #expect(try index.search("market").total > 64 * (try index.search("zorbly").total), "the common word is far more frequent")
         let first = words(docs)
         for q in phrases {
@@ -191,7 +191,7 @@ struct FastPathTests {
         for k in stride(from: 0, to: words.count, by: 30) {
             docs.append(.make(id: "v\(k)", title: "x", paragraphs: [words[k..<min(words.count, k + 30)].joined(separator: " ")]))
         }
-        let index = SearchIndex(documents: docs)
+        let index = SearchIndex(documents: docs, unit: .paragraph)
         // Vocabulary words with one letter changed, two letters swapped, one dropped or one added (at
         // the start too, where a typo counts twice), and a few made-up words.
         var probes = ["abcdeo", "oderab", "bdeaocrd", "ecdbaorrab", "abcabcabca"]
@@ -228,7 +228,7 @@ struct FastPathTests {
     @Test func typoCandidatesOfVeryLongWords() throws {
         let stem = String(repeating: "q", count: 270)
         let words = ["\(stem)abcde", "\(stem)abcdf", "\(stem)abxde", "\(stem)zz", "\(stem)abcdeab", "\(stem)"]
-        let index = SearchIndex(documents: [.make(id: "long", title: "x", paragraphs: [words.joined(separator: " ")])])
+        let index = SearchIndex(documents: [.make(id: "long", title: "x", paragraphs: [words.joined(separator: " ")])], unit: .paragraph)
         for probe in ["\(stem)abcde", "\(stem)abdce", "\(stem)z", "\(stem)abcdeabc"] {
             let q = Array(probe.utf8)
             let walked = index.typoCandidates(of: q, maxDistance: 2).map { index.surfaces.string($0.surface) + ":\($0.distance)" }
@@ -249,7 +249,7 @@ struct FastPathTests {
         let long = Array(repeating: "filler words here", count: 5000).joined(separator: " ") + " zanzibar closes it"
         #expect(long.utf16.count > 65_535)
         let doc = Document.make(id: "long", title: "x", paragraphs: ["opening zanzibar line", long, "after zanzibar"])
-        let index = SearchIndex(documents: [doc])
+        let index = SearchIndex(documents: [doc], unit: .paragraph)
         let r = try index.search("zanzibar", options: SearchOptions(limit: 10))
         #expect(Set(r.hits.map(\.paragraph)) == [0, 1, 2])
         for hit in r.hits {

@@ -45,6 +45,34 @@ struct DocumentIdTableTests {
         #expect(table.find("doc-99999") { ids[Int($0)] } == nil)
         #expect(table.find("") { ids[Int($0)] } == nil)
     }
+
+    /// Removed ids are not found, the others still are (probes pass over the tombstones), a removed id
+    /// can come back, and heavy churn over a small live set never fills the table with tombstones.
+    @Test func removesIdsThroughChurn() {
+        var table = DocumentIdTable()
+        var ids: [String] = []
+        var live: [String: Int32] = [:]
+        for k in 0..<20_000 {
+            let id = "doc-\(k % 300)"
+            if live[id] != nil && k % 3 != 0 {
+                let snapshot = ids
+                table.remove(id) { snapshot[Int($0)] }
+                live[id] = nil
+                continue
+            }
+            ids.append(id)
+            let snapshot = ids
+            table.set(id, to: Int32(ids.count - 1)) { snapshot[Int($0)] }
+            live[id] = Int32(ids.count - 1)
+        }
+        #expect(table.count == live.count)
+        for k in 0..<300 {
+            let id = "doc-\(k)"
+            #expect(table.find(id) { ids[Int($0)] } == live[id], "\(id)")
+        }
+        table.remove("never-added") { ids[Int($0)] }
+        #expect(table.count == live.count)
+    }
 }
 
 struct TitleTermsTests {

@@ -20,7 +20,7 @@ struct SearchIndexTests {
             Document.make(id: "b", title: "x", paragraphs: ["banana cherry"]),
             Document.make(id: "c", title: "x", paragraphs: ["cherry date elder fig"]),
         ]
-        let plain = SearchIndex(documents: docs, configuration: .init(titleBoost: 0, proximityWeight: 0))
+        let plain = SearchIndex(documents: docs, configuration: .init(titleBoost: 0, proximityWeight: 0), unit: .paragraph)
         // N = 3 paragraphs, avgdl = 3. apple: df 1, idf = ln(1 + 2.5/1.5) = ln(8/3) = 0.980829;
         // tf 2, dl 3: 2 × 2.2 / (2 + 1.2 × (0.25 + 0.75 × 3/3)) = 1.375 → 1.348640.
         let apple = try plain.search("apple")
@@ -33,7 +33,7 @@ struct SearchIndexTests {
         #expect(abs(banana.hits[0].score - 0.544215) < 1e-5)
         #expect(abs(banana.hits[1].score - 0.470004) < 1e-5)
         // k1 and b are configurable: with b = 0 length does not matter.
-        let flat = SearchIndex(documents: docs, configuration: .init(b: 0, titleBoost: 0, proximityWeight: 0))
+        let flat = SearchIndex(documents: docs, configuration: .init(b: 0, titleBoost: 0, proximityWeight: 0), unit: .paragraph)
         let scores = try flat.search("banana").hits.map(\.score)
         #expect(abs(scores[0] - scores[1]) < 1e-12)
     }
@@ -47,7 +47,7 @@ struct SearchIndexTests {
             Document.make(id: "mid", title: "x", paragraphs: ["kiwi " + filler(46)]),
             Document.make(id: "short", title: "x", paragraphs: [filler(9)]),
         ]
-        let index = SearchIndex(documents: docs, configuration: .init(titleBoost: 0, proximityWeight: 0))
+        let index = SearchIndex(documents: docs, configuration: .init(titleBoost: 0, proximityWeight: 0), unit: .paragraph)
         #expect(BlockBound.length(code: BlockBound.code(length: 101)) == 100)
         #expect(BlockBound.length(code: BlockBound.code(length: 47)) == 46)
         // Coded lengths 100, 46 and 9: avgdl = 155 / 3. kiwi: df 2 of 3, idf = ln(1 + 1.5/2.5) = ln 1.6.
@@ -70,7 +70,7 @@ struct SearchIndexTests {
             Document.make(id: "far", title: "x", paragraphs: ["gas flows through the long new pipeline today"]),
             Document.make(id: "near", title: "x", paragraphs: ["the pipeline gas flows through the long route now"]),
         ]
-        let idx = SearchIndex(documents: docs)
+        let idx = SearchIndex(documents: docs, unit: .paragraph)
         #expect(try idx.search("pipeline gas").hits.map(\.documentId) == ["near", "far"])
         #expect(try idx.search("gas pipeline").hits.map(\.documentId) == ["near", "far"])
     }
@@ -229,7 +229,7 @@ struct SearchIndexTests {
         let typo = try #require(index.search("symphonu").hits.first)
         #expect(typo.snippet.contains("<mark>symphony</mark>"))
         let doc = Document.make(id: "forms", title: "t", paragraphs: ["Dying men, lying spies and the ties that die, lie and tie."])
-        let idx = SearchIndex(documents: [doc])
+        let idx = SearchIndex(documents: [doc], unit: .paragraph)
         let hit = try #require(idx.search("die OR lie OR spy").hits.first)
         #expect(
             hit.snippet == "<mark>Dying</mark> men, <mark>lying</mark> <mark>spies</mark> and the ties that <mark>die</mark>, <mark>lie</mark> and tie.")
@@ -238,7 +238,7 @@ struct SearchIndexTests {
     @Test func longParagraphSnippetIsAWindowOnWordBoundaries() throws {
         let filler = (0..<80).map { "word\($0)" }.joined(separator: " ")
         let doc = Document.make(id: "long", title: "t", paragraphs: [filler + " the needle is here " + filler])
-        let idx = SearchIndex(documents: [doc])
+        let idx = SearchIndex(documents: [doc], unit: .paragraph)
         let hit = try #require(idx.search("needle").hits.first)
         #expect(hit.snippet.hasPrefix("…") && hit.snippet.hasSuffix("…"))
         #expect(hit.snippet.contains("<mark>needle</mark>"))
@@ -254,7 +254,7 @@ struct SearchIndexTests {
         let tail = " the <needle> & \"thread\" 'here' " + filler
         let ascii = Document.make(id: "ascii", title: "t", paragraphs: [filler + tail])
         let other = Document.make(id: "other", title: "t", paragraphs: ["😀 Zürich " + filler + tail])
-        let idx = SearchIndex(documents: [ascii, other])
+        let idx = SearchIndex(documents: [ascii, other], unit: .paragraph)
         let hits = try idx.search("needle").hits
         #expect(hits.count == 2)
         for hit in hits {
@@ -287,7 +287,7 @@ struct SearchIndexTests {
     }
 
     @Test func startsEmptyAndGrowsOneDocumentAtATime() throws {
-        var idx = SearchIndex()
+        var idx = SearchIndex(documents: [], unit: .paragraph)
         #expect(try idx.search("anything").hits.isEmpty)
         #expect(try idx.search("document:none").hits.isEmpty)
         for (i, doc) in TestCorpus.documents.enumerated() {
@@ -307,7 +307,7 @@ struct SearchIndexTests {
             let extra = i % 97 == 0 ? " rare marker" : ""
             docs.append(.make(id: "d\(i)", title: "doc \(i)", paragraphs: ["common words here\(extra)", "more common text \(i)"]))
         }
-        let idx = SearchIndex(documents: docs)
+        let idx = SearchIndex(documents: docs, unit: .paragraph)
         let r = try idx.search("common marker", options: SearchOptions(limit: 100))
         #expect(Set(r.hits.map(\.documentId)) == Set(stride(from: 0, to: 600, by: 97).map { "d\($0)" }))
         #expect(try idx.search("common", options: SearchOptions(limit: 0)).total == 1200)
@@ -324,7 +324,7 @@ struct SearchIndexTests {
             let body = Array(repeating: "signal", count: tf).joined(separator: " ") + " " + filler
             docs.append(.make(id: "d\(i)", title: i % 500 == 0 ? "signal report" : "report \(i)", paragraphs: [body]))
         }
-        let idx = SearchIndex(documents: docs)
+        let idx = SearchIndex(documents: docs, unit: .paragraph)
         let fast = try idx.search("signal", options: SearchOptions(limit: 20))
         let slow = try idx.search("signal", options: SearchOptions(limit: 20, maxHitsPerDocument: 5))
         #expect(fast.hits.map(\.documentId) == slow.hits.map(\.documentId))
@@ -339,7 +339,7 @@ struct SearchIndexTests {
         for i in 0..<5000 {
             docs.append(.make(id: "d\(i)", title: "t", paragraphs: ["alpha\(i % 12) beta\(i % 7) \(i % 3 == 0 ? "gamma" : "delta")"]))
         }
-        let idx = SearchIndex(documents: docs, configuration: .init(titleBoost: 0, proximityWeight: 0))
+        let idx = SearchIndex(documents: docs, configuration: .init(titleBoost: 0, proximityWeight: 0), unit: .paragraph)
         let words = (0..<10).map { "alpha\($0)" }
         let expected = Set((0..<5000).filter { $0 % 12 < 10 }.map { "d\($0)" })
         let r = try idx.search(words.joined(separator: " OR "), options: SearchOptions(limit: 1000))

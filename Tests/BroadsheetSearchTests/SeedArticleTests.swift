@@ -14,7 +14,7 @@ struct SeedArticleTests {
         return try? ArticleParser().parse([UInt8](data), source: "000_ee080ed0b85908a5.txt").first
     }()
 
-    static let index = SearchIndex(documents: document.map { [$0] } ?? [])
+    static let index = SearchIndex(documents: document.map { [$0] } ?? [], unit: .paragraph)
 
     func paragraphs(where predicate: (String) -> Bool) throws -> Set<Int> {
         let doc = try #require(Self.document)

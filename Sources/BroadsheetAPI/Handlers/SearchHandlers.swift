@@ -16,6 +16,8 @@ extension APIHandlers {
         let q = try query.requiredString("q", maxLength: SearchQuery.maximumLength)
         let page = try query.pagination()
         let group = try query.value("group", as: Grouping.self, default: .none)
+        let unit = try query.value("unit", as: SearchUnit.self, default: .article)
+        let passages = try query.int("passages", default: 1, in: 0...SearchOptions.maxPassages)
         let snapshot = try service.requireSnapshot()
         var filters = SearchFilters()
         // An unknown document or entity id in a filter parameter matches nothing (as in every list).
@@ -38,7 +40,8 @@ extension APIHandlers {
         }
 
         let options = SearchOptions(
-            limit: page.limit, offset: page.offset, maxHitsPerDocument: group == .document ? 1 : nil, filters: filters)
+            limit: page.limit, offset: page.offset, maxHitsPerDocument: group == .document ? 1 : nil, filters: filters, unit: unit,
+            passages: passages)
         let results: SearchResults
         do {
             // The query is parsed even when the filters match nothing, so that a bad query is still a 400.
@@ -50,7 +53,7 @@ extension APIHandlers {
         } catch {
             throw ParameterError("q", .invalid(error.message))
         }
-        return try .json(SearchResponseDTO(results, limit: page.limit, offset: page.offset))
+        return try .json(SearchResponseDTO(results, unit: unit, limit: page.limit, offset: page.offset) { snapshot.document(id: $0)?.document })
     }
 
     /// `GET /v1/suggest`

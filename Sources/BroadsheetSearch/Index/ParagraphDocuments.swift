@@ -54,3 +54,42 @@ struct ParagraphDocuments: Sendable {
 
     var byteCount: Int { groupFirst.capacity * 4 + distance.capacity + farDocuments.count * 16 }
 }
+
+// MARK: - Saving and opening (see ``SearchIndex/write(to:)``)
+
+extension ParagraphDocuments {
+    /// Sections: group firsts (`Int32`), distances (`UInt8`), far paragraphs and their documents (`Int32`, ascending).
+    func save(to w: inout IndexFileWriter) {
+        w.append(groupFirst)
+        w.append(distance)
+        let far = farDocuments.sorted { $0.key < $1.key }
+        w.append(far.map(\.key))
+        w.append(far.map(\.value))
+    }
+
+    /// The table saved by ``save(to:)`` for `units` units of `documents` documents, checked: one group
+    /// first per group, documents in range and never decreasing.
+    init(restoring r: inout IndexFileReader, units: Int, documents: Int) throws(SearchIndexFileError) {
+        let groupFirst: [Int32] = try r.array("unit groups", count: (units + Self.groupSize - 1) / Self.groupSize)
+        let distance: [UInt8] = try r.array("unit documents", count: units)
+        let farKeys: [Int32] = try r.array("far units")
+        let farValues: [Int32] = try r.array("far unit documents", count: farKeys.count)
+        try IndexFileCheck.values(groupFirst, in: 0..<documents, "unit groups")
+        try IndexFileCheck.values(farKeys, in: 0..<units, "far units")
+        try IndexFileCheck.values(farValues, in: 0..<documents, "far unit documents")
+        self.init()
+        self.groupFirst = groupFirst
+        self.distance = distance
+        farDocuments = Dictionary(zip(farKeys, farValues), uniquingKeysWith: { a, _ in a })
+        try IndexFileCheck.require(farDocuments.count == farKeys.count, "far units repeat")
+        var last: Int32 = 0
+        for p in 0..<units {
+            if distance[p] == Self.far {
+                guard farDocuments[Int32(p)] != nil else { throw .corrupt("unit \(p) is far but has no document") }
+            }
+            let d = self[p]
+            try IndexFileCheck.require(d >= last && Int(d) < documents, "unit \(p)'s document \(d) out of order")
+            last = d
+        }
+    }
+}

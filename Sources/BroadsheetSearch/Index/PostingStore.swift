@@ -11,6 +11,9 @@ struct PostingStore: Sendable {
     private(set) var tail = TailBuffers()
     /// Document frequency of each term over both parts (tombstoned paragraphs included).
     private(set) var documentFrequency: [UInt32] = []
+    /// Per term: its postings in live units (``documentFrequency`` less those of tombstoned units),
+    /// the exact total of a one-term search.
+    private(set) var liveFrequency: [UInt32] = []
     private(set) var tailBytes = 0
     private var touched: [Int32] = []
 
@@ -27,6 +30,7 @@ struct PostingStore: Sendable {
         guard count > documentFrequency.count else { return }
         assertUniqueTail()
         documentFrequency.append(contentsOf: repeatElement(0, count: count - documentFrequency.count))
+        liveFrequency.append(contentsOf: repeatElement(0, count: count - liveFrequency.count))
         tail.ensureTerms(count)
     }
 
@@ -66,6 +70,7 @@ struct PostingStore: Sendable {
             tailBytes += 2 + Int(tail.currentTF[i])
             tail.lastParagraph[i] = paragraph
             documentFrequency[i] += 1
+            liveFrequency[i] += 1
             tail.currentTF[i] = 0
         }
         touched.removeAll(keepingCapacity: true)
@@ -92,11 +97,15 @@ struct PostingStore: Sendable {
         frozen = FrozenPostings(merging: frozen, tail: tail, termCount: termCount, lengthCodes: lengthCodes, title: title)
         tail = TailBuffers()  // per-term scratch is re-created on the next addition
         documentFrequency = documentFrequency.withUnsafeBufferPointer { Array($0) }
+        liveFrequency = liveFrequency.withUnsafeBufferPointer { Array($0) }
         tailBytes = 0
     }
 
     /// Bytes held by postings (frozen segment, tail, per-term tables).
-    var byteCount: Int { frozen.byteCount + documentFrequency.capacity * 4 + tail.byteCount }
+    var byteCount: Int { frozen.byteCount + (documentFrequency.capacity + liveFrequency.capacity) * 4 + tail.byteCount }
+
+    /// Takes one posting of term `t` (in a unit being tombstoned) out of its live count.
+    mutating func forgetPosting(term t: Int32) { liveFrequency[Int(t)] -= 1 }
 
     /// Bytes of the frozen segment that hold positions.
     var positionByteCount: Int { frozen.positions.count }
@@ -155,10 +164,30 @@ final class FrozenPostings: @unchecked Sendable {
 
     /// `bytes` copied into an exactly sized buffer with the padding that bit-packed readers need.
     private static func padded(_ bytes: [UInt8]) -> UnsafeMutableBufferPointer<UInt8> {
+        bytes.withUnsafeBytes { padded($0) }
+    }
+
+    /// `bytes` copied into an exactly sized buffer with the padding that bit-packed readers need.
+    static func padded(_ bytes: UnsafeRawBufferPointer) -> UnsafeMutableBufferPointer<UInt8> {
         let buffer = HugePages.allocate(UInt8.self, capacity: bytes.count + BitPacking.padding)
-        _ = buffer.initialize(from: bytes)
+        if !bytes.isEmpty { UnsafeMutableRawBufferPointer(buffer).copyMemory(from: bytes) }
         (buffer.baseAddress! + bytes.count).initialize(repeating: 0, count: BitPacking.padding)
         return buffer
+    }
+
+    /// A segment of the given tables (which it then owns).
+    init(
+        docs: UnsafeMutableBufferPointer<UInt8>, positions: UnsafeMutableBufferPointer<UInt8>, docStart: [UInt32], positionStart: [UInt32],
+        count: [UInt32], skipStart: [UInt32], skips: UnsafeMutableBufferPointer<SkipEntry>, blockBounds: UnsafeMutableBufferPointer<BlockBound>
+    ) {
+        self.docs = docs
+        self.positions = positions
+        self.docStart = docStart
+        self.positionStart = positionStart
+        self.count = count
+        self.skipStart = skipStart
+        self.skips = skips
+        self.blockBounds = blockBounds
     }
 
     private static func exact<T>(_ values: [T]) -> UnsafeMutableBufferPointer<T> {
@@ -337,5 +366,105 @@ private struct PendingPostings {
             tfs.append(tf)
             for _ in 0..<tf { positions.append(Varint.read(bytes, &j)) }
         }
+    }
+}
+
+// MARK: - Saving and opening (see ``SearchIndex/write(to:)``)
+
+extension PostingStore {
+    /// Sections, of a store without a tail (``freeze(lengthCodes:title:)`` first): document frequencies
+    /// and live frequencies (`UInt32`), then the frozen segment's (see ``FrozenPostings/save(to:)``).
+    func save(to w: inout IndexFileWriter) {
+        precondition(tailBytes == 0 && frozen.termCount == termCount, "postings are frozen before saving")
+        w.append(documentFrequency)
+        w.append(liveFrequency)
+        frozen.save(to: &w)
+    }
+
+    /// The postings saved by ``save(to:)`` for `terms` terms over `units` units, checked (see
+    /// ``FrozenPostings/init(restoring:terms:units:)``); each term's count must be its frequency.
+    init(restoring r: inout IndexFileReader, terms: Int, units: Int) throws(SearchIndexFileError) {
+        let frequency: [UInt32] = try r.array("document frequencies", count: terms)
+        let live: [UInt32] = try r.array("live frequencies", count: terms)
+        let frozen = try FrozenPostings(restoring: &r, terms: terms, units: units)
+        for t in 0..<terms where frozen.count[t] != frequency[t] || live[t] > frequency[t] {
+            throw .corrupt("term \(t): \(frozen.count[t]) postings, frequency \(frequency[t]), live \(live[t])")
+        }
+        self.init()
+        self.frozen = frozen
+        documentFrequency = frequency
+        liveFrequency = live
+    }
+}
+
+extension FrozenPostings {
+    /// Sections: paragraph bytes and position bytes (`UInt8`, without the padding), their per-term
+    /// starts (`UInt32`, count + 1), per-term counts (`UInt32`), per-term first skip entries (`UInt32`,
+    /// count + 1), skip entries (``SkipEntry``, 12 bytes: last unit, paragraph end, position end) and
+    /// block bounds (``BlockBound``, 8 bytes).
+    func save(to w: inout IndexFileWriter) {
+        w.append(UnsafeBufferPointer(rebasing: docs[0..<(docs.count - BitPacking.padding)]))
+        w.append(UnsafeBufferPointer(rebasing: positions[0..<(positions.count - BitPacking.padding)]))
+        w.append(docStart)
+        w.append(positionStart)
+        w.append(count)
+        w.append(skipStart)
+        w.append(UnsafeBufferPointer(skips))
+        w.append(UnsafeBufferPointer(blockBounds))
+    }
+
+    /// The segment saved by ``save(to:)``, checked: starts grow and span the bytes; each term has one
+    /// skip entry per full block; its skip entries' last units grow and stay below `units`, and their
+    /// ends grow and stay inside the term's bytes.
+    convenience init(restoring r: inout IndexFileReader, terms: Int, units: Int) throws(SearchIndexFileError) {
+        let docBytes = try r.section("posting bytes", elementSize: 1)
+        let positionBytes = try r.section("position bytes", elementSize: 1)
+        let docStart: [UInt32] = try r.array("posting starts")
+        let positionStart: [UInt32] = try r.array("position starts")
+        let count: [UInt32] = try r.array("posting counts", count: terms)
+        let skipStart: [UInt32] = try r.array("skip starts")
+        let skipBytes = try r.section("skip entries", elementSize: MemoryLayout<SkipEntry>.stride)
+        let boundBytes = try r.section("block bounds", elementSize: MemoryLayout<BlockBound>.stride)
+        try IndexFileCheck.offsets(docStart, count: terms, end: docBytes.count, "posting starts")
+        try IndexFileCheck.offsets(positionStart, count: terms, end: positionBytes.count, "position starts")
+        let skipCount = skipBytes.count / MemoryLayout<SkipEntry>.stride
+        try IndexFileCheck.offsets(skipStart, count: terms, end: skipCount, "skip starts")
+        try IndexFileCheck.require(boundBytes.count / MemoryLayout<BlockBound>.stride == skipCount, "block bounds: one per skip entry")
+        let skips = HugePages.allocate(SkipEntry.self, capacity: skipCount)
+        if skipCount > 0 { UnsafeMutableRawBufferPointer(skips).copyMemory(from: skipBytes) }
+        let bounds = HugePages.allocate(BlockBound.self, capacity: skipCount)
+        if skipCount > 0 { UnsafeMutableRawBufferPointer(bounds).copyMemory(from: boundBytes) }
+        var valid: SearchIndexFileError? = nil
+        for t in 0..<terms where valid == nil {
+            let first = Int(skipStart[t])
+            let full = Int(skipStart[t + 1]) - first
+            if full != Int(count[t]) / PostingBlock.size || Int(count[t]) > units {
+                valid = .corrupt("term \(t): \(full) skip entries for \(count[t]) postings")
+                break
+            }
+            let docLength = docStart[t + 1] - docStart[t]
+            let positionLength = positionStart[t + 1] - positionStart[t]
+            var last: Int32 = -1
+            var docEnd: UInt32 = 0
+            var positionEnd: UInt32 = 0
+            for k in first..<(first + full) {
+                let s = skips[k]
+                if s.last <= last || Int(s.last) >= units || s.docEnd < docEnd || s.docEnd > docLength || s.positionEnd < positionEnd
+                    || s.positionEnd > positionLength
+                {
+                    valid = .corrupt("term \(t): skip entry \(k - first) out of order or outside the term")
+                    break
+                }
+                (last, docEnd, positionEnd) = (s.last, s.docEnd, s.positionEnd)
+            }
+        }
+        if let valid {
+            HugePages.deallocate(skips)
+            HugePages.deallocate(bounds)
+            throw valid
+        }
+        self.init(
+            docs: Self.padded(docBytes), positions: Self.padded(positionBytes), docStart: docStart, positionStart: positionStart,
+            count: count, skipStart: skipStart, skips: skips, blockBounds: bounds)
     }
 }

@@ -127,3 +127,31 @@ struct TermInterner: Sendable {
         slots = newSlots
     }
 }
+
+// MARK: - Saving and opening (see ``SearchIndex/write(to:)``)
+
+extension TermInterner {
+    /// Sections: the arena bytes, the offsets (`UInt32`, count + 1), the hash slots (`Int32`).
+    func save(to w: inout IndexFileWriter) {
+        w.append(arena)
+        w.append(starts)
+        w.append(slots)
+    }
+
+    /// The table saved by ``save(to:)``, checked: offsets grow and span the arena, the slot count is a
+    /// power of two with an empty slot, every slot holds an id or -1.
+    init(restoring r: inout IndexFileReader, name: String) throws(SearchIndexFileError) {
+        let arena: [UInt8] = try r.array("\(name) bytes")
+        let starts: [UInt32] = try r.array("\(name) offsets")
+        let slots: [Int32] = try r.array("\(name) slots")
+        try IndexFileCheck.require(!starts.isEmpty, "\(name): no offsets")
+        let count = starts.count - 1
+        try IndexFileCheck.offsets(starts, count: count, end: arena.count, name)
+        try IndexFileCheck.require(slots.count > count && slots.count.nonzeroBitCount == 1, "\(name): \(slots.count) hash slots for \(count) terms")
+        try IndexFileCheck.values(slots, in: -1..<count, "\(name) slots")
+        self.init()
+        self.arena = arena
+        self.starts = starts
+        self.slots = slots
+    }
+}

@@ -242,3 +242,67 @@ struct TitleCursor: Sendable {
         nextSkipDocument = firstSkipDocument
     }
 }
+
+// MARK: - Saving and opening (see ``SearchIndex/write(to:)``)
+
+extension TitleIndex {
+    /// Sections, of a frozen index (``freeze()`` first): lengths (`UInt8`), long titles' documents
+    /// (`Int32`) and lengths (`Int64`), titled bits (`UInt64`), bits before each word (`UInt32`), list
+    /// starts (`UInt32`), lists (`UInt8`), skip ranks, skip starts (`UInt32`), skip documents (`Int32`),
+    /// skip offsets (`UInt32`).
+    func save(to w: inout IndexFileWriter) {
+        precondition(frozenDocuments == lengths.count, "titles are frozen before saving")
+        w.append(lengths)
+        let long = longTitles.sorted { $0.key < $1.key }
+        w.append(long.map(\.key))
+        w.append(long.map { Int64($0.value) })
+        w.append(titled)
+        w.append(titledBefore)
+        w.append(starts)
+        w.append(lists)
+        w.append(skipRanks)
+        w.append(skipStarts)
+        w.append(skipDocuments)
+        w.append(skipOffsets)
+    }
+
+    /// The titles saved by ``save(to:)`` for `documents` documents, checked: bit ranks agree with the
+    /// bits, list and skip offsets grow and stay inside their tables, skip ranks name lists.
+    init(restoring r: inout IndexFileReader, documents: Int) throws(SearchIndexFileError) {
+        let lengths: [UInt8] = try r.array("title lengths", count: documents)
+        let longKeys: [Int32] = try r.array("long titles")
+        let longValues: [Int64] = try r.array("long title lengths", count: longKeys.count)
+        let titled: [UInt64] = try r.array("titled stems")
+        let titledBefore: [UInt32] = try r.array("titled ranks", count: titled.count)
+        var rank: UInt32 = 0
+        for (k, word) in titled.enumerated() {
+            try IndexFileCheck.require(titledBefore[k] == rank, "titled ranks disagree with their bits at \(k)")
+            rank += UInt32(word.nonzeroBitCount)
+        }
+        let starts: [UInt32] = try r.array("title list starts")
+        let lists: [UInt8] = try r.array("title lists")
+        try IndexFileCheck.offsets(starts, count: Int(rank), end: lists.count, "title list starts")
+        let skipRanks: [UInt32] = try r.array("title skip ranks")
+        let skipStarts: [UInt32] = try r.array("title skip starts")
+        let skipDocuments: [Int32] = try r.array("title skip documents")
+        let skipOffsets: [UInt32] = try r.array("title skip offsets", count: skipDocuments.count)
+        try IndexFileCheck.values(skipRanks, in: 0..<Int(rank), "title skip ranks")
+        for k in 1..<max(1, skipRanks.count) where skipRanks[k - 1] >= skipRanks[k] { throw .corrupt("title skip ranks do not grow at \(k)") }
+        try IndexFileCheck.offsets(skipStarts, count: skipRanks.count, end: skipDocuments.count, "title skip starts")
+        try IndexFileCheck.values(skipOffsets, in: 0..<(lists.count + 1), "title skip offsets")
+        try IndexFileCheck.values(skipDocuments, in: -1..<max(documents, 1), "title skip documents")
+        try IndexFileCheck.values(longKeys, in: 0..<documents, "long titles")
+        self.init()
+        self.lengths = lengths
+        longTitles = Dictionary(zip(longKeys, longValues.map { Int($0) }), uniquingKeysWith: { a, _ in a })
+        self.titled = titled
+        self.titledBefore = titledBefore
+        self.starts = starts
+        self.lists = lists
+        self.skipRanks = skipRanks
+        self.skipStarts = skipStarts
+        self.skipDocuments = skipDocuments
+        self.skipOffsets = skipOffsets
+        frozenDocuments = documents
+    }
+}

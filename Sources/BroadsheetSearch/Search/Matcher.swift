@@ -94,15 +94,19 @@ final class TermMatcher: Matcher {
     let cursor: PostingCursor
     let term: Int32
     let idf: Double
+    /// The idf of the title field (over documents and their titles: each field scored with its own
+    /// statistics, as a sum of per-field BM25 is).
+    let titleIdf: Double
     let weight: Double
     let context: ScoringContext
     private var cachedDoc: Int32 = -1
     private var cached: [Int32] = []
 
-    init(cursor: PostingCursor, term: Int32, idf: Double, weight: Double, context: ScoringContext) {
+    init(cursor: PostingCursor, term: Int32, idf: Double, titleIdf: Double, weight: Double, context: ScoringContext) {
         self.cursor = cursor
         self.term = term
         self.idf = idf
+        self.titleIdf = titleIdf
         self.weight = weight
         self.context = context
     }
@@ -161,7 +165,7 @@ final class TermMatcher: Matcher {
                 titleCursorMade = true
             }
             let count = context.titles.occurrences(&titleCursor, inDocument: d)
-            titlePart = count == 0 ? 0 : context.titleScore(idf: idf, count: count, length: context.titles.length(ofDocument: d))
+            titlePart = count == 0 ? 0 : context.titleScore(idf: titleIdf, count: count, length: context.titles.length(ofDocument: d))
         }
         return titlePart
     }
@@ -204,7 +208,7 @@ final class TermMatcher: Matcher {
     private func titleBound(_ bound: BlockBound) -> Double {
         guard inSomeTitle, bound.titledMaxTF > 0 else { return 0 }
         let c = context
-        let titleScale = c.titleBoost * idf * (c.k1 + 1)
+        let titleScale = c.titleBoost * titleIdf * (c.k1 + 1)
         let tt = bound.maxTitleTF
         if tt >= 255 { return titleScale }
         let t = Double(tt)
@@ -217,7 +221,7 @@ final class TermMatcher: Matcher {
         if k >= 0 { return titleBound(cursor.blockBound(k)) }
         guard inSomeTitle else { return 0 }
         let c = context
-        let titleScale = c.titleBoost * idf * (c.k1 + 1)
+        let titleScale = c.titleBoost * titleIdf * (c.k1 + 1)
         let tt = c.titleMaxFrequency[Int(term)]
         if tt == 255 { return titleScale }
         let t = Double(tt)

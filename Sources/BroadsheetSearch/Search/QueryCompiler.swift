@@ -39,6 +39,13 @@ struct QueryCompiler {
         return log(1 + (n - df + 0.5) / (df + 0.5))
     }
 
+    /// The title field's idf: over live documents, from the number of titles holding the stem.
+    private func titleIdf(_ term: Int32, in index: SearchIndex) -> Double {
+        let df = Double(Int(term) < index.titleDocumentFrequency.count ? index.titleDocumentFrequency[Int(term)] : 0)
+        let n = max(Double(index.documentCount), df)
+        return log(1 + (n - df + 0.5) / (df + 0.5))
+    }
+
     private mutating func termMatcher(_ term: Int32, weight: Double, excluded: Bool, in index: SearchIndex) -> TermMatcher {
         if !excluded { highlightStems.insert(term) }
         let t = Int(term)
@@ -47,7 +54,7 @@ struct QueryCompiler {
         let tailCount = Int(index.postings.documentFrequency[t]) - (t < frozen.termCount ? Int(frozen.count[t]) : 0)
         let cursor = PostingCursor(
             frozen: frozen, term: t, tailDocs: tail.bytes(2 * t), tailPositions: tail.bytes(2 * t + 1), tailCount: tailCount)
-        return TermMatcher(cursor: cursor, term: term, idf: idf(term, in: index), weight: weight, context: context)
+        return TermMatcher(cursor: cursor, term: term, idf: idf(term, in: index), titleIdf: titleIdf(term, in: index), weight: weight, context: context)
     }
 
     /// Few alternatives: a merge that keeps positions (for the proximity bonus); many: windowed.
@@ -93,26 +100,54 @@ struct QueryCompiler {
         }
     }
 
+    /// How many times more articles (units) a word within typo reach must be in than the exact
+    /// stem, for an unknown word form to be read as a typo of it although its stem matched: 10.
+    static let typoOverStemRatio: UInt32 = 10
+
+    /// A word: its stem when indexed; else (or when its exact form is unknown and a far more frequent
+    /// word is within typo reach, see ``typoOverStemRatio``) the closest, most frequent words within
+    /// one typo (5+ letters) or two (9+ letters), listed in ``corrections``.
     private mutating func word(_ bytes: [UInt8], typed: String, excluded: Bool, in index: SearchIndex) -> Matcher {
-        if let s = stem(of: bytes, in: index), hasPostings(s, in: index) { return termMatcher(s, weight: 1, excluded: excluded, in: index) }
         let letters = String(decoding: bytes, as: UTF8.self).count
-        guard typoTolerance, !excluded, letters >= 5 else { return EmptyMatcher() }
+        let tolerant = typoTolerance && !excluded && letters >= 5
         let maxDistance = letters >= 9 ? 2 : 1
+        if let s = stem(of: bytes, in: index), hasPostings(s, in: index) {
+            // Typo over stem: `goverment` stems as `governess` does, but `government` is far more frequent.
+            let known = index.surfaces.find(bytes[...]).map { index.surfaceFrequency[Int($0)] > 0 } ?? false
+            if tolerant && !known {
+                let floor = index.postings.documentFrequency[Int(s)].multipliedReportingOverflow(by: Self.typoOverStemRatio)
+                if !floor.overflow, let m = typoExpansion(bytes, typed: typed, maxDistance: maxDistance, minDocuments: floor.partialValue, excluding: s, in: index) {
+                    return m
+                }
+            }
+            return termMatcher(s, weight: 1, excluded: excluded, in: index)
+        }
+        guard tolerant else { return EmptyMatcher() }
+        return typoExpansion(bytes, typed: typed, maxDistance: maxDistance, minDocuments: 1, excluding: -1, in: index) ?? EmptyMatcher()
+    }
+
+    /// The words within `maxDistance` typos of `bytes` whose stems (other than `excluded`) are in
+    /// at least `minDocuments` units: a matcher over the closest and most frequent, or nil when none.
+    private mutating func typoExpansion(
+        _ bytes: [UInt8], typed: String, maxDistance: Int, minDocuments: UInt32, excluding excludedStem: Int32, in index: SearchIndex
+    ) -> Matcher? {
         var best: [Int32: (distance: Int, frequency: UInt32, surface: Int32)] = [:]
         for (surface, distance) in index.typoCandidates(of: bytes, maxDistance: maxDistance) {
             let freq = index.surfaceFrequency[Int(surface)]
             let stem = index.surfaceStem[Int(surface)]
-            guard freq > 0, hasPostings(stem, in: index) else { continue }
+            guard freq > 0, stem != excludedStem, hasPostings(stem, in: index), index.postings.documentFrequency[Int(stem)] >= minDocuments else {
+                continue
+            }
             if let b = best[stem], (b.distance, -Int(b.frequency)) <= (distance, -Int(freq)) { continue }
             best[stem] = (distance, freq, surface)
         }
         let chosen = best.sorted { ($0.value.distance, -Int($0.value.frequency), $0.key) < ($1.value.distance, -Int($1.value.frequency), $1.key) }
             .prefix(index.configuration.maxTypoExpansions)
-        if chosen.isEmpty { return EmptyMatcher() }
+        if chosen.isEmpty { return nil }
         var ms: [Matcher] = []
         for (stem, info) in chosen {
             corrections.append(SearchCorrection(from: typed, to: index.surfaces.string(info.surface)))
-            ms.append(termMatcher(stem, weight: info.distance == 1 ? 0.8 : 0.6, excluded: excluded, in: index))
+            ms.append(termMatcher(stem, weight: info.distance == 1 ? 0.8 : 0.6, excluded: false, in: index))
         }
         return ms.count == 1 ? ms[0] : DisjunctionMatcher(ms)
     }

@@ -10,9 +10,10 @@ extension SearchIndex {
         try search(SearchQuery(parsing: query), options: options, context: context)
     }
 
-    /// Searches with a parsed query.
+    /// Searches with a parsed query, in the unit ``SearchOptions/unit`` asks for (an index built
+    /// without ``Configuration/paragraphSearch`` answers in articles).
     ///
-    /// Ranking: per paragraph, the sum over matched query terms of BM25 (``Configuration/k1``,
+    /// Ranking: per unit (article or paragraph), the sum over matched query terms of BM25 (``Configuration/k1``,
     /// ``Configuration/b``; idf = ln(1 + (N − df + 0.5)/(df + 0.5)) over paragraphs; paragraph lengths
     /// and their average from the one-byte codes of ``SearchIndex/paragraphLengthCode``) on the body plus
     /// ``Configuration/titleBoost`` × BM25 on the document title, times 0.8 (one typo) or 0.6 (two typos)
@@ -24,6 +25,7 @@ extension SearchIndex {
     public func search(
         _ query: SearchQuery, options: SearchOptions = SearchOptions(), context: SearchFilterContext = SearchFilterContext()
     ) throws(SearchQueryError) -> SearchResults {
+        if options.unit != unit, let other = paragraphEngine.first { return try other.search(query, options: options, context: context) }
         let clock = ContinuousClock()
         let started = clock.now
         var filters = query.filters
@@ -68,20 +70,16 @@ extension SearchIndex {
         let maxBonus = positional.count >= 2 ? configuration.proximityWeight * Double(positional.count - 1) : 0
         var lists = [[Int32]](repeating: [], count: positional.count)
 
-        if required.count == 1, let single = required[0] as? TermMatcher, excluded.isEmpty, collector.maxPerGroup == nil,
-            !hasDates, deletedDocuments == 0
-        {
+        if required.count == 1, let single = required[0] as? TermMatcher, excluded.isEmpty, collector.maxPerGroup == nil, !hasDates {
             collectSingleTerm(single, context: compiler.context, into: &collector)
-        } else if required.count == 1, excluded.isEmpty, collector.maxPerGroup == nil, !hasDates, deletedDocuments == 0,
-            let terms = Self.unionTerms(required[0])
-        {
+        } else if required.count == 1, excluded.isEmpty, collector.maxPerGroup == nil, !hasDates, let terms = Self.unionTerms(required[0]) {
             collectUnion(terms, into: &collector)
         }
         // A conjunction of plain terms: once the top hits are full, a paragraph whose block upper
         // bounds plus the largest proximity bonus cannot beat the threshold is only counted (no
         // scores, no positions). Every paragraph the general loop would count is still counted.
         let boundTerms: [TermMatcher]? =
-            collector.maxPerGroup == nil && !hasDates && deletedDocuments == 0 && required.count >= 2
+            collector.maxPerGroup == nil && !hasDates && required.count >= 2
             ? required.compactMap { $0 as? TermMatcher } : nil
         let bounded = boundTerms.map { $0.count == required.count } ?? false
         if bounded && excluded.isEmpty && !collector.isDone {
@@ -89,6 +87,10 @@ extension SearchIndex {
         }
         var p = collector.isDone ? Matcher.exhausted : root.next()
         while p != Matcher.exhausted {
+            if deletedDocuments > 0 && deadUnits.contains(p) {
+                p = root.next()
+                continue
+            }
             if bounded && collector.isFull {
                 var ub = 0.0
                 for t in boundTerms! { ub += t.currentUpperBound() }
@@ -99,7 +101,7 @@ extension SearchIndex {
                 }
             }
             let d = Int(paragraphDocument[Int(p)])
-            if (deletedDocuments > 0 && replacedDocuments.contains(Int32(d))) || (hasDates && !passesDates(paragraph: p, document: d, from: fromDay, to: toDay, context: context)) {
+            if hasDates && !passesDates(paragraph: p, document: d, from: fromDay, to: toDay, context: context) {
                 p = root.next()
                 continue
             }
@@ -126,15 +128,27 @@ extension SearchIndex {
         var hits: [SearchHit] = []
         // Only built when asked for (it holds the vocabulary tables).
         var snippets = options.includeSnippets ? SnippetBuilder(index: self, stems: compiler.highlightStems) : nil
+        let passageCount = min(max(0, options.passages), SearchOptions.maxPassages)
         for entry in page {
             let pid = Int(entry.paragraph)
             let doc = documents[Int(paragraphDocument[pid])]
-            let span = doc.paragraphs[pid - Int(doc.firstParagraph)].span
-            let (snippet, highlights) = snippets?.snippet(text: doc.text, start: span.start, end: span.end) ?? ("", [])
-            hits.append(
-                SearchHit(
-                    documentId: doc.id, title: doc.title, paragraph: pid - Int(doc.firstParagraph), score: entry.score,
-                    snippet: snippet, highlights: highlights))
+            var hit = SearchHit(documentId: doc.id, title: doc.title, paragraph: 0, score: entry.score, snippet: "", highlights: [])
+            hit.publishedAt = doc.publishedDay.map { CivilDate(daysSinceEpoch: Int($0)) }
+            switch unit {
+            case .paragraph:
+                hit.paragraph = pid - Int(doc.firstParagraph)
+                if snippets != nil {
+                    let span = doc.paragraphs[hit.paragraph].span
+                    (hit.snippet, hit.highlights) = snippets!.snippet(text: doc.text, start: span.start, end: span.end)
+                    hit.passages = [SearchPassage(paragraph: hit.paragraph, snippet: hit.snippet, highlights: hit.highlights)]
+                }
+            case .article:
+                if snippets != nil && passageCount > 0 {
+                    hit.passages = snippets!.passages(of: doc.text, paragraphs: doc.paragraphs, count: passageCount)
+                    if let best = hit.passages.first { (hit.paragraph, hit.snippet, hit.highlights) = (best.paragraph, best.snippet, best.highlights) }
+                }
+            }
+            hits.append(hit)
         }
         let elapsed = clock.now - started
         let ms = Double(elapsed.components.seconds) * 1000 + Double(elapsed.components.attoseconds) / 1e15
@@ -144,10 +158,16 @@ extension SearchIndex {
     /// One-term queries: score postings in order, and once the top hits are full, jump over every
     /// block of postings whose best possible score (from the block's max tf and min paragraph length,
     /// plus the term's largest possible title contribution) cannot beat the current threshold ("block-max").
-    /// The total is the term's document frequency, which is exact when nothing was replaced.
+    /// The total is the term's live frequency (its postings in units not tombstoned); tombstoned
+    /// units are passed over (the blocks' bounds still count them, so they stay upper bounds).
     private func collectSingleTerm(_ term: TermMatcher, context c: ScoringContext, into collector: inout TopCollector) {
         var p = term.next()
+        let anyDead = deletedDocuments > 0
         while p != Matcher.exhausted {
+            if anyDead && deadUnits.contains(p) {
+                p = term.next()
+                continue
+            }
             collector.add(score: term.score(), paragraph: p, group: 0)
             if collector.isFull {
                 let threshold = collector.threshold
@@ -155,7 +175,7 @@ extension SearchIndex {
             }
             p = term.next()
         }
-        collector.finishEarly(total: Int(postings.documentFrequency[Int(term.term)]))
+        collector.finishEarly(total: Int(postings.liveFrequency[Int(term.term)]))
     }
 
     /// A conjunction of plain terms (no exclusions, dates, grouping or replaced documents): the general
@@ -168,9 +188,14 @@ extension SearchIndex {
         let bodies = UnsafeMutablePointer<Double>.allocate(capacity: terms.count)
         defer { bodies.deallocate() }
         let weight = configuration.proximityWeight
+        let anyDead = deletedDocuments > 0
         withExtendedLifetime(root) {
             var p = root.next()
             while p != Matcher.exhausted {
+                if anyDead && deadUnits.contains(p) {
+                    p = root.next()
+                    continue
+                }
                 // Summed in the conjunction's order, as ``ConjunctionMatcher/score()`` does.
                 var score = 0.0
                 if collector.isFull {
@@ -265,8 +290,10 @@ extension SearchIndex {
         if let day = documents[d].publishedDay, inRange(day) { return true }
         guard let extra = context.paragraphDates else { return false }
         let doc = documents[d]
-        let ref = ParagraphRef(documentId: doc.id, paragraph: Int(p - doc.firstParagraph))
-        return extra(ref).contains { inRange(Int32($0.daysSinceEpoch)) }
+        let paragraphs = unit == .article ? 0..<doc.paragraphs.count : Int(p - doc.firstParagraph)..<Int(p - doc.firstParagraph + 1)
+        return paragraphs.contains { k in
+            extra(ParagraphRef(documentId: doc.id, paragraph: k)).contains { inRange(Int32($0.daysSinceEpoch)) }
+        }
     }
 
     private func filterMatchers(_ filters: SearchFilters, context: SearchFilterContext) throws(SearchQueryError) -> [Matcher] {
@@ -276,7 +303,7 @@ extension SearchIndex {
             for id in filters.documents {
                 guard let d = documentPosition(id) else { continue }
                 let doc = documents[Int(d)]
-                ids.append(contentsOf: doc.firstParagraph..<(doc.firstParagraph + doc.paragraphCount))
+                ids.append(contentsOf: doc.firstParagraph..<(doc.firstParagraph + unitCount(ofDocument: Int(d))))
             }
             out.append(ListMatcher(Array(Set(ids)).sorted()))
         }
@@ -292,7 +319,7 @@ extension SearchIndex {
                 guard let d = documentPosition(ref.documentId) else { continue }
                 let doc = documents[Int(d)]
                 if ref.paragraph >= 0 && ref.paragraph < Int(doc.paragraphCount) {
-                    ids.insert(doc.firstParagraph + Int32(ref.paragraph))
+                    ids.insert(doc.firstParagraph + (unit == .article ? 0 : Int32(ref.paragraph)))
                 }
             }
             out.append(ListMatcher(ids.sorted()))

@@ -51,6 +51,8 @@ extension SearchIndex {
             return
         }
         let cursors = terms.map { Unmanaged.passUnretained($0.cursor) }
+        // Tombstoned units are passed over as they are decoded (neither counted nor scored).
+        let dead = deletedDocuments > 0 ? deadUnits : nil
         for c in cursors { _ = c.withInstance { $0.next() } }
         while true {
             var base = Matcher.exhausted
@@ -65,6 +67,10 @@ extension SearchIndex {
                         var ub = 0.0
                         var untitled = false
                         while Int64(cursor.doc) < end {
+                            if let dead, dead.contains(cursor.doc) {
+                                cursor.next()
+                                continue
+                            }
                             let b = cursor.currentBlock
                             if b != block {
                                 block = b

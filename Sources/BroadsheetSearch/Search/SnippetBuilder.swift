@@ -88,15 +88,85 @@ struct SnippetBuilder {
         return out
     }
 
-    private mutating func matches(_ bytes: ArraySlice<UInt8>) -> Bool {
-        guard let first = bytes.first else { return false }
-        if first != UInt8(ascii: "'") && !someStemStarts(with: first) { return false }
-        if let s = surfaces.find(bytes) { return stems.contains(surfaceStem[Int(s)]) }
+    private mutating func matches(_ bytes: ArraySlice<UInt8>) -> Bool { matchedStem(bytes) != nil }
+
+    /// The query stem that folded word `bytes` matches, if any.
+    private mutating func matchedStem(_ bytes: ArraySlice<UInt8>) -> Int32? {
+        guard let first = bytes.first else { return nil }
+        if first != UInt8(ascii: "'") && !someStemStarts(with: first) { return nil }
+        if let s = surfaces.find(bytes) {
+            let stem = surfaceStem[Int(s)]
+            return stems.contains(stem) ? stem : nil
+        }
         scratch.removeAll(keepingCapacity: true)
         scratch.append(contentsOf: bytes)
         EnglishStemmer.stem(&scratch)
-        guard let stem = stemTable.find(scratch[...]) else { return false }
-        return stems.contains(stem)
+        guard let stem = stemTable.find(scratch[...]) else { return nil }
+        return stems.contains(stem) ? stem : nil
+    }
+
+    /// The best `count` passages of an article whose body is `text` with `paragraphs`, best first.
+    ///
+    /// A paragraph ranks by the number of distinct query stems it holds, then by how close together
+    /// they are (the fewest words in a window holding one of each), then by its order in the article.
+    /// When no paragraph holds a query word (the article matched on its title or dek), the passage is
+    /// the first paragraph with text, unmarked.
+    mutating func passages(of text: String, paragraphs: [Paragraph], count: Int) -> [SearchPassage] {
+        var ranked: [(distinct: Int, spread: Int32, paragraph: Int)] = []
+        var matched: [(stem: Int32, position: Int32)] = []
+        // The body is tokenized once; its tokens fall into paragraphs by their UTF-16 offsets.
+        tokenizer.tokenize(text)
+        var k = 0
+        var current = -1
+        func close() {
+            if current >= 0 && !matched.isEmpty { ranked.append(Self.rank(matched, paragraph: current)) }
+            matched.removeAll(keepingCapacity: true)
+        }
+        for t in tokenizer.tokens {
+            while k < paragraphs.count && Int(t.start) >= paragraphs[k].span.end { k += 1 }
+            guard k < paragraphs.count else { break }
+            guard Int(t.start) >= paragraphs[k].span.start, let stem = matchedStem(tokenizer.term(t)) else { continue }
+            if k != current {
+                close()
+                current = k
+            }
+            matched.append((stem, t.position))
+        }
+        close()
+        ranked.sort { ($1.distinct, $0.spread, $0.paragraph) < ($0.distinct, $1.spread, $1.paragraph) }
+        var chosen = ranked.prefix(count).map(\.paragraph)
+        if chosen.isEmpty, count > 0, let first = paragraphs.firstIndex(where: { $0.span.end > $0.span.start }) { chosen = [first] }
+        return chosen.map { k in
+            let span = paragraphs[k].span
+            let (snippet, highlights) = snippet(text: text, start: span.start, end: span.end)
+            return SearchPassage(paragraph: k, snippet: snippet, highlights: highlights)
+        }
+    }
+
+    /// A paragraph's rank keys from its matched words (in position order): distinct stems, and the
+    /// width in positions of the smallest window holding one of each.
+    private static func rank(_ matched: [(stem: Int32, position: Int32)], paragraph: Int) -> (Int, Int32, Int) {
+        var distinct: [Int32] = []
+        for m in matched where !distinct.contains(m.stem) { distinct.append(m.stem) }
+        if distinct.count == 1 { return (1, 0, paragraph) }
+        // Sliding window over the matches: the narrowest span holding every distinct stem.
+        var counts = [Int](repeating: 0, count: distinct.count)
+        var have = 0
+        var best = Int32.max
+        var lo = 0
+        for hi in 0..<matched.count {
+            let i = distinct.firstIndex(of: matched[hi].stem)!
+            if counts[i] == 0 { have += 1 }
+            counts[i] += 1
+            while have == distinct.count {
+                best = min(best, matched[hi].position - matched[lo].position)
+                let j = distinct.firstIndex(of: matched[lo].stem)!
+                counts[j] -= 1
+                if counts[j] == 0 { have -= 1 }
+                lo += 1
+            }
+        }
+        return (distinct.count, best, paragraph)
     }
 
     /// The window (unit offsets) of a paragraph of `n` units holding the most marks, cut at spaces.
