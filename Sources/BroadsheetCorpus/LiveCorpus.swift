@@ -53,6 +53,8 @@ public final class LiveCorpus: Sendable {
     private let root: String
     /// The data folder, reported in ``CorpusStatus``.
     private let dataFolder: String?
+    /// The search index's file in the data folder.
+    private let savedIndex: SavedSearchIndex?
     private let logger: Logger
     private let state: Locked<State>
     /// One writer at a time between the id checks and the state update (parsing and extraction run outside).
@@ -79,6 +81,9 @@ public final class LiveCorpus: Sendable {
     }
 
     /// A corpus over `store`; nothing is read until ``open()``.
+    ///
+    /// - Parameter dataFolder: where the search index is saved (`search.index`) and opened from at
+    ///   start-up; `nil`: never saved, built at every start.
     public init(
         store: any ArticleStore, service: CorpusService, root: String, dataFolder: String? = nil,
         logger: Logger = Logger(label: "broadsheet.corpus")
@@ -87,6 +92,7 @@ public final class LiveCorpus: Sendable {
         self.service = service
         self.root = root
         self.dataFolder = dataFolder
+        self.savedIndex = dataFolder.map { SavedSearchIndex(folder: $0) }
         self.logger = logger
         self.publisher = Publisher()
         self.state = Locked(State())
@@ -107,13 +113,56 @@ public final class LiveCorpus: Sendable {
         loaded.generation = max(loaded.generation, Self.generation(ofSequence: try store.sequence()))
         let registry = try store.entityIds()
         entityIds.withLock { $0 = registry }
+        // The saved search index, when it still describes the stored articles; articles written
+        // after it was saved are added to it at the first publish.
+        if let savedIndex {
+            switch savedIndex.open(entries: loaded.entries) {
+            case .success(let (index, missing)):
+                publisher.index.withLock { $0 = index }
+                loaded.changedIds = missing
+                if missing.isEmpty { publisher.savedGeneration.withLock { $0 = loaded.generation } }
+                logger.info("Opened the saved search index", metadata: ["articles": "\(index.documentCount)", "added": "\(missing.count)"])
+            case .failure(let reason):
+                let message = "The saved search index was not used (\(reason)): rebuilt from the database"
+                if case .missing = reason {
+                    logger.info("\(message)")
+                } else {
+                    logger.warning("\(message)")
+                    loaded.warnings.append(message)
+                }
+            }
+        }
         let opened = loaded
         state.withLock { state in
             let warnings = state.warnings
             state = opened
-            state.warnings = warnings
+            state.warnings = warnings + opened.warnings
         }
         if !stale.isEmpty { try reextract(stale) }
+    }
+
+    /// Saves the served snapshot's search index in the data folder (temporary file, fsync, rename),
+    /// so that the next start opens it instead of building it.
+    ///
+    /// Does nothing when the served generation is the one saved last (or was opened from the file).
+    public func saveSearchIndex() {
+        publisher.queue.sync { saveSearchIndexNow() }
+    }
+
+    private func saveSearchIndexNow() {
+        guard let savedIndex, let snapshot = service.snapshot,
+            publisher.savedGeneration.withLock({ $0 }) != snapshot.generation
+        else { return }
+        let start = DispatchTime.now().uptimeNanoseconds
+        do {
+            try savedIndex.save(snapshot.search)
+            publisher.lastSave.withLock { $0 = DispatchTime.now().uptimeNanoseconds }
+            publisher.savedGeneration.withLock { $0 = snapshot.generation }
+            let ms = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
+            logger.info("Saved the search index", metadata: ["articles": "\(snapshot.search.documentCount)", "ms": "\(Int(ms))"])
+        } catch {
+            logger.error("Cannot save the search index", metadata: ["error": "\(error)"])
+        }
     }
 
     /// Extracts again the articles whose stored extraction was made by other extractors.
@@ -376,8 +425,9 @@ public final class LiveCorpus: Sendable {
         }.0
         let start = DispatchTime.now().uptimeNanoseconds
         let index = publisher.index.withLock { index -> SearchIndex? in
-            // Until the index can remove an article, a removal rebuilds it.
-            guard var updated = index, taken.removedIds.isEmpty else { return nil }
+            // One copy of the last index takes the whole batch of changes (never a rebuild).
+            guard var updated = index else { return nil }
+            for id in taken.removedIds.sorted() { updated.remove(documentId: id) }
             for id in taken.changedIds.sorted() {
                 if let entry = taken.entries[id] { updated.add(entry.document) }
             }
@@ -409,8 +459,16 @@ public final class LiveCorpus: Sendable {
         publisher.condition.unlock()
         let milliseconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6
         publisher.lastLatency.withLock { $0 = milliseconds }
+        // Keep the saved index recent, so that a crash costs at most a few minutes of additions at the next start.
+        let sinceSave = DispatchTime.now().uptimeNanoseconds &- publisher.lastSave.withLock { $0 }
+        if publisher.lastSave.withLock({ $0 }) != 0, sinceSave > Self.indexSaveInterval {
+            publisher.queue.async { [self] in saveSearchIndexNow() }
+        }
         logger.debug("Published", metadata: ["generation": "\(snapshot.generation)", "ms": "\(milliseconds)"])
     }
+
+    /// Least time between two saves of the search index while writes come in (5 minutes).
+    static let indexSaveInterval: UInt64 = 300 * 1_000_000_000
 
     /// How long the last publish took, in milliseconds.
     public var lastPublishMilliseconds: Double { publisher.lastLatency.withLock { $0 } }
@@ -422,6 +480,9 @@ public final class LiveCorpus: Sendable {
         /// The last published index, kept up to date by adding the changed articles.
         let index = Locked<SearchIndex?>(nil)
         let lastLatency = Locked(0.0)
+        /// When the search index was last saved (uptime nanoseconds), and the generation saved.
+        let lastSave = Locked<UInt64>(0)
+        let savedGeneration = Locked<UInt64>(0)
     }
 }
 

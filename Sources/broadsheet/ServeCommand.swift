@@ -78,6 +78,7 @@ struct ServeCommand: AsyncParsableCommand {
         loading.cancel()
         watcher.withLock { $0 }?.stop()
         await server.shutdown()
+        if corpus.service.isReady { corpus.saveSearchIndex() }
         withExtendedLifetime(folder) {}
         logger.info("Stopped")
     }
@@ -127,6 +128,8 @@ enum CorpusOpener {
         corpus.publish()
         logger.info("Published the first snapshot", metadata: ["seconds": "\(String(format: "%.2f", Date().timeIntervalSince(publishing)))"])
         let snapshot = corpus.service.snapshot
+        // Saved now (after ready) so that the next start opens the index instead of building it.
+        DispatchQueue.global(qos: .utility).async { corpus.saveSearchIndex() }
         logger.info(
             "Corpus ready",
             metadata: [
