@@ -1,4 +1,5 @@
 import BroadsheetCore
+import Foundation
 import Testing
 @testable import BroadsheetExtraction
 

@@ -1,3 +1,4 @@
+public import Foundation
 public import BroadsheetExtraction
 
 /// One row of `GET /v1/entities`.
@@ -30,8 +31,10 @@ public struct EntityDTO: Encodable, Sendable {
 }
 
 /// `{ "amount": 2000000000000, "currency": "USD" }`; `currency` is null for percentages.
+///
+/// `amount` is exact (`Decimal`): JSON carries the written digits, never float noise.
 public struct EntityValueDTO: Encodable, Sendable {
-    public var amount: Double
+    public var amount: Decimal
     public var currency: Nullable<String>
     init(_ v: EntityValue) {
         amount = v.amount

@@ -121,7 +121,7 @@ public struct EntityCatalog: Sendable {
             for e in found.entities {
                 let mergeKey: String
                 if let v = e.value, e.type == .money || e.type == .percent {
-                    mergeKey = "\(e.type.rawValue)|\(v.amount)|\(v.currency ?? "")"
+                    mergeKey = "\(e.type.rawValue)|\(Self.plainDigits(v.amount))|\(v.currency ?? "")"
                 } else {
                     let folded: String
                     if let f = foldCache[e.name] { folded = f } else { folded = Self.fold(e.name); foldCache[e.name] = folded }
@@ -357,10 +357,19 @@ public struct EntityCatalog: Sendable {
         return out.isEmpty ? "entity" : out
     }
 
+    /// An exact amount written as plain digits with no exponent and no trailing fractional zeros
+    /// (`1.07E+9` → `1070000000`, `1.50` → `1.5`).
+    static func plainDigits(_ amount: Decimal) -> String {
+        var compact = amount
+        NSDecimalCompact(&compact)
+        return compact.description
+    }
+
     /// The slug an entity would get without collisions.
     static func baseSlug(name: String, type: EntityType, value: EntityValue?) -> String {
         if let v = value, type == .money || type == .percent {
-            let amount = v.amount == v.amount.rounded() && abs(v.amount) < 1e18 ? String(Int64(v.amount)) : String(v.amount)
+            // The exact decimal digits: "1070000000", "1.5" (a slug reads "usd-1-5").
+            let amount = Self.plainDigits(v.amount)
             return type == .money ? slug("\(v.currency ?? "money") \(amount)") : slug("\(amount) percent")
         }
         return slug(name)

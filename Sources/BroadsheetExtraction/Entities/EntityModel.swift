@@ -1,4 +1,5 @@
 public import BroadsheetCore
+public import Foundation
 
 /// The kinds of entity Broadsheet recognises.
 public enum EntityType: String, Sendable, Hashable, Codable, CaseIterable {
@@ -8,11 +9,14 @@ public enum EntityType: String, Sendable, Hashable, Codable, CaseIterable {
 /// The normalised value of a `money` or `percent` entity.
 ///
 /// Money: `{ "amount": 2000000000000, "currency": "USD" }`; percent: `{ "amount": 9.9 }`.
+///
+/// The amount is exact decimal arithmetic on the written digits: `$1.07bn` is 1070000000, never the
+/// binary-float neighbour 1070000000.0000001, so equal amounts compare, hash and print equal.
 public struct EntityValue: Sendable, Hashable, Codable {
-    public var amount: Double
+    public var amount: Decimal
     /// ISO 4217 code for money; `nil` for percentages.
     public var currency: String?
-    public init(amount: Double, currency: String? = nil) {
+    public init(amount: Decimal, currency: String? = nil) {
         self.amount = amount
         self.currency = currency
     }

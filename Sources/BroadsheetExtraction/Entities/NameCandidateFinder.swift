@@ -282,7 +282,7 @@ struct NameCandidateFinder {
                 // "Nord Stream 2", "Boeing 737", "Apollo 11": a small number closes the name, if it is followed by
                 // a head, a lowercase noun or punctuation rather than more numbers.
                 if k + 1 < tokens.count, tokens[k + 1].kind == .punct, tokens[k + 1].isPunct("%") || tokens[k + 1].isPunct(",") && k + 2 < tokens.count && tokens[k + 2].kind == .number { break }
-                if k + 1 < tokens.count, tokens[k + 1].kind == .word, NumericEntityScanner.scales[tokens[k + 1].lower] != nil { break }
+                if k + 1 < tokens.count, tokens[k + 1].kind == .word, NumericEntityScanner.scaleExponents[tokens[k + 1].lower] != nil { break }
                 if k + 1 < tokens.count, tokens[k + 1].kind == .word, !tokens[k + 1].isCapitalized, tokens[k + 1].spaceBefore,
                     tokens[k + 1].classes.contains(.notNameNumberFollowers)
                 { break }
