@@ -23,6 +23,8 @@ public import BroadsheetCore
 /// - A family reference ("the X brothers, A and B" → "A X", "B X"; a later "the Xs") is a mention of every member.
 /// - Money and percentages are one entity per normalised value.
 /// - Title-case heading lines without final punctuation only yield known names.
+/// - Lines in capitals are re-cased from the document's own spellings and the lexicons first (``ShoutedLines``),
+///   so "SECOND ROUND RESULTS" is no name and "NEW ZEALAND" is the place.
 public struct EntityRecognizer: Sendable {
     let lexicons: EntityLexicons
 
@@ -33,7 +35,8 @@ public struct EntityRecognizer: Sendable {
 
     /// Extracts every entity of `document`.
     public func extract(_ document: Document) -> DocumentEntities {
-        let tk = EntityTokenizer.tokenize(document, wordClasses: lexicons.wordClasses)
+        var tk = EntityTokenizer.tokenize(document, wordClasses: lexicons.wordClasses)
+        ShoutedLines.recase(&tk, lex: lexicons)
         // Tokens do not retain their strings: the output that owns them lives until the extraction is done.
         return withExtendedLifetime(tk.strings) { extract(document, tokenized: tk) }
     }
