@@ -305,3 +305,25 @@ extension TimexTaggerTests {
 
     @Test(arguments: timeBankCases) func timeBank(_ c: TimexCase) { Self.check(c) }
 }
+
+/// Clocks and prices are never years: wires write clocks as four digits before a zone, and market
+/// reports quote prices in pence, cents or points. Invented sentences.
+extension TimexTaggerTests {
+    static let clockCases: [TimexCase] = [
+        .init(sentence: "The ferry left Harwich at 1945 GMT on Monday.", text: "1945 GMT", value: "2025-11-24T19:45Z", type: .time),
+        .init(sentence: "Trading resumed at 0830 ET after the halt.", text: "0830 ET", value: "2025-11-29T08:30-05:00", type: .time),
+    ]
+
+    static let pricesAreNotYears: [String] = [
+        "Shares in the brewer closed 12 higher at 1115 pence.",
+        "Wheat futures settled at 1450 cents a bushel.",
+        "The index ended the session 2050 points above its low.",
+    ]
+
+    @Test(arguments: clockCases) func clocksInFourDigits(_ c: TimexCase) { Self.check(c) }
+
+    @Test(arguments: pricesAreNotYears) func pricesAreNotYears(_ s: String) {
+        let found = TimexTagger().tag(text: s, anchor: CivilDate(iso: "2025-11-29"))
+        #expect(found.isEmpty, "\(found.map(\.text))")
+    }
+}
