@@ -17,7 +17,7 @@ extension EntityCatalog {
     /// it as surname (`Trump` → `Donald Trump`). Two possible targets (`Trump` with `Donald Trump` and
     /// `Melania Trump`) mean no merge. Money and percentages never merge this way.
     static func crossDocumentTargets(_ candidates: [MergeCandidate]) -> [Int] {
-        let mergeable: Set<EntityType> = [.person, .organization, .location, .other]
+        let mergeable: Set<EntityType> = [.person, .organization, .location, .other, .product]
         let folded = candidates.map { fold($0.forms.first ?? "") }
         let wordCounts = folded.map { words($0).count }
         var byForm: [String: [Int]] = [:]

@@ -58,7 +58,7 @@ struct EntityCoreference {
         }
         func prelim(_ g: borrowing Group) -> EntityType {
             if let e = g.lexicon {
-                switch e.kind { case .organization: return .organization; case .other: return .other; default: return .location }
+                switch e.kind { case .organization: return .organization; case .other: return .other; case .product: return .product; default: return .location }
             }
             return g.scores.best
         }

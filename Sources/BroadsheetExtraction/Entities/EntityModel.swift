@@ -2,8 +2,12 @@ public import BroadsheetCore
 public import Foundation
 
 /// The kinds of entity Broadsheet recognises.
+///
+/// `product` is a made thing with a name: a product or model ("Airbus A380", "iPhone"), software, a vehicle or
+/// weapon type, a drug, or a financial index ("FTSE 100"); `other` keeps works, events, awards and laws.
+/// (`product` comes last so that the slugs of the older types keep their order.)
 public enum EntityType: String, Sendable, Hashable, Codable, CaseIterable {
-    case person, organization, location, money, percent, other
+    case person, organization, location, money, percent, other, product
 }
 
 /// The normalised value of a `money` or `percent` entity.

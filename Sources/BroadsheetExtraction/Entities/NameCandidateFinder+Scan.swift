@@ -78,7 +78,7 @@ extension NameCandidateFinder {
                     i += 1
                     continue
                 }
-                let vEnd = versionEnd(after: m.last, isKnownProduct: m.entry.kind == .other)
+                let vEnd = versionEnd(after: m.last, isKnownProduct: m.entry.kind == .other || m.entry.kind == .product)
                 var c = makeCandidate(i, vEnd)
                 c.lexicon = m.entry
                 // A known place or organisation followed by unknown capitalised words is part of a longer name

@@ -147,7 +147,10 @@ struct NameCandidateFinder {
         var k = last + 1
         guard k < tokens.count, tokens[k].kind == .number, tokens[k].sentence == tokens[last].sentence, !consumed[k] else { return last }
         let hyphen = tokens[k].hyphenBefore
-        guard hyphen || (isKnownProduct && tokens[k].spaceBefore && tokens[k].length <= 3) else { return last }
+        // A model number before a noun of made things: "Skylark 220 jetliner", "Velox 7 phones".
+        let beforeProductNoun = tokens[k].spaceBefore && tokens[k].length <= 4 && k + 1 < tokens.count && tokens[k + 1].kind == .word
+            && tokens[k + 1].spaceBefore && !tokens[k + 1].isCapitalized && lex.productNouns.contains(tokens[k + 1].lower)
+        guard hyphen || beforeProductNoun || (isKnownProduct && tokens[k].spaceBefore && tokens[k].length <= 3) else { return last }
         // Glued letters after the number ("4o", "9000S").
         if k + 1 < tokens.count, tokens[k + 1].kind == .word, tokens[k + 1].separator == .none, tokens[k + 1].length <= 3 { k += 1 }
         return k
