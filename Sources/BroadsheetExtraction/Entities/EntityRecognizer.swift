@@ -17,6 +17,8 @@ public import BroadsheetCore
 /// - Nationalities ("Russian") are not entities; they are listed in ``DocumentEntities/demonyms`` with the key of
 ///   their place when the place is also mentioned.
 /// - Facilities (towers, airports, bridges, stadiums, parks, pipelines, space centres) are `location`.
+/// - In a sports report a town's club is an `organization` where it plays ("Kelso 3 Dunmore 1"); countries stay
+///   places (``SportContext``).
 /// - Seats of government used as actors ("White House", "Kremlin") are `organization` (lexicon).
 /// - Known names take the lexicon's canonical name ("United States" for "U.S." and "America"); other names take
 ///   the fullest form the document uses. Titles and possessive endings are never part of a name or span.
@@ -69,6 +71,7 @@ public struct EntityRecognizer: Sendable {
         let dateline = DatelineLocator().locate(in: document, units: units)
         let evidence = NameEvidence(tokens: tokens, lex: lexicons)
         let describer = EntityDescriber(tokens: tokens, lex: lexicons, evidence: evidence, text: text, candidates: candidates)
+        let sport = SportContext.isSport(tokens)
         for idx in candidates.indices {
             let title = scan.titles[idx]
             // One copy of the candidate for the rules below (passing `candidates[idx]` to each would copy it each
@@ -81,6 +84,12 @@ public struct EntityRecognizer: Sendable {
                 if candidate.lexicon == nil, !candidate.key.contains(where: \.isLowercase) {
                     candidates[idx].nameOverride = DatelineLocator.titleCased(candidate.key)
                 }
+            }
+            // A town's club in a sports report: "Kelso 3 Dunmore 1", "Kelso beat Dunmore".
+            if sport, let e = candidate.lexicon, e.kind == .location, !e.isCountry,
+                SportContext.isTeamMention(candidate, tokens: tokens, tableRow: finder.tableSentences.indices.contains(candidate.sentence) && finder.tableSentences[candidate.sentence])
+            {
+                candidates[idx].scores.add(.organization, 20)
             }
             candidates[idx].descriptions = describer.describe(candidate, title: title, appositive: appositive, candidates: candidates)
             // "Central Intelligence Agency (CIA)"

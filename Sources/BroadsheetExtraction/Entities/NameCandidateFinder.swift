@@ -16,8 +16,11 @@ struct NameCandidateFinder {
     private(set) var lexMemo: [(last: Int32, entry: Int32)] = []
     /// The entries of the memoised lexicon matches.
     private(set) var lexEntries: [EntityLexicons.Entry] = []
-    /// Per sentence index: a heading-like line (title case, no final punctuation).
+    /// Per sentence index: a heading-like line (title case, no final punctuation, no numbers).
     private(set) var headingSentences: [Bool] = []
+    /// Per sentence index: a table row (results, standings, scorecards: at least two numbers, at least one
+    /// for every three words, and no long lower-case word), where a line starts with a name.
+    private(set) var tableSentences: [Bool] = []
     /// Per token: the last token of the longest title match, or -1.
     private(set) var titleMemo: [Int] = []
 
@@ -51,23 +54,30 @@ struct NameCandidateFinder {
         self.multiWordNames = names
         // Title-case lines without final punctuation ("The Road Ahead"): headings, where only known names count.
         var heading = [Bool](repeating: false, count: (tokens.last?.sentence ?? 0) + 1)
+        var table = heading
         var start = 0
         while start < tokens.count {
             var end = start
             while end < tokens.count, tokens[end].sentence == tokens[start].sentence { end += 1 }
             var words = 0
             var lowerLong = 0
-            for k in start..<end where tokens[k].kind == .word {
+            var numbers = 0
+            for k in start..<end {
+                if tokens[k].kind == .number { numbers += 1; continue }
+                guard tokens[k].kind == .word else { continue }
                 words += 1
                 if !tokens[k].isCapitalized && tokens[k].length > 3 { lowerLong += 1 }
             }
             let last = tokens[end - 1]
             let terminated = last.isPunct(".") || last.isPunct("?") || last.isPunct("!") || last.isPunct("\u{201D}") || last.isPunct("\"")
                 || last.isPunct(":") || last.isPunct("\u{2019}")
-            if words >= 2, lowerLong == 0, !terminated { heading[tokens[start].sentence] = true }
+            // A line of names and numbers is a table row, not a heading ("Harbour Town 3 1 0 2").
+            if words >= 2, lowerLong == 0, !terminated, numbers == 0 { heading[tokens[start].sentence] = true }
+            if numbers >= 2, numbers * 3 >= words, lowerLong == 0 { table[tokens[start].sentence] = true }
             start = end
         }
         self.headingSentences = heading
+        self.tableSentences = table
         memoise()
     }
 

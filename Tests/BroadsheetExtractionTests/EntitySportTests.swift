@@ -1,0 +1,58 @@
+import BroadsheetCore
+import Testing
+@testable import BroadsheetExtraction
+
+/// Sports reports: clubs named after towns, result lines and standings tables. Invented articles.
+struct EntitySportTests {
+    static func extract(_ text: String) -> DocumentEntities {
+        EntityRecognizer().extract(EntityTestDocument.make(text))
+    }
+    static func type(_ r: DocumentEntities, _ name: String) -> EntityType? { r.entities.first { $0.name == name }?.type }
+
+    @Test func townClubsAreOrganisationsInASportsReport() {
+        let r = Self.extract("""
+            Munich beat Geneva in the cup final on Saturday, and the coach praised his team after the match.
+
+            Munich 2 Geneva 1
+
+            Norway beat Sweden by three goals in the other game.
+            """)
+        #expect(Self.type(r, "Munich") == .organization)
+        #expect(Self.type(r, "Geneva") == .organization)
+        // National sides stay places.
+        #expect(Self.type(r, "Norway") == .location)
+        #expect(Self.type(r, "Sweden") == .location)
+    }
+
+    @Test func townsStayPlacesOutsideSport() {
+        let r = Self.extract("The summit was held in Munich on Saturday. Delegates flew on to Geneva, where talks resumed.")
+        #expect(Self.type(r, "Munich") == .location)
+        #expect(Self.type(r, "Geneva") == .location)
+    }
+
+    /// A standings table: every row starts with a club's name.
+    @Test func tableRowsStartWithNames() {
+        let r = Self.extract("""
+            Standings after the weekend's matches in the northern league:
+
+            Kestrel Rovers 5 3 1 1 9 4 10
+
+            Dunmore 5 2 2 1 7 5 8
+
+            Ashcombe 5 0 1 4 2 9 1
+            """)
+        #expect(Self.type(r, "Dunmore") == .organization)
+        #expect(Self.type(r, "Ashcombe") == .organization)
+        #expect(Self.type(r, "Kestrel Rovers") == .organization)
+    }
+
+    @Test func numbersMakeATableNotAHeading() {
+        let doc = EntityTestDocument.make("Dunmore 5 2 2 1 7 5 8")
+        let tk = EntityTokenizer.tokenize(doc, wordClasses: EntityLexicons.shared.wordClasses)
+        let finder = NameCandidateFinder(
+            tokens: tk.tokens, lex: .shared, lowercaseWords: tk.lowercaseWords, capitalizedNonInitial: tk.capitalizedNonInitial,
+            consumed: [Bool](repeating: false, count: tk.tokens.count))
+        #expect(finder.tableSentences == [true])
+        #expect(finder.headingSentences == [false])
+    }
+}
