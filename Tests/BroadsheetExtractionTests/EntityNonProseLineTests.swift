@@ -54,4 +54,24 @@ struct EntityNonProseLineTests {
         let tk = EntityTokenizer.tokenize(doc, wordClasses: EntityLexicons.shared.wordClasses)
         #expect(ShoutedLines.shoutedSentences(tk.tokens).isEmpty)
     }
+
+    /// A one-word line in capitals ("STANDINGS") and a kicker with a few capitalised words are shouted too.
+    @Test func shortShoutedLines() {
+        let r = Self.extract("""
+            The tables did not change after the rain.
+
+            STANDINGS
+
+            The next round is on Sunday.
+
+            PRESS REVIEW - Kenya - May 3
+            """)
+        #expect(r.entities.map(\.name) == ["Kenya"])
+    }
+
+    /// Religious and group adjectives are no entities ("Moslem leaders").
+    @Test func groupAdjectivesAreNotEntities() {
+        let r = Self.extract("Moslem leaders and Islamist groups met in the capital, where it was 30 degrees Celsius.")
+        #expect(r.entities.filter { $0.type != .money && $0.type != .percent }.isEmpty)
+    }
 }

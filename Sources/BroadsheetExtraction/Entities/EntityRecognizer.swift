@@ -38,7 +38,9 @@ public struct EntityRecognizer: Sendable {
     /// Extracts every entity of `document`.
     public func extract(_ document: Document) -> DocumentEntities {
         var tk = EntityTokenizer.tokenize(document, wordClasses: lexicons.wordClasses)
-        ShoutedLines.recase(&tk, lex: lexicons)
+        // A dateline's place keeps its capitals: the dateline rules read it ("SANTA CLARA, Calif. —").
+        let dateline = DatelineLocator().locate(in: document, units: tk.units)
+        ShoutedLines.recase(&tk, lex: lexicons, keeping: [dateline?.place, dateline?.region].compactMap { $0 })
         // Tokens do not retain their strings: the output that owns them lives until the extraction is done.
         return withExtendedLifetime(tk.strings) { extract(document, tokenized: tk) }
     }

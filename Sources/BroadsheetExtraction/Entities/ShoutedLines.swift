@@ -1,8 +1,12 @@
+import BroadsheetCore
+
 /// Lines written in capitals ("HARBOUR TOWN SIGN NEW KEEPER .", "SECOND ROUND RESULTS"): headlines, table
 /// headers and kickers, where a capital says nothing about a name.
 ///
 /// A sentence is *shouted* when at least two of its words are in capitals and at most a quarter as many have
-/// lower-case letters. Its words are re-cased before any rule reads them, from evidence of the document and the
+/// lower-case letters, or no more than those in capitals and none of them starts in lower case ("PRESS REVIEW -
+/// Kenya - May 3"), or when it is one word in capitals of four letters or more with numbers at most
+/// ("STANDINGS", "HARBOUR 12 4"). Its words are re-cased before any rule reads them, from evidence of the document and the
 /// lexicons rather than from their capitals:
 /// - a run of words that is a known name once title-cased ("NEW ZEALAND" → `New Zealand`) takes that form;
 /// - a word the document writes elsewhere as a name takes the document's spelling ("MACRAE" → `MacRae`);
@@ -23,22 +27,32 @@ enum ShoutedLines {
             var end = start
             var caps = 0
             var mixed = 0
+            var lowerInitial = 0
+            var longestCaps = 0
             let s = tokens[start].sentence
             while end < tokens.count, tokens[end].sentence == s {
                 let t = tokens[end]
                 if counts(t) {
-                    if t.isAllCaps { caps += 1 } else { mixed += 1 }
+                    if t.isAllCaps {
+                        caps += 1
+                        longestCaps = max(longestCaps, t.length)
+                    } else {
+                        mixed += 1
+                        if !t.isCapitalized { lowerInitial += 1 }
+                    }
                 }
                 end += 1
             }
-            if caps >= 2, mixed * 4 <= caps { out.insert(s) }
+            if caps >= 2, mixed * 4 <= caps || (mixed <= caps && lowerInitial == 0) { out.insert(s) }
+            if caps == 1, mixed == 0, longestCaps >= 4 { out.insert(s) }
             start = end
         }
         return out
     }
 
-    /// Re-cases the words of shouted sentences in place (see the type's rules).
-    static func recase(_ tk: inout EntityTokenizer.Output, lex: EntityLexicons) {
+    /// Re-cases the words of shouted sentences in place (see the type's rules), except words inside `keeping`
+    /// (a dateline's place, which the dateline rules read in capitals).
+    static func recase(_ tk: inout EntityTokenizer.Output, lex: EntityLexicons, keeping: [TextSpan] = []) {
         let shouted = shoutedSentences(tk.tokens)
         guard !shouted.isEmpty else { return }
         let strings = tk.strings
@@ -75,7 +89,9 @@ enum ShoutedLines {
         let n = tk.tokens.count
         while k < n {
             let t = tk.tokens[k]
-            guard t.kind == .word, shouted.contains(t.sentence), t.isAllCaps else { k += 1; continue }
+            guard t.kind == .word, shouted.contains(t.sentence), t.isAllCaps,
+                !keeping.contains(where: { $0.start <= t.start && t.end <= $0.end })
+            else { k += 1; continue }
             // The longest known multi-word name, title-cased (up to four words of the same sentence).
             var matched = 0
             var words = [k]
@@ -88,7 +104,7 @@ enum ShoutedLines {
                 for length in stride(from: words.count, through: 2, by: -1) {
                     var key = titleCased(t)
                     for w in words[1..<length] { key += tk.tokens[w].separator.string + titleCased(tk.tokens[w]) }
-                    if let e = lex.known[key], e.kind != .demonym {
+                    if let e = lex.known[key], e.kind != .demonym, !e.needsCanonicalInDocument {
                         for w in words[0..<length] { set(w, to: titleCased(tk.tokens[w])) }
                         matched = length
                         break
@@ -100,7 +116,7 @@ enum ShoutedLines {
                 // A known acronym as written ("NATO", "U.S.").
             } else if let s = spelling[t.lower] {
                 set(k, to: s)
-            } else if lex.known[titleCased(t)] != nil {
+            } else if let e = lex.known[titleCased(t)], !e.needsCanonicalInDocument {
                 set(k, to: titleCased(t))
             } else if capsElsewhere.contains(t.text), !lowerElsewhere.contains(t.lower) {
                 // An acronym the document also writes in capitals in prose.
