@@ -42,6 +42,22 @@ struct EntityIdentityTests {
         #expect(company.mentions.count == 2)
     }
 
+    /// A word capitalised only because it starts the sentence is not part of the name after it.
+    @Test(arguments: [
+        ("Joining Maria Kessler in the final was the second seed.", "Maria Kessler"),
+        ("Unseeded David Okoro reached the semi-finals on Friday.", "David Okoro"),
+    ])
+    func sentenceInitialWordIsNotGluedToAName(_ c: (text: String, name: String)) {
+        let r = Self.extract(c.text)
+        #expect(r.entities.first?.name == c.name, "\(r.entities.map(\.name))")
+    }
+
+    /// A place followed by ", Country" and a number is a place ("Vindholm, Norway 20 minutes").
+    @Test func placeBeforeCountryAndNumber() {
+        let r = Self.extract("The ferry reached Vindholm, Norway 20 minutes late.")
+        #expect(r.entities.first { $0.name == "Vindholm" }?.type == .location)
+    }
+
     // MARK: Across documents
 
     static func doc(_ id: String) -> Document { EntityTestDocument.make("Placeholder text for \(id).", id: id) }

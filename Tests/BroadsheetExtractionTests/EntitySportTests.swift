@@ -55,4 +55,31 @@ struct EntitySportTests {
         #expect(finder.tableSentences == [true])
         #expect(finder.headingSentences == [false])
     }
+
+    /// Scores in result rows are never part of a name, a club keeps its town, and a dateline is a place.
+    @Test func resultRowsSplitScoresFromNames() {
+        let r = Self.extract("""
+            Kelso Rovers kept the lead in the northern league after the weekend's matches.
+
+            Results of the matches played on Saturday:
+
+            Harbour Town 2 Dunmore 1
+
+            Sparta Munich 3 Ashcombe 0
+            """)
+        let names = Set(r.entities.map(\.name))
+        #expect(names.isSuperset(of: ["Harbour Town", "Dunmore", "Sparta Munich", "Ashcombe"]), "\(names)")
+        #expect(!r.entities.contains { $0.name.contains(where: \.isNumber) }, "\(names)")
+    }
+
+    @Test func datelineRowIsAPlaceInASportsReport() {
+        let r = Self.extract("""
+            Kelso Rovers kept the lead in the northern league after the weekend's matches.
+
+            MUNICH 1998-05-04
+
+            Harbour Town 2 Dunmore 1
+            """)
+        #expect(Self.type(r, "Munich") == .location)
+    }
 }

@@ -126,6 +126,16 @@ extension NameCandidateFinder {
             if runLast == i, isAdjectiveShaped(i) { i += 1; continue }
             if t.isSentenceInitial || (i > 0 && isOpeningQuote(tokens[i - 1]) && tokens[i - 1].end == t.start) {
                 let particleStart = t.classes.contains(.particles) && runLast > i
+                // "Joining Lena Brandt", "Unseeded Lena Brandt", "Actor Brandt": a word capitalised only because the
+                // sentence starts with it, before a name: the name starts after it.
+                if runLast > i, !particleStart, lexiconMatch(at: i) == nil, !t.classes.contains(.givenNames), !capitalizedNonInitial.contains(t.text),
+                    lowercaseWords.contains(t.lower) || t.classes.contains(.roleNouns)
+                        || (tokens[i + 1].classes.contains(.givenNames) && t.length > 4
+                            && (t.lower.fastHasSuffix("ing") || t.lower.fastHasSuffix("ed") || t.lower.fastHasSuffix("ly")))
+                {
+                    i += 1
+                    continue
+                }
                 if t.classes.contains(.commonWords) && !particleStart { i += 1; continue }
                 let last = runLast
                 // A lone unknown word followed by a verb is a subject; plural nouns of people ("Protesters said") are not names.

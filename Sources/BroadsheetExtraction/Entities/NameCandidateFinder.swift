@@ -284,7 +284,9 @@ struct NameCandidateFinder {
                     }
                     // "Michael Jordan", "Paris Hilton": a given name before a one-word known name is a person.
                     let givenOnly = (i...j).allSatisfy { tokens[$0].kind != .word || tokens[$0].classes.contains(.givenNames) || tokens[$0].length == 1 }
-                    if !(givenOnly && m.last == k && m.entry.kind != .demonym) && !runEndsWithHead(from: k) { break }
+                    // In a table row a club's name ends with its town ("Sparta Kelso 3 1 0 2").
+                    let clubInTable = tableSentences.indices.contains(s) && tableSentences[s] && m.entry.kind == .location && !m.entry.isCountry
+                    if !(givenOnly && m.last == k && m.entry.kind != .demonym) && !runEndsWithHead(from: k) && !clubInTable { break }
                 }
                 j = k
                 continue
@@ -292,6 +294,9 @@ struct NameCandidateFinder {
             if nx.kind == .number, nx.spaceBefore, nx.length <= 3, !nx.text.contains(","), !nx.text.contains("."),
                 !tokens[j].classes.contains(.calendarWords), !(k + 1 < tokens.count && tokens[k + 1].kind == .number)
             {
+                // In a table row a number after a name is a score or a time ("Harbour Town 3 Kelso 1"), never
+                // part of the name.
+                if tableSentences.indices.contains(s), tableSentences[s] { break }
                 // "Nord Stream 2", "Boeing 737", "Apollo 11": a small number closes the name, if it is followed by
                 // a head, a lowercase noun or punctuation rather than more numbers.
                 if k + 1 < tokens.count, tokens[k + 1].kind == .punct, tokens[k + 1].isPunct("%") || tokens[k + 1].isPunct(",") && k + 2 < tokens.count && tokens[k + 2].kind == .number { break }

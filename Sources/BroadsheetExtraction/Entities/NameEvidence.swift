@@ -178,7 +178,7 @@ struct NameEvidence {
             }
             // "Siesta Key, Florida": a name followed by a comma and a known state or country.
             if nx.kind == .punct, nx.isPunct(","), k + 1 < n, tokens[k + 1].isCapitalized, let e = lex.known[tokens[k + 1].text], e.kind == .location,
-                k + 2 >= n || tokens[k + 2].kind == .punct || tokens[k + 2].sentence != c.sentence
+                k + 2 >= n || tokens[k + 2].kind == .punct || tokens[k + 2].kind == .number || tokens[k + 2].sentence != c.sentence
             {
                 s.location += 4
             }

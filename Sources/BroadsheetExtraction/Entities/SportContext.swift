@@ -41,8 +41,17 @@ struct SportContext {
 
     /// Whether the candidate, a place by its words, is used as a team's name here.
     static func isTeamMention(_ c: NameCandidate, tokens: [EntityToken], tableRow: Bool) -> Bool {
-        if tableRow { return true }
         let n = tokens.count
+        if tableRow {
+            // A dateline ("KELSO 1998-05-04") is a row of numbers too, but names a place.
+            var k = c.last + 1
+            var dated = false
+            while k + 1 < n, tokens[k].sentence == c.sentence {
+                if tokens[k].kind == .number, tokens[k].length == 4, tokens[k + 1].hyphenBefore, tokens[k + 1].kind == .number { dated = true; break }
+                k += 1
+            }
+            if !dated { return true }
+        }
         var k = c.last + 1
         if k < n, tokens[k].isPunct("."), tokens[k].separator == .none { k += 1 }
         if k < n, tokens[k].sentence == c.sentence {
