@@ -327,3 +327,16 @@ extension TimexTaggerTests {
         #expect(found.isEmpty, "\(found.map(\.text))")
     }
 }
+
+/// Deadlines and payment dates reported in the past tense are the coming dates, not last year's.
+/// Invented sentences.
+extension TimexTaggerTests {
+    static let deadlineCases: [TimexCase] = [
+        .init(sentence: "The ferry company extended its offer to Dec. 10.", text: "Dec. 10", value: "2025-12-10"),
+        .init(sentence: "The board said the dividend is payable Dec. 15 to holders of record Dec. 5.", text: "Dec. 15", value: "2025-12-15"),
+        .init(sentence: "The union said the strike would last until Dec. 2 and then end.", text: "Dec. 2", value: "2025-12-02"),
+        .init(sentence: "Regulators said the bakery had kept its licence until Nov. 20.", text: "Nov. 20", value: "2025-11-20"),
+    ]
+
+    @Test(arguments: deadlineCases) func deadlinesAreTheComingDates(_ c: TimexCase) { Self.check(c) }
+}
