@@ -58,6 +58,13 @@ struct EntityIdentityTests {
         #expect(r.entities.first { $0.name == "Vindholm" }?.type == .location)
     }
 
+    /// Descriptions come from real titles and roles: a place before an honorific is none.
+    @Test func placeBeforeHonorificIsNoDescription() throws {
+        let r = Self.extract("The ferry to Zanzibar Mr Kessy ordered last year has still not arrived.")
+        let person = try #require(r.entities.first { $0.name == "Kessy" })
+        #expect(person.descriptions.isEmpty, "\(person.descriptions)")
+    }
+
     // MARK: Across documents
 
     static func doc(_ id: String) -> Document { EntityTestDocument.make("Placeholder text for \(id).", id: id) }
