@@ -6,6 +6,18 @@ import Testing
 struct QuoteHardCaseTests {
     static let cases: [AttributionCase] = [
         .init(
+            name: "partial quote after a reporting verb",
+            paragraphs: ["Maria Santos accused the housing board of “a betrayal of every tenant in the city.”"],
+            people: ["Maria Santos"], expected: [("Maria Santos", "Maria Santos", "accused")]),
+        .init(
+            name: "partial quote after a passive reporting verb has no speaker",
+            paragraphs: ["The housing board was accused of “a betrayal of every tenant in the city.”"],
+            expected: [(nil, nil, nil)]),
+        .init(
+            name: "speaker text is never an adverbial",
+            paragraphs: ["“We will not close the mill while I live,” said in a quiet voice the owner of the works."],
+            expected: [(nil, nil, nil)]),
+        .init(
             name: "quote broken mid-sentence by the attribution",
             paragraphs: ["“The problem,” Maria Santos said, “is that nobody wants to pay for it.”"],
             people: ["Maria Santos"],
