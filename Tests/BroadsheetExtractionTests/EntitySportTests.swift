@@ -86,4 +86,29 @@ struct EntitySportTests {
             """)
         #expect(Self.type(r, "Munich") == .location)
     }
+
+    /// Two-word sides in results and standings rows are organisations, even when they read like people;
+    /// rows of individuals (with a bracketed country) keep their people.
+    @Test func sidesInRowsAreOrganisations() {
+        let r = Self.extract("""
+            Results of the weekend's matches in the northern league:
+
+            Vitor Halden 2 Jonas Brekke 1
+
+            Jonas Brekke 5 3 1 1 9 4 10
+
+            Final round scores in the open:
+
+            Lena Brandt (Austria) 71 68 70
+            """)
+        #expect(Self.type(r, "Vitor Halden") == .organization)
+        #expect(Self.type(r, "Jonas Brekke") == .organization)
+        #expect(Self.type(r, "Lena Brandt") == .person)
+    }
+
+    /// A town followed by a club noun is the club.
+    @Test func townBeforeClubNounIsTheClub() {
+        let r = Self.extract("Munich coach Anton Weber said the team had played its best match of the season and the league title was close.")
+        #expect(Self.type(r, "Munich") == .organization)
+    }
 }

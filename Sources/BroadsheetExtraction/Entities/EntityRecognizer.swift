@@ -92,6 +92,11 @@ public struct EntityRecognizer: Sendable {
                 SportContext.isTeamMention(candidate, tokens: tokens, tableRow: finder.tableSentences.indices.contains(candidate.sentence) && finder.tableSentences[candidate.sentence])
             {
                 candidates[idx].scores.add(.organization, 20)
+            } else if candidate.lexicon.map({ $0.kind != .location || !$0.isCountry }) ?? true,
+                SportContext.isTeamRow(candidate, tokens: tokens)
+            {
+                // A side in a results or standings row, whatever its words look like ("Odra Kelso 3").
+                candidates[idx].scores.add(.organization, 20)
             }
             candidates[idx].descriptions = describer.describe(candidate, title: title, appositive: appositive, candidates: candidates)
             // "Central Intelligence Agency (CIA)"

@@ -27,6 +27,51 @@ struct SportContext {
         "upset", "host", "hosts", "hosted", "face", "faces", "faced", "play", "plays", "played", "visit", "visits",
     ]
 
+    /// Nouns after a town that make it a club ("Kelso coach", "Kelso fans").
+    static let clubNouns: WordSet = [
+        "coach", "manager", "striker", "midfielder", "defender", "goalkeeper", "keeper", "captain", "chairman", "fans",
+        "supporters", "player", "players", "side", "squad", "winger", "forward", "skipper",
+    ]
+
+    /// Whether the candidate names a side in a results row ("Harbour Town 2 Dunmore 1": two names, each followed
+    /// by its score, and no prose) or a standings row ("Dunmore 5 2 2 1 7 5 8": a name, then only numbers).
+    /// Rows of individuals ("Lena Brandt (Austria) 71 68 70") carry a bracket and are neither.
+    static func isTeamRow(_ c: NameCandidate, tokens: [EntityToken]) -> Bool {
+        var lo = c.first
+        while lo > 0, tokens[lo - 1].sentence == c.sentence { lo -= 1 }
+        var hi = c.last
+        while hi + 1 < tokens.count, tokens[hi + 1].sentence == c.sentence { hi += 1 }
+        // The part of the line before any bracket (a halftime score or scorers may follow in brackets).
+        var end = hi
+        if let bracket = (lo...hi).first(where: { tokens[$0].isPunct("(") }) {
+            guard bracket > c.last else { return false }
+            end = bracket - 1
+        }
+        var numbers = 0
+        var names = 0
+        var previousWasName = false
+        for k in lo...end {
+            let t = tokens[k]
+            switch t.kind {
+            case .number:
+                if t.text.contains(".") || t.text.contains(",") || t.text.contains(":") { return false }
+                numbers += 1
+                previousWasName = false
+            case .word:
+                if !t.isCapitalized { return false }
+                if !previousWasName { names += 1 }
+                previousWasName = true
+            default:
+                previousWasName = false
+            }
+        }
+        let next = c.last + 1
+        guard next <= end, tokens[next].kind == .number else { return false }
+        // Results: two sides, two scores. Standings: one side first, then at least five numbers.
+        if names == 2 && numbers == 2 { return true }
+        return names == 1 && numbers >= 5 && c.first == lo
+    }
+
     /// Whether the tokens read as a sports report.
     static func isSport(_ tokens: [EntityToken]) -> Bool {
         var hits = 0
@@ -59,6 +104,7 @@ struct SportContext {
             if nx.kind == .number, nx.spaceBefore, !nx.text.contains(".") || nx.text.count <= 2 { return true }
             if nx.kind == .word, !nx.isCapitalized, resultVerbs.contains(nx.lower) { return true }
             if nx.kind == .word, nx.lower == "v" || nx.lower == "vs" { return true }
+            if nx.kind == .word, !nx.isCapitalized, clubNouns.contains(nx.lower) { return true }
         }
         if c.first > 0, tokens[c.first - 1].sentence == c.sentence {
             var p = c.first - 1
