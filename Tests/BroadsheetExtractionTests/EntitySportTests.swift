@@ -111,4 +111,17 @@ struct EntitySportTests {
         let r = Self.extract("Munich coach Anton Weber said the team had played its best match of the season and the league title was close.")
         #expect(Self.type(r, "Munich") == .organization)
     }
+
+    @Test func fixturesAndStandingsWithPercentages() {
+        let r = Self.extract("""
+            Fixtures for Sunday in the northern league, after the weekend's matches:
+
+            Harbour Town at Ashcombe
+
+            Dunmore 70 62 .530 4
+            """)
+        #expect(Self.type(r, "Harbour Town") == .organization)
+        #expect(Self.type(r, "Ashcombe") == .organization)
+        #expect(Self.type(r, "Dunmore") == .organization)
+    }
 }

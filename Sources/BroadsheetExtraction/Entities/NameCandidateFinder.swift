@@ -62,18 +62,25 @@ struct NameCandidateFinder {
             var words = 0
             var lowerLong = 0
             var numbers = 0
+            var joiners = 0
+            var lowerOther = 0
             for k in start..<end {
                 if tokens[k].kind == .number { numbers += 1; continue }
                 guard tokens[k].kind == .word else { continue }
                 words += 1
                 if !tokens[k].isCapitalized && tokens[k].length > 3 { lowerLong += 1 }
+                if !tokens[k].isCapitalized {
+                    if ["at", "v", "vs"].contains(tokens[k].lower) { joiners += 1 } else { lowerOther += 1 }
+                }
             }
             let last = tokens[end - 1]
             let terminated = last.isPunct(".") || last.isPunct("?") || last.isPunct("!") || last.isPunct("\u{201D}") || last.isPunct("\"")
                 || last.isPunct(":") || last.isPunct("\u{2019}")
             // A line of names and numbers is a table row, not a heading ("Harbour Town 3 1 0 2").
-            if words >= 2, lowerLong == 0, !terminated, numbers == 0 { heading[tokens[start].sentence] = true }
-            if numbers >= 2, numbers * 3 >= words, lowerLong == 0 { table[tokens[start].sentence] = true }
+            // A fixture ("Harbour Town at Ashcombe", "Kelso v Dunmore") is a table row too.
+            let fixture = joiners == 1 && lowerOther == 0 && words >= 3 && words <= 8 && !terminated
+            if words >= 2, lowerLong == 0, !terminated, numbers == 0, !fixture { heading[tokens[start].sentence] = true }
+            if (numbers >= 2 && numbers * 3 >= words && lowerLong == 0) || fixture { table[tokens[start].sentence] = true }
             start = end
         }
         self.headingSentences = heading

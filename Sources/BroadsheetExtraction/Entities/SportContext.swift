@@ -34,7 +34,8 @@ struct SportContext {
     ]
 
     /// Whether the candidate names a side in a results row ("Harbour Town 2 Dunmore 1": two names, each followed
-    /// by its score, and no prose) or a standings row ("Dunmore 5 2 2 1 7 5 8": a name, then only numbers).
+    /// by its score, and no prose), a standings row ("Dunmore 5 2 2 1 7 5 8", "Kelso 70 62 .530 4": a name, then
+    /// only numbers) or a fixture ("Kelso at Dunmore").
     /// Rows of individuals ("Lena Brandt (Austria) 71 68 70") carry a bracket and are neither.
     static func isTeamRow(_ c: NameCandidate, tokens: [EntityToken]) -> Bool {
         var lo = c.first
@@ -48,28 +49,42 @@ struct SportContext {
             end = bracket - 1
         }
         var numbers = 0
+        var decimals = 0
         var names = 0
+        var joiners = 0
         var previousWasName = false
         for k in lo...end {
             let t = tokens[k]
             switch t.kind {
             case .number:
-                if t.text.contains(".") || t.text.contains(",") || t.text.contains(":") { return false }
+                if t.text.contains(",") || t.text.contains(":") { return false }
+                // A date ("1998-05-04") or bowling figures ("9-1-49-0"): no row of sides.
+                if k + 1 <= end, tokens[k + 1].kind == .number, tokens[k + 1].hyphenBefore { return false }
+                if t.text.contains(".") { decimals += 1 }
                 numbers += 1
                 previousWasName = false
             case .word:
-                if !t.isCapitalized { return false }
+                if !t.isCapitalized {
+                    // "Kelso at Dunmore", "Kelso v Dunmore": a fixture.
+                    guard ["at", "v", "vs"].contains(t.lower) else { return false }
+                    joiners += 1
+                    previousWasName = false
+                    continue
+                }
                 if !previousWasName { names += 1 }
                 previousWasName = true
             default:
                 previousWasName = false
             }
         }
+        // Fixtures: two sides joined by "at", "v" or "vs", nothing else.
+        if joiners == 1, names == 2, numbers == 0 { return true }
         let next = c.last + 1
-        guard next <= end, tokens[next].kind == .number else { return false }
-        // Results: two sides, two scores. Standings: one side first, then at least five numbers.
-        if names == 2 && numbers == 2 { return true }
-        return names == 1 && numbers >= 5 && c.first == lo
+        guard joiners == 0, next <= end, tokens[next].kind == .number else { return false }
+        // Results: two sides, two whole scores. Standings: one side first, then at least three numbers
+        // (won, lost, a winning percentage such as ".530", games behind).
+        if names == 2 && numbers == 2 && decimals == 0 { return true }
+        return names == 1 && numbers >= 3 && c.first == lo
     }
 
     /// Whether the tokens read as a sports report.
