@@ -124,4 +124,18 @@ struct EntitySportTests {
         #expect(Self.type(r, "Ashcombe") == .organization)
         #expect(Self.type(r, "Dunmore") == .organization)
     }
+
+    /// A player's line in a batting table is a person, not a side.
+    @Test func playerRowsArePeople() {
+        let r = Self.extract("""
+            Batting averages after the three-match series between the two teams, with the innings and runs of each player:
+
+            MUNICH 1998-05-04
+
+            David Okoro 3 5 0 396 170 79.20
+
+            Munich 70 62 .530 4
+            """)
+        #expect(Self.type(r, "David Okoro") == .person)
+    }
 }

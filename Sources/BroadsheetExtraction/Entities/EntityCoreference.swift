@@ -66,7 +66,10 @@ struct EntityCoreference {
         func prelim(_ g: borrowing Group) -> EntityType {
             if let e = g.lexicon {
                 // A town whose mentions speak of a club (``SportContext``) is the club.
-                if e.kind == .location, !e.isCountry, g.scores.organization > g.scores.location { return .organization }
+                // (Only the sports rules give a known place that much organisation evidence; capitals alone do not.)
+                if e.kind == .location, !e.isCountry, g.scores.organization >= 20, g.scores.organization > g.scores.location {
+                    return .organization
+                }
                 switch e.kind { case .organization: return .organization; case .other: return .other; case .product: return .product; default: return .location }
             }
             return g.scores.best

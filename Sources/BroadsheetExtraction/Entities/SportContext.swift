@@ -84,7 +84,8 @@ struct SportContext {
         // Results: two sides, two whole scores. Standings: one side first, then at least three numbers
         // (won, lost, a winning percentage such as ".530", games behind).
         if names == 2 && numbers == 2 && decimals == 0 { return true }
-        return names == 1 && numbers >= 3 && c.first == lo
+        // (A row that starts with a given name is a player's line in a batting or scoring table.)
+        return names == 1 && numbers >= 3 && c.first == lo && !(c.words.count > 1 && tokens[c.first].classes.contains(.givenNames))
     }
 
     /// Whether the tokens read as a sports report.
