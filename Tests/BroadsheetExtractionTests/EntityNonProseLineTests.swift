@@ -74,4 +74,28 @@ struct EntityNonProseLineTests {
         let r = Self.extract("Moslem leaders and Islamist groups met in the capital, where it was 30 degrees Celsius.")
         #expect(r.entities.filter { $0.type != .money && $0.type != .percent }.isEmpty)
     }
+
+    /// A word the story capitalises only at the start of a sentence is no name in a capitals headline.
+    @Test func sentenceInitialSpellingIsNoEvidence() {
+        let r = Self.extract("""
+            Results came in late on Sunday because of the rain.
+
+            ROWING - RESULTS FROM THE COAST REGATTA .
+            """)
+        #expect(!r.entities.contains { $0.name.localizedCaseInsensitiveContains("Results") }, "\(r.entities.map(\.name))")
+    }
+
+    /// Row labels of tables and schedules are no names.
+    @Test func tableLabelsAreNotNames() {
+        let r = Self.extract("""
+            The bakery chain reported its figures on Monday.
+
+            Year to May 31 , 2024
+
+            Turnover 1,200 1,050
+
+            Played Friday :
+            """)
+        #expect(r.entities.filter { $0.type != .money && $0.type != .percent }.map(\.name) == [], "\(r.entities.map(\.name))")
+    }
 }

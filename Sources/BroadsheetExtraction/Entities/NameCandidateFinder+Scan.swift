@@ -150,6 +150,7 @@ extension NameCandidateFinder {
                 // A table row starts with a name ("Harbour Town 3 1 0 2", "4. Lena Brandt (Austria) 2:01.5").
                 // (Not a word the document also writes in lower case: "Played 5 3 1 1", "Extras 12".)
                 let tableRow = tableSentences.indices.contains(t.sentence) && tableSentences[t.sentence] && !lowercaseWords.contains(t.lower)
+                    && !Self.tableLabels.contains(t.text)
                 let known = t.classes.contains(.givenNames) || multiWordNames.contains(t.text) || subjectOfVerb || possessed || tableRow
                 if !known, !particleStart, !capitalizedNonInitial.contains(t.text) {
                     if last == i || lowercaseWords.contains(t.lower) {

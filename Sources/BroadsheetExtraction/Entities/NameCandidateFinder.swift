@@ -46,6 +46,8 @@ struct NameCandidateFinder {
                 tokens[i + 1].spaceBefore, tokens[i].sentence == tokens[i + 1].sentence
             {
                 let a = tokens[i], b = tokens[i + 1]
+                // ("Played Friday": a weekday or month after a word does not make it part of a name.)
+                if b.classes.contains(.calendarWords) { i += 1; continue }
                 if wanted(a), !a.classes.contains(.functionWords) { names.insert(a.text) }
                 if wanted(b), !a.classes.contains(.functionWords) { names.insert(b.text) }
             }
@@ -141,6 +143,13 @@ struct NameCandidateFinder {
     static let notNameNumberFollowers: WordSet = [
         "percent", "years", "year", "days", "months", "people", "points", "times", "of", "to", "and", "or", "in", "on", "for",
         "at", "minutes", "hours", "weeks",
+    ]
+    /// Row labels of financial and sports tables ("Year to May 31", "Turnover 1,200", "Extras 12"): a table row
+    /// starting with one of them does not start with a name.
+    static let tableLabels: WordSet = [
+        "Year", "Month", "Quarter", "Half", "Week", "Day", "Period", "Total", "Totals", "Average", "Extras", "Played",
+        "Won", "Lost", "Drawn", "Points", "Net", "Sales", "Turnover", "Profit", "Revenue", "Revenues", "Dividend",
+        "Shares", "Earnings", "Income", "Loss", "Tax", "Note", "Notes", "Source",
     ]
     static let placeModifiers: WordSet = [
         "Upper", "Lower", "Greater", "Inner", "Outer", "Blue", "White", "Great", "North", "South", "East", "West", "Northern",

@@ -64,7 +64,10 @@ enum ShoutedLines {
             if t.isAllCaps {
                 capsElsewhere.insert(t.text)
             } else if t.isCapitalized {
-                if !t.isSentenceInitial || !(t.classes.contains(.functionWords) || t.classes.contains(.commonWords)) {
+                // A capital that only starts a sentence ("Results of ...") says nothing, unless the word is a given
+                // name or has an inner capital ("MacAllister").
+                let innerCapital = t.text.dropFirst().contains(where: \.isUppercase)
+                if !t.isSentenceInitial || t.classes.contains(.givenNames) || innerCapital {
                     if !t.isSentenceInitial || spelling[t.lower] == nil { spelling[t.lower] = t.text }
                 }
             } else {
