@@ -340,3 +340,24 @@ extension TimexTaggerTests {
 
     @Test(arguments: deadlineCases) func deadlinesAreTheComingDates(_ c: TimexCase) { Self.check(c) }
 }
+
+/// Ages are not time expressions; "the quarter" of a company report is the last quarter that ended.
+/// Invented sentences.
+extension TimexTaggerTests {
+    static let agesAreNotTimes: [String] = [
+        "The 44-year-old baker opened a second shop.",
+        "Her son, who is six years old, joined the choir.",
+    ]
+
+    @Test(arguments: agesAreNotTimes) func agesAreNotTimes(_ s: String) {
+        let found = TimexTagger().tag(text: s, anchor: CivilDate(iso: "2025-11-29"))
+        #expect(found.isEmpty, "\(found.map(\.text))")
+    }
+
+    static let reportedQuarterCases: [TimexCase] = [
+        .init(sentence: "The brewer said net income for the quarter rose 8%.", text: "the quarter", value: "2025-Q3"),
+        .init(sentence: "Sales in the latest quarter were flat.", text: "the latest quarter", value: "2025-Q3"),
+    ]
+
+    @Test(arguments: reportedQuarterCases) func reportedQuarter(_ c: TimexCase) { Self.check(c) }
+}
