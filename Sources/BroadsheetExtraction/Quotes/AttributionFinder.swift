@@ -326,6 +326,15 @@ struct AttributionFinder: Sendable {
         let clause = tokens[lo..<(qi - 1)]
         guard let first = clause.first(where: \.isWord), let last = clause.last else { return nil }
         let chunkStart = clause.lastIndex(where: { $0.isPunct(",") }).map { $0 + 1 } ?? clause.startIndex
+        // A round-up item, "Name, Publication: “…”": the person before the comma speaks, not the outlet.
+        if chunkStart > clause.startIndex, chunkStart < qi - 1, clause.filter({ $0.isPunct(",") }).count == 1,
+            let person = resolver.subjectMention(from: first.start, to: tokens[chunkStart - 1].start), person.type == .person,
+            let outlet = resolver.subjectMention(from: tokens[chunkStart].start, to: last.end), outlet.type == .organization
+        {
+            return Attribution(
+                speaker: person.key, speakerText: context.text.string(person.start, person.end),
+                speakerSpan: .init(start: person.start, end: person.end))
+        }
         let search = chunkStart < qi - 1 ? tokens[chunkStart..<(qi - 1)] : clause
         if let s = search.first,
             let m = resolver.subjectMention(from: s.start, to: last.end)
