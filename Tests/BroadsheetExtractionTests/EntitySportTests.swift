@@ -138,4 +138,15 @@ struct EntitySportTests {
             """)
         #expect(Self.type(r, "David Okoro") == .person)
     }
+
+    /// Scorecards write players as an initial and a surname.
+    @Test func initialAndSurnameIsAPerson() {
+        let r = Self.extract("""
+            Scores on the first day of the county matches on Thursday:
+
+            At Harbourside: Dunmore 255-3 (D. Okoro 64, M. Lindqvist 59) v Ashcombe.
+            """)
+        #expect(Self.type(r, "D. Okoro") == .person)
+        #expect(Self.type(r, "M. Lindqvist") == .person)
+    }
 }

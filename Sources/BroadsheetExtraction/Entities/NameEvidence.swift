@@ -127,6 +127,10 @@ struct NameEvidence {
         if c.hasGenerationalSuffix { s.person += 3 }
         // A leading initial: "J. Robert Oppenheimer", "F. Scott Fitzgerald".
         if words.count >= 3, firstWord.characterCount == 1, firstWord.startsUppercase, lex.givenNames.contains(words[1]) || words[1].characterCount > 1 { s.person += 2 }
+        // An initial and a surname ("D. Okoro"), as scorecards and lists write players.
+        if words.count == 2, firstWord.characterCount == 1, firstWord.startsUppercase, words[1].characterCount > 2, c.lexicon == nil,
+            c.first + 1 < tokens.count, tokens[c.first + 1].isPunct(".")
+        { s.person += 2 }
         if c.lexicon == nil {
             let lastWord = words.last!
             if words.count <= 3, lastWord.characterCount > 4, Self.hasSurnameEnding(lastWord) { s.person += 2 }
