@@ -149,4 +149,18 @@ struct EntitySportTests {
         #expect(Self.type(r, "D. Okoro") == .person)
         #expect(Self.type(r, "M. Lindqvist") == .person)
     }
+
+    /// Scorers and bowlers in a scorecard are people.
+    @Test func scorersAndBowlersArePeople() {
+        let r = Self.extract("""
+            Results of the league matches played on Saturday, with the goal scorers:
+
+            Dunmore 2 (Okafor 53rd, Lindqvist 80th) Ashcombe 1
+
+            Bowling: Brekkestad 9-1-49-0, Haldorsen 10-2-51-3.
+            """)
+        #expect(Self.type(r, "Okafor") == .person)
+        #expect(Self.type(r, "Lindqvist") == .person)
+        #expect(Self.type(r, "Brekkestad") == .person)
+    }
 }

@@ -92,6 +92,9 @@ public struct EntityRecognizer: Sendable {
                 SportContext.isTeamMention(candidate, tokens: tokens, tableRow: finder.tableSentences.indices.contains(candidate.sentence) && finder.tableSentences[candidate.sentence])
             {
                 candidates[idx].scores.add(.organization, 20)
+            } else if sport, candidate.lexicon == nil, SportContext.isPlayerMention(candidate, tokens: tokens) {
+                // A scorer or bowler in a scorecard ("Okoro 53rd", "Okoro 9-1-49-0").
+                candidates[idx].scores.add(.person, 4)
             } else if candidate.lexicon.map({ $0.kind != .location || !$0.isCountry }) ?? true,
                 SportContext.isTeamRow(candidate, tokens: tokens)
             {

@@ -88,6 +88,20 @@ struct SportContext {
         return names == 1 && numbers >= 3 && c.first == lo && !(c.words.count > 1 && tokens[c.first].classes.contains(.givenNames))
     }
 
+    /// Whether the candidate is a player by what follows it in a scorecard: a scoring minute ("Okoro 53rd"),
+    /// bowling figures ("Okoro 9-1-49-0") or "not out".
+    static func isPlayerMention(_ c: NameCandidate, tokens: [EntityToken]) -> Bool {
+        let k = c.last + 1
+        guard k + 1 < tokens.count, tokens[k].sentence == c.sentence else { return false }
+        let a = tokens[k], b = tokens[k + 1]
+        if a.kind == .number, a.spaceBefore, b.kind == .word, b.separator == .none, ["st", "nd", "rd", "th"].contains(b.lower) { return true }
+        if a.kind == .number, a.spaceBefore, b.kind == .number, b.hyphenBefore, k + 2 < tokens.count, tokens[k + 2].kind == .number,
+            tokens[k + 2].hyphenBefore
+        { return true }
+        if a.kind == .number, b.kind == .word, b.lower == "not", k + 2 < tokens.count, tokens[k + 2].lower == "out" { return true }
+        return false
+    }
+
     /// Whether the tokens read as a sports report.
     static func isSport(_ tokens: [EntityToken]) -> Bool {
         var hits = 0
