@@ -98,4 +98,17 @@ struct EntityNonProseLineTests {
             """)
         #expect(r.entities.filter { $0.type != .money && $0.type != .percent }.map(\.name) == [], "\(r.entities.map(\.name))")
     }
+
+    /// A byline and a list of players are names, not a heading.
+    @Test func bylinesAndRostersAreNames() {
+        let r = Self.extract("""
+            The coach named his squad for the autumn matches on Tuesday.
+
+            Defenders - David Okoro , Maria Kessler , Thomas Berg
+
+            Anna Lindqvist
+            """)
+        let people = Set(r.entities.filter { $0.type == .person }.map(\.name))
+        #expect(people.isSuperset(of: ["David Okoro", "Maria Kessler", "Thomas Berg", "Anna Lindqvist"]), "\(people)")
+    }
 }

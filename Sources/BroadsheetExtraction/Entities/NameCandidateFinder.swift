@@ -66,10 +66,14 @@ struct NameCandidateFinder {
             var numbers = 0
             var joiners = 0
             var lowerOther = 0
+            var givenStarts = 0
             for k in start..<end {
                 if tokens[k].kind == .number { numbers += 1; continue }
                 guard tokens[k].kind == .word else { continue }
                 words += 1
+                if tokens[k].classes.contains(.givenNames), k + 1 < end, tokens[k + 1].kind == .word, tokens[k + 1].isCapitalized {
+                    givenStarts += 1
+                }
                 if !tokens[k].isCapitalized && tokens[k].length > 3 { lowerLong += 1 }
                 if !tokens[k].isCapitalized {
                     if ["at", "v", "vs"].contains(tokens[k].lower) { joiners += 1 } else { lowerOther += 1 }
@@ -81,7 +85,9 @@ struct NameCandidateFinder {
             // A line of names and numbers is a table row, not a heading ("Harbour Town 3 1 0 2").
             // A fixture ("Harbour Town at Ashcombe", "Kelso v Dunmore") is a table row too.
             let fixture = joiners == 1 && lowerOther == 0 && words >= 3 && words <= 8 && !terminated
-            if words >= 2, lowerLong == 0, !terminated, numbers == 0, !fixture { heading[tokens[start].sentence] = true }
+            // A byline or a list of people ("Lena Brandt", "Defenders - Lena Brandt, Tomas Berg") is no heading.
+            let people = givenStarts > 0 && (words <= 3 || givenStarts * 3 >= words)
+            if words >= 2, lowerLong == 0, !terminated, numbers == 0, !fixture, !people { heading[tokens[start].sentence] = true }
             if (numbers >= 2 && numbers * 3 >= words && lowerLong == 0) || fixture { table[tokens[start].sentence] = true }
             start = end
         }
