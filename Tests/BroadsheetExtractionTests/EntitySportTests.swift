@@ -163,4 +163,16 @@ struct EntitySportTests {
         #expect(Self.type(r, "Lindqvist") == .person)
         #expect(Self.type(r, "Brekkestad") == .person)
     }
+
+    /// A dateline alone in its line stays a place in a sports report (its date is no score).
+    @Test func datelineAloneIsAPlace() {
+        let r = Self.extract("""
+            ROWING - HALDEN CREW TAKE GOLD .
+
+            MUNICH 1998-05-04
+
+            The crew won the final of the regatta by two lengths, and the coach praised the team after the race.
+            """)
+        #expect(Self.type(r, "Munich") == .location)
+    }
 }

@@ -126,6 +126,7 @@ struct SportContext {
                 k += 1
             }
             if !dated { return true }
+            return false
         }
         var k = c.last + 1
         if k < n, tokens[k].isPunct("."), tokens[k].separator == .none { k += 1 }
