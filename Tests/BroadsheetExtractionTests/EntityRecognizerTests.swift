@@ -30,6 +30,8 @@ struct EntityRecognizerTests {
         TypeCase(text: "He was awarded the Order of Saint Brendan last spring.", name: "Order of Saint Brendan", type: .other),
         TypeCase(text: "Visitors crowded into Lyndon B. Johnson Space Center on Monday.", name: "Lyndon B. Johnson Space Center", type: .location),
         TypeCase(text: "The council met in Paris to discuss the budget.", name: "Paris", type: .location),
+        // Former countries are countries (history is news too).
+        TypeCase(text: "The treaty with Yugoslavia was signed on Friday.", name: "Yugoslavia", type: .location),
         TypeCase(text: "Crews worked near the Sea of Marmara for weeks.", name: "Sea of Marmara", type: .location),
         TypeCase(text: "The talks were hosted at the Bank of Lisbon headquarters.", name: "Bank of Lisbon", type: .organization),
         TypeCase(text: "Analysts said Veltrix Holdings would sell the unit. Veltrix declined to comment.", name: "Veltrix Holdings", type: .organization),
