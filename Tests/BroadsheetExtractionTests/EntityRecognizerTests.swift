@@ -32,6 +32,8 @@ struct EntityRecognizerTests {
         TypeCase(text: "The council met in Paris to discuss the budget.", name: "Paris", type: .location),
         // Former countries are countries (history is news too).
         TypeCase(text: "The treaty with Yugoslavia was signed on Friday.", name: "Yugoslavia", type: .location),
+        // A wire desk is an organisation.
+        TypeCase(text: "Contact the Harbour Newsroom for details.", name: "Harbour Newsroom", type: .organization),
         TypeCase(text: "Crews worked near the Sea of Marmara for weeks.", name: "Sea of Marmara", type: .location),
         TypeCase(text: "The talks were hosted at the Bank of Lisbon headquarters.", name: "Bank of Lisbon", type: .organization),
         TypeCase(text: "Analysts said Veltrix Holdings would sell the unit. Veltrix declined to comment.", name: "Veltrix Holdings", type: .organization),

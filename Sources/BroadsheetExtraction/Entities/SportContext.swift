@@ -42,12 +42,10 @@ struct SportContext {
         while lo > 0, tokens[lo - 1].sentence == c.sentence { lo -= 1 }
         var hi = c.last
         while hi + 1 < tokens.count, tokens[hi + 1].sentence == c.sentence { hi += 1 }
-        // The part of the line before any bracket (a halftime score or scorers may follow in brackets).
-        var end = hi
-        if let bracket = (lo...hi).first(where: { tokens[$0].isPunct("(") }) {
-            guard bracket > c.last else { return false }
-            end = bracket - 1
-        }
+        // Bracketed parts (a halftime score, scorers, a country) are left out of the row's shape.
+        let end = hi
+        var depth = 0
+        var hadBracket = false
         var numbers = 0
         var decimals = 0
         var names = 0
@@ -55,6 +53,12 @@ struct SportContext {
         var previousWasName = false
         for k in lo...end {
             let t = tokens[k]
+            if t.isPunct("(") { depth += 1; hadBracket = true; previousWasName = false; continue }
+            if t.isPunct(")") { depth = max(0, depth - 1); continue }
+            if depth > 0 {
+                if k >= c.first && k <= c.last { return false }
+                continue
+            }
             switch t.kind {
             case .number:
                 if t.text.contains(",") || t.text.contains(":") { return false }
@@ -84,6 +88,8 @@ struct SportContext {
         // Results: two sides, two whole scores. Standings: one side first, then at least three numbers
         // (won, lost, a winning percentage such as ".530", games behind).
         if names == 2 && numbers == 2 && decimals == 0 { return true }
+        // (A standings row has no brackets: "Lena Brandt (Austria) 71 68 70" is a player's line.)
+        guard !hadBracket else { return false }
         // (A row that starts with a given name is a player's line in a batting or scoring table.)
         return names == 1 && numbers >= 3 && c.first == lo && !(c.words.count > 1 && tokens[c.first].classes.contains(.givenNames))
     }
