@@ -361,3 +361,11 @@ extension TimexTaggerTests {
 
     @Test(arguments: reportedQuarterCases) func reportedQuarter(_ c: TimexCase) { Self.check(c) }
 }
+
+/// An infinitive of outcome after a date ("fell on Friday to close at …") does not make the date future.
+/// Invented sentence.
+extension TimexTaggerTests {
+    @Test func outcomeInfinitiveKeepsThePast() {
+        Self.check(.init(sentence: "Shares of the brewer fell 50 cents on Friday to close at 20 dollars.", text: "Friday", value: "2025-11-28"))
+    }
+}
