@@ -3,6 +3,8 @@
 #   docker build -t broadsheet .
 #   docker run --rm -p 8080:8080 broadsheet
 #   docker run --rm -p 8080:8080 -v "$PWD/articles:/srv/broadsheet/corpus:ro" broadsheet
+#   docker run --rm -p 8080:8080 -v broadsheet-data:/var/lib/broadsheet \
+#       -e BROADSHEET_API_KEYS=change-me broadsheet          # writes enabled, data kept
 #
 # Stage 1 builds a release binary with the Swift standard library and Foundation linked in
 # statically; stage 2 is a slim Debian with only the shared libraries that binary still needs.
@@ -30,13 +32,15 @@ FROM debian:bookworm-slim
 
 # ldd of a --static-swift-stdlib build lists libc, libm, libstdc++, libgcc_s (C++ runtime of the
 # static Swift runtime) and libz (gzip responses); no libcurl (the client is not in the server).
-# tzdata serves time zone look-ups.
+# libsqlite3 is the embedded database (GRDB links the system SQLite). tzdata serves time zone look-ups.
 # hadolint ignore=DL3008
 RUN apt-get update \
-    && apt-get install -y --no-install-recommends libstdc++6 zlib1g tzdata \
+    && apt-get install -y --no-install-recommends libstdc++6 zlib1g libsqlite3-0 tzdata \
     && rm -rf /var/lib/apt/lists/* \
     && groupadd --system --gid 10001 broadsheet \
-    && useradd --system --uid 10001 --gid 10001 --no-create-home --shell /usr/sbin/nologin broadsheet
+    && useradd --system --uid 10001 --gid 10001 --no-create-home --shell /usr/sbin/nologin broadsheet \
+    && mkdir -p /var/lib/broadsheet \
+    && chown 10001:10001 /var/lib/broadsheet
 
 COPY --from=build /staging /opt/broadsheet
 COPY seeds /srv/broadsheet/corpus
@@ -44,10 +48,12 @@ COPY seeds /srv/broadsheet/corpus
 ENV PATH="/opt/broadsheet:${PATH}" \
     BROADSHEET_HOST=0.0.0.0 \
     BROADSHEET_PORT=8080 \
-    BROADSHEET_CORPUS=/srv/broadsheet/corpus
+    BROADSHEET_CORPUS=/srv/broadsheet/corpus \
+    BROADSHEET_DATA=/var/lib/broadsheet
 
-# Mount a folder of articles here to serve your own corpus.
-VOLUME ["/srv/broadsheet/corpus"]
+# Mount a folder of articles at /srv/broadsheet/corpus to import your own corpus; the database and
+# saved state live on the data volume, so articles written over HTTP survive the container.
+VOLUME ["/srv/broadsheet/corpus", "/var/lib/broadsheet"]
 
 USER 10001:10001
 WORKDIR /srv/broadsheet

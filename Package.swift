@@ -17,6 +17,7 @@ let package = Package(
         .library(name: "BroadsheetExtraction", targets: ["BroadsheetExtraction"]),
         .library(name: "BroadsheetSearch", targets: ["BroadsheetSearch"]),
         .library(name: "BroadsheetHTTP", targets: ["BroadsheetHTTP"]),
+        .library(name: "BroadsheetCorpus", targets: ["BroadsheetCorpus"]),
         .library(name: "BroadsheetAPI", targets: ["BroadsheetAPI"]),
         .library(name: "BroadsheetClient", targets: ["BroadsheetClient"]),
     ],
@@ -24,6 +25,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
     ],
     targets: [
         // Article model, format detection and parsing, sentence splitting: pure, no I/O but the corpus loader.
@@ -49,11 +51,22 @@ let package = Package(
             dependencies: ["CEpoll", "CZlib", .product(name: "Logging", package: "swift-log")],
             swiftSettings: swiftSettings
         ),
-        // Routes, DTOs and problem mapping: the only module that joins the others.
+        // The live corpus: documents, their extractions, the entity catalog, the search index and the
+        // snapshot handlers read; kept in an embedded SQLite database (GRDB) and written to over time.
+        .target(
+            name: "BroadsheetCorpus",
+            dependencies: [
+                "BroadsheetCore", "BroadsheetExtraction", "BroadsheetSearch",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // Routes, DTOs and problem mapping: HTTP concerns only, over the corpus module.
         .target(
             name: "BroadsheetAPI",
             dependencies: [
-                "BroadsheetCore", "BroadsheetExtraction", "BroadsheetSearch", "BroadsheetHTTP",
+                "BroadsheetCore", "BroadsheetExtraction", "BroadsheetSearch", "BroadsheetHTTP", "BroadsheetCorpus",
                 .product(name: "Logging", package: "swift-log"),
             ],
             resources: [.copy("Resources/openapi.yaml")],
@@ -62,7 +75,7 @@ let package = Package(
         .executableTarget(
             name: "broadsheet",
             dependencies: [
-                "BroadsheetAPI", "BroadsheetCore", "BroadsheetExtraction", "BroadsheetHTTP",
+                "BroadsheetAPI", "BroadsheetCorpus", "BroadsheetCore", "BroadsheetExtraction", "BroadsheetHTTP",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -108,15 +121,23 @@ let package = Package(
         .testTarget(
             name: "BroadsheetAPITests",
             dependencies: [
-                "BroadsheetAPI", "BroadsheetCore", "BroadsheetExtraction", "BroadsheetSearch", "BroadsheetHTTP",
+                "BroadsheetAPI", "BroadsheetCorpus", "BroadsheetCore", "BroadsheetExtraction", "BroadsheetSearch", "BroadsheetHTTP",
                 .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "BroadsheetCorpusTests",
+            dependencies: [
+                "BroadsheetCorpus", "BroadsheetCore", "BroadsheetExtraction", "BroadsheetSearch", "TestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "EndToEndTests",
             dependencies: [
-                "BroadsheetAPI", "BroadsheetClient", "BroadsheetCore", "BroadsheetHTTP", "TestSupport",
+                "BroadsheetAPI", "BroadsheetCorpus", "BroadsheetClient", "BroadsheetCore", "BroadsheetHTTP", "TestSupport",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
             ],

@@ -116,7 +116,8 @@ schemathesis_step() {
     bin=$(swift build --show-bin-path)/broadsheet
     port=$(free_port)
     SERVER_LOG=$(mktemp)
-    BROADSHEET_HOST=127.0.0.1 BROADSHEET_PORT=$port BROADSHEET_CORPUS="$ROOT/seeds" \
+    DATA_DIR=$(mktemp -d)
+    BROADSHEET_HOST=127.0.0.1 BROADSHEET_PORT=$port BROADSHEET_CORPUS="$ROOT/seeds" BROADSHEET_DATA="$DATA_DIR" \
         "$bin" serve >"$SERVER_LOG" 2>&1 &
     SERVER_PID=$!
     echo "server pid $SERVER_PID on 127.0.0.1:$port"
@@ -152,7 +153,7 @@ schemathesis_step() {
         --seed 20261128 \
         --workers 2 \
         --no-color) || result=$?
-    rm -rf "$workdir"
+    rm -rf "$workdir" "$DATA_DIR"
 
     kill -TERM "$SERVER_PID"
     status=0

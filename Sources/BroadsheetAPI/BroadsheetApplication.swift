@@ -1,3 +1,4 @@
+public import BroadsheetCorpus
 public import BroadsheetHTTP
 public import Logging
 
@@ -14,10 +15,19 @@ public struct BroadsheetApplication: Sendable {
         /// `*` for any origin, or a comma-separated list of exact origins. Default: `*`.
         public var corsOrigin: String
         public var logger: Logger
+        /// The keys writes (and, optionally, reads) need. Default: none (no writes; public reads).
+        public var accessKeys: AccessKeys
+        /// Reads the articles of writes (with the date of articles that give none).
+        public var submissions: SubmissionParser
 
-        public init(corsOrigin: String = "*", logger: Logger = Logger(label: "broadsheet")) {
+        public init(
+            corsOrigin: String = "*", logger: Logger = Logger(label: "broadsheet"), accessKeys: AccessKeys = AccessKeys(),
+            submissions: SubmissionParser = SubmissionParser()
+        ) {
             self.corsOrigin = corsOrigin
             self.logger = logger
+            self.accessKeys = accessKeys
+            self.submissions = submissions
         }
     }
 
@@ -27,11 +37,18 @@ public struct BroadsheetApplication: Sendable {
     /// The responder to serve: every request goes through it.
     public let responder: any HTTPResponder
 
-    public init(service: CorpusService, configuration: Configuration = .init(), registry: MetricsRegistry = MetricsRegistry()) {
+    /// - Parameters:
+    ///   - writer: the live corpus that takes writes; `nil` serves `service`'s snapshots read-only.
+    public init(
+        service: CorpusService, configuration: Configuration = .init(), registry: MetricsRegistry = MetricsRegistry(),
+        writer: LiveCorpus? = nil
+    ) {
         let router = Endpoint.router
         let metrics = HTTPMetrics(registry: registry)
-        CorpusMetrics.register(in: registry, service: service)
-        let handlers = APIHandlers(service: service, registry: registry)
+        CorpusMetrics.register(in: registry, service: service, writer: writer)
+        let handlers = APIHandlers(
+            service: service, registry: registry, writer: writer, access: configuration.accessKeys,
+            submissions: configuration.submissions)
         let routing = RoutingResponder(router: router, errorMapper: ErrorMapper(logger: configuration.logger)) { request in
             try handlers.handle(request)
         }
@@ -48,11 +65,14 @@ public struct BroadsheetApplication: Sendable {
                 AccessLogMiddleware(logger: configuration.logger),
                 MetricsMiddleware(metrics: metrics, router: router),
                 CORSMiddleware(allowedOrigin: cors, router: router),
+                ReadAccessMiddleware(keys: configuration.accessKeys),
                 ConditionalGETMiddleware(),
-                ResponseCacheMiddleware { request in
-                    // The corpus never changes once loaded; everything under /v1 is a pure function of it.
-                    // Search answers are not kept: each reports the time it took.
-                    (request.path.hasPrefix("/v1/") && request.path != "/v1/search") || request.path == "/openapi.yaml"
+                ResponseCacheMiddleware(generation: { service.generation }) { request in
+                    // Everything under /v1 is a pure function of the served snapshot, so answers are kept
+                    // until the next one is published. Search answers are not kept (each reports the time
+                    // it took), nor the corpus report (it counts pending writes).
+                    (request.path.hasPrefix("/v1/") && request.path != "/v1/search" && request.path != "/v1/corpus")
+                        || request.path == "/openapi.yaml"
                 },
                 CompressionMiddleware(),
             ],

@@ -9,7 +9,10 @@ public enum Endpoint: String, Sendable, CaseIterable {
     case getOpenAPI
     case getCorpus
     case listDocuments
+    case createDocuments
     case getDocument
+    case replaceDocument
+    case deleteDocument
     case getDocumentAnnotations
     case listEntities
     case getEntity
@@ -29,7 +32,10 @@ public enum Endpoint: String, Sendable, CaseIterable {
         case .getOpenAPI: (.get, "/openapi.yaml", [])
         case .getCorpus: (.get, "/v1/corpus", [])
         case .listDocuments: (.get, "/v1/documents", ["limit", "offset"])
+        case .createDocuments: (.post, "/v1/documents", ["wait"])
         case .getDocument: (.get, "/v1/documents/{id}", [])
+        case .replaceDocument: (.put, "/v1/documents/{id}", ["wait"])
+        case .deleteDocument: (.delete, "/v1/documents/{id}", ["wait"])
         case .getDocumentAnnotations: (.get, "/v1/documents/{id}/annotations", [])
         case .listEntities: (.get, "/v1/entities", ["type", "q", "document", "sort", "limit", "offset"])
         case .getEntity: (.get, "/v1/entities/{id}", ["limit", "offset"])

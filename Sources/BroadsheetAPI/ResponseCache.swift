@@ -14,6 +14,8 @@ public struct ResponseCacheMiddleware: HTTPMiddleware {
     /// Default: 64 MiB of bodies.
     public let maxBytes: Int
     let isCacheable: @Sendable (HTTPRequest) -> Bool
+    /// The generation of what answers are computed from: when it changes, every kept answer goes.
+    let generation: @Sendable () -> UInt64
     private let storage = Storage()
 
     /// What picks an answer: the target as sent and the `Accept-Encoding` field(s).
@@ -35,13 +37,18 @@ public struct ResponseCacheMiddleware: HTTPMiddleware {
         struct State {
             var entries: [Key: HTTPResponse] = [:]
             var bytes = 0
+            var generation: UInt64 = 0
         }
         let state = Mutex(State())
     }
 
-    public init(maxEntries: Int = 4096, maxBytes: Int = 64 << 20, isCacheable: @escaping @Sendable (HTTPRequest) -> Bool) {
+    public init(
+        maxEntries: Int = 4096, maxBytes: Int = 64 << 20, generation: @escaping @Sendable () -> UInt64 = { 0 },
+        isCacheable: @escaping @Sendable (HTTPRequest) -> Bool
+    ) {
         self.maxEntries = maxEntries
         self.maxBytes = maxBytes
+        self.generation = generation
         self.isCacheable = isCacheable
     }
 
@@ -50,7 +57,18 @@ public struct ResponseCacheMiddleware: HTTPMiddleware {
             return next.respond(to: request)
         }
         let key = Key(target: request.target, acceptEncoding: Self.acceptEncoding(of: request))
-        if let hit = storage.state.withLock({ $0.entries[key] }) { return hit }
+        // Read the generation before answering: an answer computed while a newer snapshot was being
+        // published is kept under the older generation, and dropped when the newer one is seen.
+        let current = generation()
+        let hit = storage.state.withLock { state -> HTTPResponse? in
+            if state.generation != current {
+                state.entries.removeAll(keepingCapacity: true)
+                state.bytes = 0
+                state.generation = current
+            }
+            return state.entries[key]
+        }
+        if let hit { return hit }
 
         var response = next.respond(to: request)
         guard response.status.code == 200 else { return response }
@@ -59,6 +77,7 @@ public struct ResponseCacheMiddleware: HTTPMiddleware {
         }
         let stored = response
         storage.state.withLock { state in
+            guard state.generation == current else { return }
             if state.entries.count >= maxEntries || state.bytes + stored.body.count > maxBytes {
                 state.entries.removeAll(keepingCapacity: true)
                 state.bytes = 0

@@ -14,6 +14,12 @@ public enum ArticleParseError: Error, Sendable, Hashable, CustomStringConvertibl
     case invalidJSON(String)
     /// A required field (`title`, `body`) is missing or empty.
     case missingField(String)
+    /// A field has the wrong JSON type (or a bad item); `name` is the field as spelled in the input.
+    case invalidField(name: String, reason: String)
+    /// The file is in a text encoding that cannot be decoded (e.g. UTF-16 with an odd byte count).
+    case invalidEncoding(String)
+    /// One NDJSON record (line) is longer than the per-record limit.
+    case recordTooLarge(bytes: Int, limit: Int)
     /// The article has a title but no body paragraphs.
     case noBody
     /// The `---` front-matter block is malformed (e.g. never closed).
@@ -30,6 +36,9 @@ public enum ArticleParseError: Error, Sendable, Hashable, CustomStringConvertibl
         case .tooLarge(let bytes, let limit): return "file too large (\(bytes) bytes; limit \(limit))"
         case .invalidJSON(let why): return "invalid JSON: \(why)"
         case .missingField(let name): return "missing required field '\(name)'"
+        case .invalidField(let name, let reason): return "field '\(name)' \(reason)"
+        case .invalidEncoding(let why): return "cannot decode text: \(why)"
+        case .recordTooLarge(let bytes, let limit): return "record too large (\(bytes) bytes; limit \(limit))"
         case .noBody: return "article has no body text"
         case .invalidFrontMatter(let why): return "invalid front matter: \(why)"
         case .invalidRecord(let line, let reason): return "line \(line): \(reason)"

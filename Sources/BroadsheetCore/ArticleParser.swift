@@ -9,12 +9,17 @@
 /// print(docs[0].title, docs[0].authors, docs[0].publishedAt!)
 /// ```
 public struct ArticleParser: Sendable {
-    /// Files larger than this are rejected with ``ArticleParseError/tooLarge(bytes:limit:)``.
+    /// Files larger than this are rejected with ``ArticleParseError/tooLarge(bytes:limit:)``;
+    /// for one NDJSON record, ``ArticleParseError/recordTooLarge(bytes:limit:)``.
     /// Default: 10 MiB.
     public var maxBytes: Int
+    /// The date given to articles that carry none, neither in their own fields or date line nor
+    /// in their path (``DateSource/default``). Default: `nil` (such articles stay undated).
+    public var defaultDate: CivilDate?
 
-    public init(maxBytes: Int = 10 * 1024 * 1024) {
+    public init(maxBytes: Int = 10 * 1024 * 1024, defaultDate: CivilDate? = nil) {
         self.maxBytes = maxBytes
+        self.defaultDate = defaultDate
     }
 
     /// Parses one file's bytes. NDJSON files may yield several documents; their bad lines are
@@ -42,7 +47,51 @@ public struct ArticleParser: Sendable {
     public func parseRecords(_ bytes: [UInt8], source: String) throws(ArticleParseError) -> ParseResult {
         if bytes.count > maxBytes { throw .tooLarge(bytes: bytes.count, limit: maxBytes) }
         if bytes.isEmpty { throw .empty }
-        let text = try TextNormalizer.decode(bytes)
+        let decoded = try TextNormalizer.decode(bytes)
+        var result = try parseDecoded(decoded.text, source: source)
+        result.warnings = decoded.warning.map { [$0] } ?? []
+        result.documents = result.documents.map { dated($0) }
+        return result
+    }
+
+    /// Parses one NDJSON record (one line's bytes, without its line break) as the `line`-th line
+    /// of the file `source`. The loader streams large NDJSON files through this.
+    ///
+    /// - Returns: the document and, when the line was not valid UTF-8, a warning.
+    /// - Throws: ``ArticleParseError`` for a record that is not a readable article, including
+    ///   ``ArticleParseError/recordTooLarge(bytes:limit:)`` past ``maxBytes``.
+    public func parseRecord(_ bytes: some Collection<UInt8>, line: Int, source: String) throws(ArticleParseError) -> (document: Document, warning: String?) {
+        if bytes.count > maxBytes { throw .recordTooLarge(bytes: bytes.count, limit: maxBytes) }
+        var warning: String?
+        let text: String
+        if let offset = TextNormalizer.firstInvalidUTF8(ArraySlice(bytes)) {
+            text = TextNormalizer.windows1252(bytes)
+            warning = "line \(line): not valid UTF-8 (first bad byte at offset \(offset) of the line); read as Windows-1252"
+        } else {
+            text = String(decoding: bytes, as: UTF8.self)
+        }
+        let draft = try JSONArticleParser.parseRecord(text)
+        return (dated(try DocumentBuilder.build(draft, source: source)), warning)
+    }
+
+    /// Dates an undated document from its path (``PathDate``), else with ``defaultDate``.
+    func dated(_ document: Document) -> Document {
+        guard document.publishedAt == nil else { return document }
+        var d = document
+        if let date = PathDate.date(in: d.source) {
+            d.publishedAt = date
+            d.dateSource = .path
+        } else if let date = defaultDate {
+            d.publishedAt = date
+            d.dateSource = .default
+        } else {
+            d.dateSource = .none
+        }
+        return d
+    }
+
+    /// Parses decoded text by its detected format (no dating from path or default).
+    func parseDecoded(_ text: String, source: String) throws(ArticleParseError) -> ParseResult {
         switch FormatDetector.detect(text, source: source) {
         case .json:
             let draft = try JSONArticleParser.parseObject(text)
@@ -87,15 +136,20 @@ public struct ArticleParser: Sendable {
     }
 }
 
-/// The outcome of parsing one file: its documents and the records (NDJSON lines) that failed.
+/// The outcome of parsing one file: its documents, the records (NDJSON lines) that failed, and
+/// warnings about how it was read.
 public struct ParseResult: Sendable, Hashable {
     public var documents: [Document]
     /// Bad NDJSON lines, in line order (always empty for other formats).
     public var failures: [RecordFailure]
+    /// How the file was read when that was not plain UTF-8, e.g. `not valid UTF-8 (first bad
+    /// byte at offset 6); read as Windows-1252`.
+    public var warnings: [String]
 
-    public init(documents: [Document], failures: [RecordFailure]) {
+    public init(documents: [Document], failures: [RecordFailure], warnings: [String] = []) {
         self.documents = documents
         self.failures = failures
+        self.warnings = warnings
     }
 }
 

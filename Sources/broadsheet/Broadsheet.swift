@@ -6,7 +6,10 @@ struct Broadsheet: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "broadsheet",
         abstract: "Turns a folder of news articles into a fast HTTP JSON API.",
-        subcommands: [ServeCommand.self, ParseCommand.self, ExtractCommand.self, HealthcheckCommand.self],
+        subcommands: [
+            ServeCommand.self, ImportCommand.self, ExportCommand.self, ParseCommand.self, ExtractCommand.self,
+            HealthcheckCommand.self,
+        ],
         defaultSubcommand: ServeCommand.self
     )
 }

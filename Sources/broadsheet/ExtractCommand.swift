@@ -1,5 +1,6 @@
 import ArgumentParser
-import BroadsheetAPI
+import BroadsheetCore
+import BroadsheetCorpus
 
 /// `broadsheet extract FILE`: prints what the extractors find in one article, as JSON.
 struct ExtractCommand: ParsableCommand {
@@ -11,8 +12,10 @@ struct ExtractCommand: ParsableCommand {
     @Argument(help: "The article file.")
     var file: String
 
+    @OptionGroup var dating: DatingOptions
+
     func run() throws {
-        let extractions = try ArticleFile.parse(file).map { DocumentExtraction(document: $0) }
+        let extractions = try ArticleFile.parse(file, defaultDate: dating.date()).map { DocumentExtraction(document: $0) }
         print(try PrettyJSON.string(extractions.count == 1 ? extractions[0] : extractions as any Encodable))
     }
 }

@@ -1,19 +1,22 @@
 import ArgumentParser
 import BroadsheetAPI
 import BroadsheetCore
+import BroadsheetCorpus
 import BroadsheetHTTP
 import Dispatch
 import Foundation
 import Logging
+import Synchronization
 
-/// `broadsheet serve`: load a corpus folder and serve it over HTTP until SIGTERM or SIGINT.
+/// `broadsheet serve`: open the data folder, import the corpus folder into it, and serve it over
+/// HTTP until SIGTERM or SIGINT.
 ///
-/// The server listens before the corpus is loaded: `/healthz` answers at once and `/readyz`
-/// turns 200 when the corpus has been published.
+/// The server listens before the corpus is open: `/healthz` answers at once and `/readyz` turns 200
+/// when the first snapshot has been published.
 struct ServeCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "serve",
-        abstract: "Serve a folder of news articles as an HTTP JSON API."
+        abstract: "Serve news articles as an HTTP JSON API, kept in a data folder and fed over HTTP."
     )
 
     @OptionGroup var options: ServeOptions
@@ -23,71 +26,140 @@ struct ServeCommand: AsyncParsableCommand {
         // One line, one write(2) per record: cheap enough for an access log line on every request.
         LoggingSystem.bootstrap { label in LineLogHandler(label: label, level: settings.logLevel) }
         let logger = Logger(label: "broadsheet")
-        let loader = CorpusLoader()
-        try loader.checkRoot(settings.corpus)
+        if let corpus = settings.corpus, !FileManager.default.fileExists(atPath: corpus) {
+            throw DataError("corpus path not found: \(corpus) (use --corpus none to import nothing)")
+        }
+        let folder: DataFolder
+        let store: SQLiteArticleStore
+        do {
+            folder = try DataFolder(path: settings.data)
+            store = try folder.openStore()
+        } catch {
+            throw DataError("\(error)")
+        }
 
         let service = CorpusService()
+        let corpus = LiveCorpus(store: store, service: service, root: settings.corpus ?? folder.path, dataFolder: folder.path, logger: logger)
         let app = BroadsheetApplication(
-            service: service, configuration: .init(corsOrigin: settings.corsOrigin, logger: logger))
+            service: service,
+            configuration: .init(
+                corsOrigin: settings.corsOrigin, logger: logger,
+                accessKeys: AccessKeys(write: settings.writeKeys, read: settings.readKeys),
+                submissions: SubmissionParser(defaultDate: settings.defaultDate)),
+            writer: corpus)
         let openConnections = app.metrics.openConnections
+        var limits = HTTPRequestParser.Limits.default
+        // NDJSON batches: the per-article limit (10 MiB) is checked by the write handlers.
+        limits.maxBodySize = 64 * 1024 * 1024
         let server = HTTPServer(
             configuration: .init(
-                host: settings.host, port: settings.port,
+                host: settings.host, port: settings.port, limits: limits,
                 onConnectionCountChange: { openConnections.set(Double($0)) }),
             responder: app.responder,
             logger: logger
         )
         let port = try server.start()
         logger.info("Broadsheet listening on http://\(settings.host):\(port)", metadata: ["port": "\(port)"])
+        if settings.writeKeys.isEmpty { logger.info("Writes are disabled (no API key configured)") }
 
         let signals = UnixSignals.stream()
+        let watcher = Mutex<FolderWatcher?>(nil)
         let loading = Task {
-            let snapshot = await CorpusSnapshotLoader.load(root: settings.corpus, loader: loader, logger: logger)
-            service.publish(snapshot)
-            logger.info(
-                "Corpus ready",
-                metadata: ["documents": "\(snapshot.documents.count)", "skipped": "\(snapshot.skipped.count)"])
+            let importer = FolderImport(loader: CorpusLoader(defaultDate: settings.defaultDate))
+            await CorpusOpener.open(corpus, importing: settings.corpus, with: importer, logger: logger)
+            if settings.watch, let root = settings.corpus {
+                watcher.withLock { $0 = CorpusOpener.watch(root, into: corpus, with: importer, logger: logger) }
+            }
         }
         for await signal in signals {
             logger.info("Shutting down", metadata: ["signal": "\(signal)"])
             break
         }
         loading.cancel()
+        watcher.withLock { $0 }?.stop()
         await server.shutdown()
+        withExtendedLifetime(folder) {}
         logger.info("Stopped")
     }
 }
 
-/// Loads and indexes the corpus off the cooperative thread pool (it is CPU-bound and may be long).
-enum CorpusSnapshotLoader {
-    static func load(root: String, loader: CorpusLoader, logger: Logger) async -> CorpusSnapshot {
-        await withCheckedContinuation { continuation in
+/// Opens the live corpus and imports the corpus folder, off the cooperative thread pool (it is
+/// CPU-bound and may be long), then publishes the first snapshot.
+enum CorpusOpener {
+    static func open(_ corpus: LiveCorpus, importing root: String?, with importer: FolderImport, logger: Logger) async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
             DispatchQueue.global().async {
-                continuation.resume(returning: build(root: root, loader: loader, logger: logger))
+                openNow(corpus, importing: root, with: importer, logger: logger)
+                continuation.resume()
             }
         }
     }
 
-    static func build(root: String, loader: CorpusLoader, logger: Logger) -> CorpusSnapshot {
-        let corpus: Corpus
+    static func openNow(_ corpus: LiveCorpus, importing root: String?, with importer: FolderImport, logger: Logger) {
+        let start = Date()
         do {
-            corpus = try loader.load(from: root)
+            try corpus.open()
         } catch {
-            logger.error("Cannot load the corpus", metadata: ["error": "\(error)"])
-            corpus = Corpus()
+            // Serving an empty corpus over a data folder that holds articles would be serving it wrong.
+            logger.critical("Cannot read the data folder; stopping", metadata: ["error": "\(error)"])
+            exit(1)
         }
-        for skipped in corpus.skipped {
-            logger.warning("Skipped a file", metadata: ["path": "\(skipped.path)", "reason": "\(skipped.reason)"])
+        logger.info(
+            "Opened the data folder",
+            metadata: ["articles": "\(corpus.counts.articles)", "seconds": "\(String(format: "%.2f", Date().timeIntervalSince(start)))"])
+        if let root {
+            do {
+                let report = try importer.run(root: root, into: corpus)
+                for skipped in report.skipped {
+                    logger.warning("Skipped a file", metadata: ["path": "\(skipped.path)", "reason": "\(skipped.reason)"])
+                }
+                logger.info(
+                    "Imported the corpus folder",
+                    metadata: [
+                        "files": "\(report.filesRead)", "changed": "\(report.filesChanged)", "removed": "\(report.filesRemoved)",
+                        "written": "\(report.articlesWritten)",
+                    ])
+            } catch {
+                corpus.warn("Cannot import \(root): \(error)")
+            }
         }
-        return CorpusSnapshot(corpus: corpus, root: root)
+        let publishing = Date()
+        corpus.publish()
+        logger.info("Published the first snapshot", metadata: ["seconds": "\(String(format: "%.2f", Date().timeIntervalSince(publishing)))"])
+        let snapshot = corpus.service.snapshot
+        logger.info(
+            "Corpus ready",
+            metadata: [
+                "documents": "\(snapshot?.documents.count ?? 0)", "skipped": "\(snapshot?.skipped.count ?? 0)",
+                "seconds": "\(String(format: "%.2f", Date().timeIntervalSince(start)))",
+            ])
     }
 }
 
-extension CorpusLoader {
-    /// Fails fast, before the server starts, when the corpus path does not exist.
-    func checkRoot(_ root: String) throws {
-        guard FileManager.default.fileExists(atPath: root) else {
-            throw ValidationError("corpus path not found: \(root)")
+extension CorpusOpener {
+    /// Follows `root`: every burst of changes is imported (by content hash) and published.
+    static func watch(_ root: String, into corpus: LiveCorpus, with importer: FolderImport, logger: Logger) -> FolderWatcher? {
+        do {
+            let watcher = try FolderWatcher(root: root) {
+                do {
+                    let report = try importer.run(root: root, into: corpus)
+                    corpus.publish()
+                    logger.info(
+                        "Imported changes of the corpus folder",
+                        metadata: [
+                            "changed": "\(report.filesChanged)", "removed": "\(report.filesRemoved)",
+                            "written": "\(report.articlesWritten)",
+                        ])
+                } catch {
+                    corpus.warn("Cannot import \(root): \(error)")
+                }
+            }
+            logger.info("Watching the corpus folder", metadata: ["path": "\(root)"])
+            return watcher
+        } catch {
+            corpus.warn("\(error)")
+            return nil
         }
     }
 }
+

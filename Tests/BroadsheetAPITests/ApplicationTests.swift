@@ -1,3 +1,4 @@
+import BroadsheetCorpus
 import BroadsheetAPI
 import BroadsheetCore
 import BroadsheetHTTP

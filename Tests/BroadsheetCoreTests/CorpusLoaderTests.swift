@@ -29,6 +29,7 @@ struct CorpusLoaderTests {
         try Self.write(try FixtureLoader.bytes("obituary-blankline.txt"), "obits/2024/vogel.txt", in: root)
         try Self.write("", "empty.txt", in: root)
         try Self.write([0x00, 0x01, 0x02, 0xFF], "image.bin", in: root)
+        try Self.write([0x00, 0x01, 0x02, 0xFF], "scan.txt", in: root)
         try Self.write([0x54, 0x69, 0x74, 0x6C, 0x65, 0x0A, 0xC3, 0x28], "latin1.txt", in: root)
         try Self.write("Hidden Title\n\nHidden body.", ".hidden.txt", in: root)
         try Self.write("Git Title\n\nGit body.", ".git/config.txt", in: root)
@@ -43,12 +44,16 @@ struct CorpusLoaderTests {
         let corpus = try CorpusLoader(maxFileSize: 5000).load(from: root.path)
         let sources = corpus.documents.map(\.source)
         #expect(sources == sources.sorted())
-        // local, tech, json, 2 NDJSON records, obituary (the seed is over the 5000-byte limit here), 2 dups.
-        #expect(corpus.documents.count == 8, "\(corpus.skipped)")
+        // local, tech, json, 2 NDJSON records, obituary (the seed is over the 5000-byte limit here),
+        // the Latin-1 file, 2 dups.
+        #expect(corpus.documents.count == 9, "\(corpus.skipped)")
         let reasons = Dictionary(corpus.skipped.map { ($0.path + ($0.line.map { ":\($0)" } ?? ""), $0.reason) }, uniquingKeysWith: { a, _ in a })
         #expect(reasons["empty.txt"] == "empty file")
-        #expect(reasons["image.bin"] == "binary file (NUL bytes or mostly control characters)")
-        #expect(reasons["latin1.txt"] == "not valid UTF-8 (first bad byte at offset 6)")
+        #expect(reasons["image.bin"]?.hasPrefix("not an article file (extension .bin; read: .json, .jsonl, .markdown") == true)
+        #expect(reasons["scan.txt"] == "binary file (NUL bytes or mostly control characters)")
+        #expect(reasons["latin1.txt"] == nil)
+        #expect(corpus.warnings == [CorpusWarning(path: "latin1.txt", message: "not valid UTF-8 (first bad byte at offset 6); read as Windows-1252")])
+        #expect(corpus.documents.first { $0.source == "latin1.txt" }?.text == "Ã(")
         #expect(reasons["big.txt"] == "file too large (6000 bytes; limit 5000)")
         #expect(reasons["news/seed-wrapped.txt"]?.hasPrefix("file too large") == true)
         #expect(reasons["news/briefs.ndjson:2"]?.hasPrefix("line 2: invalid JSON") == true)
@@ -59,7 +64,7 @@ struct CorpusLoaderTests {
         let dupIDs = corpus.documents.filter { $0.title == "Quiet Day" }.map(\.id)
         #expect(dupIDs == ["quiet-day", "quiet-day-2"])
         #expect(Set(corpus.documents.map(\.id)).count == corpus.documents.count)
-        #expect(corpus.filesScanned == 12)  // 5 news + obituary + 4 bad + 2 dups; hidden ones not counted
+        #expect(corpus.filesScanned == 12)  // 5 news + obituary + 4 bad + 2 dups; hidden ones and image.bin not counted
         #expect(corpus.document(id: "quiet-day-2")?.source == "b/dup.txt")
         #expect(corpus.documents.first { $0.title.hasPrefix("Margarethe") }?.source == "obits/2024/vogel.txt")
 

@@ -22,8 +22,11 @@ struct ParseErrorTests {
         ([0xED, 0xA0, 0x80], 0),  // surrogate
         ([0xEF, 0xBB, 0xBF, 0x41, 0xFE], 4),  // offset counts the BOM
     ] as [([UInt8], Int)])
-    func invalidUTF8(bytes: [UInt8], offset: Int) {
-        #expect(throws: ArticleParseError.invalidUTF8(byteOffset: offset)) { try ArticleParser().parse(bytes, source: "x.txt") }
+    func invalidUTF8IsReadAsWindows1252(bytes: [UInt8], offset: Int) throws {
+        // Not valid UTF-8: read as Windows-1252, with a warning naming the first bad byte.
+        let decoded = try TextNormalizer.decode(bytes)
+        #expect(decoded.warning == "not valid UTF-8 (first bad byte at offset \(offset)); read as Windows-1252")
+        #expect(decoded.text.unicodeScalars.count == bytes.count - (bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0))
     }
 
     @Test func tooLarge() {
@@ -43,6 +46,9 @@ struct ParseErrorTests {
         (.tooLarge(bytes: 20, limit: 10), "file too large (20 bytes; limit 10)"),
         (.missingField("title"), "missing required field 'title'"),
         (.invalidRecord(line: 3, reason: "invalid JSON: x"), "line 3: invalid JSON: x"),
+        (.invalidField(name: "title", reason: "must be a string, not a number"), "field 'title' must be a string, not a number"),
+        (.invalidEncoding("UTF-16 text with an odd number of bytes"), "cannot decode text: UTF-16 text with an odd number of bytes"),
+        (.recordTooLarge(bytes: 20, limit: 10), "record too large (20 bytes; limit 10)"),
     ])
     func descriptions(error: ArticleParseError, text: String) {
         #expect(error.description == text)

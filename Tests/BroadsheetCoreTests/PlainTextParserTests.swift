@@ -13,11 +13,14 @@ struct PlainTextParserTests {
         #expect(doc.publishedAt == CivilDate(year: 2025, month: 3, day: 4))
         #expect(doc.dek == "A divided council backed the $12.5 million plan. Opponents say the Eastside was not heard.")
         #expect(doc.sections.map(\.title) == ["What the plan includes", "Next steps"])
-        #expect(doc.paragraphs.count == 7)
-        #expect(doc.paragraphs.map(\.section) == [nil, nil, nil, 0, 0, 1, 1])
+        // The dek is the first paragraph of the text.
+        #expect(doc.paragraphs.count == 8)
+        #expect(doc.paragraphs.map(\.section) == [nil, nil, nil, nil, 0, 0, 1, 1])
+        #expect(doc.paragraphs.map(\.role) == [.dek, .lead, .body, .body, .body, .body, .body, .body])
+        #expect(doc.text(of: doc.paragraphs[0].span) == doc.dek.map { Substring($0) })
         #expect(!doc.text.contains("Copyright"))
         #expect(!doc.text.contains("All rights reserved"))
-        #expect(doc.text(of: doc.paragraphs[1].span).hasPrefix("Council member Dr. Alan Price, who voted against"))
+        #expect(doc.text(of: doc.paragraphs[2].span).hasPrefix("Council member Dr. Alan Price, who voted against"))
         #expect(doc.text.contains("architects in Zürich"))
         let sentences = doc.sentences.map { String(doc.text(of: $0.span)) }
         #expect(sentences.contains("The plan was drafted by Greenway Design Co."))
@@ -231,7 +234,9 @@ struct HeaderVariantTests {
         #expect(doc.title == "Robots Take Over the Night Shift")
         #expect(doc.dek == "Warehouses are running around the clock with fewer people. Workers are split.")
         #expect(doc.publication == "The Tech Wire")
-        #expect(doc.paragraphs.count == 2)
+        // The dek, then the two body paragraphs.
+        #expect(doc.paragraphs.count == 3)
+        #expect(doc.paragraphs.map(\.role) == [.dek, .lead, .body])
     }
 
     @Test func headingsSplitOverTwoLinesInWrappedText() throws {
@@ -294,7 +299,10 @@ struct DekRuleTests {
         let doc = try #require(try ArticleParser().parse(text: Self.article(firstParagraph: first), source: "t.txt").first)
         DocumentInvariants.check(doc)
         #expect((doc.dek == first) == isDek)
-        #expect(doc.paragraphs.count == (isDek ? 2 : 3))
+        // Dek or lead, the first paragraph stays in the text; only its role differs.
+        #expect(doc.paragraphs.count == 3)
+        #expect(doc.text(of: doc.paragraphs[0].span) == Substring(first))
+        #expect(doc.paragraphs.map(\.role) == (isDek ? [.dek, .lead, .body] : [.lead, .body, .body]))
     }
 }
 

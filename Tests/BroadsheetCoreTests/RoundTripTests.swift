@@ -29,7 +29,8 @@ struct RoundTripTests {
         out.append("")
         if let dek = doc.dek { out += wrap(dek, width: width) + [""] }
         var lastSection: Int?
-        for p in doc.paragraphs {
+        // The dek paragraph is the dek rendered above.
+        for p in doc.paragraphs where p.role != .dek {
             if let s = p.section, s != lastSection {
                 out += [doc.sections[s].title, ""]
                 lastSection = s
@@ -56,7 +57,7 @@ struct RoundTripTests {
         if let date = doc.publishedAt { out.append(date.description) }
         if let dek = doc.dek { out += paragraph(dek) }
         var lastSection: Int?
-        for p in doc.paragraphs {
+        for p in doc.paragraphs where p.role != .dek {
             if let s = p.section, s != lastSection {
                 let words = doc.sections[s].title.split(separator: " ", maxSplits: 1).map(String.init)
                 out += words

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import BroadsheetCore
 
@@ -21,19 +22,20 @@ struct SeedArticleTests {
         #expect(doc.source == "seed-wrapped.txt")
     }
 
-    @Test func dekIsTheFirstBlockAndNotInText() {
-        #expect(
-            doc.dek
-                == "The Kremlin pitched the White House on peace through business. To Europe’s dismay, the president and his envoy are on board."
-        )
-        #expect(!doc.text.contains("The Kremlin pitched"))
+    @Test func dekIsTheFirstParagraphOfText() {
+        let dek = "The Kremlin pitched the White House on peace through business. To Europe’s dismay, the president and his envoy are on board."
+        #expect(doc.dek == dek)
+        // The standfirst is kept: the first paragraph of the text, with the dek role, once.
+        #expect(doc.text(of: doc.paragraphs[0].span) == dek)
+        #expect(doc.paragraphs.map(\.role).prefix(3) == [.dek, .lead, .body])
+        #expect(doc.text.components(separatedBy: "The Kremlin pitched").count == 2)
     }
 
     @Test func sectionsAndParagraphs() {
-        // Counted by hand: 27 paragraphs before the first heading, then 7, 8 and 9.
-        #expect(doc.paragraphs.count == 51)
+        // Counted by hand: the dek and 27 paragraphs before the first heading, then 7, 8 and 9.
+        #expect(doc.paragraphs.count == 52)
         #expect(doc.sections.map(\.title) == ["A visitor from Moscow", "Into position", "The road to Miami"])
-        #expect(doc.paragraphs.filter { $0.section == nil }.count == 27)
+        #expect(doc.paragraphs.filter { $0.section == nil }.count == 28)
         #expect(doc.paragraphs.filter { $0.section == 0 }.count == 7)
         #expect(doc.paragraphs.filter { $0.section == 1 }.count == 8)
         #expect(doc.paragraphs.filter { $0.section == 2 }.count == 9)
@@ -46,7 +48,7 @@ struct SeedArticleTests {
     }
 
     @Test func reflowJoinsWrappedLines() {
-        #expect(doc.text(of: doc.paragraphs[0].span).hasPrefix("Three powerful businessmen—two Americans and a Russian—hunched"))
+        #expect(doc.text(of: doc.paragraphs[1].span).hasPrefix("Three powerful businessmen—two Americans and a Russian—hunched"))
         #expect(!doc.text.contains("Originally published"))
         #expect(!doc.text.contains("paywall"))
         #expect(doc.text.contains("developer-turned-special envoy Steve Witkoff"))

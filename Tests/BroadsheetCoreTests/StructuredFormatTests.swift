@@ -15,13 +15,16 @@ struct StructuredFormatTests {
         #expect(doc.dek == "A $40 billion bet on Arizona's desert.")
         #expect(doc.sections.map(\.title) == ["The numbers", "Water worries"])
         let paragraphs = doc.paragraphs.map { String(doc.text(of: $0.span)) }
-        #expect(paragraphs.count == 5)
-        #expect(paragraphs[0].hasPrefix("The company said on Tuesday that its second factory in the desert"))
-        #expect(paragraphs[0].contains("after the Commerce Department finalized"))
-        #expect(paragraphs[1] == "The plant will cost $40 billion.")
+        // The dek field is the first paragraph of the text.
+        #expect(paragraphs.count == 6)
+        #expect(paragraphs[0] == "A $40 billion bet on Arizona's desert.")
+        #expect(doc.paragraphs[0].role == .dek && doc.paragraphs[1].role == .lead)
+        #expect(paragraphs[1].hasPrefix("The company said on Tuesday that its second factory in the desert"))
+        #expect(paragraphs[1].contains("after the Commerce Department finalized"))
+        #expect(paragraphs[2] == "The plant will cost $40 billion.")
         #expect(!doc.text.contains("rendering"))
         #expect(!doc.text.contains("*") && !doc.text.contains("](") && !doc.text.contains("#"))
-        #expect(paragraphs[4].hasPrefix("Not everyone is convinced."))
+        #expect(paragraphs[5].hasPrefix("Not everyone is convinced."))
     }
 
     @Test func frontMatterScalarsAndLists() throws {
@@ -63,7 +66,8 @@ struct StructuredFormatTests {
         #expect(doc.publishedAt == CivilDate(year: 2025, month: 6, day: 21))
         #expect(doc.dek == "A header in the 118th minute ends a 104-year wait.")
         #expect(doc.sections.map(\.title) == ["Celebrations"])
-        #expect(doc.paragraphs.count == 3)
+        #expect(doc.paragraphs.count == 4)
+        #expect(doc.text.hasPrefix("A header in the 118th minute ends a 104-year wait.\n\nHarbor City FC won"))
         let last = doc.sentences.map { String(doc.text(of: $0.span)) }.suffix(2)
         #expect(Array(last) == ["\"We waited 104 years,\" said supporter Joan Price, 78.", "\"I can die happy now.\""])
     }
@@ -120,16 +124,17 @@ struct StructuredFormatTests {
         #expect(bridge.paragraphs.count == 2)
     }
 
-    @Test func jsonUnixTimeAndNoise() throws {
-        let json = #"{"title": "T", "publishedAt": 1764374400, "body": "One.\n\nAdvertisement\n\nTwo."}"#
+    @Test func jsonNumericDatesAreErrorsAndNoiseIsDropped() throws {
+        let json = #"{"title": "T", "publishedAt": "2025-11-29T08:00:00Z", "body": "One.\n\nAdvertisement\n\nTwo."}"#
         let doc = try #require(try ArticleParser().parse(text: json, source: "t.json").first)
         #expect(doc.publishedAt == CivilDate(year: 2025, month: 11, day: 29))
         #expect(doc.text == "One.\n\nTwo.")
-        let millis = #"{"title": "T", "date": 1764374400000, "body": "One."}"#
-        #expect(try ArticleParser().parse(text: millis, source: "t.json").first?.publishedAt == CivilDate(year: 2025, month: 11, day: 29))
-        for bad in ["1e300", "-5", "99999999999999999999"] {
+        // A number is not read as a Unix time (20250101 would be 1970-08-23): it is an error.
+        for bad in ["1764374400", "1764374400000", "20250101", "1e300", "-5", "99999999999999999999"] {
             let json = #"{"title": "T", "date": "# + bad + #", "body": "One."}"#
-            #expect(try ArticleParser().parse(text: json, source: "t.json").first?.publishedAt == nil)
+            #expect(throws: ArticleParseError.invalidField(name: "date", reason: "must be a date string such as \"2025-11-29\", not a number")) {
+                try ArticleParser().parse(text: json, source: "t.json")
+            }
         }
     }
 

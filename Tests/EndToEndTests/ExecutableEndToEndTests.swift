@@ -6,10 +6,16 @@ import TestSupport
 /// The real `broadsheet` executable: serve on port 0, readiness, SIGTERM, and the debugging commands.
 @Suite(.serialized, .offCooperativePool) struct ExecutableEndToEndTests {
     /// Starts `broadsheet serve --port 0` and reads the bound port from its log.
-    static func launchServer(arguments: [String] = []) throws -> (Process, Int, Pipe) {
+    ///
+    /// - Parameter data: the data folder; default a new temporary one.
+    static func launchServer(arguments: [String] = [], data: String? = nil, corpus: String = TestPaths.seeds, environment: [String: String] = [:]) throws -> (Process, Int, Pipe) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: TestPaths.executable)
-        process.arguments = ["serve", "--host", "127.0.0.1", "--port", "0", "--corpus", TestPaths.seeds] + arguments
+        let folder = data ?? TemporaryFolder.make(prefix: "broadsheet-e2e-data")
+        process.arguments = ["serve", "--host", "127.0.0.1", "--port", "0", "--corpus", corpus, "--data", folder] + arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, new in new }
+        }
         let errors = Pipe()
         process.standardError = errors
         process.standardOutput = FileHandle.nullDevice
@@ -23,6 +29,9 @@ import TestSupport
             log += String(decoding: chunk, as: UTF8.self)
             if let range = log.range(of: #"listening on http://127\.0\.0\.1:(\d+)"#, options: .regularExpression) {
                 let port = Int(log[range].split(separator: ":").last!)!
+                // Keep reading the log, so that a server that logs every request never blocks on a full pipe.
+                let reader = handle
+                DispatchQueue.global().async { while !reader.availableData.isEmpty {} }
                 return (process, port, errors)
             }
         }
@@ -79,8 +88,56 @@ import TestSupport
 
     @Test func parseCommandFailsClearlyOnAMissingFile() async throws {
         let result = try await Self.run(["parse", "/nonexistent/article.txt"])
-        #expect(result.status != 0)
+        #expect(result.status == 1)
         #expect(result.errors.contains("/nonexistent/article.txt"))
+        #expect(!result.errors.contains("Usage"))
+    }
+
+    /// A data error (a file that is no article) is one line on stderr and status 1, without usage;
+    /// a usage error still shows the usage.
+    @Test func dataErrorsAreOneLineAndUsageErrorsShowUsage() async throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let binary = dir.appendingPathComponent("scan.txt")
+        try Data([0x00, 0x01, 0x02, 0x03]).write(to: binary)
+        let badJSON = dir.appendingPathComponent("bad.json")
+        try Data(#"{"title": 42, "body": "Text."}"#.utf8).write(to: badJSON)
+        for command in ["parse", "extract"] {
+            let result = try await Self.run([command, binary.path])
+            #expect(result.status == 1)
+            #expect(result.output.isEmpty)
+            #expect(result.errors.split(separator: "\n").count == 1, "\(result.errors)")
+            #expect(result.errors.contains("binary file"))
+            #expect(!result.errors.contains("Usage"))
+        }
+        let typed = try await Self.run(["parse", badJSON.path])
+        #expect(typed.status == 1)
+        #expect(typed.errors.contains("field 'title' must be a string, not a number"))
+        #expect(typed.errors.split(separator: "\n").count == 1)
+        let folder = try await Self.run(["parse", dir.path])
+        #expect(folder.status == 1 && !folder.errors.contains("Usage"))
+
+        let usage = try await Self.run(["parse"])
+        #expect(usage.status == 64)
+        #expect(usage.errors.contains("Usage"))
+        let badDate = try await Self.run(["parse", binary.path, "--default-date", "yesterday"])
+        #expect(badDate.status == 64)
+        #expect(badDate.errors.contains("--default-date"))
+    }
+
+    @Test func parseCommandDatesAndWarns() async throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("cli-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let file = dir.appendingPathComponent("briefs.ndjson")
+        try Data((#"{"title": "Pier", "body": "Open."}"# + "\n" + #"{"title": 1}"# + "\n").utf8).write(to: file)
+        let result = try await Self.run(["parse", file.path, "--default-date", "2024-02-29"])
+        #expect(result.status == 0)
+        #expect(result.errors == "warning: briefs.ndjson: skipped line 2: field 'title' must be a string, not a number\n")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
+        #expect(json["publishedAt"] as? String == "2024-02-29")
+        #expect(json["dateSource"] as? String == "default")
     }
 
     @Test func serveRejectsABadPortAndAMissingCorpus() async throws {

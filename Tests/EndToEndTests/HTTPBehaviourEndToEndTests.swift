@@ -79,7 +79,7 @@ import TestSupport
             #expect(simple.headers["Access-Control-Allow-Origin"] == "*")
             let options = try await client.send(ClientRequest(method: "OPTIONS", target: "/v1/documents"))
             #expect(options.status == 204)
-            #expect(options.headers["Allow"] == "GET, HEAD, OPTIONS")
+            #expect(options.headers["Allow"] == "GET, HEAD, POST, OPTIONS")
         }
     }
 
@@ -90,7 +90,7 @@ import TestSupport
             #expect(missing.problem?.status == 404)
             let wrong = try await client.send(ClientRequest(method: "DELETE", target: "/v1/documents"))
             #expect(wrong.status == 405)
-            #expect(wrong.headers["Allow"] == "GET, HEAD, OPTIONS")
+            #expect(wrong.headers["Allow"] == "GET, HEAD, POST, OPTIONS")
             #expect(wrong.contentType == "application/problem+json; charset=utf-8")
             let unknown = try await client.send(ClientRequest(method: "BREW", target: "/v1/documents"))
             #expect(unknown.status == 501)

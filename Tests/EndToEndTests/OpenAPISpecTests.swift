@@ -67,7 +67,8 @@ import TestSupport
         let kinds: [ProblemDetails.Kind] = [
             .badRequest, .invalidParameter, .notFound, .methodNotAllowed, .notImplemented, .versionNotSupported,
             .uriTooLong, .headersTooLarge, .contentTooLarge, .requestTimeout, .expectationFailed, .lengthRequired,
-            .notReady, .internalError,
+            .notReady, .internalError, .unauthorized, .writesDisabled, .conflict, .unsupportedMediaType,
+            .invalidArticle, .storeFailed,
         ]
         for kind in kinds {
             #expect(listed.contains("urn:broadsheet:problem:\(kind.slug)"))

@@ -18,6 +18,10 @@ import TestSupport
                     #expect(word == "nord" || word == "stream")
                 }
             }
+            // The seed's standfirst is part of the text: its words are found.
+            let standfirst = try await client.search("dismay")
+            #expect(standfirst.total == 1)
+            #expect(standfirst.data.first?.snippet.contains("<mark>dismay</mark>") == true)
             let phrase = try await client.search("\"Nord Stream 2\"")
             #expect(phrase.total == 1)
             let typo = try await client.search("Witkof")

@@ -1,9 +1,11 @@
+import BroadsheetCorpus
 import BroadsheetAPI
 import BroadsheetClient
 import BroadsheetCore
 import BroadsheetHTTP
 import Foundation
 import Logging
+import TestSupport
 
 /// Runs the real server (HTTP engine + API) on `127.0.0.1:0` around `body`, and shuts it down on
 /// both the success and the error path.
@@ -87,5 +89,41 @@ func rawExchange<T: Sendable>(
         defer { connection.close() }
         try connection.send(raw)
         return try read(connection)
+    }
+}
+
+/// Runs the real server over a live corpus in a new data folder (writes enabled with `keys`) around `body`.
+///
+/// - Parameters:
+///   - corpus: a folder to import first, or `nil` for an empty corpus.
+///   - keys: the write keys (none: writes disabled); `readKeys`: keys reads need (none: public reads).
+func withLiveServer<T>(
+    corpus: String? = nil, keys: [String] = ["test-key"], readKeys: [String] = [], data: String? = nil,
+    configure: (inout HTTPServer.Configuration) -> Void = { _ in },
+    _ body: (_ client: BroadsheetClient, _ live: LiveCorpus) async throws -> T
+) async throws -> T {
+    let folder = try DataFolder(path: data ?? TemporaryFolder.make(prefix: "e2e-live-data"))
+    let service = CorpusService()
+    let live = LiveCorpus(store: try folder.openStore(), service: service, root: corpus ?? folder.path, dataFolder: folder.path)
+    try live.open()
+    if let corpus { _ = try FolderImport().run(root: corpus, into: live) }
+    live.publish()
+    var logger = Logger(label: "e2e")
+    logger.logLevel = .critical
+    let app = BroadsheetApplication(
+        service: service, configuration: .init(logger: logger, accessKeys: AccessKeys(write: keys, read: readKeys)),
+        writer: live)
+    var configuration = HTTPServer.Configuration(host: "127.0.0.1", port: 0)
+    configure(&configuration)
+    let server = HTTPServer(configuration: configuration, responder: app.responder, logger: logger)
+    let port = try server.start()
+    do {
+        let result = try await body(try BroadsheetClient(port: port), live)
+        await server.shutdown()
+        withExtendedLifetime(folder) {}
+        return result
+    } catch {
+        await server.shutdown()
+        throw error
     }
 }

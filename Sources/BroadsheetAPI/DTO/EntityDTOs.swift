@@ -1,3 +1,4 @@
+import BroadsheetCorpus
 public import Foundation
 public import BroadsheetExtraction
 

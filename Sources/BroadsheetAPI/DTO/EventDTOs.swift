@@ -1,3 +1,4 @@
+import BroadsheetCorpus
 import BroadsheetCore
 public import BroadsheetExtraction
 

@@ -1,9 +1,14 @@
+import BroadsheetCorpus
 import BroadsheetHTTP
 
 /// Dispatches each routed request to the handler of its ``Endpoint``.
 struct APIHandlers: Sendable {
     let service: CorpusService
     let registry: MetricsRegistry
+    /// The live corpus that takes writes (`nil`: a read-only snapshot).
+    let writer: LiveCorpus?
+    let access: AccessKeys
+    let submissions: SubmissionParser
 
     func handle(_ request: RoutedRequest<Endpoint>) throws -> HTTPResponse {
         switch request.route {
@@ -15,8 +20,11 @@ struct APIHandlers: Sendable {
         case .getOpenAPI:
             guard !OpenAPIDocument.bytes.isEmpty else { throw OpenAPIMissing() }
             return HTTPResponse(headers: ["Content-Type": "application/yaml; charset=utf-8"], body: OpenAPIDocument.bytes)
-        case .getCorpus: return try .json(CorpusReportDTO(try service.requireSnapshot()))
+        case .getCorpus: return try .json(CorpusReportDTO(try service.requireSnapshot(), writer: writer, writable: writer != nil && access.writesEnabled), headers: ["Cache-Control": "no-store"])
         case .listDocuments: return try listDocuments(request)
+        case .createDocuments: return try createDocuments(request)
+        case .replaceDocument: return try replaceDocument(request)
+        case .deleteDocument: return try deleteDocument(request)
         case .getDocument: return try getDocument(request)
         case .getDocumentAnnotations: return try getAnnotations(request)
         case .listEntities: return try listEntities(request)

@@ -1,3 +1,4 @@
+import BroadsheetCorpus
 import BroadsheetHTTP
 
 extension APIHandlers {

@@ -1,3 +1,4 @@
+import BroadsheetCorpus
 import BroadsheetCore
 import BroadsheetExtraction
 import BroadsheetHTTP
@@ -23,7 +24,7 @@ extension APIHandlers {
         let id = try request.parameters.require("id")
         let page = try request.query.pagination()
         let snapshot = try service.requireSnapshot()
-        guard let entity = snapshot.entities.entity(id: id) else { throw APIError.notFound(resource: "entity", id: id) }
+        guard let entity = snapshot.entities.entity(id: id) else { throw snapshot.missingEntity(id, request: request) }
         let mentions = entity.mentions.dropFirst(page.offset).prefix(page.limit).map {
             EntityDetailDTO.MentionDTO(
                 documentId: $0.documentId, text: $0.text, start: $0.span.start, end: $0.span.end,

@@ -1,3 +1,4 @@
+import BroadsheetCorpus
 import BroadsheetCore
 import BroadsheetExtraction
 import BroadsheetHTTP
@@ -28,7 +29,7 @@ extension APIHandlers {
         let id = try request.parameters.require("id")
         let page = try request.query.pagination()
         let snapshot = try service.requireSnapshot()
-        guard snapshot.entities.entity(id: id) != nil else { throw APIError.notFound(resource: "entity", id: id) }
+        guard snapshot.entities.entity(id: id) != nil else { throw snapshot.missingEntity(id, request: request) }
         let rows = (snapshot.eventsByEntity[id] ?? []).map { snapshot.events[$0] }
         return try .json(Page(slicing: rows.map { EventDTO($0, catalog: snapshot.entities) }, limit: page.limit, offset: page.offset))
     }

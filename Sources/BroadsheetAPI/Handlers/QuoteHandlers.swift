@@ -1,3 +1,4 @@
+import BroadsheetCorpus
 import BroadsheetCore
 import BroadsheetExtraction
 import BroadsheetHTTP
@@ -26,7 +27,7 @@ extension APIHandlers {
         let page = try request.query.pagination()
         let kind = try request.query.value("kind", as: QuoteKind.self)
         let snapshot = try service.requireSnapshot()
-        guard snapshot.entities.entity(id: id) != nil else { throw APIError.notFound(resource: "entity", id: id) }
+        guard snapshot.entities.entity(id: id) != nil else { throw snapshot.missingEntity(id, request: request) }
         let rows = (snapshot.quotesBySpeaker[id] ?? []).map { snapshot.quotes[$0] }.filter { kind == nil || $0.quote.kind == kind }
         return try .json(Page(slicing: rows.map { QuoteDTO($0, catalog: snapshot.entities) }, limit: page.limit, offset: page.offset))
     }

@@ -1,3 +1,4 @@
+import BroadsheetCorpus
 import BroadsheetCore
 import BroadsheetExtraction
 import BroadsheetHTTP

@@ -25,4 +25,20 @@ public struct CorpusReport: Decodable, Sendable, Hashable {
     public var formats: [String: Int]?
     /// Files that were skipped.
     public var skipped: [Skipped]
+    /// The generation served (grows with every published change).
+    public var generation: UInt64?
+    /// The data folder the corpus is kept in.
+    public var dataFolder: String?
+    /// Whether the server takes writes.
+    public var writable: Bool?
+    /// Articles stored.
+    public var stored: Int?
+    /// Articles written but not yet served.
+    public var pendingWrites: Int?
+    /// When the last write was committed.
+    public var lastWrite: String?
+    /// Bytes of the database files.
+    public var storeBytes: Int?
+    /// What was found missing, stale or corrupt at start-up and rebuilt.
+    public var warnings: [String]?
 }

@@ -12,7 +12,14 @@ struct ArticleDraft: Sendable {
     var authors: [String] = []
     var publication: String?
     var publishedAt: CivilDate?
+    /// Where ``publishedAt`` came from; meaningful only when it is set.
+    var dateSource: DateSource = .field
     var dek: String?
+    var category: String?
+    var tags: [String] = []
+    var url: String?
+    var language: String?
+    var sourceName: String?
     var blocks: [Block] = []
     var format: ArticleFormat
     /// Whether the first paragraph may be taken as the dek when no dek was found (text formats only).

@@ -1,6 +1,11 @@
 /// Assembles a ``Document`` from an ``ArticleDraft``: normalises paragraphs, drops trailing
 /// boilerplate, infers a dek where allowed, computes UTF-16 spans for paragraphs, sections and
 /// sentences, and derives the id.
+///
+/// Nothing of the article is dropped: the dek becomes the first paragraph of the text with the
+/// role ``Paragraph/Role/dek``; the next paragraph is the ``Paragraph/Role/lead``. When the body
+/// already starts with the dek (equal to the first paragraph, or its beginning), it is not added
+/// again: an equal first paragraph takes the `dek` role, a longer one stays the lead.
 enum DocumentBuilder {
     static func build(_ draft: ArticleDraft, source: String) throws(ArticleParseError) -> Document {
         let title = TextNormalizer.inline(draft.title)
@@ -19,10 +24,20 @@ enum DocumentBuilder {
         blocks = Boilerplate.strippingTrailing(blocks)
 
         var dek = draft.dek.map(TextNormalizer.inline).flatMap { $0.isEmpty ? nil : $0 }
+        // How many leading paragraphs (0 or 1) of `blocks` have the dek role.
+        var dekParagraphs = 0
         if dek == nil, draft.inferDek, let inferred = DekDetector.leadingDek(in: blocks) {
+            // The first block is the inferred dek paragraph: it stays in place, with the dek role.
             dek = inferred
-            if let i = blocks.firstIndex(where: { if case .paragraph = $0 { return true } else { return false } }) {
-                blocks.remove(at: i)
+            dekParagraphs = 1
+        } else if let d = dek {
+            let firstParagraph = blocks.first { if case .paragraph = $0 { return true } else { return false } }
+            if case .paragraph(let p) = firstParagraph, p == d || p.hasPrefix(d + " ") {
+                // The body repeats the dek: keep one copy.
+                if p == d, case .paragraph = blocks.first { dekParagraphs = 1 }
+            } else {
+                blocks.insert(.paragraph(d), at: 0)
+                dekParagraphs = 1
             }
         }
 
@@ -61,10 +76,12 @@ enum DocumentBuilder {
                             index: sentences.count, paragraph: paragraphs.count,
                             span: TextSpan(start: start + r.start, end: start + r.end)))
                 }
+                let role: Paragraph.Role =
+                    paragraphs.count < dekParagraphs ? .dek : paragraphs.count == dekParagraphs ? .lead : .body
                 paragraphs.append(
                     Paragraph(
                         index: paragraphs.count, section: currentSection, span: span,
-                        sentenceRange: first..<sentences.count))
+                        sentenceRange: first..<sentences.count, role: role))
             }
         }
         if paragraphs.isEmpty {
@@ -79,7 +96,17 @@ enum DocumentBuilder {
             authors: draft.authors.map(TextNormalizer.inline).filter { !$0.isEmpty },
             publication: draft.publication.map(TextNormalizer.inline).flatMap { $0.isEmpty ? nil : $0 },
             publishedAt: draft.publishedAt, dek: dek, text: text, sections: sections,
-            paragraphs: paragraphs, sentences: sentences, format: draft.format, source: source)
+            paragraphs: paragraphs, sentences: sentences, format: draft.format, source: source,
+            dateSource: draft.publishedAt == nil ? DateSource.none : draft.dateSource,
+            category: cleaned(draft.category), tags: draft.tags.compactMap(cleaned), url: cleaned(draft.url),
+            language: cleaned(draft.language), sourceName: cleaned(draft.sourceName))
+    }
+}
+
+extension DocumentBuilder {
+    /// Inline-normalised, or `nil` when empty.
+    static func cleaned(_ value: String?) -> String? {
+        value.map(TextNormalizer.inline).flatMap { $0.isEmpty ? nil : $0 }
     }
 }
 

@@ -6,7 +6,10 @@ import Foundation
 /// `\\`, `\n` escapes) or `'single'` (with `''`) quoted, flow lists `[a, "b, c"]`, and block
 /// lists (`key:` followed by `- item` lines). `#` comment lines are ignored. Keys: `title`,
 /// `authors`/`author`, `publication`/`publisher`/`source`, `date`/`publishedAt`/`published`,
-/// `dek`/`description`/`subtitle`/`standfirst`, `id`/`slug`. Unknown keys are ignored.
+/// `dek`/`description`/`subtitle`/`standfirst`, `id`/`slug`, and as metadata `category`/`desk`
+/// (the first item of a list), `tags`/`keywords` (a list, or one scalar tag), `url`/`link`,
+/// `language`/`lang`, `source` (also the publication when no other key gives one). Unknown keys
+/// are ignored.
 ///
 /// The block ends at a `---` or `...` line; a block that never ends is an error.
 enum FrontMatterParser {
@@ -60,6 +63,12 @@ enum FrontMatterParser {
         }
         draft.dek = field(["dek", "standfirst", "subtitle", "description", "summary"])?.scalar
         draft.id = field(["id", "slug"])?.scalar
+        draft.dateSource = .field
+        draft.category = field(["category", "categories", "desk"])?.scalar
+        draft.tags = field(["tags", "keywords"])?.strings ?? []
+        draft.url = field(["url", "link", "canonical", "canonicalurl"])?.scalar
+        draft.language = field(["language", "lang"])?.scalar
+        draft.sourceName = fields["source"]?.scalar
 
         let body = MarkdownBody.parse(Array(lines[(end + 1)...]))
         if draft.title.trimmingWhitespace.isEmpty, let h1 = body.title { draft.title = h1 }

@@ -7,14 +7,18 @@ import Foundation
 /// - body: `body`, `text`, `content` (a string: paragraphs separated by blank lines, or by single
 ///   newlines when the string has no blank line; or an array of paragraph strings), `paragraphs`,
 ///   or `sections` (an array of `{ "title"|"heading", "body"|"text"|"paragraphs" }`)
-/// - authors: `authors`, `author`, `byline` (array of strings or `{ "name" }` objects, or a string
-///   such as `"A, B and C"`)
-/// - publication: `publication`, `publisher`, `source`, `outlet`, `site` (string or `{ "name" }`)
-/// - date: `publishedAt`, `published_at`, `datePublished`, `date`, `published` (ISO date or
-///   date-time, any form ``DateLineParser`` accepts, or a Unix time number in seconds or
-///   milliseconds, taken as a UTC date)
-/// - dek: `dek`, `standfirst`, `subtitle`, `subheadline`, `description`, `summary`
+/// - authors: `authors` (array of strings or `{ "name" }` objects), `author`, `byline`, `by` (the
+///   same, or one string such as `"A, B and C"`, or one `{ "name" }` object)
+/// - publication: `publication`, `publisher`, `outlet`, `site` (string or `{ "name" }`); else `source`
+/// - date: `publishedAt`, `published_at`, `datePublished`, `date`, `published` (a string: ISO date
+///   or date-time, or any form ``DateLineParser`` accepts; a number is an error, not a Unix time)
+/// - dek: `dek`, `standfirst`, `subtitle`, `subheadline`, `description`, `summary` (string)
 /// - id: `id`, `slug` (string or number; slugified)
+/// - metadata: `category`/`desk` (string), `tags`/`keywords` (array of strings), `url`/`link`/
+///   `canonicalUrl` (string), `language`/`lang` (string), `source` (string or `{ "name" }`)
+///
+/// Types are strict: a value of the wrong JSON type is ``ArticleParseError/invalidField(name:reason:)``
+/// naming the field, e.g. `field 'publishedAt' must be a date string such as "2025-11-29", not a number`.
 ///
 /// A body that contains HTML paragraph or heading tags is converted first (see ``SimpleHTML``).
 enum JSONArticleParser {
@@ -48,6 +52,18 @@ enum JSONArticleParser {
 
     /// Parses NDJSON: each non-blank line is one article. Returns the good drafts and, per bad
     /// line, its 1-based line number and the reason.
+    /// Parses one NDJSON line (already decoded).
+    static func parseRecord(_ text: String) throws(ArticleParseError) -> ArticleDraft {
+        let object: Any
+        do {
+            object = try JSONSerialization.jsonObject(with: Data(text.utf8), options: [])
+        } catch {
+            throw .invalidJSON(jsonErrorReason(error))
+        }
+        guard let dict = object as? [String: Any] else { throw .invalidJSON("line is not a JSON object") }
+        return try draft(from: dict, format: .ndjson)
+    }
+
     static func parseLines(_ text: String) -> (drafts: [(line: Int, draft: ArticleDraft)], failures: [(line: Int, error: ArticleParseError)]) {
         var drafts: [(Int, ArticleDraft)] = []
         var failures: [(Int, ArticleParseError)] = []
@@ -55,75 +71,113 @@ enum JSONArticleParser {
             let t = line.trimmingWhitespace
             if t.isEmpty || t.hasPrefix("//") { continue }
             do {
-                let object: Any
-                do {
-                    object = try JSONSerialization.jsonObject(with: Data(t.utf8), options: [])
-                } catch {
-                    throw ArticleParseError.invalidJSON(jsonErrorReason(error))
-                }
-                guard let dict = object as? [String: Any] else {
-                    throw ArticleParseError.invalidJSON("line is not a JSON object")
-                }
-                drafts.append((index + 1, try draft(from: dict, format: .ndjson)))
-            } catch let error as ArticleParseError {
-                failures.append((index + 1, error))
+                drafts.append((index + 1, try parseRecord(t)))
             } catch {
-                failures.append((index + 1, .invalidJSON("\(error)")))
+                failures.append((index + 1, error))
             }
         }
         return (drafts, failures)
     }
 
-    static func first(_ dict: [String: Any], _ keys: [String]) -> Any? {
-        for k in keys { if let v = dict[k], !(v is NSNull) { return v } }
+    /// The first present, non-null key of `keys` (exact spelling first, then any case) and its value.
+    static func first(_ dict: [String: Any], _ keys: [String]) -> (key: String, value: Any)? {
+        for k in keys { if let v = dict[k], !(v is NSNull) { return (k, v) } }
         // Case-insensitive fallback.
-        let lowered = Dictionary(dict.map { ($0.key.lowercased(), $0.value) }, uniquingKeysWith: { a, _ in a })
-        for k in keys { if let v = lowered[k.lowercased()], !(v is NSNull) { return v } }
+        for k in keys {
+            if let (key, v) = dict.first(where: { $0.key.lowercased() == k.lowercased() && !($0.value is NSNull) }) {
+                return (key, v)
+            }
+        }
         return nil
     }
 
-    static func string(_ value: Any?) -> String? {
+    /// `"a string"`, `"a number"`, `"a boolean"`, `"an array"`, `"an object"`: the JSON type of a
+    /// value from `JSONSerialization`, for error messages.
+    static func kind(_ value: Any) -> String {
         switch value {
-        case let s as String: return s
-        case let n as NSNumber: return n.stringValue
-        case let d as [String: Any]: return string(d["name"])
-        default: return nil
+        case is String: return "a string"
+        case let n as NSNumber: return String(cString: n.objCType) == "c" ? "a boolean" : "a number"
+        case is [Any]: return "an array"
+        case is [String: Any]: return "an object"
+        default: return "null"
         }
     }
 
+    static func wrongType(_ key: String, expected: String, _ value: Any) -> ArticleParseError {
+        .invalidField(name: key, reason: "must be \(expected), not \(kind(value))")
+    }
+
+    /// A string field; with `nameObject`, an object `{ "name": "…" }` is accepted too.
+    static func string(_ dict: [String: Any], _ keys: [String], nameObject: Bool = false) throws(ArticleParseError) -> String? {
+        guard let (key, value) = first(dict, keys) else { return nil }
+        if let s = value as? String { return s }
+        if nameObject, let object = value as? [String: Any], let name = object["name"] as? String { return name }
+        throw wrongType(key, expected: nameObject ? "a string or an object with a \"name\" string" : "a string", value)
+    }
+
+    /// An array of strings (items may be `{ "name" }` objects when `nameObject`).
+    static func strings(_ key: String, _ value: Any, nameObject: Bool = false) throws(ArticleParseError) -> [String] {
+        guard let list = value as? [Any] else { throw wrongType(key, expected: "an array of strings", value) }
+        var out: [String] = []
+        for (i, item) in list.enumerated() {
+            if let s = item as? String {
+                out.append(s)
+            } else if nameObject, let object = item as? [String: Any], let name = object["name"] as? String {
+                out.append(name)
+            } else if !(item is NSNull) {
+                throw .invalidField(name: key, reason: "item \(i + 1) must be a string, not \(kind(item))")
+            }
+        }
+        return out
+    }
+
+    /// Builds a draft from one article object. Every recognised field must have its documented
+    /// JSON type: a wrong type is an ``ArticleParseError/invalidField(name:reason:)`` naming the
+    /// field as spelled in the input (no silent coercion); `null` counts as absent.
     static func draft(from dict: [String: Any], format: ArticleFormat) throws(ArticleParseError) -> ArticleDraft {
         var draft = ArticleDraft(format: format)
-        guard let title = string(first(dict, ["title", "headline"]))?.trimmingWhitespace, !title.isEmpty else {
+        guard let title = try string(dict, ["title", "headline"])?.trimmingWhitespace, !title.isEmpty else {
             throw .missingField("title")
         }
         draft.title = title
-        draft.id = string(first(dict, ["id", "slug"]))
-        draft.publication = string(first(dict, ["publication", "publisher", "source", "outlet", "site"]))
-        draft.dek = string(first(dict, ["dek", "standfirst", "subtitle", "subheadline", "description", "summary"]))
-        let dateValue = first(dict, ["publishedAt", "published_at", "datePublished", "date", "published"])
-        if let number = dateValue as? NSNumber, !(dateValue is Bool) {
-            // Unix time, in seconds or (when very large) milliseconds; the UTC calendar date.
-            var seconds = number.doubleValue
-            if seconds > 1e11 { seconds /= 1000 }
-            // Only 1970…9999 is accepted; anything else (NaN, huge, negative) is no date.
-            if seconds.isFinite, (0...253_402_300_799).contains(seconds) {
-                draft.publishedAt = CivilDate(daysSinceEpoch: Int((seconds / 86400).rounded(.down)))
+        if let (key, value) = first(dict, ["id", "slug"]) {
+            switch value {
+            case let s as String: draft.id = s
+            case let n as NSNumber where kind(n) == "a number": draft.id = n.stringValue
+            default: throw wrongType(key, expected: "a string or a number", value)
             }
-        } else if let text = string(dateValue) {
+        }
+        draft.publication = try string(dict, ["publication", "publisher", "outlet", "site"], nameObject: true)
+        draft.sourceName = try string(dict, ["source"], nameObject: true)
+        if draft.publication == nil { draft.publication = draft.sourceName }
+        draft.dek = try string(dict, ["dek", "standfirst", "subtitle", "subheadline", "description", "summary"])
+        if let (key, value) = first(dict, ["publishedAt", "published_at", "datePublished", "date", "published"]) {
+            guard let text = value as? String else {
+                throw wrongType(key, expected: "a date string such as \"2025-11-29\"", value)
+            }
             draft.publishedAt = DateLineParser.parseField(text)
         }
-        draft.authors = authors(first(dict, ["authors", "author", "byline", "by"]))
+        draft.dateSource = .field
+        draft.authors = try authors(dict)
+        draft.category = try string(dict, ["category", "desk"])
+        if let (key, value) = first(dict, ["tags", "keywords"]) { draft.tags = try strings(key, value) }
+        draft.url = try string(dict, ["url", "link", "canonicalUrl", "canonical_url"])
+        draft.language = try string(dict, ["language", "lang"])
 
-        if let body = first(dict, ["body", "text", "content", "paragraphs"]) {
-            draft.blocks = blocks(fromBodyValue: body)
+        if let (key, body) = first(dict, ["body", "text", "content", "paragraphs"]) {
+            draft.blocks = try blocks(key, body)
         }
-        if let sections = first(dict, ["sections"]) as? [Any] {
-            for case let section as [String: Any] in sections {
-                if let heading = string(first(section, ["title", "heading", "name"])) {
+        if let (key, value) = first(dict, ["sections"]) {
+            guard let sections = value as? [Any] else { throw wrongType(key, expected: "an array of objects", value) }
+            for (i, item) in sections.enumerated() {
+                guard let section = item as? [String: Any] else {
+                    throw .invalidField(name: key, reason: "item \(i + 1) must be an object, not \(kind(item))")
+                }
+                if let heading = try string(section, ["title", "heading", "name"]) {
                     draft.blocks.append(.heading(heading))
                 }
-                if let body = first(section, ["body", "text", "content", "paragraphs"]) {
-                    draft.blocks += blocks(fromBodyValue: body)
+                if let (bodyKey, body) = first(section, ["body", "text", "content", "paragraphs"]) {
+                    draft.blocks += try blocks("\(key)[\(i + 1)].\(bodyKey)", body)
                 }
             }
         }
@@ -133,24 +187,27 @@ enum JSONArticleParser {
         return draft
     }
 
-    static func authors(_ value: Any?) -> [String] {
-        switch value {
-        case let list as [Any]: return list.compactMap { string($0)?.trimmingWhitespace }.filter { !$0.isEmpty }
-        case let s as String:
-            let t = s.trimmingWhitespace
-            if t.isEmpty { return [] }
-            return BylineParser.authors(t) ?? BylineParser.names(t) ?? [t]
-        case let d as [String: Any]: return string(d["name"]).map { [$0] } ?? []
-        default: return []
+    /// `authors`: an array of names (strings or `{ "name" }` objects); `author`, `byline`, `by`:
+    /// one string such as `"A, B and C"`, a `{ "name" }` object, or an array like `authors`.
+    static func authors(_ dict: [String: Any]) throws(ArticleParseError) -> [String] {
+        guard let (key, value) = first(dict, ["authors", "author", "byline", "by"]) else { return [] }
+        if key.lowercased() == "authors" || value is [Any] {
+            return try strings(key, value, nameObject: true).map(\.trimmingWhitespace).filter { !$0.isEmpty }
         }
+        if let object = value as? [String: Any], let name = object["name"] as? String { return [name] }
+        guard let s = value as? String else {
+            throw wrongType(key, expected: "a string, an array of strings or an object with a \"name\" string", value)
+        }
+        let t = s.trimmingWhitespace
+        if t.isEmpty { return [] }
+        return BylineParser.authors(t) ?? BylineParser.names(t) ?? [t]
     }
 
-    static func blocks(fromBodyValue value: Any) -> [ArticleDraft.Block] {
-        if let list = value as? [Any] {
-            return list.compactMap { string($0) }.flatMap { blocks(fromBody: $0) }
-        }
-        if let s = string(value) { return blocks(fromBody: s) }
-        return []
+    /// A body value: a string, or an array of paragraph strings.
+    static func blocks(_ key: String, _ value: Any) throws(ArticleParseError) -> [ArticleDraft.Block] {
+        if let s = value as? String { return blocks(fromBody: s) }
+        if value is [Any] { return try strings(key, value).flatMap { blocks(fromBody: $0) } }
+        throw wrongType(key, expected: "a string or an array of strings", value)
     }
 
     /// A body string: blank-line paragraphs (lines joined) or, without blank lines, one paragraph

@@ -12,6 +12,10 @@
 /// When no `By` line exists, a last title line made only of names (two or three capitalised
 /// words each, e.g. `Sam Okafor` or `Ann Lee and Bo Chen`) is taken as the byline.
 ///
+/// **Dek.** Besides the header positions above, the first body paragraph may be taken as the dek
+/// (see ``DekDetector``), but only when the article has a byline or date line, or is hard-wrapped:
+/// in blank-line text with only a headline above the body, the first paragraph is the lead.
+///
 /// **Body.** See ``BodyReflower``.
 enum PlainTextParser {
     static func parse(_ text: String) -> ArticleDraft {
@@ -19,7 +23,7 @@ enum PlainTextParser {
         var i = 0
         while i < lines.count, lines[i].trimmingWhitespace.isEmpty { i += 1 }
         var draft = ArticleDraft(format: .blankLineText)
-        draft.inferDek = true
+        draft.dateSource = .dateline
 
         // Indices of the first non-blank lines.
         var nonBlank: [Int] = []
@@ -128,6 +132,10 @@ enum PlainTextParser {
         let body = BodyReflower.reflow(Array(lines[min(bodyStart, lines.count)...]))
         draft.blocks = body.blocks
         draft.format = body.wrapped ? .wrappedText : .blankLineText
+        // In blank-line text with nothing but a headline above the body, the first paragraph is the
+        // lead: such dumps have no standfirst slot. A header (byline or date line) or hard-wrapped
+        // layout marks an edited article, whose short first block may be a standfirst (DekDetector).
+        draft.inferDek = meta != nil || body.wrapped
         return draft
     }
 

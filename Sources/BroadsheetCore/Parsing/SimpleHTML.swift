@@ -3,6 +3,8 @@
 /// are decoded. Not a general HTML parser.
 enum SimpleHTML {
     static func looksLikeHTML(_ s: String) -> Bool {
+        // Most bodies have no "<" at all: a byte scan settles them without lowercasing a copy.
+        guard s.utf8.contains(UInt8(ascii: "<")) else { return false }
         let lower = s.lowercased()
         return ["<p>", "<p ", "<br", "</p>", "<h2", "<h3", "<div"].contains { lower.contains($0) }
     }

@@ -94,8 +94,31 @@ public struct EntityCatalog: Sendable {
     /// Each document's mentions as annotations, sorted: built once, so ``annotations(documentId:)`` is a lookup.
     private var annotationsByDocument: [String: [Annotation]] = [:]
 
+    /// What makes an entity the same entity across catalogs: its type and folded name (money and
+    /// percentages: their value), and the same for each alias. An ``IdAssigner`` sees these.
+    public struct Identity: Sendable, Hashable {
+        /// `type|folded name`, or `type|amount|currency` for money and percentages.
+        public var key: String
+        /// The keys of the entity's other names (of the same type).
+        public var aliasKeys: [String]
+        /// The id the catalog would give on its own (a readable slug, unique in this catalog).
+        public var proposedId: String
+
+        public init(key: String, aliasKeys: [String], proposedId: String) {
+            self.key = key
+            self.aliasKeys = aliasKeys
+            self.proposedId = proposedId
+        }
+    }
+
+    /// Chooses the final ids of a catalog's entities (for ids that must outlive the catalog: see
+    /// the live corpus's registry). Given every entity's identity, returns one id per entity, all distinct.
+    public typealias IdAssigner = ([Identity]) -> [String]
+
     /// Builds the catalog from documents and their extracted entities (pairs in corpus order).
-    public init(_ documents: [(Document, DocumentEntities)]) {
+    ///
+    /// - Parameter assignIds: picks the ids; by default each entity gets its slug (``Identity/proposedId``).
+    public init(_ documents: [(Document, DocumentEntities)], assignIds: IdAssigner? = nil) {
         struct Draft {
             var name: String
             var type: EntityType
@@ -221,6 +244,17 @@ public struct EntityCatalog: Sendable {
                 used.insert(id)
                 ids[i] = id
             }
+        }
+
+        if let assignIds {
+            let identities = drafts.enumerated().map { i, d in
+                Identity(
+                    key: Self.identityKey(name: d.name, type: d.type, value: d.value),
+                    aliasKeys: d.aliases.filter { $0 != d.name }.map { Self.identityKey(name: $0, type: d.type, value: d.value) },
+                    proposedId: ids[i])
+            }
+            let assigned = assignIds(identities)
+            if assigned.count == ids.count && Set(assigned).count == assigned.count { ids = assigned }
         }
 
         var built: [Entity] = drafts.enumerated().map { i, d in
@@ -394,6 +428,13 @@ public struct EntityCatalog: Sendable {
         var compact = amount
         NSDecimalCompact(&compact)
         return compact.description
+    }
+
+    /// The identity key of a name of an entity of this type (see ``Identity/key``): the type and the
+    /// name as merged (``mergeFold(_:)``: "the BBC" is "BBC"), or the exact amount and currency.
+    static func identityKey(name: String, type: EntityType, value: EntityValue?) -> String {
+        if let v = value, type == .money || type == .percent { return "\(type.rawValue)|\(plainDigits(v.amount))|\(v.currency ?? "")" }
+        return "\(type.rawValue)|\(mergeFold(name))"
     }
 
     /// The slug an entity would get without collisions.

@@ -18,8 +18,8 @@ public enum QuoteKind: String, Sendable, Hashable, Codable, CaseIterable {
 /// ``QuoteExtractor/extract(_:entities:)``) of the piece it continues, and all pieces share one
 /// attribution. This keeps every quote inside one paragraph, so `paragraph`, `start` and `end` stay exact.
 ///
-/// Quotations in the headline (and dek) are not reported: they are not part of ``Document/text``, and
-/// quotes carry offsets into the text. Question-and-answer transcripts give one direct quote per turn
+/// Quotations in the headline are not reported: it is not part of ``Document/text``, and quotes carry
+/// offsets into the text. The dek is the text's first paragraph, so its quotations are reported. Question-and-answer transcripts give one direct quote per turn
 /// (its span is the turn's text after the label; no marks), with `cue` `"interview"`.
 public struct Quote: Sendable, Hashable, Codable {
     /// UTF-16 span in ``Document/text`` including the quotation marks (a piece that continues in the

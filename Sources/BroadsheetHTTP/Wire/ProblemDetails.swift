@@ -43,14 +43,19 @@ public struct ProblemDetails: Sendable, Hashable, Encodable {
     public var instance: String?
     /// Extension member: the query or path parameter at fault, when there is one.
     public var parameter: String?
+    /// Extension member: the field of a submitted body at fault, when there is one.
+    public var field: String?
 
-    public init(_ kind: Kind, status: HTTPStatus, detail: String, instance: String? = nil, parameter: String? = nil) {
+    public init(
+        _ kind: Kind, status: HTTPStatus, detail: String, instance: String? = nil, parameter: String? = nil, field: String? = nil
+    ) {
         self.type = "urn:broadsheet:problem:\(kind.slug)"
         self.title = kind.title
         self.status = status.code
         self.detail = detail
         self.instance = instance
         self.parameter = parameter
+        self.field = field
     }
 
     /// The JSON body (keys in a stable order).
@@ -70,19 +75,26 @@ public struct ProblemDetails: Sendable, Hashable, Encodable {
 
     static func reason(for code: Int) -> String {
         switch code {
+        case 308: "Permanent Redirect"
         case 400: "Bad Request"
+        case 401: "Unauthorized"
+        case 403: "Forbidden"
         case 404: "Not Found"
         case 405: "Method Not Allowed"
         case 408: "Request Timeout"
+        case 409: "Conflict"
         case 411: "Length Required"
         case 413: "Content Too Large"
         case 414: "URI Too Long"
+        case 415: "Unsupported Media Type"
         case 417: "Expectation Failed"
+        case 422: "Unprocessable Content"
         case 431: "Request Header Fields Too Large"
         case 500: "Internal Server Error"
         case 501: "Not Implemented"
         case 503: "Service Unavailable"
         case 505: "HTTP Version Not Supported"
+        case 507: "Insufficient Storage"
         default: "Error"
         }
     }

@@ -13,9 +13,9 @@ public struct QuoteRecord: Sendable {
     /// The id of the quote this piece continues (a quote running over several paragraphs).
     public let continuesId: String?
     /// Folded words of the text, for the `q` filter.
-    let words: [String]
+    public let words: [String]
 
-    static func records(of quotes: [Quote], in document: Document, catalog: EntityCatalog) -> [QuoteRecord] {
+    public static func records(of quotes: [Quote], in document: Document, catalog: EntityCatalog) -> [QuoteRecord] {
         let ids = quotes.indices.map { "\(document.id)-q\($0 + 1)" }
         return quotes.enumerated().map { index, quote in
             QuoteRecord(
@@ -27,19 +27,19 @@ public struct QuoteRecord: Sendable {
     }
 
     /// Whether every word of the folded query is a prefix of a word of the quote.
-    func matches(_ query: [String]) -> Bool { TextMatch.matches(query, words) }
+    public func matches(_ query: [String]) -> Bool { TextMatch.matches(query, words) }
 }
 
 /// Case-, accent- and punctuation-insensitive word-prefix matching, for simple `q` filters.
-enum TextMatch {
+public enum TextMatch {
     /// Lower-cased, accent-free words (runs of letters and digits).
-    static func words(_ text: String) -> [String] {
+    public static func words(_ text: String) -> [String] {
         text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
             .split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init)
     }
 
     /// Every query word is a prefix of some word of `words`.
-    static func matches(_ query: [String], _ words: [String]) -> Bool {
+    public static func matches(_ query: [String], _ words: [String]) -> Bool {
         query.allSatisfy { q in words.contains { $0.hasPrefix(q) } }
     }
 }

@@ -2,13 +2,16 @@ public import BroadsheetCore
 public import BroadsheetExtraction
 public import BroadsheetSearch
 
-/// Everything the API serves, computed once from a loaded corpus and never mutated afterwards.
+/// Everything the API serves at one generation of the corpus, never mutated once published.
 ///
-/// Handlers share it by value (it is `Sendable`); building it is the only expensive step, done
-/// before the server is marked ready.
+/// Handlers share it by value (it is `Sendable`). A write builds the next snapshot from this one's
+/// documents and stored extractions (the extractors never run again for an unchanged article) and
+/// the corpus publishes it through ``CorpusService``.
 public struct CorpusSnapshot: Sendable {
-    /// The corpus folder as given on the command line.
+    /// The corpus folder as given on the command line (or the data folder).
     public let root: String
+    /// Increases with every published change; `ETag`s and the response cache follow it.
+    public let generation: UInt64
     /// Documents, newest first, then by title, then by id.
     public let documents: [Document]
     /// Word count per document, parallel to ``documents``.
@@ -37,32 +40,48 @@ public struct CorpusSnapshot: Sendable {
     public let search: SearchIndex
     /// What `entity:` and date filters of a search need to know.
     public let searchContext: SearchFilterContext
+    /// The state of the data behind the snapshot: writes, rebuilds, warnings.
+    public let status: CorpusStatus
+    /// Entity ids absorbed into another entity → the id of that entity (answered with a redirect).
+    public var entityRedirects: [String: String] = [:]
 
-    /// Indexes a loaded corpus.
+    /// Indexes a loaded corpus, running the extractors on every document (tests and one-off tools).
     public init(corpus: Corpus, root: String) {
         self.init(
             root: root, documents: corpus.documents, skipped: corpus.skipped.map { ($0.path, $0.reason) },
             filesRead: corpus.filesScanned)
     }
 
+    /// Indexes documents, running the extractors on each.
     public init(root: String, documents: [Document], skipped: [(path: String, reason: String)], filesRead: Int) {
-        let sorted = documents.sorted { a, b in
-            switch (a.publishedAt, b.publishedAt) {
-            case let (x?, y?) where x != y: return x > y
-            case (_?, nil): return true
-            case (nil, _?): return false
-            default: return (a.title, a.id) < (b.title, b.id)
-            }
-        }
+        self.init(
+            root: root, entries: documents.map { CorpusEntry(document: $0, extraction: DocumentExtraction(document: $0)) },
+            skipped: skipped, filesRead: filesRead)
+    }
+
+    /// Builds a snapshot from documents whose extractions are known.
+    ///
+    /// - Parameters:
+    ///   - search: an index that already holds exactly these documents (kept up to date by the
+    ///     writer, or opened from disk); `nil` builds one.
+    public init(
+        root: String, entries: [CorpusEntry], skipped: [(path: String, reason: String)], filesRead: Int,
+        generation: UInt64 = 1, status: CorpusStatus = CorpusStatus(), search: SearchIndex? = nil,
+        assignEntityIds: EntityCatalog.IdAssigner? = nil
+    ) {
+        let sortedEntries = entries.sorted { a, b in Self.servedOrder(a.document, b.document) }
+        let sorted = sortedEntries.map(\.document)
+        let extractions = sortedEntries.map(\.extraction)
         self.root = root
+        self.generation = generation
+        self.status = status
         self.documents = sorted
         self.wordCounts = sorted.map(\.wordCount)
         self.documentIndex = Dictionary(sorted.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
         self.skipped = skipped
         self.filesRead = filesRead
-        let extractions = sorted.map { DocumentExtraction(document: $0) }
         self.extractions = Dictionary(zip(sorted.map(\.id), extractions), uniquingKeysWith: { a, _ in a })
-        let catalog = EntityCatalog(zip(sorted, extractions.map(\.entities)).map { ($0, $1) })
+        let catalog = EntityCatalog(zip(sorted, extractions.map(\.entities)).map { ($0, $1) }, assignIds: assignEntityIds)
         self.entities = catalog
         let quotes = zip(sorted, extractions).flatMap { document, extraction in
             QuoteRecord.records(of: extraction.quotes, in: document, catalog: catalog)
@@ -81,8 +100,23 @@ public struct CorpusSnapshot: Sendable {
             for id in Set(event.participantIds + event.placeIds) { byEntity[id, default: []].append(i) }
         }
         self.eventsByEntity = byEntity
-        self.search = SearchIndex(documents: sorted)
+        self.search = search ?? SearchIndex(documents: sorted)
         self.searchContext = Self.searchContext(documents: sorted, catalog: catalog, events: events)
+    }
+
+    /// Newest first, then by title, then by id; undated documents last.
+    static func servedOrder(_ a: Document, _ b: Document) -> Bool {
+        switch (a.publishedAt, b.publishedAt) {
+        case let (x?, y?) where x != y: return x > y
+        case (_?, nil): return true
+        case (nil, _?): return false
+        default: return (a.title, a.id) < (b.title, b.id)
+        }
+    }
+
+    /// The documents with their extractions, in served order.
+    public var entries: [CorpusEntry] {
+        documents.map { CorpusEntry(document: $0, extraction: extractions[$0.id]!) }
     }
 
     /// Entity → paragraphs that mention it, and paragraph → dates of the events it tells.

@@ -1,10 +1,9 @@
-public import BroadsheetCore
 import Synchronization
 
-/// Holds the served corpus: empty while loading, then one immutable ``CorpusSnapshot``.
+/// Holds the served corpus: empty while loading, then one immutable ``CorpusSnapshot`` at a time.
 ///
-/// The server starts answering before the corpus is loaded (so `/healthz` works and `/readyz`
-/// says 503); ``publish(_:)`` makes the snapshot visible to every handler at once.
+/// Read-copy-update: handlers take the current snapshot and keep reading it while a writer builds
+/// the next one; ``publish(_:)`` makes a new snapshot visible to every handler at once.
 public final class CorpusService: Sendable {
     private let current = Mutex<CorpusSnapshot?>(nil)
 
@@ -22,10 +21,6 @@ public final class CorpusService: Sendable {
 
     public var isReady: Bool { snapshot != nil }
 
-    /// The served corpus.
-    /// - Throws: ``APIError/notReady`` while loading.
-    func requireSnapshot() throws(APIError) -> CorpusSnapshot {
-        guard let s = snapshot else { throw .notReady }
-        return s
-    }
+    /// The generation of the served snapshot (0 while loading): it changes whenever the corpus does.
+    public var generation: UInt64 { snapshot?.generation ?? 0 }
 }

@@ -14,7 +14,7 @@ public struct EventRecord: Sendable {
     /// The calendar interval of the event's date (`nil` when the date could not be resolved).
     public let interval: ClosedRange<CivilDate>?
 
-    static func records(of events: [Event], in document: Document, catalog: EntityCatalog) -> [EventRecord] {
+    public static func records(of events: [Event], in document: Document, catalog: EntityCatalog) -> [EventRecord] {
         events.enumerated().map { index, event in
             let ids = { (keys: [Int]) in keys.compactMap { catalog.globalId(documentId: document.id, key: $0) } }
             return EventRecord(
@@ -26,7 +26,7 @@ public struct EventRecord: Sendable {
     }
 
     /// By date (an interval sorts at its start; unresolved dates last), then by document and position.
-    static func timelineOrder(_ a: EventRecord, _ b: EventRecord) -> Bool {
+    public static func timelineOrder(_ a: EventRecord, _ b: EventRecord) -> Bool {
         switch (a.interval, b.interval) {
         case let (x?, y?) where x.lowerBound != y.lowerBound: return x.lowerBound < y.lowerBound
         case (_?, nil): return true
@@ -36,7 +36,7 @@ public struct EventRecord: Sendable {
     }
 
     /// Whether the event's date interval overlaps `from...to` (either bound may be open).
-    func overlaps(from: CivilDate?, to: CivilDate?) -> Bool {
+    public func overlaps(from: CivilDate?, to: CivilDate?) -> Bool {
         guard let interval else { return from == nil && to == nil }
         if let from, interval.upperBound < from { return false }
         if let to, interval.lowerBound > to { return false }
