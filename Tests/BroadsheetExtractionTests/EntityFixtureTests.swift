@@ -1,4 +1,5 @@
 import BroadsheetCore
+import Foundation
 import Testing
 @testable import BroadsheetExtraction
 
@@ -36,7 +37,7 @@ struct EntityFixtureTests {
                 "Nimbra Labs": .organization, "San Francisco": .location, "Halcyon Ventures": .organization,
                 "Microsoft": .organization, "Nvidia": .organization, "Priya Raman": .person, "Google": .organization,
                 "Texas": .location, "Ireland": .location, "Daniel Okafor": .person, "Wei Zhang": .person,
-                "Stanford University": .organization, "Android": .other, "Brussels": .location,
+                "Stanford University": .organization, "Android": .product, "Brussels": .location,
                 "European Commission": .organization, "Federal Trade Commission": .organization, "Lucas Meyer": .person,
             ],
             aliases: ["Nimbra Labs": ["Nimbra"], "Federal Trade Commission": ["FTC"], "Priya Raman": ["Raman"]],

@@ -61,10 +61,10 @@ struct EntitySeedTests {
         let r = try #require(Self.result)
         let money = Set(r.entities.filter { $0.type == .money }.compactMap(\.value))
         #expect(money == [
-            EntityValue(amount: 2e12, currency: "USD"), EntityValue(amount: 3e11, currency: "USD"), EntityValue(amount: 600_000, currency: "USD"),
+            EntityValue(amount: 2_000_000_000_000, currency: "USD"), EntityValue(amount: 300_000_000_000, currency: "USD"), EntityValue(amount: 600_000, currency: "USD"),
         ])
         let pct = Set(r.entities.filter { $0.type == .percent }.compactMap(\.value?.amount))
-        #expect(pct == [9.9, 20])
+        #expect(pct == [Decimal(string: "9.9")!, 20])
     }
 
     @Test func descriptions() throws {

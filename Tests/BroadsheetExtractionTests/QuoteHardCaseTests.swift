@@ -6,6 +6,27 @@ import Testing
 struct QuoteHardCaseTests {
     static let cases: [AttributionCase] = [
         .init(
+            name: "columnist round-up: the person before the outlet speaks",
+            paragraphs: [
+                "Columnists weighed in on the council vote on Friday.",
+                "Tom Baker, Harbour Gazette: “The council got this one wrong, and the town will pay for it.”",
+                "Mary Quinn, Valley Post: “It was the only sensible choice the council had.”",
+            ],
+            people: ["Tom Baker", "Mary Quinn"], organizations: ["Harbour Gazette", "Valley Post"],
+            expected: [("Tom Baker", "Tom Baker", nil), ("Mary Quinn", "Mary Quinn", nil)]),
+        .init(
+            name: "partial quote after a reporting verb",
+            paragraphs: ["Maria Santos accused the housing board of “a betrayal of every tenant in the city.”"],
+            people: ["Maria Santos"], expected: [("Maria Santos", "Maria Santos", "accused")]),
+        .init(
+            name: "partial quote after a passive reporting verb has no speaker",
+            paragraphs: ["The housing board was accused of “a betrayal of every tenant in the city.”"],
+            expected: [(nil, nil, nil)]),
+        .init(
+            name: "speaker text is never an adverbial",
+            paragraphs: ["“We will not close the mill while I live,” said in a quiet voice the owner of the works."],
+            expected: [(nil, nil, nil)]),
+        .init(
             name: "quote broken mid-sentence by the attribution",
             paragraphs: ["“The problem,” Maria Santos said, “is that nobody wants to pay for it.”"],
             people: ["Maria Santos"],

@@ -305,3 +305,67 @@ extension TimexTaggerTests {
 
     @Test(arguments: timeBankCases) func timeBank(_ c: TimexCase) { Self.check(c) }
 }
+
+/// Clocks and prices are never years: wires write clocks as four digits before a zone, and market
+/// reports quote prices in pence, cents or points. Invented sentences.
+extension TimexTaggerTests {
+    static let clockCases: [TimexCase] = [
+        .init(sentence: "The ferry left Harwich at 1945 GMT on Monday.", text: "1945 GMT", value: "2025-11-24T19:45Z", type: .time),
+        .init(sentence: "Trading resumed at 0830 ET after the halt.", text: "0830 ET", value: "2025-11-29T08:30-05:00", type: .time),
+    ]
+
+    static let pricesAreNotYears: [String] = [
+        "Shares in the brewer closed 12 higher at 1115 pence.",
+        "Wheat futures settled at 1450 cents a bushel.",
+        "The index ended the session 2050 points above its low.",
+    ]
+
+    @Test(arguments: clockCases) func clocksInFourDigits(_ c: TimexCase) { Self.check(c) }
+
+    @Test(arguments: pricesAreNotYears) func pricesAreNotYears(_ s: String) {
+        let found = TimexTagger().tag(text: s, anchor: CivilDate(iso: "2025-11-29"))
+        #expect(found.isEmpty, "\(found.map(\.text))")
+    }
+}
+
+/// Deadlines and payment dates reported in the past tense are the coming dates, not last year's.
+/// Invented sentences.
+extension TimexTaggerTests {
+    static let deadlineCases: [TimexCase] = [
+        .init(sentence: "The ferry company extended its offer to Dec. 10.", text: "Dec. 10", value: "2025-12-10"),
+        .init(sentence: "The board said the dividend is payable Dec. 15 to holders of record Dec. 5.", text: "Dec. 15", value: "2025-12-15"),
+        .init(sentence: "The union said the strike would last until Dec. 2 and then end.", text: "Dec. 2", value: "2025-12-02"),
+        .init(sentence: "Regulators said the bakery had kept its licence until Nov. 20.", text: "Nov. 20", value: "2025-11-20"),
+    ]
+
+    @Test(arguments: deadlineCases) func deadlinesAreTheComingDates(_ c: TimexCase) { Self.check(c) }
+}
+
+/// Ages are not time expressions; "the quarter" of a company report is the last quarter that ended.
+/// Invented sentences.
+extension TimexTaggerTests {
+    static let agesAreNotTimes: [String] = [
+        "The 44-year-old baker opened a second shop.",
+        "Her son, who is six years old, joined the choir.",
+    ]
+
+    @Test(arguments: agesAreNotTimes) func agesAreNotTimes(_ s: String) {
+        let found = TimexTagger().tag(text: s, anchor: CivilDate(iso: "2025-11-29"))
+        #expect(found.isEmpty, "\(found.map(\.text))")
+    }
+
+    static let reportedQuarterCases: [TimexCase] = [
+        .init(sentence: "The brewer said net income for the quarter rose 8%.", text: "the quarter", value: "2025-Q3"),
+        .init(sentence: "Sales in the latest quarter were flat.", text: "the latest quarter", value: "2025-Q3"),
+    ]
+
+    @Test(arguments: reportedQuarterCases) func reportedQuarter(_ c: TimexCase) { Self.check(c) }
+}
+
+/// An infinitive of outcome after a date ("fell on Friday to close at …") does not make the date future.
+/// Invented sentence.
+extension TimexTaggerTests {
+    @Test func outcomeInfinitiveKeepsThePast() {
+        Self.check(.init(sentence: "Shares of the brewer fell 50 cents on Friday to close at 20 dollars.", text: "Friday", value: "2025-11-28"))
+    }
+}

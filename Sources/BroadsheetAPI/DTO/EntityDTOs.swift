@@ -1,5 +1,6 @@
 import BroadsheetCorpus
 import BroadsheetExtraction
+public import Foundation
 
 /// One row of `GET /v1/entities`.
 public struct EntityDTO: Encodable, Sendable {
@@ -31,8 +32,10 @@ public struct EntityDTO: Encodable, Sendable {
 }
 
 /// `{ "amount": 2000000000000, "currency": "USD" }`; `currency` is null for percentages.
+///
+/// `amount` is exact (`Decimal`): JSON carries the written digits, never float noise.
 public struct EntityValueDTO: Encodable, Sendable {
-    public var amount: Double
+    public var amount: Decimal
     public var currency: Nullable<String>
     init(_ v: EntityValue) {
         amount = v.amount

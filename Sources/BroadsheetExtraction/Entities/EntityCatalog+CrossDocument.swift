@@ -15,9 +15,11 @@ extension EntityCatalog {
     /// the same type with more words when the target is the only one that (a) uses its name as a form
     /// (`NATO` → `North Atlantic Treaty Organization` with alias `NATO`), or (b) for a one-word person, has
     /// it as surname (`Trump` → `Donald Trump`). Two possible targets (`Trump` with `Donald Trump` and
-    /// `Melania Trump`) mean no merge. Money and percentages never merge this way.
-    static func crossDocumentTargets(_ candidates: [MergeCandidate]) -> [Int] {
-        let mergeable: Set<EntityType> = [.person, .organization, .location, .other]
+    /// `Melania Trump`) mean no merge. Money and percentages never merge this way. A name the lexicons know as
+    /// a place never merges this way, and a known place or organisation is never a surname (`Oslo` does not
+    /// join `Erik Oslo`).
+    static func crossDocumentTargets(_ candidates: [MergeCandidate], lexicons: EntityLexicons = .shared) -> [Int] {
+        let mergeable: Set<EntityType> = [.person, .organization, .location, .other, .product]
         let folded = candidates.map { fold($0.forms.first ?? "") }
         let wordCounts = folded.map { words($0).count }
         var byForm: [String: [Int]] = [:]
@@ -33,8 +35,12 @@ extension EntityCatalog {
         }
         var targets = Array(candidates.indices)
         for (i, candidate) in candidates.enumerated() where mergeable.contains(candidate.type) && wordCounts[i] > 0 {
+            // A name the lexicons know as a place never joins a longer name by itself, and a known place or
+            // organisation is never taken for a surname: only the document that writes both can tie them.
+            let known = lexicons.known[candidate.forms.first ?? ""]
+            if known?.kind == .location { continue }
             var options = Set(byForm["\(candidate.type.rawValue)|\(folded[i])"] ?? [])
-            if candidate.type == .person && wordCounts[i] == 1 { options.formUnion(bySurname[folded[i]] ?? []) }
+            if candidate.type == .person && wordCounts[i] == 1 && known == nil { options.formUnion(bySurname[folded[i]] ?? []) }
             options = options.filter { $0 != i && wordCounts[$0] > wordCounts[i] }
             if options.count == 1, let only = options.first { targets[i] = only }
         }

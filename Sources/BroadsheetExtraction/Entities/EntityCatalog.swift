@@ -3,9 +3,11 @@ import Foundation
 
 /// Every entity of a corpus, merged across documents, with stable readable ids, mentions, relations and search.
 ///
-/// Across documents, entities with the same canonical name (compared case- and accent-insensitively) and the same
-/// type are one entity, and so is a short form that only one fuller name of that type goes by (`Trump` in one
-/// article, `Donald Trump` in another: see ``crossDocumentTargets(_:)``); money and percentages are merged by value. Ids are slugs of the name (`steve-witkoff`);
+/// Across documents, entities with the same canonical name (compared case- and accent-insensitively, without a
+/// leading "the") are one entity, typed by most of their mentions (``typeVoteTargets(_:)``), and so is a short form
+/// that only one fuller name of that type goes by (`Trump` in one article, `Donald Trump` in another: see
+/// ``crossDocumentTargets(_:lexicons:)``), unless the short form is a known place or organisation; money and
+/// percentages are merged by value. Ids are slugs of the name (`steve-witkoff`);
 /// when two entities of different types share a slug, the first type in ``EntityType/allCases`` order keeps the
 /// bare slug and the others get the type appended (`washington-location`); money ids read `usd-600000`,
 /// percentages `9-9-percent`.
@@ -144,15 +146,19 @@ public struct EntityCatalog: Sendable {
             for e in found.entities {
                 let mergeKey: String
                 if let v = e.value, e.type == .money || e.type == .percent {
-                    mergeKey = "\(e.type.rawValue)|\(v.amount)|\(v.currency ?? "")"
+                    mergeKey = "\(e.type.rawValue)|\(Self.plainDigits(v.amount))|\(v.currency ?? "")"
                 } else {
                     let folded: String
-                    if let f = foldCache[e.name] { folded = f } else { folded = Self.fold(e.name); foldCache[e.name] = folded }
+                    if let f = foldCache[e.name] { folded = f } else { folded = Self.mergeFold(e.name); foldCache[e.name] = folded }
                     mergeKey = "\(e.type.rawValue)|\(folded)"
                 }
                 let di: Int
                 if let existing = draftIndex[mergeKey] {
                     di = existing
+                    // "the Daily Clarion" and "Daily Clarion": the name without the article.
+                    if drafts[di].name.hasPrefix("the ") || drafts[di].name.hasPrefix("The "), !(e.name.hasPrefix("the ") || e.name.hasPrefix("The ")) {
+                        drafts[di].name = e.name
+                    }
                 } else {
                     di = drafts.count
                     draftIndex[mergeKey] = di
@@ -179,9 +185,9 @@ public struct EntityCatalog: Sendable {
             localToDraft[found.documentId] = map
         }
 
-        // Short forms standing alone in one document join the full name from another.
-        let targets = Self.crossDocumentTargets(drafts.map { MergeCandidate(type: $0.type, forms: $0.aliases) })
-        if targets.enumerated().contains(where: { $0.offset != $0.element }) {
+        /// Merges each draft into `targets[i]` (itself when equal); targets are roots.
+        func merge(_ targets: [Int]) {
+            guard targets.enumerated().contains(where: { $0.offset != $0.element }) else { return }
             let documentOrder = Dictionary(
                 documents.enumerated().map { ($0.element.1.documentId, $0.offset) }, uniquingKeysWith: { a, _ in a })
             var newIndex = [Int](repeating: -1, count: drafts.count)
@@ -213,6 +219,10 @@ public struct EntityCatalog: Sendable {
             drafts = merged
             localToDraft = localToDraft.mapValues { $0.mapValues { newIndex[$0] } }
         }
+        // One name under several types in different documents: the type of most mentions takes them all.
+        merge(Self.typeVoteTargets(drafts.map { ($0.type, $0.name, $0.mentions.count) }))
+        // Short forms standing alone in one document join the full name from another.
+        merge(Self.crossDocumentTargets(drafts.map { MergeCandidate(type: $0.type, forms: $0.aliases) }))
 
         // Names: money/percent take their most used surface form; names keep the canonical form (first seen).
         for i in drafts.indices where drafts[i].type == .money || drafts[i].type == .percent {
@@ -361,6 +371,27 @@ public struct EntityCatalog: Sendable {
         return out
     }
 
+    /// The folded form names merge by: ``fold(_:)`` without a leading article ("the BBC" is "BBC").
+    static func mergeFold(_ s: String) -> String {
+        let f = fold(s)
+        return f.hasPrefix("the ") && f.count > 4 ? String(f.dropFirst(4)) : f
+    }
+
+    /// For each (type, name, mention count), the index it merges into so that a name has one type across the
+    /// corpus: the type with the most mentions (ties: the first seen). Money and percentages never merge here.
+    static func typeVoteTargets(_ entries: [(type: EntityType, name: String, mentions: Int)]) -> [Int] {
+        var byName: [String: [Int]] = [:]
+        for (i, e) in entries.enumerated() where e.type != .money && e.type != .percent {
+            byName[mergeFold(e.name), default: []].append(i)
+        }
+        var targets = Array(entries.indices)
+        for (_, members) in byName where members.count > 1 {
+            let winner = members.max { (entries[$0].mentions, -$0) < (entries[$1].mentions, -$1) }!
+            for m in members where m != winner { targets[m] = winner }
+        }
+        return targets
+    }
+
     /// Words of a folded string: runs of letters and digits.
     static func words(_ s: String) -> [String] {
         s.split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init)
@@ -391,16 +422,26 @@ public struct EntityCatalog: Sendable {
         return out.isEmpty ? "entity" : out
     }
 
-    /// The identity key of a name of an entity of this type (see ``Identity/key``).
+    /// An exact amount written as plain digits with no exponent and no trailing fractional zeros
+    /// (`1.07E+9` → `1070000000`, `1.50` → `1.5`).
+    static func plainDigits(_ amount: Decimal) -> String {
+        var compact = amount
+        NSDecimalCompact(&compact)
+        return compact.description
+    }
+
+    /// The identity key of a name of an entity of this type (see ``Identity/key``): the type and the
+    /// name as merged (``mergeFold(_:)``: "the BBC" is "BBC"), or the exact amount and currency.
     static func identityKey(name: String, type: EntityType, value: EntityValue?) -> String {
-        if let v = value, type == .money || type == .percent { return "\(type.rawValue)|\(v.amount)|\(v.currency ?? "")" }
-        return "\(type.rawValue)|\(fold(name))"
+        if let v = value, type == .money || type == .percent { return "\(type.rawValue)|\(plainDigits(v.amount))|\(v.currency ?? "")" }
+        return "\(type.rawValue)|\(mergeFold(name))"
     }
 
     /// The slug an entity would get without collisions.
     static func baseSlug(name: String, type: EntityType, value: EntityValue?) -> String {
         if let v = value, type == .money || type == .percent {
-            let amount = v.amount == v.amount.rounded() && abs(v.amount) < 1e18 ? String(Int64(v.amount)) : String(v.amount)
+            // The exact decimal digits: "1070000000", "1.5" (a slug reads "usd-1-5").
+            let amount = Self.plainDigits(v.amount)
             return type == .money ? slug("\(v.currency ?? "money") \(amount)") : slug("\(amount) percent")
         }
         return slug(name)

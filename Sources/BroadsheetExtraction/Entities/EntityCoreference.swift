@@ -11,6 +11,13 @@ struct EntityCoreference {
     let lex: EntityLexicons
 
     static let acronymSkips: WordSet = ["of", "the", "and", "for", "on", "&"]
+    /// Words that a known organisation's fuller legal or corporate name adds ("Huawei Technologies Co."): only
+    /// these let a known organisation join a longer name. Any other word makes a sub-brand, division or product
+    /// ("X Labs", "X News"), which stays apart from its parent.
+    static let corporateWords: WordSet = [
+        "Group", "Holdings", "Holding", "Technologies", "Technology", "Company", "Companies", "Corporation", "Industries",
+        "Enterprises", "International", "Incorporated", "Limited", "&", "Co", "Co.", "Inc", "Inc.", "Corp", "Corp.",
+    ]
 
     struct Group {
         var name: String
@@ -58,7 +65,12 @@ struct EntityCoreference {
         }
         func prelim(_ g: borrowing Group) -> EntityType {
             if let e = g.lexicon {
-                switch e.kind { case .organization: return .organization; case .other: return .other; default: return .location }
+                // A town whose mentions speak of a club (``SportContext``) is the club.
+                // (Only the sports rules give a known place that much organisation evidence; capitals alone do not.)
+                if e.kind == .location, !e.isCountry, g.scores.organization >= 20, g.scores.organization > g.scores.location {
+                    return .organization
+                }
+                switch e.kind { case .organization: return .organization; case .other: return .other; case .product: return .product; default: return .location }
             }
             return g.scores.best
         }
@@ -214,7 +226,12 @@ struct EntityCoreference {
                 }
             }
             let lexKind = cands[ci].lexicon?.kind
-            if cands[ci].nameWords.count <= 3, lexKind != .organization, cands[ci].scores.organization < 5, cands[ci].scores.location < 5 || lexKind == .location, cands[ci].scores.other < 5 || lexKind == .other,
+            // A known place joins a person who bears its name only where its own context speaks of a person
+            // ("Wales said"), never by the name alone: a country is not absorbed into a surname.
+            let placeActsAsPerson = lexKind == .location && cands[ci].scores.person >= 2
+                && cands[ci].scores.person > cands[ci].scores.location - 10
+            if cands[ci].nameWords.count <= 3, lexKind != .organization, lexKind != .product, cands[ci].scores.organization < 5,
+                cands[ci].scores.location < 5 || placeActsAsPerson, cands[ci].scores.other < 5 || lexKind == .other,
                 let gi = personLink(cands[ci]), byKey[k] == nil || lexKind != nil
             {
                 join(gi, ci)
@@ -227,7 +244,9 @@ struct EntityCoreference {
                 join(gi, ci)
                 continue
             }
-            if cands[ci].lexicon == nil || (lexKind == .organization && cands[ci].nameWords.count == 1), let gi = orgLink(cands[ci]), groups[gi].lexicon == nil {
+            if cands[ci].lexicon == nil || (lexKind == .organization && cands[ci].nameWords.count == 1), let gi = orgLink(cands[ci]), groups[gi].lexicon == nil,
+                lexKind != .organization || groups[gi].words.dropFirst(cands[ci].nameWords.count).allSatisfy({ Self.corporateWords.contains($0) || lex.orgSuffixes.contains($0) })
+            {
                 // "Huawei" after "Huawei Technologies Co.": the document's fuller name wins.
                 join(gi, ci)
                 continue

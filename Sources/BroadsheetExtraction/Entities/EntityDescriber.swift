@@ -37,7 +37,9 @@ struct EntityDescriber {
         let endBefore = title.map { $0.first } ?? c.first
         var start = title?.first
         var j = endBefore - 1
-        var sawRole = title != nil
+        // An honorific alone ("Mr") is no role, so a name before it is no description ("Tanzania Mr X").
+        let honorificOnly = title.map { $0.first == $0.last && tokens[$0.first].classes.contains(.honorifics) } ?? false
+        var sawRole = title != nil && !honorificOnly
         var guardSteps = 0
         while j >= 0, guardSteps < 10 {
             guardSteps += 1

@@ -11,6 +11,8 @@ public struct EntityLexicons: Sendable {
     /// What a known name is.
     enum Kind: Sendable, Hashable {
         case location, organization, other
+        /// A product, model, software or financial index (``EntityType/product``).
+        case product
         /// A nationality or demonym ("Russian"): no entity, but linked to its place.
         case demonym
     }
@@ -43,6 +45,9 @@ public struct EntityLexicons: Sendable {
     var otherHeads = WordSet()
     var otherLeads = WordSet()
     var otherFollowers = WordSet()
+    /// Lowercase nouns of made things ("phone", "jet", "index"): as a following noun or a name's head they make
+    /// the "other" evidence product evidence.
+    var productNouns = WordSet()
     /// Words that start an "other" name on their own ("Hurricane X", "Operation X").
     var otherPrefixes = WordSet()
     var roleNouns = WordSet()
@@ -67,7 +72,7 @@ public struct EntityLexicons: Sendable {
         "entities-countries", "entities-places", "entities-organizations", "entities-other",
         "entities-given-names", "entities-titles", "entities-roles", "entities-org-heads",
         "entities-facility-heads", "entities-geo-heads", "entities-other-cues", "entities-common-words",
-        "entities-acronyms-common", "entities-currencies",
+        "entities-acronyms-common", "entities-currencies", "entities-products",
     ]
 
     /// Builds lexicons from file contents keyed by file name (without `.txt`); missing files are empty lists.
@@ -90,7 +95,7 @@ public struct EntityLexicons: Sendable {
                 }
             }
         }
-        for (file, kind) in [("entities-places", Kind.location), ("entities-organizations", .organization), ("entities-other", .other)] {
+        for (file, kind) in [("entities-places", Kind.location), ("entities-organizations", .organization), ("entities-other", .other), ("entities-products", .product)] {
             for line in lines(file) {
                 let names = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
                 guard let first = names.first, !first.isEmpty else { continue }
@@ -139,6 +144,7 @@ public struct EntityLexicons: Sendable {
             case "lead": otherLeads.formUnion(w.dropFirst())
             case "follow": otherFollowers.formUnion(w.dropFirst())
             case "prefix": otherPrefixes.formUnion(w.dropFirst())
+            case "product": productNouns.formUnion(w.dropFirst())
             default: break
             }
         }

@@ -1,18 +1,26 @@
 public import BroadsheetCore
+public import Foundation
 
 /// The kinds of entity Broadsheet recognises.
+///
+/// `product` is a made thing with a name: a product or model ("Airbus A380", "iPhone"), software, a vehicle or
+/// weapon type, a drug, or a financial index ("FTSE 100"); `other` keeps works, events, awards and laws.
+/// (`product` comes last so that the slugs of the older types keep their order.)
 public enum EntityType: String, Sendable, Hashable, Codable, CaseIterable {
-    case person, organization, location, money, percent, other
+    case person, organization, location, money, percent, other, product
 }
 
 /// The normalised value of a `money` or `percent` entity.
 ///
 /// Money: `{ "amount": 2000000000000, "currency": "USD" }`; percent: `{ "amount": 9.9 }`.
+///
+/// The amount is exact decimal arithmetic on the written digits: `$1.07bn` is 1070000000, never the
+/// binary-float neighbour 1070000000.0000001, so equal amounts compare, hash and print equal.
 public struct EntityValue: Sendable, Hashable, Codable {
-    public var amount: Double
+    public var amount: Decimal
     /// ISO 4217 code for money; `nil` for percentages.
     public var currency: String?
-    public init(amount: Double, currency: String? = nil) {
+    public init(amount: Decimal, currency: String? = nil) {
         self.amount = amount
         self.currency = currency
     }

@@ -17,12 +17,16 @@ public import BroadsheetCore
 /// - Nationalities ("Russian") are not entities; they are listed in ``DocumentEntities/demonyms`` with the key of
 ///   their place when the place is also mentioned.
 /// - Facilities (towers, airports, bridges, stadiums, parks, pipelines, space centres) are `location`.
+/// - In a sports report a town's club is an `organization` where it plays ("Kelso 3 Dunmore 1"); countries stay
+///   places (``SportContext``).
 /// - Seats of government used as actors ("White House", "Kremlin") are `organization` (lexicon).
 /// - Known names take the lexicon's canonical name ("United States" for "U.S." and "America"); other names take
 ///   the fullest form the document uses. Titles and possessive endings are never part of a name or span.
 /// - A family reference ("the X brothers, A and B" → "A X", "B X"; a later "the Xs") is a mention of every member.
 /// - Money and percentages are one entity per normalised value.
 /// - Title-case heading lines without final punctuation only yield known names.
+/// - Lines in capitals are re-cased from the document's own spellings and the lexicons first (``ShoutedLines``),
+///   so "SECOND ROUND RESULTS" is no name and "NEW ZEALAND" is the place.
 public struct EntityRecognizer: Sendable {
     let lexicons: EntityLexicons
 
@@ -33,7 +37,10 @@ public struct EntityRecognizer: Sendable {
 
     /// Extracts every entity of `document`.
     public func extract(_ document: Document) -> DocumentEntities {
-        let tk = EntityTokenizer.tokenize(document, wordClasses: lexicons.wordClasses)
+        var tk = EntityTokenizer.tokenize(document, wordClasses: lexicons.wordClasses)
+        // A dateline's place keeps its capitals: the dateline rules read it ("SANTA CLARA, Calif. —").
+        let dateline = DatelineLocator().locate(in: document, units: tk.units)
+        ShoutedLines.recase(&tk, lex: lexicons, keeping: [dateline?.place, dateline?.region].compactMap { $0 })
         // Tokens do not retain their strings: the output that owns them lives until the extraction is done.
         return withExtendedLifetime(tk.strings) { extract(document, tokenized: tk) }
     }
@@ -66,6 +73,7 @@ public struct EntityRecognizer: Sendable {
         let dateline = DatelineLocator().locate(in: document, units: units)
         let evidence = NameEvidence(tokens: tokens, lex: lexicons)
         let describer = EntityDescriber(tokens: tokens, lex: lexicons, evidence: evidence, text: text, candidates: candidates)
+        let sport = SportContext.isSport(tokens)
         for idx in candidates.indices {
             let title = scan.titles[idx]
             // One copy of the candidate for the rules below (passing `candidates[idx]` to each would copy it each
@@ -78,6 +86,20 @@ public struct EntityRecognizer: Sendable {
                 if candidate.lexicon == nil, !candidate.key.contains(where: \.isLowercase) {
                     candidates[idx].nameOverride = DatelineLocator.titleCased(candidate.key)
                 }
+            }
+            // A town's club in a sports report: "Kelso 3 Dunmore 1", "Kelso beat Dunmore".
+            if sport, let e = candidate.lexicon, e.kind == .location, !e.isCountry,
+                SportContext.isTeamMention(candidate, tokens: tokens, tableRow: finder.tableSentences.indices.contains(candidate.sentence) && finder.tableSentences[candidate.sentence])
+            {
+                candidates[idx].scores.add(.organization, 20)
+            } else if sport, candidate.lexicon == nil, SportContext.isPlayerMention(candidate, tokens: tokens) {
+                // A scorer or bowler in a scorecard ("Okoro 53rd", "Okoro 9-1-49-0").
+                candidates[idx].scores.add(.person, 4)
+            } else if candidate.lexicon.map({ $0.kind != .location || !$0.isCountry }) ?? true,
+                SportContext.isTeamRow(candidate, tokens: tokens)
+            {
+                // A side in a results or standings row, whatever its words look like ("Odra Kelso 3").
+                candidates[idx].scores.add(.organization, 20)
             }
             candidates[idx].descriptions = describer.describe(candidate, title: title, appositive: appositive, candidates: candidates)
             // "Central Intelligence Agency (CIA)"

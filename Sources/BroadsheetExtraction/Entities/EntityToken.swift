@@ -2,7 +2,8 @@
 /// a few words, with no reference counting (the recogniser copies tokens millions of times per megabyte).
 ///
 /// The strings sit in fixed buffers (not arrays) so that reading one through an unretained reference does not
-/// retain and release a buffer on every access. They are immutable after `init`.
+/// retain and release a buffer on every access. They are immutable once ``ShoutedLines/recase(_:lex:)`` has
+/// re-cased the words of lines in capitals (right after tokenizing, before any rule reads them).
 final class EntityTokenStrings: @unchecked Sendable {
     /// Per token: the token as written, with curly apostrophes straightened.
     let texts: UnsafeMutablePointer<String>

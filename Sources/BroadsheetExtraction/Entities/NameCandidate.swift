@@ -3,7 +3,10 @@ struct TypeScores: Sendable, Hashable {
     var person = 0.0
     var organization = 0.0
     var location = 0.0
+    /// Works, events, awards and products together; ``product`` says how much of it is product evidence.
     var other = 0.0
+    /// The part of ``other`` that is evidence of a product (a model number, "phone", "index", a known product).
+    var product = 0.0
 
     mutating func add(_ type: EntityType, _ w: Double) {
         switch type {
@@ -11,25 +14,29 @@ struct TypeScores: Sendable, Hashable {
         case .organization: organization += w
         case .location: location += w
         case .other: other += w
+        case .product:
+            other += w
+            product += w
         case .money, .percent: break
         }
     }
 
     static func + (a: TypeScores, b: TypeScores) -> TypeScores {
         TypeScores(person: a.person + b.person, organization: a.organization + b.organization,
-                   location: a.location + b.location, other: a.other + b.other)
+                   location: a.location + b.location, other: a.other + b.other, product: a.product + b.product)
     }
 
     var max: Double { Swift.max(person, organization, location, other) }
 
-    /// The best type; ties go to person, then organization, location, other.
+    /// The best type; ties go to person, then organization, location, other. An `other` whose evidence is
+    /// mostly product evidence is a `product`.
     var best: EntityType {
         let m = max
         if m <= 0 { return .organization }
         if person == m { return .person }
         if organization == m { return .organization }
         if location == m { return .location }
-        return .other
+        return product * 2 > other ? .product : .other
     }
 
     func score(_ t: EntityType) -> Double {
@@ -38,6 +45,7 @@ struct TypeScores: Sendable, Hashable {
         case .organization: organization
         case .location: location
         case .other: other
+        case .product: product
         default: 0
         }
     }

@@ -78,7 +78,7 @@ extension NameCandidateFinder {
                     i += 1
                     continue
                 }
-                let vEnd = versionEnd(after: m.last, isKnownProduct: m.entry.kind == .other)
+                let vEnd = versionEnd(after: m.last, isKnownProduct: m.entry.kind == .other || m.entry.kind == .product)
                 var c = makeCandidate(i, vEnd)
                 c.lexicon = m.entry
                 // A known place or organisation followed by unknown capitalised words is part of a longer name
@@ -126,6 +126,16 @@ extension NameCandidateFinder {
             if runLast == i, isAdjectiveShaped(i) { i += 1; continue }
             if t.isSentenceInitial || (i > 0 && isOpeningQuote(tokens[i - 1]) && tokens[i - 1].end == t.start) {
                 let particleStart = t.classes.contains(.particles) && runLast > i
+                // "Joining Lena Brandt", "Unseeded Lena Brandt", "Actor Brandt": a word capitalised only because the
+                // sentence starts with it, before a name: the name starts after it.
+                if runLast > i, !particleStart, lexiconMatch(at: i) == nil, !t.classes.contains(.givenNames), !capitalizedNonInitial.contains(t.text),
+                    lowercaseWords.contains(t.lower) || t.classes.contains(.roleNouns)
+                        || (tokens[i + 1].classes.contains(.givenNames) && t.length > 4
+                            && (t.lower.fastHasSuffix("ing") || t.lower.fastHasSuffix("ed") || t.lower.fastHasSuffix("ly")))
+                {
+                    i += 1
+                    continue
+                }
                 if t.classes.contains(.commonWords) && !particleStart { i += 1; continue }
                 let last = runLast
                 // A lone unknown word followed by a verb is a subject; plural nouns of people ("Protesters said") are not names.
@@ -137,7 +147,11 @@ extension NameCandidateFinder {
                 let subjectOfVerb = last == i && !isPluralAgent() && !lowercaseWords.contains(t.lower) && i + 1 < n && tokens[i + 1].kind == .word
                     && (tokens[i + 1].classes.contains(.sayingVerbs) || tokens[i + 1].classes.contains(.subjectVerbs))
                 let possessed = last == i && i + 1 < n && tokens[i + 1].kind == .possessive && !lowercaseWords.contains(t.lower)
-                let known = t.classes.contains(.givenNames) || multiWordNames.contains(t.text) || subjectOfVerb || possessed
+                // A table row starts with a name ("Harbour Town 3 1 0 2", "4. Lena Brandt (Austria) 2:01.5").
+                // (Not a word the document also writes in lower case: "Played 5 3 1 1", "Extras 12".)
+                let tableRow = tableSentences.indices.contains(t.sentence) && tableSentences[t.sentence] && !lowercaseWords.contains(t.lower)
+                    && !Self.tableLabels.contains(t.text)
+                let known = t.classes.contains(.givenNames) || multiWordNames.contains(t.text) || subjectOfVerb || possessed || tableRow
                 if !known, !particleStart, !capitalizedNonInitial.contains(t.text) {
                     if last == i || lowercaseWords.contains(t.lower) {
                         // "Afterward, ..." / "Career officials": a capital only because the sentence starts here.

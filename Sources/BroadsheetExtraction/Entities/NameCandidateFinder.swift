@@ -16,8 +16,11 @@ struct NameCandidateFinder {
     private(set) var lexMemo: [(last: Int32, entry: Int32)] = []
     /// The entries of the memoised lexicon matches.
     private(set) var lexEntries: [EntityLexicons.Entry] = []
-    /// Per sentence index: a heading-like line (title case, no final punctuation).
+    /// Per sentence index: a heading-like line (title case, no final punctuation, no numbers).
     private(set) var headingSentences: [Bool] = []
+    /// Per sentence index: a table row (results, standings, scorecards: at least two numbers, at least one
+    /// for every three words, and no long lower-case word), where a line starts with a name.
+    private(set) var tableSentences: [Bool] = []
     /// Per token: the last token of the longest title match, or -1.
     private(set) var titleMemo: [Int] = []
 
@@ -43,6 +46,8 @@ struct NameCandidateFinder {
                 tokens[i + 1].spaceBefore, tokens[i].sentence == tokens[i + 1].sentence
             {
                 let a = tokens[i], b = tokens[i + 1]
+                // ("Played Friday": a weekday or month after a word does not make it part of a name.)
+                if b.classes.contains(.calendarWords) { i += 1; continue }
                 if wanted(a), !a.classes.contains(.functionWords) { names.insert(a.text) }
                 if wanted(b), !a.classes.contains(.functionWords) { names.insert(b.text) }
             }
@@ -51,23 +56,43 @@ struct NameCandidateFinder {
         self.multiWordNames = names
         // Title-case lines without final punctuation ("The Road Ahead"): headings, where only known names count.
         var heading = [Bool](repeating: false, count: (tokens.last?.sentence ?? 0) + 1)
+        var table = heading
         var start = 0
         while start < tokens.count {
             var end = start
             while end < tokens.count, tokens[end].sentence == tokens[start].sentence { end += 1 }
             var words = 0
             var lowerLong = 0
-            for k in start..<end where tokens[k].kind == .word {
+            var numbers = 0
+            var joiners = 0
+            var lowerOther = 0
+            var givenStarts = 0
+            for k in start..<end {
+                if tokens[k].kind == .number { numbers += 1; continue }
+                guard tokens[k].kind == .word else { continue }
                 words += 1
+                if tokens[k].classes.contains(.givenNames), k + 1 < end, tokens[k + 1].kind == .word, tokens[k + 1].isCapitalized {
+                    givenStarts += 1
+                }
                 if !tokens[k].isCapitalized && tokens[k].length > 3 { lowerLong += 1 }
+                if !tokens[k].isCapitalized {
+                    if ["at", "v", "vs"].contains(tokens[k].lower) { joiners += 1 } else { lowerOther += 1 }
+                }
             }
             let last = tokens[end - 1]
             let terminated = last.isPunct(".") || last.isPunct("?") || last.isPunct("!") || last.isPunct("\u{201D}") || last.isPunct("\"")
                 || last.isPunct(":") || last.isPunct("\u{2019}")
-            if words >= 2, lowerLong == 0, !terminated { heading[tokens[start].sentence] = true }
+            // A line of names and numbers is a table row, not a heading ("Harbour Town 3 1 0 2").
+            // A fixture ("Harbour Town at Ashcombe", "Kelso v Dunmore") is a table row too.
+            let fixture = joiners == 1 && lowerOther == 0 && words >= 3 && words <= 8 && !terminated
+            // A byline or a list of people ("Lena Brandt", "Defenders - Lena Brandt, Tomas Berg") is no heading.
+            let people = givenStarts > 0 && (words <= 3 || givenStarts * 3 >= words)
+            if words >= 2, lowerLong == 0, !terminated, numbers == 0, !fixture, !people { heading[tokens[start].sentence] = true }
+            if (numbers >= 2 && numbers * 3 >= words && lowerLong == 0) || fixture { table[tokens[start].sentence] = true }
             start = end
         }
         self.headingSentences = heading
+        self.tableSentences = table
         memoise()
     }
 
@@ -125,6 +150,13 @@ struct NameCandidateFinder {
         "percent", "years", "year", "days", "months", "people", "points", "times", "of", "to", "and", "or", "in", "on", "for",
         "at", "minutes", "hours", "weeks",
     ]
+    /// Row labels of financial and sports tables ("Year to May 31", "Turnover 1,200", "Extras 12"): a table row
+    /// starting with one of them does not start with a name.
+    static let tableLabels: WordSet = [
+        "Year", "Month", "Quarter", "Half", "Week", "Day", "Period", "Total", "Totals", "Average", "Extras", "Played",
+        "Won", "Lost", "Drawn", "Points", "Net", "Sales", "Turnover", "Profit", "Revenue", "Revenues", "Dividend",
+        "Shares", "Earnings", "Income", "Loss", "Tax", "Note", "Notes", "Source",
+    ]
     static let placeModifiers: WordSet = [
         "Upper", "Lower", "Greater", "Inner", "Outer", "Blue", "White", "Great", "North", "South", "East", "West", "Northern",
         "Southern", "Eastern", "Western", "Central",
@@ -147,7 +179,10 @@ struct NameCandidateFinder {
         var k = last + 1
         guard k < tokens.count, tokens[k].kind == .number, tokens[k].sentence == tokens[last].sentence, !consumed[k] else { return last }
         let hyphen = tokens[k].hyphenBefore
-        guard hyphen || (isKnownProduct && tokens[k].spaceBefore && tokens[k].length <= 3) else { return last }
+        // A model number before a noun of made things: "Skylark 220 jetliner", "Velox 7 phones".
+        let beforeProductNoun = tokens[k].spaceBefore && tokens[k].length <= 4 && k + 1 < tokens.count && tokens[k + 1].kind == .word
+            && tokens[k + 1].spaceBefore && !tokens[k + 1].isCapitalized && lex.productNouns.contains(tokens[k + 1].lower)
+        guard hyphen || beforeProductNoun || (isKnownProduct && tokens[k].spaceBefore && tokens[k].length <= 3) else { return last }
         // Glued letters after the number ("4o", "9000S").
         if k + 1 < tokens.count, tokens[k + 1].kind == .word, tokens[k + 1].separator == .none, tokens[k + 1].length <= 3 { k += 1 }
         return k
@@ -271,7 +306,9 @@ struct NameCandidateFinder {
                     }
                     // "Michael Jordan", "Paris Hilton": a given name before a one-word known name is a person.
                     let givenOnly = (i...j).allSatisfy { tokens[$0].kind != .word || tokens[$0].classes.contains(.givenNames) || tokens[$0].length == 1 }
-                    if !(givenOnly && m.last == k && m.entry.kind != .demonym) && !runEndsWithHead(from: k) { break }
+                    // In a table row a club's name ends with its town ("Sparta Kelso 3 1 0 2").
+                    let clubInTable = tableSentences.indices.contains(s) && tableSentences[s] && m.entry.kind == .location && !m.entry.isCountry
+                    if !(givenOnly && m.last == k && m.entry.kind != .demonym) && !runEndsWithHead(from: k) && !clubInTable { break }
                 }
                 j = k
                 continue
@@ -279,10 +316,13 @@ struct NameCandidateFinder {
             if nx.kind == .number, nx.spaceBefore, nx.length <= 3, !nx.text.contains(","), !nx.text.contains("."),
                 !tokens[j].classes.contains(.calendarWords), !(k + 1 < tokens.count && tokens[k + 1].kind == .number)
             {
+                // In a table row a number after a name is a score or a time ("Harbour Town 3 Kelso 1"), never
+                // part of the name.
+                if tableSentences.indices.contains(s), tableSentences[s] { break }
                 // "Nord Stream 2", "Boeing 737", "Apollo 11": a small number closes the name, if it is followed by
                 // a head, a lowercase noun or punctuation rather than more numbers.
                 if k + 1 < tokens.count, tokens[k + 1].kind == .punct, tokens[k + 1].isPunct("%") || tokens[k + 1].isPunct(",") && k + 2 < tokens.count && tokens[k + 2].kind == .number { break }
-                if k + 1 < tokens.count, tokens[k + 1].kind == .word, NumericEntityScanner.scales[tokens[k + 1].lower] != nil { break }
+                if k + 1 < tokens.count, tokens[k + 1].kind == .word, NumericEntityScanner.scaleExponents[tokens[k + 1].lower] != nil { break }
                 if k + 1 < tokens.count, tokens[k + 1].kind == .word, !tokens[k + 1].isCapitalized, tokens[k + 1].spaceBefore,
                     tokens[k + 1].classes.contains(.notNameNumberFollowers)
                 { break }

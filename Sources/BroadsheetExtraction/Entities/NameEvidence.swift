@@ -67,12 +67,13 @@ struct NameEvidence {
             case .location: s.location += 10
             case .organization: s.organization += 10
             case .other: s.other += 10
+            case .product: s.add(.product, 10)
             case .demonym: break
             }
         }
         if c.isQuotedWork { s.other += 6 }
         // A model or version number joined by a hyphen ("GPT-4o", "Su-57"): a product.
-        if c.lexicon == nil, c.last > c.first, tokens[c.first...c.last].contains(where: { $0.kind == .number && $0.hyphenBefore }) { s.other += 3 }
+        if c.lexicon == nil, c.last > c.first, tokens[c.first...c.last].contains(where: { $0.kind == .number && $0.hyphenBefore }) { s.add(.product, 3) }
         // The tokens behind `c.words` (the texts of the word and number tokens, in order): the first, the last,
         // and the last whose text does not start with a number. Their word classes answer the list lookups below.
         var firstToken = -1, lastToken = -1, lastNameToken = -1
@@ -106,7 +107,9 @@ struct NameEvidence {
             let geo: Bool? = hc.map { $0.contains(.geoHeads) ? $0.contains(.strongGeoHeads) : nil } ?? lex.geoHeads[head]
             if let strong = geo { s.location += strong ? 6.5 : 1.5 }
             if headIs(.orgHeads, lex.orgHeads) { s.organization += hasOf ? 7 : 5.5 }
-            if headIs(.otherHeads, lex.otherHeads) { s.other += 6 }
+            if headIs(.otherHeads, lex.otherHeads) {
+                if lex.productNouns.contains(head.lowercased()) { s.add(.product, 6) } else { s.other += 6 }
+            }
         }
         // The first name word's classes, when the name words are the tokens' texts.
         let fc = c.nameOverride == nil ? tokens[firstToken].classes : nil
@@ -126,6 +129,10 @@ struct NameEvidence {
         if c.hasGenerationalSuffix { s.person += 3 }
         // A leading initial: "J. Robert Oppenheimer", "F. Scott Fitzgerald".
         if words.count >= 3, firstWord.characterCount == 1, firstWord.startsUppercase, lex.givenNames.contains(words[1]) || words[1].characterCount > 1 { s.person += 2 }
+        // An initial and a surname ("D. Okoro"), as scorecards and lists write players.
+        if words.count == 2, firstWord.characterCount == 1, firstWord.startsUppercase, words[1].characterCount > 2, c.lexicon == nil,
+            c.first + 1 < tokens.count, tokens[c.first + 1].isPunct(".")
+        { s.person += 2 }
         if c.lexicon == nil {
             let lastWord = words.last!
             if words.count <= 3, lastWord.characterCount > 4, Self.hasSurnameEnding(lastWord) { s.person += 2 }
@@ -160,11 +167,15 @@ struct NameEvidence {
                 let capitalized = nx.text.capitalizedFirst
                 if lex.geoHeads[capitalized] == true { s.location += 4 }
                 if lex.facilityHeads[capitalized] == true { s.location += 3 }
-                if nx.classes.contains(.otherFollowers) { s.other += 4 }
+                if nx.classes.contains(.otherFollowers) {
+                    if lex.productNouns.contains(nx.lower) { s.add(.product, 4) } else { s.other += 4 }
+                }
                 if nx.classes.contains(.orgNouns) && nx.lower != "parent" && nx.lower != "rival" { s.organization += 3 }
                 if k + 1 < n, tokens[k + 1].kind == .word, !tokens[k + 1].isCapitalized, tokens[k + 1].spaceBefore || tokens[k + 1].hyphenBefore {
                     let n2 = tokens[k + 1].lower
-                    if lex.otherFollowers.contains(n2) { s.other += 3 }
+                    if lex.otherFollowers.contains(n2) {
+                        if lex.productNouns.contains(n2) { s.add(.product, 3) } else { s.other += 3 }
+                    }
                     if Self.orgNouns.contains(n2) && nx.classes.contains(.orgModifiers) { s.organization += 3 }
                     if lex.facilityHeads[tokens[k + 1].text.capitalizedFirst] == true, nx.classes.contains(.facilityModifiers) { s.location += 2 }
                 }
@@ -173,7 +184,7 @@ struct NameEvidence {
             }
             // "Siesta Key, Florida": a name followed by a comma and a known state or country.
             if nx.kind == .punct, nx.isPunct(","), k + 1 < n, tokens[k + 1].isCapitalized, let e = lex.known[tokens[k + 1].text], e.kind == .location,
-                k + 2 >= n || tokens[k + 2].kind == .punct || tokens[k + 2].sentence != c.sentence
+                k + 2 >= n || tokens[k + 2].kind == .punct || tokens[k + 2].kind == .number || tokens[k + 2].sentence != c.sentence
             {
                 s.location += 4
             }

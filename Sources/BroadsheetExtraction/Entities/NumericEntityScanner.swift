@@ -1,9 +1,13 @@
+import Foundation
+
 /// Finds money amounts and percentages in a token stream and normalises their values.
 ///
 /// Money: a currency symbol or code before the number (`$2 trillion`, `€300 million`, `US$5 million`,
 /// `£1.2bn`, `USD 40`) or a currency word after it (`600,000 dollars`, `5 million euros`), with an optional
 /// scale word (`thousand`, `million`, `billion`, `trillion`, `k`, `m`, `mn`, `bn`, `b`, `tn`). Percent: a number
 /// followed by `%`, `percent`, `per cent` or `pct`. Hedges such as "roughly" are left outside the span.
+///
+/// Amounts are `Decimal`: the written digits times a power-of-ten scale, exactly (`£1.07bn` is 1070000000).
 struct NumericEntityScanner {
     struct Match {
         var firstToken: Int
@@ -12,14 +16,19 @@ struct NumericEntityScanner {
         var value: EntityValue
     }
 
-    static let scales: WordMap<Double> = [
-        "thousand": 1e3, "k": 1e3, "million": 1e6, "millions": 1e6, "m": 1e6, "mn": 1e6, "mln": 1e6, "mil": 1e6,
-        "billion": 1e9, "billions": 1e9, "bn": 1e9, "b": 1e9, "bln": 1e9, "trillion": 1e12, "tn": 1e12, "trn": 1e12,
+    /// Scale words and their powers of ten.
+    static let scaleExponents: WordMap<Int> = [
+        "thousand": 3, "k": 3, "million": 6, "millions": 6, "m": 6, "mn": 6, "mln": 6, "mil": 6,
+        "billion": 9, "billions": 9, "bn": 9, "b": 9, "bln": 9, "trillion": 12, "tn": 12, "trn": 12,
     ]
+    /// The exact multiplier of a scale word (`bn` → 10⁹).
+    static func scale(_ word: String) -> Decimal? {
+        scaleExponents[word].map { Decimal(sign: .plus, exponent: $0, significand: 1) }
+    }
     static let wordScales: WordSet = ["thousand", "million", "billion", "trillion"]
-    static let numberWords: WordMap<Double> = [
+    static let numberWords: WordMap<Decimal> = [
         "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-        "nine": 9, "ten": 10, "twelve": 12, "fifteen": 15, "twenty": 20, "fifty": 50, "hundred": 100, "half": 0.5,
+        "nine": 9, "ten": 10, "twelve": 12, "fifteen": 15, "twenty": 20, "fifty": 50, "hundred": 100, "half": Decimal(sign: .plus, exponent: -1, significand: 5),
     ]
 
     /// Ranges share the scale of their upper bound: "$5 to $10 million" is five million to ten million.
@@ -32,9 +41,9 @@ struct NumericEntityScanner {
             guard between.count == 1, ["to", "-", "\u{2013}", "and", "or"].contains(tokens[between.lowerBound].lower) else { continue }
             // Scale of b: the scale word right after its number.
             guard let numberIndex = (b.firstToken...b.lastToken).first(where: { tokens[$0].kind == .number }), numberIndex + 1 <= b.lastToken,
-                let scale = scales[tokens[numberIndex + 1].lower]
+                let scale = scale(tokens[numberIndex + 1].lower)
             else { continue }
-            let aHasScale = (a.firstToken...a.lastToken).contains { tokens[$0].kind == .word && scales[tokens[$0].lower] != nil }
+            let aHasScale = (a.firstToken...a.lastToken).contains { tokens[$0].kind == .word && scaleExponents[tokens[$0].lower] != nil }
             if !aHasScale, a.value.amount * scale <= b.value.amount { matches[k].value.amount *= scale }
         }
     }
@@ -51,7 +60,7 @@ struct NumericEntityScanner {
                 wordScales.contains(tokens[i + 1].lower), let code = lexicons.currencyWords[tokens[i + 2].lower]
             {
                 let first = (t.lower == "a" || t.lower == "an") ? i + 0 : i
-                out.append(Match(firstToken: first, lastToken: i + 2, type: .money, value: EntityValue(amount: base * scales[tokens[i + 1].lower]!, currency: code)))
+                out.append(Match(firstToken: first, lastToken: i + 2, type: .money, value: EntityValue(amount: base * scale(tokens[i + 1].lower)!, currency: code)))
                 i += 3
                 continue
             }
@@ -132,14 +141,13 @@ struct NumericEntityScanner {
     }
 
     /// Parses the number at `numberAt` and an optional scale after it; returns the amount and the last token used.
-    static func amount(_ tokens: [EntityToken], numberAt i: Int, allowLetterScale: Bool) -> (Double, Int)? {
-        let written = tokens[i].text
-        guard let base = Double(written.utf8.contains(44) ? written.replacing(",", with: "") : written) else { return nil }
+    static func amount(_ tokens: [EntityToken], numberAt i: Int, allowLetterScale: Bool) -> (Decimal, Int)? {
+        guard let base = decimal(tokens[i].text) else { return nil }
         var last = i
         var value = base
         if i + 1 < tokens.count {
             let nx = tokens[i + 1]
-            if nx.kind == .word, let s = scales[nx.lower] {
+            if nx.kind == .word, let s = scale(nx.lower) {
                 let attached = nx.separator == .none
                 if (attached && (allowLetterScale || !wordScales.contains(nx.lower) || true) && (allowLetterScale || nx.lower.count > 1))
                     || (nx.spaceBefore && (wordScales.contains(nx.lower) || nx.lower == "bn" || nx.lower == "mn" || nx.lower == "tn"))
@@ -149,7 +157,37 @@ struct NumericEntityScanner {
                 }
             }
         }
-        // Guard against years and section numbers read as amounts with a stray percent sign: nothing to do here.
         return (value, last)
+    }
+
+    /// The exact value of a written number: ASCII digits with optional thousands commas and one decimal point
+    /// (`1,250.75`); `nil` for anything else. Built digit by digit, so no binary rounding ever enters.
+    static func decimal(_ written: String) -> Decimal? {
+        var significand: UInt64 = 0
+        var digits = 0
+        var fractionDigits = 0
+        var seenPoint = false
+        for byte in written.utf8 {
+            switch byte {
+            case 48...57:
+                // 19 significant digits fit in a UInt64; a longer run is not an amount we read.
+                guard digits < 19 else { return nil }
+                significand = significand * 10 + UInt64(byte - 48)
+                digits += 1
+                if seenPoint { fractionDigits += 1 }
+            case 44: // ","
+                guard !seenPoint, digits > 0 else { return nil }
+            case 46: // "."
+                guard !seenPoint else { return nil }
+                seenPoint = true
+            default:
+                return nil
+            }
+        }
+        guard digits > 0 else { return nil }
+        var value = Decimal(sign: .plus, exponent: -fractionDigits, significand: Decimal(significand))
+        // Trailing fractional zeros dropped ("1.50" is 1.5), so equal amounts share one representation.
+        NSDecimalCompact(&value)
+        return value
     }
 }

@@ -31,11 +31,18 @@ struct AttributionFinder: Sendable {
     }
 
     /// The cue starting at token `t`, if any.
-    func cue(at t: Int, in tokens: [FrameToken]) -> AttributionCue? {
+    ///
+    /// With `reporting`, also a verb that reports speech by quoting a fragment after it (`accused the
+    /// board of “…”`, see ``AttributionLexicon/reportingVerbs``), unless it is passive (`was accused`).
+    func cue(at t: Int, in tokens: [FrameToken], reporting: Bool = false) -> AttributionCue? {
         let tok = tokens[t]
         guard tok.isWord, tok.isLowercase else { return nil }
         if tok.lower == "according", t + 1 < tokens.count, tokens[t + 1].lower == "to" {
             return AttributionCue(kind: .accordingTo, index: t, length: 2)
+        }
+        if reporting, AttributionLexicon.reportingVerbs.contains(tok.lower) {
+            if t > 0, tokens[t - 1].isWord, AttributionLexicon.passiveMarkers.contains(tokens[t - 1].lower) { return nil }
+            return AttributionCue(kind: .verb, index: t, length: 1)
         }
         guard
             AttributionLexicon.speechVerbs.contains(tok.lower)
@@ -66,7 +73,8 @@ struct AttributionFinder: Sendable {
         var left: AttributionCue?
         t = qi - 1
         while t >= 0, tokens[t].kind != .quote, qi - t <= 40 {
-            if let c = cue(at: t, in: tokens) {
+            // Before the quotation a reporting verb is a cue too (`X accused the board of “…”`).
+            if let c = cue(at: t, in: tokens, reporting: true) {
                 left = c
                 break
             }
@@ -318,6 +326,15 @@ struct AttributionFinder: Sendable {
         let clause = tokens[lo..<(qi - 1)]
         guard let first = clause.first(where: \.isWord), let last = clause.last else { return nil }
         let chunkStart = clause.lastIndex(where: { $0.isPunct(",") }).map { $0 + 1 } ?? clause.startIndex
+        // A round-up item, "Name, Publication: “…”": the person before the comma speaks, not the outlet.
+        if chunkStart > clause.startIndex, chunkStart < qi - 1, clause.filter({ $0.isPunct(",") }).count == 1,
+            let person = resolver.subjectMention(from: first.start, to: tokens[chunkStart - 1].start), person.type == .person,
+            let outlet = resolver.subjectMention(from: tokens[chunkStart].start, to: last.end), outlet.type == .organization
+        {
+            return Attribution(
+                speaker: person.key, speakerText: context.text.string(person.start, person.end),
+                speakerSpan: .init(start: person.start, end: person.end))
+        }
         let search = chunkStart < qi - 1 ? tokens[chunkStart..<(qi - 1)] : clause
         if let s = search.first,
             let m = resolver.subjectMention(from: s.start, to: last.end)

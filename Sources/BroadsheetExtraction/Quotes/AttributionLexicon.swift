@@ -19,6 +19,23 @@ enum AttributionLexicon {
         "commented", "reported", "revealed", "disclosed", "tells", "admitted", "offered", "said", "chimed",
     ])
 
+    /// Verbs that report what someone said by quoting a fragment of it after them (`X accused the board of
+    /// “…”`, `X described the plan as “…”`): a cue only for a quotation that follows them, and never passive.
+    static let reportingVerbs = Set<String>([
+        "accused", "accuses", "described", "describes", "criticized", "criticised", "criticizes", "criticises",
+        "denounced", "denounces", "praised", "praises", "blasted", "blasts", "slammed", "slams", "condemned",
+        "condemns", "dismissed", "dismisses", "characterized", "characterised", "charged", "alleged", "decried",
+        "hailed", "mocked", "ridiculed", "lambasted", "derided", "touted", "pledged", "pledges", "accusing",
+        "describing", "calling", "likened", "compared",
+    ])
+    /// Words that start an adverbial, never a speaker's noun phrase ("in a low voice", "on Wednesday").
+    static let adverbialStarts = Set<String>([
+        "in", "on", "at", "during", "after", "before", "with", "without", "under", "over", "through", "into", "via",
+        "from", "for", "to", "upon", "amid", "later", "earlier", "then", "again", "also", "quietly", "softly", "loudly",
+    ])
+    /// Words before a verb that make it passive (`was accused of “…”`): no cue then.
+    static let passiveMarkers = Set<String>(["was", "were", "been", "being", "is", "are", "be", "get", "got", "gets"])
+
     /// Participles of saying that attach to the clause before them (`X criticised the plan, saying …`):
     /// their speaker is that clause's subject.
     static let speechParticiples = Set<String>([

@@ -31,6 +31,8 @@ struct SpeakerResolver: Sendable {
         while let f = words.first, f.kind == .punctuation || leading.contains(f.lower) { words.removeFirst() }
         while let l = words.last, l.kind == .punctuation { words.removeLast() }
         guard let first = words.first, let last = words.last else { return nil }
+        // A speaker is a noun phrase, never an adverbial ("in a low voice", "on condition of anonymity").
+        if first.isWord, first.isLowercase, AttributionLexicon.adverbialStarts.contains(first.lower) { return nil }
         let span = TextSpan(start: first.start, end: last.end)
         let phrase = context.text.string(span.start, span.end)
         let wordTokens = words.filter(\.isWord)

@@ -94,7 +94,12 @@ enum TenseDetector {
             if auxiliaryBlockers.contains(prev) { return nil }
             if irregularPast.contains(w) || w.hasSuffix("ed") { return .past }
         }
-        if scheduledPresent.contains(w), w.hasSuffix("s") || ["will", "to"].contains(prev) || ["it", "they", "which", "that"].contains(prev) {
+        // "fell on Friday to close at $20": an infinitive right after a date or a number is the outcome of the
+        // clause's own verb, not a schedule.
+        let afterDate = prev == "to" && i >= 2 && (tokens[i - 2].isCapitalized || tokens[i - 2].lower.first?.isNumber == true)
+        if scheduledPresent.contains(w), !afterDate,
+            w.hasSuffix("s") || ["will", "to"].contains(prev) || ["it", "they", "which", "that"].contains(prev)
+        {
             return .future
         }
         if presentCues.contains(w) { return .present }

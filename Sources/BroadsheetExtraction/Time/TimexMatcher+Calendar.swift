@@ -67,7 +67,12 @@ extension TimexMatcher {
                 "cars", "calories", "words", "pages", "times", "residents", "patients", "barrels", "hectares",
                 "square", "households", "children", "users", "customers", "vehicles", "flights", "rounds", "yards",
                 "-strong", "strong", "more", "others", "of",
+                // Prices and quantities of markets: "1115 pence", "1450 cents", "2050 points".
+                "pence", "p", "cents", "cent", "yen", "pts", "bushels", "lots", "contracts", "francs", "marks", "lire",
+                "rupees", "pesetas", "ounces", "oz", "grams", "kg", "lbs", "hours", "hrs",
             ].contains(n) { return nil }
+            // A clock in 24-hour digits before a time zone: "1945 GMT", "0830 ET" (see ``clock(at:)``).
+            if let z = token(i + 1), TimexLexicon.zones[z.lower] != nil, z.text == z.text.uppercased(), z.text.count >= 2 { return nil }
             if n == "-", let nn = token(i + 2), nn.isWord, !nn.spaceBefore, TimexUnit.words[nn.lower] == nil,
                 nn.lower != "to", nn.lower != "era"
             { return nil }

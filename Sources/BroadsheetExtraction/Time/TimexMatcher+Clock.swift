@@ -1,4 +1,4 @@
-/// Clock times: "10 a.m.", "3:30 p.m. ET", "10am", "noon", "15:30 GMT", "10 o'clock".
+/// Clock times: "10 a.m.", "3:30 p.m. ET", "10am", "noon", "15:30 GMT", "1945 GMT", "10 o'clock".
 extension TimexMatcher {
     /// A clock time at `i`, with an optional zone after it.
     func clock(at i: Int) -> TimexMatch? {
@@ -37,6 +37,11 @@ extension TimexMatcher {
             j = e
         } else if lower(j) == "o'clock" {
             j += 1
+        } else if parts.count == 1, digits.count == 4, !text.contains(":") {
+            // 24-hour digits before a zone, as wires write them: "1945 GMT" is 19:45, never the year 1945.
+            let (zone, end) = zoneAfter(j)
+            guard zone != nil, hour / 100 <= 24, hour % 100 < 60 else { return nil }
+            return TimexMatch(first: i, end: end, candidate: .time(hour: hour / 100, minute: hour % 100, zone: zone, day: .contextual))
         } else if parts.count == 2 {
             // A bare 24-hour time needs a zone or "at": "15:30 GMT", "at 14:00".
             let (zone, end) = zoneAfter(j)

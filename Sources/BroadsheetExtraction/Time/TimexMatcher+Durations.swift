@@ -38,12 +38,13 @@ extension TimexMatcher {
             default: return nil
             }
         }
-        // "three-hour", "10-year", "1,000-year", "two-day", "47-year-old"
+        // "three-hour", "10-year", "1,000-year", "two-day"; an age ("47-year-old") is no time expression: it
+        // describes a person, not when anything happened.
         if let n = number(at: i), lower(n.end) == "-", !(token(n.end)?.spaceBefore ?? true), let u = token(n.end + 1),
             !u.spaceBefore, let unit = TimexUnit.words[u.lower], !u.lower.hasSuffix("s")
         {
             var end = n.end + 2
-            if lower(end) == "-", lower(end + 1) == "old" { end += 2 }
+            if lower(end) == "-", lower(end + 1) == "old" { return nil }
             if lower(end) == "-", lower(end + 1) == "long" { end += 2 }
             return TimexMatch(first: i, end: end, candidate: .duration(amount: n.value, unit: unit))
         }
@@ -62,8 +63,9 @@ extension TimexMatcher {
             }
             // "One day, …" at the start of a sentence means "once", not a duration.
             if w == "one", unit == .day, isSentenceInitial(i) { return nil }
-            var end = a.end + 1
-            if lower(end) == "old" { end += 1 }
+            let end = a.end + 1
+            // "six years old": an age.
+            if lower(end) == "old" { return nil }
             return TimexMatch(first: i, end: end, candidate: .duration(amount: a.value, unit: unit))
         }
         // Bare plural units with a vague amount: "for months", "years of fighting", "weeks into his job".

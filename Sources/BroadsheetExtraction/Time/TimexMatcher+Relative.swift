@@ -123,6 +123,15 @@ extension TimexMatcher {
     /// Narrative-relative expressions.
     func anaphoric(at i: Int) -> TimexMatch? {
         guard let w = lower(i) else { return nil }
+        // "the quarter", "the latest quarter" in a company report: the last quarter that has ended.
+        if w == "the" {
+            var k = i + 1
+            if let m = lower(k), m == "latest" || m == "recent" { k += 1 }
+            if lower(k) == "most", lower(k + 1) == "recent" { k += 2 }
+            if lower(k) == "quarter", lower(k + 1) != "of", lower(k + 1) != "-", token(k + 1)?.kind != .number {
+                return TimexMatch(first: i, end: k + 1, candidate: .deictic(.quarter, offset: -1))
+            }
+        }
         // "earlier in the day", "later in the week": the narrative's current unit.
         if (w == "later" || w == "earlier"), lower(i + 1) == "in", lower(i + 2) == "the", let u = lower(i + 3),
             let unit = TimexUnit.words[u], [.day, .week, .month, .year].contains(unit)

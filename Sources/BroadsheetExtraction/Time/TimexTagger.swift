@@ -77,9 +77,25 @@ public struct TimexTagger: Sendable {
         }
     }
 
-    /// The tense governing a match; "since March" always looks back.
+    /// Words before a date that make it a deadline or a payment date ("until Nov. 9", "payable Dec. 7",
+    /// "extended to Nov. 20"): such a date is read as the nearest one, even in a past-tense sentence.
+    static let deadlineCues: Set<String> = ["until", "till", "through", "by", "payable", "effective", "due", "record", "deadline"]
+    static let deadlineVerbs: Set<String> = [
+        "extended", "postponed", "delayed", "moved", "pushed", "deferred", "rescheduled", "adjourned", "set",
+    ]
+
+    /// The tense governing a match; "since March" always looks back; a deadline ("until Nov. 9") is the
+    /// nearest such date, whatever the sentence's tense (a past-tense report of a coming deadline).
     static func tense(_ tokens: [TimexToken], _ m: TimexMatch) -> Tense {
         if m.first > 0, tokens[m.first - 1].lower == "since" { return .past }
+        if m.first > 0 {
+            let p = tokens[m.first - 1].lower
+            if deadlineCues.contains(p) { return .unknown }
+            // "extended to Nov. 20", "extended its offer to Nov. 20", "postponed the vote to May 3".
+            if p == "to" || p == "for", tokens[max(0, m.first - 4)..<(m.first - 1)].contains(where: { deadlineVerbs.contains($0.lower) }) {
+                return .unknown
+            }
+        }
         return TenseDetector.tense(tokens, around: m.first..<m.end)
     }
 
