@@ -117,3 +117,14 @@ import Testing
         #expect(try snapshot.search.search("pears", options: SearchOptions(limit: 100)).total == 40)
     }
 }
+
+@Suite struct TextMatchTests {
+    @Test func asciiWordsAgreeWithTheFoldedSplit() {
+        for text in ["He said: \"We'll WIN 3-1,\" at 10:45.", "  ", "", "x", "Dr. O'Neil-Smith (aged 44)", "tab\tand\nnewline"] {
+            let slow = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+                .split(whereSeparator: { !($0.isLetter || $0.isNumber) }).map(String.init)
+            #expect(TextMatch.words(text) == slow, "\(text)")
+        }
+        #expect(TextMatch.words("Zürich Café") == ["zurich", "cafe"])
+    }
+}
