@@ -68,7 +68,7 @@ import TestSupport
             .badRequest, .invalidParameter, .notFound, .methodNotAllowed, .notImplemented, .versionNotSupported,
             .uriTooLong, .headersTooLarge, .contentTooLarge, .requestTimeout, .expectationFailed, .lengthRequired,
             .notReady, .internalError, .unauthorized, .writesDisabled, .conflict, .unsupportedMediaType,
-            .invalidArticle, .storeFailed,
+            .invalidArticle, .storeFailed, .entityMerged,
         ]
         for kind in kinds {
             #expect(listed.contains("urn:broadsheet:problem:\(kind.slug)"))
