@@ -67,7 +67,8 @@ public struct BroadsheetApplication: Sendable {
                 CORSMiddleware(allowedOrigin: cors, router: router),
                 ReadAccessMiddleware(keys: configuration.accessKeys),
                 ConditionalGETMiddleware(),
-                ResponseCacheMiddleware(generation: { service.generation }) { request in
+                // Kept answers go with every commit (real-time gets by id) and every publish (the lists).
+                ResponseCacheMiddleware(generation: { (writer?.committedGeneration ?? 0) &* 1_000_003 &+ service.generation }) { request in
                     // Everything under /v1 is a pure function of the served snapshot, so answers are kept
                     // until the next one is published. Search answers are not kept (each reports the time
                     // it took), nor the corpus report (it counts pending writes).

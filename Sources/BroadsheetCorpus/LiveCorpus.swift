@@ -1,4 +1,4 @@
-import BroadsheetCore
+public import BroadsheetCore
 import BroadsheetSearch
 import Dispatch
 public import Foundation
@@ -191,6 +191,12 @@ public final class LiveCorpus: Sendable {
     public var counts: (articles: Int, pendingWrites: Int, generation: UInt64, lastWrite: Date?) {
         state.withLock { ($0.entries.count, $0.pendingWrites, $0.generation, $0.lastWrite) }
     }
+
+    /// The generation of the last commit (ahead of the served one while a publish is pending).
+    public var committedGeneration: UInt64 { state.withLock { $0.generation } }
+
+    /// The stored article with this id as committed, whether or not a snapshot serves it yet.
+    public func document(id: String) -> Document? { state.withLock { $0.entries[id]?.document } }
 
     /// The headers of every stored article (for the folder import).
     public var headers: [String: StoredArticleHeader] { state.withLock { $0.headers } }

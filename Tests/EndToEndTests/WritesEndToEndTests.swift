@@ -201,4 +201,21 @@ import TestSupport
             #expect(text.contains("broadsheet_ingest_pending_writes"))
         }
     }
+
+    @Test func getByIdIsRealTime() async throws {
+        try await withLiveServer { client, _ async throws in
+            // Warm the cache with the answer before the write.
+            #expect(try await client.get(target: "/v1/documents/keeper-live").status == 404)
+            var article = Self.lighthouse
+            article.id = "keeper-live"
+            let (result, _) = try await client.createDocument(article, key: "test-key")
+            #expect(try await client.document(id: result.id).title == article.title)
+            var changed = article
+            changed.title = "Keeper stays on"
+            _ = try await client.replaceDocument(id: result.id, with: changed, key: "test-key")
+            #expect(try await client.document(id: result.id).title == "Keeper stays on")
+            #expect(try await client.deleteDocument(id: result.id, key: "test-key") == 204)
+            #expect(try await client.get(target: "/v1/documents/keeper-live").status == 404)
+        }
+    }
 }
