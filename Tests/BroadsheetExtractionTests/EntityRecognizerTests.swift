@@ -1,4 +1,5 @@
 import BroadsheetCore
+import Foundation
 import Testing
 @testable import BroadsheetExtraction
 
@@ -305,5 +306,15 @@ struct EntityRecognizerTests {
         for e in r.entities {
             for m in e.mentions { #expect(r.entityKey(at: m.span.start) != nil) }
         }
+    }
+}
+
+@Suite struct CatalogFoldTests {
+    @Test func theASCIIFoldAgreesWithTheFoundationFold() {
+        for text in ["Steve Witkoff", "U.S.", "O'Neil-Smith", "BBC", "the  Bank of ENGLAND 2", "", "x\ty"] {
+            let slow = text.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+            #expect(EntityCatalog.fold(text) == slow, "\(text)")
+        }
+        #expect(EntityCatalog.fold("Zürich Ørsted") == "zurich orsted")
     }
 }

@@ -353,6 +353,7 @@ public struct EntityCatalog: Sendable {
 
     /// Lowercased, accent-free form used for merging and search.
     static func fold(_ s: String) -> String {
+        if let ascii = asciiFold(s) { return ascii }
         var out = ""
         for ch in s.folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil) {
             switch ch {
@@ -390,6 +391,21 @@ public struct EntityCatalog: Sendable {
             for m in members where m != winner { targets[m] = winner }
         }
         return targets
+    }
+
+    /// ``fold(_:)`` of ASCII text (lower case, byte by byte: names are folded for every mention of every
+    /// publish), or `nil` when the text is not ASCII.
+    static func asciiFold(_ s: String) -> String? {
+        var s = s
+        return s.withUTF8 { bytes -> String? in
+            var out = [UInt8]()
+            out.reserveCapacity(bytes.count)
+            for b in bytes {
+                guard b < 0x80 else { return nil }
+                out.append(b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") ? b | 0x20 : b)
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
     }
 
     /// Words of a folded string: runs of letters and digits.
