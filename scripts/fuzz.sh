@@ -2,6 +2,7 @@
 # Fuzzes the parsers that the write API opens to the network, with libFuzzer (not part of CI's run).
 #
 #   scripts/fuzz.sh [RUNS]          # each target RUNS inputs (default 10,000,000), then stops
+#   FUZZ_SECONDS=600 scripts/fuzz.sh  # or at most this long per target
 #
 # Targets (Fuzz/): FuzzHTTPParser (the HTTP/1.1 request parser, whole and split input must agree)
 # and FuzzArticleParser (format detection, JSON, NDJSON, front matter, wrapped and blank-line text,
@@ -23,7 +24,7 @@ find Tests/BroadsheetCoreTests/Fixtures Tests/BroadsheetExtractionTests/Fixtures
     -exec cp {} "$SCRATCH/corpus-articles/" \; 2>/dev/null || true
 run() {  # run TARGET CORPUS MAX_LEN
     echo "==> $1: $RUNS inputs"
-    (cd "$SCRATCH" && "$BIN/$1" -runs="$RUNS" -max_len="$3" -timeout=10 -rss_limit_mb=2048 \
+    (cd "$SCRATCH" && "$BIN/$1" -runs="$RUNS" -max_total_time="${FUZZ_SECONDS:-0}" -max_len="$3" -timeout=10 -rss_limit_mb=2048 \
         -artifact_prefix="crash-$1-" -print_final_stats=1 "$2")
 }
 run FuzzHTTPParser corpus-http 4096
