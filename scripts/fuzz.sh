@@ -24,7 +24,8 @@ find Tests/BroadsheetCoreTests/Fixtures Tests/BroadsheetExtractionTests/Fixtures
     -exec cp {} "$SCRATCH/corpus-articles/" \; 2>/dev/null || true
 run() {  # run TARGET CORPUS MAX_LEN
     echo "==> $1: $RUNS inputs"
-    (cd "$SCRATCH" && "$BIN/$1" -runs="$RUNS" -max_total_time="${FUZZ_SECONDS:-0}" -max_len="$3" -timeout=10 -rss_limit_mb=2048 \
+    # Swift's own backtracer would exit before libFuzzer saves the crashing input.
+    (cd "$SCRATCH" && SWIFT_BACKTRACE=enable=no "$BIN/$1" -runs="$RUNS" -max_total_time="${FUZZ_SECONDS:-0}" -max_len="$3" -timeout=10 -rss_limit_mb=2048 \
         -artifact_prefix="crash-$1-" -print_final_stats=1 "$2")
 }
 run FuzzHTTPParser corpus-http 4096
