@@ -112,7 +112,7 @@ public struct FolderImport: Sendable {
             report.skipped.append(SkippedFile(path: file.relative, reason: "unreadable (\(error.localizedDescription))"))
             return
         }
-        let hash = ContentHash.of(data)
+        let hash = data.withUnsafeBytes { ContentHash.of($0) }
         if let previous, previous.contentHash == hash {
             report.skipped += previous.skipped.map { SkippedFile(path: file.relative, reason: $0) }
             return
