@@ -82,6 +82,19 @@ public struct BroadsheetApplication: Sendable {
     }
 }
 
+extension BroadsheetApplication {
+    /// The requests a worker thread answers instead of the connection's loop: writes (parsing,
+    /// extraction, a synced commit, and with `wait=true` a publish) and searches, so that the loop's
+    /// other connections (`/healthz` among them) are answered meanwhile.
+    public static let runsOnWorker: @Sendable (HTTPRequest) -> Bool = { request in
+        switch request.method {
+        case .get, .head: request.path == "/v1/search"
+        case .options: false
+        default: true
+        }
+    }
+}
+
 extension StringProtocol {
     fileprivate func trimmingCharacters(in set: Character) -> Substring {
         var s = Substring(self)

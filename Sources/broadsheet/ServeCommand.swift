@@ -54,7 +54,8 @@ struct ServeCommand: AsyncParsableCommand {
         let server = HTTPServer(
             configuration: .init(
                 host: settings.host, port: settings.port, limits: limits,
-                onConnectionCountChange: { openConnections.set(Double($0)) }),
+                onConnectionCountChange: { openConnections.set(Double($0)) },
+                runsOnWorker: BroadsheetApplication.runsOnWorker),
             responder: app.responder,
             logger: logger
         )

@@ -24,6 +24,26 @@ final class HTTPConnection: EventLoopChannel, @unchecked Sendable {
     private let fd: Int32
     private let server: HTTPServer  // strong: the server drops its reference when this connection closes
     private let responder: any HTTPResponder
+    /// Which requests a worker thread answers (``HTTPServer/Configuration/runsOnWorker``).
+    private let runsOnWorker: (@Sendable (HTTPRequest) -> Bool)?
+    private let maxWorkers: Int
+
+    /// Requests being answered on worker threads, across every connection (each on a serial queue of
+    /// its own, so a worker that waits, as a write with `wait=true` does, holds only its own thread).
+    static let workers = WorkerCount()
+
+    final class WorkerCount: Sendable {
+        private let count = Locked(0)
+        /// Takes a place if fewer than `limit` are taken.
+        func acquire(limit: Int) -> Bool {
+            count.withLock { count in
+                guard count < limit else { return false }
+                count += 1
+                return true
+            }
+        }
+        func release() { count.withLock { $0 -= 1 } }
+    }
     private var machine: StateMachine
     /// Guards `fd` against ``abort()`` from another thread after the descriptor was closed.
     private let descriptorOpen = Locked(true)
@@ -40,6 +60,8 @@ final class HTTPConnection: EventLoopChannel, @unchecked Sendable {
         self.responder = responder
         self.loop = loop
         self.machine = StateMachine(configuration: configuration, now: Self.uptime())
+        self.runsOnWorker = configuration.runsOnWorker
+        self.maxWorkers = configuration.maxWorkers
     }
 
     private static func uptime() -> UInt64 { DispatchTime.now().uptimeNanoseconds }
@@ -106,6 +128,21 @@ final class HTTPConnection: EventLoopChannel, @unchecked Sendable {
                 }
                 action = sent.map { machine.wrote($0, now: now) } ?? machine.writeFailed()
             case .respond(let request):
+                if let runsOnWorker, runsOnWorker(request), HTTPConnection.workers.acquire(limit: maxWorkers) {
+                    // On a worker thread; the machine waits (no deadline runs while a request is in flight)
+                    // and reads ahead; the response comes back through the loop. If the connection is closed
+                    // meanwhile, the machine ignores it.
+                    let responder = self.responder
+                    DispatchQueue(label: "broadsheet.http.worker").async { [self] in
+                        let response = responder.respond(to: request)
+                        HTTPConnection.workers.release()
+                        loop.execute { [self] in
+                            let now = Self.uptime()
+                            perform(machine.responseReady(response, serverStopping: server.isStopping, now: now), now: now)
+                        }
+                    }
+                    return
+                }
                 // On the loop thread, in this turn: no task, no thread hop.
                 let response = responder.respond(to: request)
                 now = Self.uptime()

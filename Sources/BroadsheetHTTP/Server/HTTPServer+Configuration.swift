@@ -43,6 +43,13 @@ extension HTTPServer {
         /// requests are answered at once, as in an nginx-style worker model, and a server's work never waits
         /// behind other Dispatch work of the process. Default: the number of online cores.
         public var eventLoops: Int
+        /// Requests answered on a worker thread instead of the connection's loop (slow ones: writes, heavy
+        /// queries), so that the loop's other connections, `/healthz` among them, are answered meanwhile.
+        /// The response is written from the loop when it is ready. At most ``maxWorkers`` such requests
+        /// run at once; past that one is answered on its loop. Default: `nil` (every request on its loop).
+        public var runsOnWorker: (@Sendable (HTTPRequest) -> Bool)?
+        /// Most requests answered on worker threads at once. Default: 32.
+        public var maxWorkers: Int
         /// Called with the new count whenever a connection opens or closes, for metrics. Calls arrive one at a
         /// time on an internal serial queue, in the order the count changed. Default: `nil`.
         public var onConnectionCountChange: (@Sendable (Int) -> Void)?
@@ -59,7 +66,9 @@ extension HTTPServer {
             lingerTimeout: Duration = .seconds(1),
             backlog: Int = 1024,
             eventLoops: Int = Configuration.onlineCores,
-            onConnectionCountChange: (@Sendable (Int) -> Void)? = nil
+            onConnectionCountChange: (@Sendable (Int) -> Void)? = nil,
+            runsOnWorker: (@Sendable (HTTPRequest) -> Bool)? = nil,
+            maxWorkers: Int = 32
         ) {
             self.host = host
             self.port = port
@@ -73,6 +82,8 @@ extension HTTPServer {
             self.backlog = backlog
             self.eventLoops = max(1, eventLoops)
             self.onConnectionCountChange = onConnectionCountChange
+            self.runsOnWorker = runsOnWorker
+            self.maxWorkers = max(1, maxWorkers)
         }
     }
 }
