@@ -3,7 +3,7 @@
 Prints each figure beside its target (issue: live, durable corpus). Only loopback traffic; every loop
 is bounded in count and time.
 """
-import argparse, http.client, json, os, signal, socket, subprocess, threading, time
+import argparse, http.client, json, os, signal, socket, subprocess, threading, time, urllib.parse
 
 KEY = "ingest-benchmark-key"
 
@@ -107,9 +107,14 @@ def main():
             t1 = time.monotonic()
             if status != 200:
                 raise SystemExit(f"batch POST answered {status}: {body[:200]!r}")
-            last = json.loads(batch[-1])["id"]
+            last = json.loads(batch[-1])
+            # Searchable: a search for a word of its title, limited to the article, finds it
+            # (a get by id is real time, so it would not tell).
+            word = urllib.parse.quote(last["title"].split()[0].lower())
+            target = f"/v1/search?q={word}&document={urllib.parse.quote(last['id'])}"
             while time.monotonic() - t1 < 30:
-                if request(port, "GET", f"/v1/documents/{last}")[0] == 200:
+                status, body = request(port, "GET", target)
+                if status == 200 and json.loads(body).get("total", 0) > 0:
                     break
                 time.sleep(0.01)
             with lock:
@@ -139,8 +144,8 @@ def main():
     print(f"writes: {posted} articles in NDJSON batches of 100 from two clients")
     row("sustained write rate", posted / wall, "art/s", ">= 1000 articles/s")
     row("batch answer p50", percentile(batch_latency, 50) * 1000, "ms", "(none)")
-    row("visible after the answer, p50", percentile(visible_after, 50) * 1000, "ms", "<= 1000 ms")
-    row("visible after the answer, max", max(visible_after) * 1000, "ms", "<= 1000 ms")
+    row("searchable after the answer, p50", percentile(visible_after, 50) * 1000, "ms", "<= 1000 ms")
+    row("searchable after the answer, max", max(visible_after) * 1000, "ms", "<= 1000 ms")
     row("/healthz p99 during the ingest", percentile(health, 99) * 1000, "ms", "<= 5 ms")
 
     single = []
