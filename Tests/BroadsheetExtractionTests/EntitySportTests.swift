@@ -132,7 +132,7 @@ struct EntitySportTests {
 
             MUNICH 1998-05-04
 
-            David Okoro 3 5 0 396 170 79.20
+            David Okoro 4 6 1 412 158 82.40
 
             Munich 70 62 .530 4
             """)
@@ -142,7 +142,7 @@ struct EntitySportTests {
     /// Scorecards write players as an initial and a surname.
     @Test func initialAndSurnameIsAPerson() {
         let r = Self.extract("""
-            Scores on the first day of the county matches on Thursday:
+            Day-one scores from the county matches on Thursday:
 
             At Harbourside: Dunmore 255-3 (D. Okoro 64, M. Lindqvist 59) v Ashcombe.
             """)

@@ -34,7 +34,7 @@ struct TimexTaggerTests {
         .init(sentence: "The report came out on November 29, 2025.", text: "November 29, 2025", value: "2025-11-29"),
         .init(sentence: "It was signed Nov. 29, 2025, in Paris.", text: "Nov. 29, 2025", value: "2025-11-29"),
         .init(sentence: "On Aug. 6, the envoy flew to Moscow.", text: "Aug. 6", value: "2025-08-06"),
-        .init(sentence: "He arrived at the White House on April 2 and presented a list.", text: "April 2", value: "2025-04-02"),
+        .init(sentence: "She reached the town hall on April 2 and handed over a petition.", text: "April 2", value: "2025-04-02"),
         .init(sentence: "The vote will be held on Feb. 3.", text: "Feb. 3", value: "2026-02-03"),
         .init(sentence: "She was born 6 August 1990 in Leeds.", text: "6 August 1990", value: "1990-08-06"),
         .init(sentence: "The deadline is the 15th of March.", text: "the 15th of March", value: "2026-03-15"),
@@ -139,7 +139,7 @@ struct TimexTaggerTests {
         .init(sentence: "He earns $5 million a year.", text: "a year", value: "P1Y", type: .set),
         .init(sentence: "The hearing starts at 10 a.m.", text: "10 a.m.", value: "2025-11-29T10:00", type: .time),
         .init(sentence: "The hearing starts at 3:30 p.m. ET on Monday.", text: "3:30 p.m. ET", value: "2025-12-01T15:30-05:00", type: .time),
-        .init(sentence: "The polls closed at 8 p.m. ET on Nov. 4.", text: "8 p.m. ET", value: "2025-11-04T20:00-05:00", type: .time),
+        .init(sentence: "Voting ended at 8 p.m. ET on Nov. 4 in most counties.", text: "8 p.m. ET", value: "2025-11-04T20:00-05:00", type: .time),
         .init(sentence: "The launch was at 15:30 GMT.", text: "15:30 GMT", value: "2025-11-29T15:30Z", type: .time),
         .init(sentence: "The rally begins at noon.", text: "noon", value: "2025-11-29T12:00", type: .time),
         .init(sentence: "The polls opened at 7 a.m. PT on July 4.", text: "7 a.m. PT", value: "2025-07-04T07:00-07:00", type: .time),
@@ -217,7 +217,7 @@ extension TimexTaggerTests {
         .init(sentence: "The tower was finished in the spring of 2011.", text: "the spring of 2011", value: "2011-SP"),
         .init(sentence: "Results for the quarter ending Sept. 30 were strong.", text: "Sept. 30", value: "2025-09-30"),
         .init(sentence: "The company reported record sales for fiscal year 2024.", text: "fiscal year 2024", value: "FY2024"),
-        .init(sentence: "The plant will reopen in the first half of next year.", text: "next year", value: "2026"),
+        .init(sentence: "The mill is due to restart production next year.", text: "next year", value: "2026"),
         .init(sentence: "The mayor spoke at 10:30 a.m. Eastern time.", text: "10:30 a.m. Eastern time", value: "2025-11-29T10:30-05:00", type: .time),
         .init(sentence: "The mayor spoke late Tuesday.", text: "late Tuesday", value: "2025-11-25", mod: "END"),
         .init(sentence: "The senator said Friday night that she would run.", text: "Friday night", value: "2025-11-28TNI", type: .time),
@@ -283,7 +283,7 @@ extension TimexTaggerTests {
         .init(sentence: "The current fiscal year ends June 30.", text: "June 30", value: "1990-06-30", anchor: "1989-10-26"),
         .init(sentence: "The offer was made Tuesday and expires at midnight Friday.", text: "Friday", value: "1989-10-27", anchor: "1989-10-26"),
         .init(sentence: "The offer was made Tuesday and expires at midnight Friday.", text: "Tuesday", value: "1989-10-24", anchor: "1989-10-26"),
-        .init(sentence: "In the first nine months, profit fell 5%.", text: "the first nine months", value: "P9M", type: .duration, anchor: "1989-10-26"),
+        .init(sentence: "Over the first nine months, turnover dropped 4%.", text: "the first nine months", value: "P9M", type: .duration, anchor: "1989-10-26"),
         .init(sentence: "In the late 1970s, the company sold its first computer.", text: "the late 1970s", value: "197", mod: "END", anchor: "1989-10-26"),
     ]
 
@@ -293,14 +293,14 @@ extension TimexTaggerTests {
 extension TimexTaggerTests {
     /// Conventions checked against TimeBank annotations.
     static let timeBankCases: [TimexCase] = [
-        .init(sentence: "It recently achieved profitability after several quarters of losses.", text: "several quarters", value: "PXQ", type: .duration, anchor: "1989-10-26"),
+        .init(sentence: "The bakery chain turned a profit again after several quarters of decline.", text: "several quarters", value: "PXQ", type: .duration, anchor: "1989-10-26"),
         .init(sentence: "In January this year, police concluded he had been killed.", text: "January this year", value: "1998-01", anchor: "1998-05-10"),
-        .init(sentence: "The warrants may be exercised until 90 days after their issue date.", text: "90 days", value: "P90D", type: .duration, anchor: "1989-10-26"),
-        .init(sentence: "After ten years of boom, they're talking about layoffs.", text: "ten years", value: "P10Y", type: .duration, anchor: "1989-10-26"),
-        .init(sentence: "The bank may buy the stake after Jan. 1, 1990 at 1,015 francs a share.", text: "Jan. 1, 1990", value: "1990-01-01", anchor: "1989-10-26"),
-        .init(sentence: "Delta Air Lines earnings soared 33% to a record in the fiscal first quarter.", text: "the fiscal first quarter", value: "1989-Q1", anchor: "1989-10-26"),
-        .init(sentence: "It expects to complete the transaction by year-end.", text: "year-end", value: "1989", mod: "END", anchor: "1989-11-02"),
-        .init(sentence: "The men appeared in the store around 7:15 p.m., detectives said.", text: "around 7:15 p.m.", value: "1998-02-13T19:15", type: .time, mod: "APPROX", anchor: "1998-02-13"),
+        .init(sentence: "Holders can redeem the notes until 90 days after the auction.", text: "90 days", value: "P90D", type: .duration, anchor: "1989-10-26"),
+        .init(sentence: "After ten years of expansion, the chain is closing stores.", text: "ten years", value: "P10Y", type: .duration, anchor: "1989-10-26"),
+        .init(sentence: "The insurer may sell the unit after Jan. 1, 1990 for 900 marks a share.", text: "Jan. 1, 1990", value: "1990-01-01", anchor: "1989-10-26"),
+        .init(sentence: "Harbor Freightways profits jumped 20% to a high in the fiscal first quarter.", text: "the fiscal first quarter", value: "1989-Q1", anchor: "1989-10-26"),
+        .init(sentence: "The brewer hopes to close the purchase by year-end.", text: "year-end", value: "1989", mod: "END", anchor: "1989-11-02"),
+        .init(sentence: "Two men entered the pharmacy around 7:15 p.m., witnesses said.", text: "around 7:15 p.m.", value: "1998-02-13T19:15", type: .time, mod: "APPROX", anchor: "1998-02-13"),
     ]
 
     @Test(arguments: timeBankCases) func timeBank(_ c: TimexCase) { Self.check(c) }
@@ -356,7 +356,7 @@ extension TimexTaggerTests {
 
     static let reportedQuarterCases: [TimexCase] = [
         .init(sentence: "The brewer said net income for the quarter rose 8%.", text: "the quarter", value: "2025-Q3"),
-        .init(sentence: "Sales in the latest quarter were flat.", text: "the latest quarter", value: "2025-Q3"),
+        .init(sentence: "Bookings during the latest quarter dipped.", text: "the latest quarter", value: "2025-Q3"),
     ]
 
     @Test(arguments: reportedQuarterCases) func reportedQuarter(_ c: TimexCase) { Self.check(c) }
@@ -366,6 +366,6 @@ extension TimexTaggerTests {
 /// Invented sentence.
 extension TimexTaggerTests {
     @Test func outcomeInfinitiveKeepsThePast() {
-        Self.check(.init(sentence: "Shares of the brewer fell 50 cents on Friday to close at 20 dollars.", text: "Friday", value: "2025-11-28"))
+        Self.check(.init(sentence: "Shares of the shipyard slipped on Friday to end at 14 dollars.", text: "Friday", value: "2025-11-28"))
     }
 }
