@@ -28,7 +28,7 @@ enum CorpusMetrics {
             writer.lastPublishMilliseconds
         }
         registry.gauge("broadsheet_store_bytes", help: "Bytes of the database files.") {
-            Double((try? writer.store.statistics().bytes) ?? 0)
+            Double(writer.store.byteSize)
         }
         let written = registry.counter("broadsheet_ingest_articles_total", help: "Articles offered to writes, by outcome.", labelNames: ["status"])
         writer.onWrite { status, count in written.increment([status], by: Double(count)) }

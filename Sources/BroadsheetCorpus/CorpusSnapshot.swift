@@ -114,11 +114,6 @@ public struct CorpusSnapshot: Sendable {
         }
     }
 
-    /// The documents with their extractions, in served order.
-    public var entries: [CorpusEntry] {
-        documents.map { CorpusEntry(document: $0, extraction: extractions[$0.id]!) }
-    }
-
     /// Entity → paragraphs that mention it, and paragraph → dates of the events it tells.
     private static func searchContext(documents: [Document], catalog: EntityCatalog, events: [EventRecord]) -> SearchFilterContext {
         let byId = Dictionary(documents.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })

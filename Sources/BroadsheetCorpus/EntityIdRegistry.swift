@@ -8,7 +8,7 @@ public import BroadsheetExtraction
 /// was given, and hands out ids in this order:
 /// 1. the id already registered for the entity's key;
 /// 2. else the id of one of its aliases' keys that no other entity of this catalog holds (a name
-///    that grew, "Witkoff" → "Steve Witkoff", keeps its id);
+///    that grew, "Okafor" → "Ada Okafor", keeps its id);
 /// 3. else the catalog's slug, or the slug with `-2`, `-3`, ... when the registry gave it to
 ///    another key before.
 /// An id whose entity was absorbed into another (its key is now an alias of that one) is recorded

@@ -201,13 +201,8 @@ public struct FolderImport: Sendable {
         var documents: [Document] = []
         var skipped: [SkippedFile] = []
         var mediaType: String
-        /// For NDJSON files, instead of ``documents``: each line's article, with the line as its source.
-        var records: [Record] = []
-
-        /// Every article of the file, with its own source and line.
-        var articles: [Record] {
-            records.isEmpty ? documents.map { Record(document: $0, source: bytes, line: nil) } : records
-        }
+        /// Every article of the file, with the whole file as its source.
+        var articles: [Record] { documents.map { Record(document: $0, source: bytes, line: nil) } }
     }
 
     /// A line that is not an article.

@@ -53,7 +53,7 @@ struct CorpusReportDTO: Encodable, Sendable {
             pendingWrites = counts.pendingWrites
             lastWrite = counts.lastWrite.map { Self.rfc3339($0) }
             lastPublishMilliseconds = writer.lastPublishMilliseconds
-            storeBytes = try? writer.store.statistics().bytes
+            storeBytes = writer.store.byteSize
         } else {
             stored = s.documents.count
             pendingWrites = 0

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The API keys a server accepts: write keys (needed by `POST`, `PUT`, `DELETE`) and, optionally, read
 /// keys (then reads under `/v1/` need a read or a write key).
 ///
@@ -22,9 +24,9 @@ public struct AccessKeys: Sendable {
 
     /// Keys from a file's lines (blank lines and `#` comments ignored) and a comma-separated list.
     public static func parse(fileContents: String?, list: String?) -> [String] {
-        let fromFile = (fileContents ?? "").split(whereSeparator: \.isNewline).map { $0.trimmingSpaces }
+        let fromFile = (fileContents ?? "").split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }
             .filter { !$0.isEmpty && !$0.hasPrefix("#") }
-        let fromList = (list ?? "").split(separator: ",").map { $0.trimmingSpaces }.filter { !$0.isEmpty }
+        let fromList = (list ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         return fromFile + fromList
     }
 
@@ -71,14 +73,5 @@ public struct AccessKeys: Sendable {
             difference |= x ^ y
         }
         return difference == 0 && a.count == b.count
-    }
-}
-
-extension Substring {
-    fileprivate var trimmingSpaces: String {
-        var s = self
-        while let f = s.first, f == " " || f == "\t" || f == "\r" { s = s.dropFirst() }
-        while let l = s.last, l == " " || l == "\t" || l == "\r" { s = s.dropLast() }
-        return String(s)
     }
 }

@@ -1,5 +1,6 @@
 import BroadsheetCorpus
 import BroadsheetHTTP
+import Foundation
 
 /// Reads a write's body into articles, by its `Content-Type` (parsing is ``SubmissionParser``'s).
 ///
@@ -25,7 +26,7 @@ struct SubmissionReader: Sendable {
 
     func kind(contentType: String?) throws(APIError) -> Kind {
         let essence = String((contentType ?? "").split(separator: ";").first ?? "")
-            .trimmingCharacters(in: " \t").lowercased()
+            .trimmingCharacters(in: .whitespaces).lowercased()
         switch essence {
         case "application/x-ndjson", "application/jsonl", "application/ndjson": return .ndjson
         case _ where SubmissionParser.articleMediaTypes.contains(essence): return .article(mediaType: essence)
@@ -61,14 +62,5 @@ struct SubmissionReader: Sendable {
         }
         guard !lines.isEmpty else { throw .invalidArticle("The body holds no article (no non-blank line).", field: nil) }
         return lines
-    }
-}
-
-extension String {
-    fileprivate func trimmingCharacters(in characters: String) -> String {
-        var s = Substring(self)
-        while let f = s.first, characters.contains(f) { s = s.dropFirst() }
-        while let l = s.last, characters.contains(l) { s = s.dropLast() }
-        return String(s)
     }
 }

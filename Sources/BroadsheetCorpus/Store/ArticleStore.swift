@@ -103,6 +103,8 @@ public protocol ArticleStore: Sendable {
     @discardableResult
     func commit(_ changes: [StoreChange]) throws(StoreError) -> Int64
     func statistics() throws(StoreError) -> StoreStatistics
+    /// Bytes of the database files (cheap: no query, for `/metrics` and `/v1/corpus`).
+    var byteSize: Int { get }
     /// The sequence number of the last commit (0 for a new store).
     func sequence() throws(StoreError) -> Int64
     /// The entity ids handed out so far.

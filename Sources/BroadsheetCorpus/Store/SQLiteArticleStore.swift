@@ -171,10 +171,13 @@ public final class SQLiteArticleStore: ArticleStore {
 
     public func statistics() throws(StoreError) -> StoreStatistics {
         let count = try run { db in try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM article") ?? 0 }
-        let bytes = [path, path + "-wal", path + "-shm"].reduce(0) { total, file in
+        return StoreStatistics(articles: count, bytes: byteSize)
+    }
+
+    public var byteSize: Int {
+        [path, path + "-wal", path + "-shm"].reduce(0) { total, file in
             total + ((try? FileManager.default.attributesOfItem(atPath: file)[.size] as? NSNumber)?.intValue ?? 0)
         }
-        return StoreStatistics(articles: count, bytes: bytes)
     }
 
     // MARK: - Rows
