@@ -101,8 +101,12 @@ let package = Package(
 
         // libFuzzer targets (scripts/fuzz.sh builds them with -sanitize=fuzzer; a plain build gives
         // replay tools that run them on the files they are given).
-        .executableTarget(name: "FuzzHTTPParser", dependencies: ["BroadsheetHTTP"], path: "Fuzz/FuzzHTTPParser", swiftSettings: swiftSettings),
-        .executableTarget(name: "FuzzArticleParser", dependencies: ["BroadsheetCore"], path: "Fuzz/FuzzArticleParser", swiftSettings: swiftSettings),
+        .target(name: "FuzzSupport", path: "Fuzz/FuzzSupport", swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "FuzzHTTPParser", dependencies: ["BroadsheetHTTP", "FuzzSupport"], path: "Fuzz/FuzzHTTPParser", swiftSettings: swiftSettings),
+        .executableTarget(
+            name: "FuzzArticleParser", dependencies: ["BroadsheetCore", "FuzzSupport"], path: "Fuzz/FuzzArticleParser",
+            swiftSettings: swiftSettings),
 
         // Test helpers shared by the test targets (never part of a product).
         .target(name: "TestSupport", path: "Tests/TestSupport", swiftSettings: swiftSettings),

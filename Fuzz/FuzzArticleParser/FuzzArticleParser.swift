@@ -3,6 +3,7 @@
 // invariants every parse must keep. Built and run by scripts/fuzz.sh; a plain build gives a replay tool.
 import BroadsheetCore
 import Foundation
+import FuzzSupport
 
 func parseArticles(_ data: UnsafeRawBufferPointer) {
     let bytes = Array(data)
@@ -36,27 +37,13 @@ public func fuzzTestOneInput(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     return 0
 }
 
-/// libFuzzer's driver, for the entry point SwiftPM links an executable target with.
-@_silgen_name("LLVMFuzzerRunDriver")
-func runFuzzerDriver(
-    _ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-    _ callback: @convention(c) (UnsafeRawPointer, Int) -> CInt
-) -> CInt
-
 @_cdecl("FuzzArticleParser_main")
 public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
-    var count = argc
-    var arguments = argv
-    return runFuzzerDriver(&count, &arguments) { start, length in fuzzTestOneInput(start, length) }
+    runFuzzer(argc: argc, argv: argv) { start, count in fuzzTestOneInput(start, count) }
 }
 #else
 @main
 struct Replay {
-    static func main() throws {
-        for path in CommandLine.arguments.dropFirst() {
-            let data = try Data(contentsOf: URL(fileURLWithPath: path))
-            data.withUnsafeBytes { parseArticles($0) }
-        }
-    }
+    static func main() throws { try replayFiles(parseArticles) }
 }
 #endif

@@ -3,6 +3,7 @@
 // gives a replay tool that runs the target on the files named on the command line.
 import BroadsheetHTTP
 import Foundation
+import FuzzSupport
 
 /// Feeds `data` to a parser whole, then split at a point the input chooses, and checks that both
 /// ways give the same events (incremental parsing must not depend on how bytes arrive).
@@ -46,27 +47,13 @@ public func fuzzTestOneInput(_ start: UnsafeRawPointer, _ count: Int) -> CInt {
     return 0
 }
 
-/// libFuzzer's driver, for the entry point SwiftPM links an executable target with.
-@_silgen_name("LLVMFuzzerRunDriver")
-func runFuzzerDriver(
-    _ argc: UnsafeMutablePointer<CInt>, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?>,
-    _ callback: @convention(c) (UnsafeRawPointer, Int) -> CInt
-) -> CInt
-
 @_cdecl("FuzzHTTPParser_main")
 public func fuzzMain(_ argc: CInt, _ argv: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> CInt {
-    var count = argc
-    var arguments = argv
-    return runFuzzerDriver(&count, &arguments) { start, length in fuzzTestOneInput(start, length) }
+    runFuzzer(argc: argc, argv: argv) { start, count in fuzzTestOneInput(start, count) }
 }
 #else
 @main
 struct Replay {
-    static func main() throws {
-        for path in CommandLine.arguments.dropFirst() {
-            let data = try Data(contentsOf: URL(fileURLWithPath: path))
-            data.withUnsafeBytes { parseRequests($0) }
-        }
-    }
+    static func main() throws { try replayFiles(parseRequests) }
 }
 #endif

@@ -6,6 +6,15 @@ import Foundation
 /// other run of non-alphanumerics into one `-`, trim `-`, and cut at a word boundary so the slug is
 /// at most ``maxLength`` characters.
 public enum Slug {
+    /// `base` if `taken` does not claim it, else the first of `base-2`, `base-3`, ... that it does not:
+    /// how ids are made unique everywhere (corpus loads, imports, writes).
+    public static func firstFree(_ base: String, taken: (String) -> Bool) -> String {
+        if !taken(base) { return base }
+        var n = 2
+        while taken("\(base)-\(n)") { n += 1 }
+        return "\(base)-\(n)"
+    }
+
     /// Default: 80 characters.
     public static let maxLength = 80
 

@@ -77,7 +77,7 @@ public enum CorpusExport {
             written += try corpus.write(submissions, mode: .replaceEach).count { $0.status != .unchanged }
             batch.removeAll()
         }
-        for (number, line) in Array(data).split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() where !line.isEmpty {
+        for (number, line) in data.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() where !line.isEmpty {
             do {
                 let record = try JSONDecoder().decode(Record.self, from: Data(line))
                 let bytes: [UInt8]

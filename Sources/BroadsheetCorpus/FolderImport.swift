@@ -178,7 +178,7 @@ public struct FolderImport: Sendable {
         var puts: [StoredArticle] = []
         for ((path, mediaType, record), entry) in zip(articles, entries) {
             let document = record.document
-            let id = LiveCorpus.freeId(document.id) { id in
+            let id = Slug.firstFree(document.id) { id in
                 claimed.contains(id) || (existing[id] != nil && !replacing.contains(id) && existing[id]?.origin.path != path)
             }
             claimed.insert(id)

@@ -281,7 +281,7 @@ public final class LiveCorpus: Sendable {
                             planned.append((WriteResult(id: same, status: .unchanged, generation: view.generation), nil))
                             continue
                         }
-                        let free = Self.freeId(id) { view.headers[$0] != nil || claimed.contains($0) }
+                        let free = Slug.firstFree(id) { view.headers[$0] != nil || claimed.contains($0) }
                         entry = Self.renamed(entry, to: free)
                     }
                 } else if claimed.contains(id) {
@@ -289,7 +289,7 @@ public final class LiveCorpus: Sendable {
                         planned.append((WriteResult(id: id, status: .conflict, generation: view.generation), nil))
                         continue
                     }
-                    entry = Self.renamed(entry, to: Self.freeId(id) { view.headers[$0] != nil || claimed.contains($0) })
+                    entry = Self.renamed(entry, to: Slug.firstFree(id) { view.headers[$0] != nil || claimed.contains($0) })
                 }
                 let finalId = entry.document.id
                 claimed.insert(finalId)
@@ -369,14 +369,6 @@ public final class LiveCorpus: Sendable {
             }
             return nil
         }
-    }
-
-    /// `base`, else `base-2`, `base-3`, ...: the first that `taken` does not claim.
-    static func freeId(_ base: String, taken: (String) -> Bool) -> String {
-        if !taken(base) { return base }
-        var n = 2
-        while taken("\(base)-\(n)") { n += 1 }
-        return "\(base)-\(n)"
     }
 
     static func renamed(_ entry: CorpusEntry, to id: String) -> CorpusEntry {

@@ -261,13 +261,7 @@ public struct CorpusLoader: Sendable {
         var used: Set<String> = []
         var result = documents
         for i in result.indices {
-            let base = result[i].id
-            var candidate = base
-            var n = 2
-            while used.contains(candidate) {
-                candidate = "\(base)-\(n)"
-                n += 1
-            }
+            let candidate = Slug.firstFree(result[i].id) { used.contains($0) }
             used.insert(candidate)
             result[i].id = candidate
         }
