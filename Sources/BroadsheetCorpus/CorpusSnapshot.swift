@@ -59,49 +59,46 @@ public struct CorpusSnapshot: Sendable {
             skipped: skipped, filesRead: filesRead)
     }
 
-    /// Builds a snapshot from documents whose extractions are known.
+    /// Builds a snapshot from documents whose extractions are known (all at once: a live corpus keeps a
+    /// ``SnapshotBuilder`` instead).
     ///
     /// - Parameters:
-    ///   - search: an index that already holds exactly these documents (kept up to date by the
-    ///     writer, or opened from disk); `nil` builds one.
+    ///   - search: an index that already holds exactly these documents; `nil` builds one.
     public init(
         root: String, entries: [CorpusEntry], skipped: [(path: String, reason: String)], filesRead: Int,
         generation: UInt64 = 1, status: CorpusStatus = CorpusStatus(), search: SearchIndex? = nil,
         assignEntityIds: EntityCatalog.IdAssigner? = nil
     ) {
-        let sortedEntries = entries.sorted { a, b in Self.servedOrder(a.document, b.document) }
-        let sorted = sortedEntries.map(\.document)
-        let extractions = sortedEntries.map(\.extraction)
+        var builder = SnapshotBuilder()
+        builder.update(adding: entries, assignIds: assignEntityIds)
+        self = builder.snapshot(search: search, root: root, generation: generation, status: status, skipped: skipped, filesRead: filesRead)
+    }
+
+    /// A snapshot of parts built elsewhere (see ``SnapshotBuilder``).
+    init(
+        root: String, generation: UInt64, documents: [Document], wordCounts: [Int], documentIndex: [String: Int],
+        skipped: [(path: String, reason: String)], filesRead: Int, extractions: [String: DocumentExtraction],
+        entities: EntityCatalog, quotes: [QuoteRecord], quotesBySpeaker: [String: [Int]], quotesByDocument: [String: [Int]],
+        events: [EventRecord], eventsByEntity: [String: [Int]], search: SearchIndex, searchContext: SearchFilterContext,
+        status: CorpusStatus
+    ) {
         self.root = root
         self.generation = generation
-        self.status = status
-        self.documents = sorted
-        self.wordCounts = sorted.map(\.wordCount)
-        self.documentIndex = Dictionary(sorted.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
+        self.documents = documents
+        self.wordCounts = wordCounts
+        self.documentIndex = documentIndex
         self.skipped = skipped
         self.filesRead = filesRead
-        self.extractions = Dictionary(zip(sorted.map(\.id), extractions), uniquingKeysWith: { a, _ in a })
-        let catalog = EntityCatalog(zip(sorted, extractions.map(\.entities)).map { ($0, $1) }, assignIds: assignEntityIds)
-        self.entities = catalog
-        let quotes = zip(sorted, extractions).flatMap { document, extraction in
-            QuoteRecord.records(of: extraction.quotes, in: document, catalog: catalog)
-        }
+        self.extractions = extractions
+        self.entities = entities
         self.quotes = quotes
-        self.quotesBySpeaker = Dictionary(grouping: quotes.indices.filter { quotes[$0].speakerId != nil }) {
-            quotes[$0].speakerId!
-        }
-        self.quotesByDocument = Dictionary(grouping: quotes.indices) { quotes[$0].documentId }
-        let events = zip(sorted, extractions).flatMap { document, extraction in
-            EventRecord.records(of: extraction.events, in: document, catalog: catalog)
-        }.sorted(by: EventRecord.timelineOrder)
+        self.quotesBySpeaker = quotesBySpeaker
+        self.quotesByDocument = quotesByDocument
         self.events = events
-        var byEntity: [String: [Int]] = [:]
-        for (i, event) in events.enumerated() {
-            for id in Set(event.participantIds + event.placeIds) { byEntity[id, default: []].append(i) }
-        }
-        self.eventsByEntity = byEntity
-        self.search = search ?? SearchIndex(documents: sorted)
-        self.searchContext = Self.searchContext(documents: sorted, catalog: catalog, events: events)
+        self.eventsByEntity = eventsByEntity
+        self.search = search
+        self.searchContext = searchContext
+        self.status = status
     }
 
     /// Newest first, then by title, then by id; undated documents last.
@@ -112,34 +109,6 @@ public struct CorpusSnapshot: Sendable {
         case (nil, _?): return false
         default: return (a.title, a.id) < (b.title, b.id)
         }
-    }
-
-    /// Entity → paragraphs that mention it, and paragraph → dates of the events it tells.
-    private static func searchContext(documents: [Document], catalog: EntityCatalog, events: [EventRecord]) -> SearchFilterContext {
-        let byId = Dictionary(documents.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
-        var entityParagraphs: [String: [ParagraphRef]] = [:]
-        for entity in catalog.entities {
-            var seen = Set<ParagraphRef>()
-            for mention in entity.mentions {
-                guard let paragraph = byId[mention.documentId]?.paragraphIndex(containing: mention.span.start) else { continue }
-                let ref = ParagraphRef(documentId: mention.documentId, paragraph: paragraph)
-                if seen.insert(ref).inserted { entityParagraphs[entity.id, default: []].append(ref) }
-            }
-        }
-        var paragraphDates: [ParagraphRef: [CivilDate]] = [:]
-        for event in events {
-            guard let interval = event.interval, let document = byId[event.documentId],
-                document.sentences.indices.contains(event.event.sentence)
-            else { continue }
-            let ref = ParagraphRef(documentId: event.documentId, paragraph: document.sentences[event.event.sentence].paragraph)
-            paragraphDates[ref, default: []].append(interval.lowerBound)
-        }
-        let known = Set(catalog.entities.map(\.id))
-        let paragraphsByEntity = entityParagraphs
-        let datesByParagraph = paragraphDates
-        return SearchFilterContext(
-            entityParagraphs: { id in known.contains(id) ? paragraphsByEntity[id] ?? [] : nil },
-            paragraphDates: { datesByParagraph[$0] ?? [] })
     }
 
     /// The document with this id, if any.

@@ -49,15 +49,20 @@ public struct EntityIdRegistry: Sendable {
         return current == id ? nil : current
     }
 
-    /// Gives every entity of a catalog its id (see the type's description); registers new ones.
-    public mutating func assign(_ identities: [EntityCatalog.Identity]) -> (ids: [String], changes: Changes) {
+    /// Gives entities of a catalog their ids (see the type's description); registers new ones.
+    ///
+    /// - Parameter isTaken: ids that other entities of the catalog hold (not among `identities`),
+    ///   which none of these may get.
+    public mutating func assign(
+        _ identities: [EntityCatalog.Identity], isTaken: (String) -> Bool = { _ in false }
+    ) -> (ids: [String], changes: Changes) {
         var changes = Changes()
         var ids = [String?](repeating: nil, count: identities.count)
         var claimed: Set<String> = []
         let primaryKeys = Set(identities.map(\.key))
         // 1. Known keys keep their ids.
         for (i, identity) in identities.enumerated() {
-            if let id = idsByKey[identity.key], !claimed.contains(id) {
+            if let id = idsByKey[identity.key], !claimed.contains(id), !isTaken(id) {
                 ids[i] = id
                 claimed.insert(id)
             }
@@ -65,7 +70,7 @@ public struct EntityIdRegistry: Sendable {
         // 2. A grown name keeps the id of a shorter form that is not an entity of its own.
         for (i, identity) in identities.enumerated() where ids[i] == nil {
             for aliasKey in identity.aliasKeys where !primaryKeys.contains(aliasKey) {
-                if let id = idsByKey[aliasKey], !claimed.contains(id) {
+                if let id = idsByKey[aliasKey], !claimed.contains(id), !isTaken(id) {
                     ids[i] = id
                     claimed.insert(id)
                     break
@@ -76,7 +81,7 @@ public struct EntityIdRegistry: Sendable {
         for (i, identity) in identities.enumerated() where ids[i] == nil {
             var id = identity.proposedId
             var n = 2
-            while claimed.contains(id) || (keysById[id] != nil && keysById[id] != identity.key) || mergedInto[id] != nil {
+            while claimed.contains(id) || isTaken(id) || (keysById[id] != nil && keysById[id] != identity.key) || mergedInto[id] != nil {
                 id = "\(identity.proposedId)-\(n)"
                 n += 1
             }
@@ -93,12 +98,10 @@ public struct EntityIdRegistry: Sendable {
             }
         }
         // Ids no longer given whose key is now another entity's alias were absorbed by it.
-        var idOfAliasKey: [String: String] = [:]
         for (i, identity) in identities.enumerated() {
-            for key in identity.aliasKeys { idOfAliasKey[key] = ids[i]! }
-        }
-        for (key, id) in idsByKey where !claimed.contains(id) && mergedInto[id] == nil {
-            if let survivor = idOfAliasKey[key], survivor != id {
+            let survivor = ids[i]!
+            for key in identity.aliasKeys {
+                guard let id = idsByKey[key], id != survivor, !claimed.contains(id), !isTaken(id), mergedInto[id] == nil else { continue }
                 mergedInto[id] = survivor
                 changes.newMerges.append((id, survivor))
             }

@@ -415,38 +415,51 @@ public final class LiveCorpus: Sendable {
     }
 
     private func publishNow() {
-        let taken = state.withLock { state -> (State, Bool) in
-            let copy = state
+        let firstPublish = !publisher.builderLoaded.withLock { $0 }
+        // Only the changes are taken (copying the state would make the next write copy every entry).
+        let taken = state.withLock { state in
+            let changed = (firstPublish ? Set(state.entries.keys) : state.changedIds).compactMap { state.entries[$0] }
+            let taken = (
+                changed: changed, removed: state.removedIds, indexChanged: state.changedIds, generation: state.generation,
+                lastWrite: state.lastWrite, warnings: state.warnings, skipped: state.skipped, filesRead: state.filesRead)
             state.changedIds = []
             state.removedIds = []
-            return (copy, true)
-        }.0
+            return taken
+        }
         let start = DispatchTime.now().uptimeNanoseconds
         let index = publisher.index.withLock { index -> SearchIndex? in
             // One copy of the last index takes the whole batch of changes (never a rebuild).
             guard var updated = index else { return nil }
-            for id in taken.removedIds.sorted() { updated.remove(documentId: id) }
-            for id in taken.changedIds.sorted() {
-                if let entry = taken.entries[id] { updated.add(entry.document) }
+            for id in taken.removed.sorted() { updated.remove(documentId: id) }
+            let changed = Dictionary(taken.changed.map { ($0.document.id, $0.document) }, uniquingKeysWith: { a, _ in a })
+            for id in taken.indexChanged.sorted() {
+                if let document = changed[id] { updated.add(document) }
             }
             return updated
         }
         let status = CorpusStatus(dataFolder: dataFolder, lastWrite: taken.lastWrite, warnings: taken.warnings)
         var registry = entityIds.withLock { $0 }
-        var changes = EntityIdRegistry.Changes()
-        var snapshot = CorpusSnapshot(
-            root: root, entries: Array(taken.entries.values), skipped: taken.skipped, filesRead: taken.filesRead,
-            generation: taken.generation, status: status, search: index,
-            assignEntityIds: { identities in
-                let (ids, found) = registry.assign(identities)
-                changes = found
+        var idChanges = publisher.unsavedIdChanges.withLock { $0 }
+        var snapshot = publisher.builder.withLock { builder in
+            builder.update(removing: taken.removed, adding: taken.changed) { identities, isTaken in
+                let (ids, found) = registry.assign(identities, isTaken: isTaken)
+                idChanges.newKeys += found.newKeys
+                idChanges.newMerges += found.newMerges
                 return ids
-            })
+            }
+            return builder.snapshot(
+                search: index, root: root, generation: taken.generation, status: status, skipped: taken.skipped,
+                filesRead: taken.filesRead)
+        }
+        publisher.builderLoaded.withLock { $0 = true }
+        entityIds.withLock { $0 = registry }
         do {
             // Ids are kept before they are served, so a served id is never lost to a crash.
-            try store.saveEntityIds(changes)
-            entityIds.withLock { $0 = registry }
+            if !idChanges.isEmpty { try store.saveEntityIds(idChanges) }
+            publisher.unsavedIdChanges.withLock { $0 = EntityIdRegistry.Changes() }
         } catch {
+            // Kept for the next publish's attempt.
+            publisher.unsavedIdChanges.withLock { $0 = idChanges }
             logger.error("Cannot save entity ids", metadata: ["error": "\(error)"])
         }
         snapshot.entityRedirects = registry.mergedInto
@@ -481,6 +494,12 @@ public final class LiveCorpus: Sendable {
         /// When the search index was last saved (uptime nanoseconds), and the generation saved.
         let lastSave = Locked<UInt64>(0)
         let savedGeneration = Locked<UInt64>(0)
+        /// The served state, updated by each publish with the changes since the one before.
+        let builder = Locked(SnapshotBuilder())
+        /// Whether ``builder`` holds the stored articles (the first publish adds them all).
+        let builderLoaded = Locked(false)
+        /// Entity ids handed out but not yet saved (a failed save is tried again at the next publish).
+        let unsavedIdChanges = Locked(EntityIdRegistry.Changes())
     }
 }
 

@@ -84,15 +84,46 @@ public struct EntityCatalog: Sendable {
     /// How many evidence sentences a relation keeps.
     public static let maxEvidence = 20
 
-    /// All entities, most mentioned first.
-    public private(set) var entities: [Entity] = []
-    private var indexById: [String: Int] = [:]
-    private var globalIds: [String: [Int: String]] = [:]
-    private var relationsById: [String: [Relation]] = [:]
-    private var searchWords: [[[String]]] = []
-    private var foldedNames: [String] = []
+    /// One entity as listed: the entity and what name searches compare.
+    final class Row: Sendable {
+        let entity: Entity
+        let foldedName: String
+        let searchWords: [[String]]
+
+        init(_ entity: Entity) {
+            self.entity = entity
+            foldedName = EntityCatalog.fold(entity.name)
+            searchWords = ([entity.name] + entity.aliases).map { EntityCatalog.words(EntityCatalog.fold($0)) }
+        }
+
+        /// Most mentioned first, then by id.
+        static func listOrder(_ a: Row, _ b: Row) -> Bool {
+            (b.entity.mentionCount, a.entity.id) < (a.entity.mentionCount, b.entity.id)
+        }
+    }
+
+    /// A sentence of a document in which at least two of its entities occur (by local key).
+    struct SentenceGroup: Sendable {
+        var sentence: Int
+        var text: String
+        var keys: [Int]
+    }
+
+    /// Every entity, most mentioned first (ties by id).
+    var rows: [Row] = []
+    var rowsById: [String: Row] = [:]
+    /// Document id → local key → global id.
+    var globalIdsByDocument: [String: [Int: String]] = [:]
     /// Each document's mentions as annotations, sorted: built once, so ``annotations(documentId:)`` is a lookup.
-    private var annotationsByDocument: [String: [Annotation]] = [:]
+    var annotationsByDocument: [String: [Annotation]] = [:]
+    /// Each document's sentences with co-occurring entities (relations are counted from them on demand).
+    var groupsByDocument: [String: [SentenceGroup]] = [:]
+
+    /// All entities, most mentioned first.
+    public var entities: [Entity] { rows.map(\.entity) }
+
+    /// How many entities the catalog holds.
+    public var count: Int { rows.count }
 
     /// What makes an entity the same entity across catalogs: its type and folded name (money and
     /// percentages: their value), and the same for each alias. An ``IdAssigner`` sees these.
@@ -111,199 +142,21 @@ public struct EntityCatalog: Sendable {
         }
     }
 
-    /// Chooses the final ids of a catalog's entities (for ids that must outlive the catalog: see
-    /// the live corpus's registry). Given every entity's identity, returns one id per entity, all distinct.
-    public typealias IdAssigner = ([Identity]) -> [String]
+    /// Chooses the final ids of entities (for ids that must outlive the catalog: see the live
+    /// corpus's registry). Given the identities of some entities and a test for ids that other
+    /// entities of the catalog hold, returns one id per entity, all distinct and none of those.
+    public typealias IdAssigner = ([Identity], _ isTaken: (String) -> Bool) -> [String]
+
+    /// An empty catalog.
+    public init() {}
 
     /// Builds the catalog from documents and their extracted entities (pairs in corpus order).
     ///
     /// - Parameter assignIds: picks the ids; by default each entity gets its slug (``Identity/proposedId``).
     public init(_ documents: [(Document, DocumentEntities)], assignIds: IdAssigner? = nil) {
-        struct Draft {
-            var name: String
-            var type: EntityType
-            var aliases: [String] = []
-            var aliasSet: Set<String> = []
-            var descriptions: [String] = []
-            var descriptionSet: Set<String> = []
-            var value: EntityValue?
-            var mentions: [Mention] = []
-            var documentIds: [String] = []
-            var nameCounts: [String: Int] = [:]
-        }
-        var drafts: [Draft] = []
-        var draftIndex: [String: Int] = [:]
-        var localToDraft: [String: [Int: Int]] = [:]
-        var foldCache: [String: String] = [:]
-
-        for (doc, found) in documents {
-            func sentenceText(_ i: Int) -> String {
-                guard doc.sentences.indices.contains(i) else { return "" }
-                return String(doc.text.slice(doc.sentences[i].span))
-            }
-            var sentenceCache: [Int: String] = [:]
-            var map: [Int: Int] = [:]
-            for e in found.entities {
-                let mergeKey: String
-                if let v = e.value, e.type == .money || e.type == .percent {
-                    mergeKey = "\(e.type.rawValue)|\(Self.plainDigits(v.amount))|\(v.currency ?? "")"
-                } else {
-                    let folded: String
-                    if let f = foldCache[e.name] { folded = f } else { folded = Self.mergeFold(e.name); foldCache[e.name] = folded }
-                    mergeKey = "\(e.type.rawValue)|\(folded)"
-                }
-                let di: Int
-                if let existing = draftIndex[mergeKey] {
-                    di = existing
-                    // "the Daily Clarion" and "Daily Clarion": the name without the article.
-                    if drafts[di].name.hasPrefix("the ") || drafts[di].name.hasPrefix("The "), !(e.name.hasPrefix("the ") || e.name.hasPrefix("The ")) {
-                        drafts[di].name = e.name
-                    }
-                } else {
-                    di = drafts.count
-                    draftIndex[mergeKey] = di
-                    drafts.append(Draft(name: e.name, type: e.type, value: e.value))
-                }
-                map[e.key] = di
-                drafts[di].nameCounts[e.name, default: 0] += e.mentions.count
-                if drafts[di].documentIds.last != found.documentId { drafts[di].documentIds.append(found.documentId) }
-                for a in [e.name] + e.aliases where !drafts[di].aliasSet.contains(a) {
-                    drafts[di].aliasSet.insert(a)
-                    drafts[di].aliases.append(a)
-                }
-                for d in e.descriptions {
-                    let k: String
-                    if let f = foldCache[d] { k = f } else { k = Self.fold(d); foldCache[d] = k }
-                    if drafts[di].descriptionSet.insert(k).inserted { drafts[di].descriptions.append(d) }
-                }
-                for m in e.mentions {
-                    let st: String
-                    if let c = sentenceCache[m.sentence] { st = c } else { st = sentenceText(m.sentence); sentenceCache[m.sentence] = st }
-                    drafts[di].mentions.append(Mention(documentId: found.documentId, span: m.span, text: m.text, sentence: m.sentence, sentenceText: st))
-                }
-            }
-            localToDraft[found.documentId] = map
-        }
-
-        /// Merges each draft into `targets[i]` (itself when equal); targets are roots.
-        func merge(_ targets: [Int]) {
-            guard targets.enumerated().contains(where: { $0.offset != $0.element }) else { return }
-            let documentOrder = Dictionary(
-                documents.enumerated().map { ($0.element.1.documentId, $0.offset) }, uniquingKeysWith: { a, _ in a })
-            var newIndex = [Int](repeating: -1, count: drafts.count)
-            var merged: [Draft] = []
-            for i in drafts.indices where targets[i] == i {
-                newIndex[i] = merged.count
-                merged.append(drafts[i])
-            }
-            var grown: Set<Int> = []
-            for i in drafts.indices where targets[i] != i {
-                let t = newIndex[targets[i]]
-                newIndex[i] = t
-                grown.insert(t)
-                let d = drafts[i]
-                for a in d.aliases where merged[t].aliasSet.insert(a).inserted { merged[t].aliases.append(a) }
-                for x in d.descriptions {
-                    if merged[t].descriptionSet.insert(Self.fold(x)).inserted { merged[t].descriptions.append(x) }
-                }
-                merged[t].mentions += d.mentions
-                for id in d.documentIds where !merged[t].documentIds.contains(id) { merged[t].documentIds.append(id) }
-                merged[t].nameCounts.merge(d.nameCounts, uniquingKeysWith: +)
-            }
-            for t in grown {
-                merged[t].documentIds.sort { documentOrder[$0, default: 0] < documentOrder[$1, default: 0] }
-                merged[t].mentions.sort {
-                    (documentOrder[$0.documentId, default: 0], $0.span.start) < (documentOrder[$1.documentId, default: 0], $1.span.start)
-                }
-            }
-            drafts = merged
-            localToDraft = localToDraft.mapValues { $0.mapValues { newIndex[$0] } }
-        }
-        // One name under several types in different documents: the type of most mentions takes them all.
-        merge(Self.typeVoteTargets(drafts.map { ($0.type, $0.name, $0.mentions.count) }))
-        // Short forms standing alone in one document join the full name from another.
-        merge(Self.crossDocumentTargets(drafts.map { MergeCandidate(type: $0.type, forms: $0.aliases) }))
-
-        // Names: money/percent take their most used surface form; names keep the canonical form (first seen).
-        for i in drafts.indices where drafts[i].type == .money || drafts[i].type == .percent {
-            drafts[i].name = drafts[i].nameCounts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key ?? drafts[i].name
-        }
-
-        // Ids.
-        var ids = [String](repeating: "", count: drafts.count)
-        var bySlug: [String: [Int]] = [:]
-        for (i, d) in drafts.enumerated() { bySlug[Self.baseSlug(name: d.name, type: d.type, value: d.value), default: []].append(i) }
-        let typeOrder = Dictionary(uniqueKeysWithValues: EntityType.allCases.enumerated().map { ($1, $0) })
-        var used: Set<String> = []
-        for slug in bySlug.keys.sorted() {
-            let members = bySlug[slug]!.sorted { (typeOrder[drafts[$0].type]!, Self.fold(drafts[$0].name), drafts[$0].name) < (typeOrder[drafts[$1].type]!, Self.fold(drafts[$1].name), drafts[$1].name) }
-            for (n, i) in members.enumerated() {
-                var id = n == 0 ? slug : "\(slug)-\(drafts[i].type.rawValue)"
-                var suffix = 2
-                while used.contains(id) { id = "\(slug)-\(drafts[i].type.rawValue)-\(suffix)"; suffix += 1 }
-                used.insert(id)
-                ids[i] = id
-            }
-        }
-
-        if let assignIds {
-            let identities = drafts.enumerated().map { i, d in
-                Identity(
-                    key: Self.identityKey(name: d.name, type: d.type, value: d.value),
-                    aliasKeys: d.aliases.filter { $0 != d.name }.map { Self.identityKey(name: $0, type: d.type, value: d.value) },
-                    proposedId: ids[i])
-            }
-            let assigned = assignIds(identities)
-            if assigned.count == ids.count && Set(assigned).count == assigned.count { ids = assigned }
-        }
-
-        var built: [Entity] = drafts.enumerated().map { i, d in
-            Entity(id: ids[i], name: d.name, type: d.type, aliases: d.aliases.filter { $0 != d.name }, descriptions: d.descriptions,
-                   value: d.value, mentions: d.mentions, documentIds: d.documentIds)
-        }
-        built.sort { ($1.mentionCount, $0.id) < ($0.mentionCount, $1.id) }
-        entities = built
-        for (i, e) in entities.enumerated() { indexById[e.id] = i }
-        for (docId, map) in localToDraft { globalIds[docId] = map.mapValues { ids[$0] } }
-
-        // Relations: entities co-occurring in a sentence.
-        var pairCounts: [String: [String: Int]] = [:]
-        var pairEvidence: [String: [String: [Evidence]]] = [:]
-        for (doc, found) in documents {
-            guard let map = globalIds[found.documentId] else { continue }
-            var bySentence: [Int: Set<String>] = [:]
-            for e in found.entities {
-                guard let gid = map[e.key] else { continue }
-                for m in e.mentions { bySentence[m.sentence, default: []].insert(gid) }
-            }
-            for (s, set) in bySentence where set.count > 1 {
-                let text = doc.sentences.indices.contains(s) ? String(doc.text.slice(doc.sentences[s].span)) : ""
-                let ev = Evidence(documentId: found.documentId, sentence: s, text: text)
-                for a in set {
-                    for b in set where a != b {
-                        pairCounts[a, default: [:]][b, default: 0] += 1
-                        if (pairEvidence[a]?[b]?.count ?? 0) < Self.maxEvidence { pairEvidence[a, default: [:]][b, default: []].append(ev) }
-                    }
-                }
-            }
-        }
-        for (a, others) in pairCounts {
-            relationsById[a] = others.map { Relation(id: $0.key, count: $0.value, evidence: (pairEvidence[a]?[$0.key] ?? []).sorted { ($0.documentId, $0.sentence) < ($1.documentId, $1.sentence) }) }
-                .sorted { ($1.count, $0.id) < ($0.count, $1.id) }
-        }
-
-        foldedNames = entities.map { Self.fold($0.name) }
-        var byDocument: [String: [Annotation]] = [:]
-        for e in entities {
-            for m in e.mentions {
-                byDocument[m.documentId, default: []].append(
-                    Annotation(start: m.span.start, end: m.span.end, text: m.text, entityId: e.id, type: e.type))
-            }
-        }
-        annotationsByDocument = byDocument.mapValues {
-            $0.sorted { ($0.start, $0.end, $0.entityId) < ($1.start, $1.end, $1.entityId) }
-        }
-        searchWords = entities.map { e in ([e.name] + e.aliases).map { Self.words(Self.fold($0)) } }
+        var builder = EntityCatalogBuilder()
+        builder.update(adding: documents.enumerated().map { ($1.0, $1.1, DocumentRank.position($0)) }, assignIds: assignIds)
+        self = builder.catalog
     }
 
     /// Extracts every document with `recognizer` and builds the catalog.
@@ -312,16 +165,38 @@ public struct EntityCatalog: Sendable {
     }
 
     /// The entity with id `id`, if any.
-    public func entity(id: String) -> Entity? { indexById[id].map { entities[$0] } }
+    public func entity(id: String) -> Entity? { rowsById[id]?.entity }
 
     /// The global id of the entity with local key `key` in document `documentId` (quotes and events use it).
-    public func globalId(documentId: String, key: Int) -> String? { globalIds[documentId]?[key] }
+    public func globalId(documentId: String, key: Int) -> String? { globalIdsByDocument[documentId]?[key] }
 
     /// Local key → global id for one document.
-    public func globalIds(documentId: String) -> [Int: String] { globalIds[documentId] ?? [:] }
+    public func globalIds(documentId: String) -> [Int: String] { globalIdsByDocument[documentId] ?? [:] }
 
-    /// Entities co-occurring with `id` in a sentence, most frequent first.
-    public func related(to id: String) -> [Relation] { relationsById[id] ?? [] }
+    /// Entities co-occurring with `id` in a sentence, most frequent first (counted on demand from the
+    /// sentences of the documents that mention it).
+    public func related(to id: String) -> [Relation] {
+        guard let entity = rowsById[id]?.entity else { return [] }
+        var counts: [String: Int] = [:]
+        var evidence: [String: [Evidence]] = [:]
+        for documentId in entity.documentIds {
+            guard let groups = groupsByDocument[documentId], let map = globalIdsByDocument[documentId] else { continue }
+            for group in groups {
+                var ids = Set<String>()
+                for key in group.keys { if let gid = map[key] { ids.insert(gid) } }
+                guard ids.count > 1, ids.contains(id) else { continue }
+                for other in ids where other != id {
+                    counts[other, default: 0] += 1
+                    if evidence[other, default: []].count < Self.maxEvidence {
+                        evidence[other, default: []].append(Evidence(documentId: documentId, sentence: group.sentence, text: group.text))
+                    }
+                }
+            }
+        }
+        return counts.map { other, count in
+            Relation(id: other, count: count, evidence: (evidence[other] ?? []).sorted { ($0.documentId, $0.sentence) < ($1.documentId, $1.sentence) })
+        }.sorted { ($1.count, $0.id) < ($0.count, $1.id) }
+    }
 
     /// Entities whose name or an alias matches `query`: every query word must be a prefix of a different word of
     /// the same name or alias, case- and accent-insensitively ("wit" and "steve w" find "Steve Witkoff").
@@ -332,16 +207,21 @@ public struct EntityCatalog: Sendable {
     /// Filtered and sorted entities. `query` as in ``search(_:)``; `documentId` keeps entities mentioned in that document.
     public func list(type: EntityType? = nil, query: String? = nil, documentId: String? = nil, sort: SortOrder = .mentions) -> [Entity] {
         let q = query.map { Self.words(Self.fold($0)) } ?? []
-        var idx: [Int] = []
-        for i in entities.indices {
-            let e = entities[i]
-            if let type, e.type != type { continue }
-            if let documentId, !e.documentIds.contains(documentId) { continue }
-            if !q.isEmpty, !searchWords[i].contains(where: { Self.matches(q, $0) }) { continue }
-            idx.append(i)
+        var found: [Row] = []
+        if let documentId {
+            // The document's own entities, not a pass over the corpus.
+            let ids = Set(globalIdsByDocument[documentId].map { Array($0.values) } ?? [])
+            found = ids.compactMap { rowsById[$0] }.sorted(by: Row.listOrder)
+        } else {
+            found = rows
         }
-        if sort == .name { idx.sort { (foldedNames[$0], entities[$0].id) < (foldedNames[$1], entities[$1].id) } }
-        return idx.map { entities[$0] }
+        found = found.filter { row in
+            if let type, row.entity.type != type { return false }
+            if !q.isEmpty, !row.searchWords.contains(where: { Self.matches(q, $0) }) { return false }
+            return true
+        }
+        if sort == .name { found.sort { ($0.foldedName, $0.entity.id) < ($1.foldedName, $1.entity.id) } }
+        return found.map(\.entity)
     }
 
     /// Every entity mention of a document as annotations, ordered by start offset.
