@@ -26,14 +26,19 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
     ],
     targets: [
         // Article model, format detection and parsing, sentence splitting: pure, no I/O but the corpus loader.
         .target(name: "BroadsheetCore", swiftSettings: swiftSettings),
+        // Persistent lists: a changed copy shares the chunks the change did not touch.
+        .target(name: "BroadsheetCollections", swiftSettings: swiftSettings),
         // Entities, quotes, time expressions and events: pure functions of a parsed document.
         .target(
             name: "BroadsheetExtraction",
-            dependencies: ["BroadsheetCore"],
+            dependencies: [
+                "BroadsheetCore", "BroadsheetCollections", .product(name: "HashTreeCollections", package: "swift-collections"),
+            ],
             resources: [.copy("Resources/Lexicons")],
             swiftSettings: swiftSettings
         ),
@@ -60,7 +65,8 @@ let package = Package(
         .target(
             name: "BroadsheetCorpus",
             dependencies: [
-                "BroadsheetCore", "BroadsheetExtraction", "BroadsheetSearch", "BroadsheetSync",
+                "BroadsheetCore", "BroadsheetExtraction", "BroadsheetSearch", "BroadsheetSync", "BroadsheetCollections",
+                .product(name: "HashTreeCollections", package: "swift-collections"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -71,7 +77,7 @@ let package = Package(
             name: "BroadsheetAPI",
             dependencies: [
                 "BroadsheetCore", "BroadsheetExtraction", "BroadsheetSearch", "BroadsheetHTTP", "BroadsheetCorpus",
-                "BroadsheetSync",
+                "BroadsheetSync", "BroadsheetCollections", .product(name: "HashTreeCollections", package: "swift-collections"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             resources: [.copy("Resources/openapi.yaml")],
@@ -146,10 +152,12 @@ let package = Package(
             name: "BroadsheetCorpusTests",
             dependencies: [
                 "BroadsheetCorpus", "BroadsheetCore", "BroadsheetExtraction", "BroadsheetSearch", "TestSupport",
+                "BroadsheetCollections", .product(name: "HashTreeCollections", package: "swift-collections"),
                 .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: swiftSettings
         ),
+        .testTarget(name: "BroadsheetCollectionsTests", dependencies: ["BroadsheetCollections"], swiftSettings: swiftSettings),
         .testTarget(
             name: "EndToEndTests",
             dependencies: [

@@ -1,4 +1,6 @@
+public import BroadsheetCollections
 public import BroadsheetCore
+public import HashTreeCollections
 public import BroadsheetExtraction
 public import BroadsheetSearch
 
@@ -13,29 +15,33 @@ public struct CorpusSnapshot: Sendable {
     /// Increases with every published change; `ETag`s and the response cache follow it.
     public let generation: UInt64
     /// Documents, newest first, then by title, then by id.
-    public let documents: [Document]
-    /// Word count per document, parallel to ``documents``.
-    public let wordCounts: [Int]
-    /// Position in ``documents`` by id.
-    public let documentIndex: [String: Int]
+    public let documents: ChunkedList<Document>
+    /// A document and its word count, by id.
+    public struct StoredDocument: Sendable {
+        public var document: Document
+        public var wordCount: Int
+    }
+    private let byId: TreeDictionary<String, StoredDocument>
+    /// Sums over ``documents``.
+    public let totals: CorpusTotals
     /// Files read but not served, with the reason.
     public let skipped: [(path: String, reason: String)]
     /// Files read, parsed or skipped.
     public let filesRead: Int
     /// What the extractors found in each document, by document id.
-    public let extractions: [String: DocumentExtraction]
+    public let extractions: TreeDictionary<String, DocumentExtraction>
     /// Every entity of the corpus, merged across documents.
     public let entities: EntityCatalog
     /// Every quotation of the corpus, in document order then text order.
-    public let quotes: [QuoteRecord]
-    /// Positions in ``quotes`` by speaker entity id.
-    public let quotesBySpeaker: [String: [Int]]
-    /// Positions in ``quotes`` by document id.
-    public let quotesByDocument: [String: [Int]]
+    public let quotes: ChunkedList<QuoteRecord>
+    /// Quotes by speaker entity id, in corpus order.
+    public let quotesBySpeaker: TreeDictionary<String, [QuoteRecord]>
+    /// Quotes by document id, in text order.
+    public let quotesByDocument: TreeDictionary<String, [QuoteRecord]>
     /// Every dated event, by date (a month sorts at its first day), then document and sentence.
-    public let events: [EventRecord]
-    /// Positions in ``events`` by participant or place entity id.
-    public let eventsByEntity: [String: [Int]]
+    public let events: ChunkedList<EventRecord>
+    /// Events by participant or place entity id, in timeline order.
+    public let eventsByEntity: TreeDictionary<String, [EventRecord]>
     /// The full-text index over every paragraph.
     public let search: SearchIndex
     /// What `entity:` and date filters of a search need to know.
@@ -76,17 +82,18 @@ public struct CorpusSnapshot: Sendable {
 
     /// A snapshot of parts built elsewhere (see ``SnapshotBuilder``).
     init(
-        root: String, generation: UInt64, documents: [Document], wordCounts: [Int], documentIndex: [String: Int],
-        skipped: [(path: String, reason: String)], filesRead: Int, extractions: [String: DocumentExtraction],
-        entities: EntityCatalog, quotes: [QuoteRecord], quotesBySpeaker: [String: [Int]], quotesByDocument: [String: [Int]],
-        events: [EventRecord], eventsByEntity: [String: [Int]], search: SearchIndex, searchContext: SearchFilterContext,
-        status: CorpusStatus
+        root: String, generation: UInt64, documents: ChunkedList<Document>, byId: TreeDictionary<String, StoredDocument>,
+        totals: CorpusTotals, skipped: [(path: String, reason: String)], filesRead: Int,
+        extractions: TreeDictionary<String, DocumentExtraction>, entities: EntityCatalog, quotes: ChunkedList<QuoteRecord>,
+        quotesBySpeaker: TreeDictionary<String, [QuoteRecord]>, quotesByDocument: TreeDictionary<String, [QuoteRecord]>,
+        events: ChunkedList<EventRecord>, eventsByEntity: TreeDictionary<String, [EventRecord]>, search: SearchIndex,
+        searchContext: SearchFilterContext, status: CorpusStatus
     ) {
         self.root = root
         self.generation = generation
         self.documents = documents
-        self.wordCounts = wordCounts
-        self.documentIndex = documentIndex
+        self.byId = byId
+        self.totals = totals
         self.skipped = skipped
         self.filesRead = filesRead
         self.extractions = extractions
@@ -113,6 +120,6 @@ public struct CorpusSnapshot: Sendable {
 
     /// The document with this id, if any.
     public func document(id: String) -> (document: Document, wordCount: Int)? {
-        documentIndex[id].map { (documents[$0], wordCounts[$0]) }
+        byId[id].map { ($0.document, $0.wordCount) }
     }
 }

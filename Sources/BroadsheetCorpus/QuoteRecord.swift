@@ -14,15 +14,22 @@ public struct QuoteRecord: Sendable {
     public let continuesId: String?
     /// Folded words of the text, for the `q` filter.
     public let words: [String]
+    /// Where the quote stands in the corpus: its document's served rank, then its position there.
+    let rank: DocumentRank
+    let position: Int
+
+    /// Corpus order: documents in served order, each document's quotes in text order.
+    static func corpusOrder(_ a: QuoteRecord, _ b: QuoteRecord) -> Bool { (a.rank, a.position) < (b.rank, b.position) }
 
     public static func records(of quotes: [Quote], in document: Document, catalog: EntityCatalog) -> [QuoteRecord] {
         let ids = quotes.indices.map { "\(document.id)-q\($0 + 1)" }
+        let rank = DocumentRank.served(document)
         return quotes.enumerated().map { index, quote in
             QuoteRecord(
                 id: ids[index], documentId: document.id, quote: quote,
                 speakerId: quote.speaker.flatMap { catalog.globalId(documentId: document.id, key: $0) },
                 continuesId: quote.continues.flatMap { ids.indices.contains($0) ? ids[$0] : nil },
-                words: TextMatch.words(quote.text))
+                words: TextMatch.words(quote.text), rank: rank, position: index)
         }
     }
 

@@ -1,85 +1,135 @@
+import BroadsheetCollections
 import BroadsheetCore
 public import BroadsheetExtraction
 public import BroadsheetSearch
+import HashTreeCollections
 
-/// Keeps what a ``CorpusSnapshot`` serves up to date as articles come and go, without an
-/// O(corpus) rebuild: the entity catalog is updated by an ``EntityCatalogBuilder``; quotes and events
-/// are resolved again only for the documents whose entities changed; the served lists are merged
-/// from what they were and what changed.
+/// Keeps what a ``CorpusSnapshot`` serves up to date as articles come and go, without an O(corpus)
+/// rebuild: the entity catalog is updated by an ``EntityCatalogBuilder``; quotes and events are
+/// resolved again only for the documents whose entities changed; every list and map is persistent
+/// (``ChunkedList``, `TreeDictionary`), so a snapshot shares all that a change leaves alone with the
+/// one before.
 ///
-/// The builder is owned by one writer (the corpus's publisher); each ``snapshot(search:root:generation:status:skipped:filesRead:)``
-/// is an immutable value that shares its unchanged parts with the one before.
+/// The builder is owned by one writer (the corpus's publisher); each snapshot it makes is an
+/// immutable value.
 public struct SnapshotBuilder: Sendable {
     private var catalogBuilder = EntityCatalogBuilder()
-    private var extractions: [String: DocumentExtraction] = [:]
+    private var extractions = TreeDictionary<String, DocumentExtraction>()
     /// Documents in served order (``CorpusSnapshot/servedOrder(_:_:)``).
-    private var documents: [Document] = []
-    private var documentsById: [String: Document] = [:]
-    private var wordCounts: [String: Int] = [:]
-    private var quotesByDocument: [String: [QuoteRecord]] = [:]
-    private var eventsByDocument: [String: [EventRecord]] = [:]
+    private var documents = ChunkedList<Document>()
+    private var byId = TreeDictionary<String, CorpusSnapshot.StoredDocument>()
+    private var totals = CorpusTotals()
+    private var quotes = ChunkedList<QuoteRecord>()
+    private var quotesByDocument = TreeDictionary<String, [QuoteRecord]>()
+    private var quotesBySpeaker = TreeDictionary<String, [QuoteRecord]>()
     /// Every event, in timeline order.
-    private var events: [EventRecord] = []
+    private var events = ChunkedList<EventRecord>()
+    private var eventsByDocument = TreeDictionary<String, [EventRecord]>()
+    private var eventsByEntity = TreeDictionary<String, [EventRecord]>()
     /// Document → paragraph → the dates of the events it tells.
-    private var paragraphDates: [String: [Int: [CivilDate]]] = [:]
+    private var paragraphDates = TreeDictionary<String, [Int: [CivilDate]]>()
 
     public init() {}
 
     /// How many documents the builder holds.
     public var documentCount: Int { documents.count }
 
-    /// Removes the articles with ids in `removing`, then adds `adding` (an id already present is
-    /// replaced).
+    /// Removes the articles with ids in `removing`, then adds `adding` (an id already present is replaced).
     ///
     /// - Parameter assignIds: picks the ids of new or changed entities (see ``EntityCatalog/IdAssigner``).
     public mutating func update(removing: Set<String> = [], adding: [CorpusEntry], assignIds: EntityCatalog.IdAssigner? = nil) {
         var latest: [String: CorpusEntry] = [:]
         for entry in adding { latest[entry.document.id] = entry }
         let added = latest.values.sorted { CorpusSnapshot.servedOrder($0.document, $1.document) }
-        let gone = removing.subtracting(latest.keys).filter { extractions[$0] != nil }
+        let gone = removing.subtracting(latest.keys).filter { byId[$0] != nil }
         let touched = catalogBuilder.update(
             removing: Array(gone), adding: added.map { ($0.document, $0.extraction.entities, DocumentRank.served($0.document)) },
             assignIds: assignIds)
 
-        let replacedOrGone = gone.union(latest.keys.filter { extractions[$0] != nil })
-        for id in gone {
+        // Documents.
+        for id in gone.union(latest.keys) {
+            guard let old = byId.removeValue(forKey: id) else { continue }
+            documents.remove(old.document, by: CorpusSnapshot.servedOrder, where: { $0.id == id })
+            totals.remove(old)
             extractions[id] = nil
-            wordCounts[id] = nil
-            documentsById[id] = nil
-            quotesByDocument[id] = nil
-            eventsByDocument[id] = nil
-            paragraphDates[id] = nil
         }
         for entry in added {
+            let stored = CorpusSnapshot.StoredDocument(document: entry.document, wordCount: entry.document.wordCount)
+            byId[entry.document.id] = stored
+            totals.add(stored)
             extractions[entry.document.id] = entry.extraction
-            wordCounts[entry.document.id] = entry.document.wordCount
-            documentsById[entry.document.id] = entry.document
         }
-        documents = Self.merged(
-            documents.filter { !replacedOrGone.contains($0.id) }, added.map(\.document), by: CorpusSnapshot.servedOrder)
+        Self.insert(added.map(\.document), into: &documents, by: CorpusSnapshot.servedOrder)
 
         // Quotes and events name entities by global id: resolve them again where those changed.
+        for id in gone.union(touched) { dropRecords(of: id) }
         let catalog = catalogBuilder.catalog
+        var newQuotes: [QuoteRecord] = []
         var newEvents: [EventRecord] = []
         for id in touched {
-            guard let extraction = extractions[id], let document = documentsById[id] else { continue }
-            quotesByDocument[id] = QuoteRecord.records(of: extraction.quotes, in: document, catalog: catalog)
-            let records = EventRecord.records(of: extraction.events, in: document, catalog: catalog)
-            eventsByDocument[id] = records
-            newEvents += records
+            guard let extraction = extractions[id], let document = byId[id]?.document else { continue }
+            let quoteRecords = QuoteRecord.records(of: extraction.quotes, in: document, catalog: catalog)
+            quotesByDocument[id] = quoteRecords
+            newQuotes += quoteRecords
+            let eventRecords = EventRecord.records(of: extraction.events, in: document, catalog: catalog)
+            eventsByDocument[id] = eventRecords
+            newEvents += eventRecords
             var dates: [Int: [CivilDate]] = [:]
-            for event in records {
+            for event in eventRecords {
                 guard let interval = event.interval, document.sentences.indices.contains(event.event.sentence) else { continue }
                 dates[document.sentences[event.event.sentence].paragraph, default: []].append(interval.lowerBound)
             }
             paragraphDates[id] = dates
         }
-        let staleEvents = gone.union(touched)
-        if !staleEvents.isEmpty {
-            events = Self.merged(
-                events.filter { !staleEvents.contains($0.documentId) }, newEvents.sorted(by: EventRecord.timelineOrder),
-                by: EventRecord.timelineOrder)
+        newQuotes.sort(by: QuoteRecord.corpusOrder)
+        newEvents.sort(by: EventRecord.timelineOrder)
+        Self.insert(newQuotes, into: &quotes, by: QuoteRecord.corpusOrder)
+        Self.insert(newEvents, into: &events, by: EventRecord.timelineOrder)
+        Self.group(newQuotes, into: &quotesBySpeaker, keys: { $0.speakerId.map { [$0] } ?? [] }, by: QuoteRecord.corpusOrder)
+        Self.group(newEvents, into: &eventsByEntity, keys: { Array(Set($0.participantIds + $0.placeIds)) }, by: EventRecord.timelineOrder)
+    }
+
+    /// Takes a document's quotes and events out of every list and map.
+    private mutating func dropRecords(of id: String) {
+        if let records = quotesByDocument.removeValue(forKey: id) {
+            let ids = Set(records.map(\.id))
+            for record in records {
+                quotes.remove(record, by: QuoteRecord.corpusOrder, where: { $0.id == record.id })
+            }
+            for speaker in Set(records.compactMap(\.speakerId)) {
+                quotesBySpeaker[speaker]?.removeAll { ids.contains($0.id) }
+                if quotesBySpeaker[speaker]?.isEmpty == true { quotesBySpeaker[speaker] = nil }
+            }
         }
+        if let records = eventsByDocument.removeValue(forKey: id) {
+            let ids = Set(records.map(\.id))
+            for record in records {
+                events.remove(record, by: EventRecord.timelineOrder, where: { $0.id == record.id })
+            }
+            for entity in Set(records.flatMap { $0.participantIds + $0.placeIds }) {
+                eventsByEntity[entity]?.removeAll { ids.contains($0.id) }
+                if eventsByEntity[entity]?.isEmpty == true { eventsByEntity[entity] = nil }
+            }
+        }
+        paragraphDates[id] = nil
+    }
+
+    /// Sorted elements into a sorted list: at once into an empty list, one by one into a full one.
+    static func insert<T>(_ elements: [T], into list: inout ChunkedList<T>, by order: (T, T) -> Bool) {
+        if list.isEmpty {
+            list = ChunkedList(elements)
+        } else {
+            for element in elements { list.insert(element, by: order) }
+        }
+    }
+
+    /// Sorted elements into the sorted lists of their keys.
+    static func group<T>(_ elements: [T], into map: inout TreeDictionary<String, [T]>, keys: (T) -> [String], by order: (T, T) -> Bool) {
+        var byKey: [String: [T]] = [:]
+        for element in elements {
+            for key in keys(element) { byKey[key, default: []].append(element) }
+        }
+        for (key, more) in byKey { map[key] = merged(map[key] ?? [], more, by: order) }
     }
 
     /// The snapshot of the documents as they stand.
@@ -90,33 +140,21 @@ public struct SnapshotBuilder: Sendable {
         skipped: [(path: String, reason: String)], filesRead: Int
     ) -> CorpusSnapshot {
         let catalog = catalogBuilder.catalog
-        var quotes: [QuoteRecord] = []
-        for document in documents { quotes += quotesByDocument[document.id] ?? [] }
-        var bySpeaker: [String: [Int]] = [:]
-        var byDocument: [String: [Int]] = [:]
-        for (i, quote) in quotes.enumerated() {
-            if let speaker = quote.speakerId { bySpeaker[speaker, default: []].append(i) }
-            byDocument[quote.documentId, default: []].append(i)
-        }
-        var byEntity: [String: [Int]] = [:]
-        for (i, event) in self.events.enumerated() {
-            for id in Set(event.participantIds + event.placeIds) { byEntity[id, default: []].append(i) }
-        }
-        let documentIndex = Dictionary(documents.enumerated().map { ($0.element.id, $0.offset) }, uniquingKeysWith: { a, _ in a })
         return CorpusSnapshot(
-            root: root, generation: generation, documents: documents,
-            wordCounts: documents.map { wordCounts[$0.id] ?? $0.wordCount }, documentIndex: documentIndex,
+            root: root, generation: generation, documents: documents, byId: byId, totals: totals,
             skipped: skipped, filesRead: filesRead, extractions: extractions, entities: catalog,
-            quotes: quotes, quotesBySpeaker: bySpeaker, quotesByDocument: byDocument, events: self.events, eventsByEntity: byEntity,
-            search: search ?? SearchIndex(documents: documents),
-            searchContext: Self.searchContext(catalog: catalog, documents: documents, documentIndex: documentIndex, paragraphDates: paragraphDates),
+            quotes: quotes, quotesBySpeaker: quotesBySpeaker, quotesByDocument: quotesByDocument,
+            events: events, eventsByEntity: eventsByEntity,
+            search: search ?? SearchIndex(documents: Array(documents)),
+            searchContext: Self.searchContext(catalog: catalog, byId: byId, paragraphDates: paragraphDates),
             status: status)
     }
 
     /// What `entity:` and date filters of a search need: an entity's paragraphs (from its mentions,
     /// found when asked) and a paragraph's event dates.
     static func searchContext(
-        catalog: EntityCatalog, documents: [Document], documentIndex: [String: Int], paragraphDates: [String: [Int: [CivilDate]]]
+        catalog: EntityCatalog, byId: TreeDictionary<String, CorpusSnapshot.StoredDocument>,
+        paragraphDates: TreeDictionary<String, [Int: [CivilDate]]>
     ) -> SearchFilterContext {
         SearchFilterContext(
             entityParagraphs: { id in
@@ -124,9 +162,7 @@ public struct SnapshotBuilder: Sendable {
                 var seen = Set<ParagraphRef>()
                 var refs: [ParagraphRef] = []
                 for mention in entity.mentions {
-                    guard let position = documentIndex[mention.documentId],
-                        let paragraph = documents[position].paragraphIndex(containing: mention.span.start)
-                    else { continue }
+                    guard let paragraph = byId[mention.documentId]?.document.paragraphIndex(containing: mention.span.start) else { continue }
                     let ref = ParagraphRef(documentId: mention.documentId, paragraph: paragraph)
                     if seen.insert(ref).inserted { refs.append(ref) }
                 }
@@ -154,4 +190,25 @@ public struct SnapshotBuilder: Sendable {
         }
         return out
     }
+}
+
+/// Sums over the served documents, kept as they come and go (``CorpusSnapshot/totals``).
+public struct CorpusTotals: Sendable, Hashable {
+    public var documents = 0
+    public var paragraphs = 0
+    public var sentences = 0
+    public var words = 0
+    /// Documents per source format (`json`, `markdown`, ...).
+    public var formats: [String: Int] = [:]
+
+    mutating func add(_ stored: CorpusSnapshot.StoredDocument, sign: Int = 1) {
+        documents += sign
+        paragraphs += sign * stored.document.paragraphs.count
+        sentences += sign * stored.document.sentences.count
+        words += sign * stored.wordCount
+        formats[stored.document.format.rawValue, default: 0] += sign
+        if formats[stored.document.format.rawValue] == 0 { formats[stored.document.format.rawValue] = nil }
+    }
+
+    mutating func remove(_ stored: CorpusSnapshot.StoredDocument) { add(stored, sign: -1) }
 }

@@ -1,3 +1,4 @@
+import BroadsheetCollections
 import BroadsheetCore
 import BroadsheetCorpus
 import BroadsheetExtraction

@@ -36,12 +36,12 @@ struct CorpusReportDTO: Encodable, Sendable {
 
     init(_ s: CorpusSnapshot, writer: LiveCorpus? = nil, writable: Bool = false) {
         root = s.root
-        documents = s.documents.count
-        paragraphs = s.documents.reduce(0) { $0 + $1.paragraphs.count }
-        sentences = s.documents.reduce(0) { $0 + $1.sentences.count }
-        words = s.wordCounts.reduce(0, +)
+        documents = s.totals.documents
+        paragraphs = s.totals.paragraphs
+        sentences = s.totals.sentences
+        words = s.totals.words
         files = s.filesRead
-        formats = Dictionary(s.documents.map { ($0.format.rawValue, 1) }, uniquingKeysWith: +)
+        formats = s.totals.formats
         skipped = s.skipped.map { Skipped(path: $0.path, reason: $0.reason) }
         generation = s.generation
         dataFolder = s.status.dataFolder

@@ -1,3 +1,4 @@
+import HashTreeCollections
 import BroadsheetCorpus
 import BroadsheetExtraction
 public import Foundation

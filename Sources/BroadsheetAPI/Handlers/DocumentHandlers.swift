@@ -1,3 +1,4 @@
+import HashTreeCollections
 import BroadsheetCore
 import BroadsheetCorpus
 import BroadsheetHTTP
@@ -7,8 +8,9 @@ extension APIHandlers {
     func listDocuments(_ request: RoutedRequest<Endpoint>) throws -> HTTPResponse {
         let page = try request.query.pagination()
         let snapshot = try service.requireSnapshot()
-        let rows = snapshot.documents.indices.map { DocumentSummaryDTO(snapshot.documents[$0], wordCount: snapshot.wordCounts[$0]) }
-        return try .json(Page(slicing: rows, limit: page.limit, offset: page.offset))
+        return try .json(Page(slicing: snapshot.documents, limit: page.limit, offset: page.offset) { document in
+            DocumentSummaryDTO(document, wordCount: snapshot.document(id: document.id)?.wordCount ?? document.wordCount)
+        })
     }
 
     /// `GET /v1/documents/{id}`

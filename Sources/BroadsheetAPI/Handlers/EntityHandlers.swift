@@ -1,3 +1,4 @@
+import HashTreeCollections
 import BroadsheetCorpus
 import BroadsheetCore
 import BroadsheetExtraction
@@ -48,7 +49,7 @@ extension APIHandlers {
         var items: [AnnotationDTO] = snapshot.entities.annotations(documentId: id).map {
             .entity(start: $0.start, end: $0.end, text: $0.text, entityId: $0.entityId, type: $0.type.rawValue)
         }
-        items += (snapshot.quotesByDocument[id] ?? []).map { snapshot.quotes[$0] }.map {
+        items += (snapshot.quotesByDocument[id] ?? []).map {
             .quote(start: $0.quote.span.start, end: $0.quote.span.end, quoteId: $0.id, quoteKind: $0.quote.kind.rawValue, speakerId: $0.speakerId)
         }
         items += (snapshot.extractions[id]?.times ?? []).map { .timex(TimeDTO($0)) }

@@ -1,3 +1,4 @@
+import HashTreeCollections
 import BroadsheetCorpus
 import BroadsheetCore
 import BroadsheetExtraction
@@ -15,7 +16,7 @@ extension APIHandlers {
         let type = try query.value("type", as: EventType.self)
         let documentId = try query.string("document", maxLength: 200)
         let snapshot = try service.requireSnapshot()
-        let candidates = entity.map { id in (snapshot.eventsByEntity[id] ?? []).map { snapshot.events[$0] } } ?? snapshot.events
+        let candidates = entity.map { id in snapshot.eventsByEntity[id] ?? [] } ?? Array(snapshot.events)
         let emptyRange = from != nil && to != nil && to! < from!
         let rows = emptyRange ? [] : candidates.filter { r in
             (documentId == nil || r.documentId == documentId) && (type == nil || r.event.type == type)
@@ -30,7 +31,7 @@ extension APIHandlers {
         let page = try request.query.pagination()
         let snapshot = try service.requireSnapshot()
         guard snapshot.entities.entity(id: id) != nil else { throw snapshot.missingEntity(id, request: request) }
-        let rows = (snapshot.eventsByEntity[id] ?? []).map { snapshot.events[$0] }
+        let rows = snapshot.eventsByEntity[id] ?? []
         return try .json(Page(slicing: rows.map { EventDTO($0, catalog: snapshot.entities) }, limit: page.limit, offset: page.offset))
     }
 }

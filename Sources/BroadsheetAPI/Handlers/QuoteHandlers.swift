@@ -1,3 +1,4 @@
+import HashTreeCollections
 import BroadsheetCorpus
 import BroadsheetCore
 import BroadsheetExtraction
@@ -13,7 +14,7 @@ extension APIHandlers {
         let kind = try query.value("kind", as: QuoteKind.self)
         let q = try query.string("q", maxLength: 200).map(TextMatch.words)
         let snapshot = try service.requireSnapshot()
-        let candidates: [QuoteRecord] = speaker.map { id in (snapshot.quotesBySpeaker[id] ?? []).map { snapshot.quotes[$0] } } ?? snapshot.quotes
+        let candidates: [QuoteRecord] = speaker.map { id in snapshot.quotesBySpeaker[id] ?? [] } ?? Array(snapshot.quotes)
         let rows = candidates.filter { record in
             (documentId == nil || record.documentId == documentId) && (kind == nil || record.quote.kind == kind)
                 && (q == nil || record.matches(q!))
@@ -28,7 +29,7 @@ extension APIHandlers {
         let kind = try request.query.value("kind", as: QuoteKind.self)
         let snapshot = try service.requireSnapshot()
         guard snapshot.entities.entity(id: id) != nil else { throw snapshot.missingEntity(id, request: request) }
-        let rows = (snapshot.quotesBySpeaker[id] ?? []).map { snapshot.quotes[$0] }.filter { kind == nil || $0.quote.kind == kind }
+        let rows = (snapshot.quotesBySpeaker[id] ?? []).filter { kind == nil || $0.quote.kind == kind }
         return try .json(Page(slicing: rows.map { QuoteDTO($0, catalog: snapshot.entities) }, limit: page.limit, offset: page.offset))
     }
 }

@@ -1,5 +1,7 @@
 public import BroadsheetCore
+import BroadsheetCollections
 import Foundation
+import HashTreeCollections
 
 /// Every entity of a corpus, merged across documents, with stable readable ids, mentions, relations and search.
 ///
@@ -109,15 +111,16 @@ public struct EntityCatalog: Sendable {
         var keys: [Int]
     }
 
+    // Persistent containers: the next catalog shares what a change leaves alone (see ``EntityCatalogBuilder``).
     /// Every entity, most mentioned first (ties by id).
-    var rows: [Row] = []
-    var rowsById: [String: Row] = [:]
+    var rows = ChunkedList<Row>()
+    var rowsById = TreeDictionary<String, Row>()
     /// Document id → local key → global id.
-    var globalIdsByDocument: [String: [Int: String]] = [:]
+    var globalIdsByDocument = TreeDictionary<String, [Int: String]>()
     /// Each document's mentions as annotations, sorted: built once, so ``annotations(documentId:)`` is a lookup.
-    var annotationsByDocument: [String: [Annotation]] = [:]
+    var annotationsByDocument = TreeDictionary<String, [Annotation]>()
     /// Each document's sentences with co-occurring entities (relations are counted from them on demand).
-    var groupsByDocument: [String: [SentenceGroup]] = [:]
+    var groupsByDocument = TreeDictionary<String, [SentenceGroup]>()
 
     /// All entities, most mentioned first.
     public var entities: [Entity] { rows.map(\.entity) }
@@ -213,7 +216,7 @@ public struct EntityCatalog: Sendable {
             let ids = Set(globalIdsByDocument[documentId].map { Array($0.values) } ?? [])
             found = ids.compactMap { rowsById[$0] }.sorted(by: Row.listOrder)
         } else {
-            found = rows
+            found = Array(rows)
         }
         found = found.filter { row in
             if let type, row.entity.type != type { return false }

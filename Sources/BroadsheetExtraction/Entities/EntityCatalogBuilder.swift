@@ -1,4 +1,6 @@
 public import BroadsheetCore
+import BroadsheetCollections
+import HashTreeCollections
 
 /// Keeps an ``EntityCatalog`` up to date as documents come and go, redoing only what a change can touch.
 ///
@@ -382,29 +384,18 @@ public struct EntityCatalogBuilder: Sendable {
 
     /// The listed rows without the removed entities, with the new ones, in list order.
     private mutating func replaceRows(removing: Set<String>, adding: [EntityCatalog.Row]) {
-        var kept = catalog.rows
-        if !removing.isEmpty {
-            let gone = Set(removing.compactMap { catalog.rowsById[$0].map(ObjectIdentifier.init) })
-            kept.removeAll { gone.contains(ObjectIdentifier($0)) }
-            for id in removing { catalog.rowsById[id] = nil }
+        for id in removing {
+            guard let row = catalog.rowsById[id] else { continue }
+            catalog.rows.remove(row, by: EntityCatalog.Row.listOrder, where: { $0 === row })
+            catalog.rowsById[id] = nil
         }
         let added = adding.sorted(by: EntityCatalog.Row.listOrder)
         for row in added { catalog.rowsById[row.entity.id] = row }
-        // Merge two sorted lists.
-        var rows: [EntityCatalog.Row] = []
-        rows.reserveCapacity(kept.count + added.count)
-        var i = 0
-        var j = 0
-        while i < kept.count || j < added.count {
-            if j == added.count || (i < kept.count && !EntityCatalog.Row.listOrder(added[j], kept[i])) {
-                rows.append(kept[i])
-                i += 1
-            } else {
-                rows.append(added[j])
-                j += 1
-            }
+        if catalog.rows.isEmpty {
+            catalog.rows = ChunkedList(added)
+        } else {
+            for row in added { catalog.rows.insert(row, by: EntityCatalog.Row.listOrder) }
         }
-        catalog.rows = rows
     }
 
     /// A document's global ids and annotations, from its entities' drafts as they stand.

@@ -1,0 +1,56 @@
+import BroadsheetCollections
+import Testing
+
+@Suite struct ChunkedListTests {
+    /// Thousands of sorted inserts and removals, checked against a plain array after each step.
+    @Test func sortedInsertsAndRemovalsMatchAnArray() {
+        var seed: UInt64 = 7
+        func next() -> Int {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            return Int(truncatingIfNeeded: seed >> 33)
+        }
+        var list = ChunkedList<Int>((0..<1500).map { $0 * 2 })
+        var array = (0..<1500).map { $0 * 2 }
+        for step in 0..<2000 {
+            if next() % 3 == 0, !array.isEmpty {
+                let value = array[next() % array.count]
+                let removed = list.remove(value, by: <, where: { $0 == value })
+                #expect(removed)
+                array.remove(at: array.firstIndex(of: value)!)
+            } else {
+                let value = next() % 5000
+                list.insert(value, by: <)
+                array.insert(value, at: array.firstIndex { $0 > value } ?? array.count)
+            }
+            if step % 500 == 0 { #expect(Array(list) == array) }
+        }
+        #expect(Array(list) == array)
+        #expect(list.count == array.count)
+        var walked: [Int] = []
+        list.forEachElement { walked.append($0) }
+        #expect(walked == array)
+    }
+
+    @Test func aCopySharesNothingItsChangesCanSee() {
+        let original = ChunkedList(Array(0..<2000))
+        var changed = original
+        changed.remove(at: 0)
+        changed.insert(-1, at: 1999)
+        #expect(Array(original) == Array(0..<2000))
+        #expect(changed.first == 1)
+        #expect(changed[1999] == -1)
+    }
+
+    @Test func removingWhatIsAbsentChangesNothing() {
+        var list: ChunkedList = [1, 3, 5]
+        let absent = list.remove(4, by: <, where: { $0 == 4 })
+        let unmatched = list.remove(3, by: <, where: { _ in false })
+        #expect(!absent && !unmatched)
+        #expect(Array(list) == [1, 3, 5])
+        var empty = ChunkedList<Int>()
+        empty.insert(9, by: <)
+        #expect(Array(empty) == [9])
+        empty.remove(at: 0)
+        #expect(empty.isEmpty)
+    }
+}
