@@ -14,12 +14,12 @@ public struct ChunkedList<Element> {
     /// Most elements a chunk holds before it is split in two.
     public static var maxChunk: Int { 512 }
 
-    private var chunks: [[Element]]
+    @usableFromInline var chunks: [[Element]]
     /// `ends[i]`: the number of elements in chunks `0...i`.
-    private var ends: [Int]
+    @usableFromInline var ends: [Int]
 
     /// A list of these elements, in this order.
-    public init(_ elements: [Element] = []) {
+    @inlinable public init(_ elements: [Element] = []) {
         chunks = []
         ends = []
         var start = 0
@@ -33,7 +33,7 @@ public struct ChunkedList<Element> {
     }
 
     /// The chunk holding position `i`, and the position of its first element.
-    private func chunk(holding i: Int) -> (chunk: Int, start: Int) {
+    @inlinable func chunk(holding i: Int) -> (chunk: Int, start: Int) {
         var low = 0
         var high = ends.count - 1
         while low < high {
@@ -44,7 +44,7 @@ public struct ChunkedList<Element> {
     }
 
     /// The first position whose element is not ordered before `element` (`count` when none).
-    public func lowerBound(of element: Element, by areInIncreasingOrder: (Element, Element) -> Bool) -> Int {
+    @inlinable public func lowerBound(of element: Element, by areInIncreasingOrder: (Element, Element) -> Bool) -> Int {
         var low = 0
         var high = count
         while low < high {
@@ -55,7 +55,7 @@ public struct ChunkedList<Element> {
     }
 
     /// Inserts `element` where it belongs in a list sorted by `areInIncreasingOrder` (after equal ones).
-    public mutating func insert(_ element: Element, by areInIncreasingOrder: (Element, Element) -> Bool) {
+    @inlinable public mutating func insert(_ element: Element, by areInIncreasingOrder: (Element, Element) -> Bool) {
         var low = 0
         var high = count
         while low < high {
@@ -68,7 +68,7 @@ public struct ChunkedList<Element> {
     /// Removes the first element ordered like `element` for which `matches` holds, in a list sorted by
     /// `areInIncreasingOrder`; returns whether one was found.
     @discardableResult
-    public mutating func remove(
+    @inlinable public mutating func remove(
         _ element: Element, by areInIncreasingOrder: (Element, Element) -> Bool, where matches: (Element) -> Bool
     ) -> Bool {
         var i = lowerBound(of: element, by: areInIncreasingOrder)
@@ -83,7 +83,7 @@ public struct ChunkedList<Element> {
     }
 
     /// Inserts `element` at position `i` (`0...count`).
-    public mutating func insert(_ element: Element, at i: Int) {
+    @inlinable public mutating func insert(_ element: Element, at i: Int) {
         precondition(i >= 0 && i <= count, "ChunkedList index out of range")
         if chunks.isEmpty {
             chunks = [[element]]
@@ -107,7 +107,7 @@ public struct ChunkedList<Element> {
 
     /// Removes and returns the element at position `i`.
     @discardableResult
-    public mutating func remove(at i: Int) -> Element {
+    @inlinable public mutating func remove(at i: Int) -> Element {
         precondition(i >= 0 && i < count, "ChunkedList index out of range")
         let (c, start) = chunk(holding: i)
         let element = chunks[c].remove(at: i - start)
@@ -121,18 +121,18 @@ public struct ChunkedList<Element> {
 }
 
 extension ChunkedList: RandomAccessCollection {
-    public var startIndex: Int { 0 }
-    public var endIndex: Int { ends.last ?? 0 }
-    public var count: Int { ends.last ?? 0 }
+    @inlinable public var startIndex: Int { 0 }
+    @inlinable public var endIndex: Int { ends.last ?? 0 }
+    @inlinable public var count: Int { ends.last ?? 0 }
 
-    public subscript(position: Int) -> Element {
+    @inlinable public subscript(position: Int) -> Element {
         precondition(position >= 0 && position < count, "ChunkedList index out of range")
         let (c, start) = chunk(holding: position)
         return chunks[c][position - start]
     }
 
     /// Every element, chunk by chunk (faster than subscripting each position).
-    public func forEachElement(_ body: (Element) throws -> Void) rethrows {
+    @inlinable public func forEachElement(_ body: (Element) throws -> Void) rethrows {
         for chunk in chunks {
             for element in chunk { try body(element) }
         }
@@ -140,10 +140,15 @@ extension ChunkedList: RandomAccessCollection {
 
     /// Walks the chunks in turn, with no search per element.
     public struct Iterator: IteratorProtocol {
-        var chunks: IndexingIterator<[[Element]]>
-        var current: IndexingIterator<[Element]>?
+        @usableFromInline var chunks: IndexingIterator<[[Element]]>
+        @usableFromInline var current: IndexingIterator<[Element]>?
 
-        public mutating func next() -> Element? {
+        @inlinable init(chunks: IndexingIterator<[[Element]]>, current: IndexingIterator<[Element]>?) {
+            self.chunks = chunks
+            self.current = current
+        }
+
+        @inlinable public mutating func next() -> Element? {
             while true {
                 if let element = current?.next() { return element }
                 guard let chunk = chunks.next() else { return nil }
@@ -152,15 +157,15 @@ extension ChunkedList: RandomAccessCollection {
         }
     }
 
-    public func makeIterator() -> Iterator { Iterator(chunks: chunks.makeIterator(), current: nil) }
+    @inlinable public func makeIterator() -> Iterator { Iterator(chunks: chunks.makeIterator(), current: nil) }
 }
 
 extension ChunkedList: Sendable where Element: Sendable {}
 
 extension ChunkedList: ExpressibleByArrayLiteral {
-    public init(arrayLiteral elements: Element...) { self.init(elements) }
+    @inlinable public init(arrayLiteral elements: Element...) { self.init(elements) }
 }
 
 extension ChunkedList: Equatable where Element: Equatable {
-    public static func == (a: ChunkedList, b: ChunkedList) -> Bool { a.count == b.count && a.elementsEqual(b) }
+    @inlinable public static func == (a: ChunkedList, b: ChunkedList) -> Bool { a.count == b.count && a.elementsEqual(b) }
 }

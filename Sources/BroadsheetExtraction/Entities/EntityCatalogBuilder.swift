@@ -252,8 +252,8 @@ public struct EntityCatalogBuilder: Sendable {
     /// Turns a component's drafts into entities, replacing the ones it made before; returns the
     /// documents whose entities changed id or type.
     private mutating func resolve(component: Set<String>, oldEntities: Set<String>, assignIds: EntityCatalog.IdAssigner?) -> Set<String> {
-        let live = component.filter { drafts[$0] != nil }.sorted { drafts[$0]!.first < drafts[$1]!.first }
-        var groups: [(members: [String], draft: Draft)] = live.map { ([$0], drafts[$0]!) }
+        var groups: [(members: [String], draft: Draft)] = component.compactMap { key in drafts[key].map { ([key], $0) } }
+        groups.sort { $0.draft.first < $1.draft.first }
 
         func merge(_ targets: [Int]) {
             guard targets.enumerated().contains(where: { $0.offset != $0.element }) else { return }
