@@ -18,10 +18,11 @@ RUN swift package resolve
 
 COPY Sources ./Sources
 COPY Benchmarks/Sources ./Benchmarks/Sources
+COPY Fuzz ./Fuzz
 COPY Tests ./Tests
 RUN swift build -c release --static-swift-stdlib --product broadsheet
 
-# Stage the binary with its resource bundles (lexicons, openapi.yaml), which Bundle.module
+# Stage the binary with its resource bundles (lexicons, openapi.yaml, the explorer), which Bundle.module
 # looks for next to the executable.
 WORKDIR /staging
 RUN cp "$(swift build --package-path /build -c release --show-bin-path)/broadsheet" ./ \

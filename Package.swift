@@ -80,7 +80,7 @@ let package = Package(
                 "BroadsheetSync", "BroadsheetCollections", .product(name: "HashTreeCollections", package: "swift-collections"),
                 .product(name: "Logging", package: "swift-log"),
             ],
-            resources: [.copy("Resources/openapi.yaml")],
+            resources: [.copy("Resources/openapi.yaml"), .copy("Resources/ui")],
             swiftSettings: swiftSettings
         ),
         .executableTarget(

@@ -4,6 +4,11 @@ public import BroadsheetHTTP
 public enum APIError: Error, Sendable, Hashable, ProblemConvertible {
     /// No `resource` (e.g. "document") with this id.
     case notFound(resource: String, id: String)
+    /// A filter names a `resource` that does not exist (query parameter `parameter`): `404`, the same
+    /// in every list and in a search's `entity:` filter, rather than an empty answer that hides a typo.
+    case unknownFilterValue(resource: String, id: String, parameter: String)
+    /// `from` is after `to`.
+    case emptyDateRange
     /// The corpus is still loading.
     case notReady
     /// No key, or a key that is not one of the server's (`WWW-Authenticate: Bearer`).
@@ -23,6 +28,10 @@ public enum APIError: Error, Sendable, Hashable, ProblemConvertible {
         switch self {
         case .notFound(let resource, let id):
             ProblemDetails(.notFound, status: .notFound, detail: "No \(resource) with id '\(id)'.", parameter: "id")
+        case .unknownFilterValue(let resource, let id, let parameter):
+            ProblemDetails(.notFound, status: .notFound, detail: "No \(resource) with id '\(id)' (in '\(parameter)').", parameter: parameter)
+        case .emptyDateRange:
+            ProblemDetails(.invalidParameter, status: .badRequest, detail: "'from' is after 'to': the range is empty.", parameter: "from")
         case .notReady:
             ProblemDetails(.notReady, status: .serviceUnavailable, detail: "The corpus is still loading; try again shortly.")
         case .unauthorized(let detail):

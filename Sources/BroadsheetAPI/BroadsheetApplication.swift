@@ -19,15 +19,18 @@ public struct BroadsheetApplication: Sendable {
         public var accessKeys: AccessKeys
         /// Reads the articles of writes (with the date of articles that give none).
         public var submissions: SubmissionParser
+        /// The explorer's files, served at `/` and `/ui/`; `nil` serves no explorer. Default: the bundled ones.
+        public var explorer: ExplorerAssets?
 
         public init(
             corsOrigin: String = "*", logger: Logger = Logger(label: "broadsheet"), accessKeys: AccessKeys = AccessKeys(),
-            submissions: SubmissionParser = SubmissionParser()
+            submissions: SubmissionParser = SubmissionParser(), explorer: ExplorerAssets? = .bundled
         ) {
             self.corsOrigin = corsOrigin
             self.logger = logger
             self.accessKeys = accessKeys
             self.submissions = submissions
+            self.explorer = explorer
         }
     }
 
@@ -48,7 +51,7 @@ public struct BroadsheetApplication: Sendable {
         CorpusMetrics.register(in: registry, service: service, writer: writer)
         let handlers = APIHandlers(
             service: service, registry: registry, writer: writer, access: configuration.accessKeys,
-            submissions: configuration.submissions)
+            submissions: configuration.submissions, explorer: ExplorerPages(assets: configuration.explorer))
         let routing = RoutingResponder(router: router, errorMapper: ErrorMapper(logger: configuration.logger)) { request in
             try handlers.handle(request)
         }

@@ -22,16 +22,19 @@ public enum Endpoint: String, Sendable, CaseIterable {
     case listEvents
     case search
     case suggest
+    case getExplorer
+    case getExplorerAsset
 
-    /// Method, path pattern and accepted query parameters of each endpoint.
-    public var route: (method: HTTPMethod, pattern: String, query: Set<String>) {
+    /// Method, path pattern and accepted query parameters of each endpoint (`nil`: any, read by the page itself).
+    public var route: (method: HTTPMethod, pattern: String, query: Set<String>?) {
         switch self {
         case .getHealth: (.get, "/healthz", [])
         case .getReadiness: (.get, "/readyz", [])
         case .getMetrics: (.get, "/metrics", [])
         case .getOpenAPI: (.get, "/openapi.yaml", [])
         case .getCorpus: (.get, "/v1/corpus", [])
-        case .listDocuments: (.get, "/v1/documents", ["limit", "offset"])
+        case .listDocuments:
+            (.get, "/v1/documents", ["limit", "offset", "from", "to", "publication", "author", "category", "tag", "entity", "undated", "sort"])
         case .createDocuments: (.post, "/v1/documents", ["wait"])
         case .getDocument: (.get, "/v1/documents/{id}", [])
         case .replaceDocument: (.put, "/v1/documents/{id}", ["wait"])
@@ -45,6 +48,8 @@ public enum Endpoint: String, Sendable, CaseIterable {
         case .listEvents: (.get, "/v1/events", ["from", "to", "entity", "type", "document", "limit", "offset"])
         case .search: (.get, "/v1/search", ["q", "limit", "offset", "unit", "passages", "group", "document", "entity", "from", "to"])
         case .suggest: (.get, "/v1/suggest", ["q", "limit"])
+        case .getExplorer: (.get, "/", nil)
+        case .getExplorerAsset: (.get, "/ui/{file}", ["v"])
         }
     }
 

@@ -106,12 +106,18 @@ public final class BroadsheetClient: Sendable {
     }
 
     /// `GET /v1/documents`: one page of document summaries.
-    public func documents(limit: Int? = nil, offset: Int? = nil) async throws(BroadsheetClientError) -> Page<
-        DocumentSummary
-    > {
+    public func documents(
+        limit: Int? = nil, offset: Int? = nil, filters: DocumentFilters = DocumentFilters()
+    ) async throws(BroadsheetClientError) -> Page<DocumentSummary> {
         var query: [(String, String)] = []
         if let limit { query.append(("limit", String(limit))) }
         if let offset { query.append(("offset", String(offset))) }
+        let named: [(String, String?)] = [
+            ("from", filters.from), ("to", filters.to), ("publication", filters.publication), ("author", filters.author),
+            ("category", filters.category), ("tag", filters.tag), ("entity", filters.entity),
+            ("undated", filters.undated.map { $0 ? "true" : "false" }), ("sort", filters.sort),
+        ]
+        for case let (name, value?) in named { query.append((name, value)) }
         return try await get("/v1/documents", query: query)
     }
 

@@ -109,7 +109,7 @@ public struct CorpusSnapshot: Sendable {
     }
 
     /// Newest first, then by title, then by id; undated documents last.
-    static func servedOrder(_ a: Document, _ b: Document) -> Bool {
+    public static func servedOrder(_ a: Document, _ b: Document) -> Bool {
         switch (a.publishedAt, b.publishedAt) {
         case let (x?, y?) where x != y: return x > y
         case (_?, nil): return true

@@ -45,7 +45,8 @@ struct ServeCommand: AsyncParsableCommand {
             configuration: .init(
                 corsOrigin: settings.corsOrigin, logger: logger,
                 accessKeys: AccessKeys(write: settings.writeKeys, read: settings.readKeys),
-                submissions: SubmissionParser(defaultDate: settings.defaultDate)),
+                submissions: SubmissionParser(defaultDate: settings.defaultDate),
+                explorer: settings.explorer ? .bundled : nil),
             writer: corpus)
         let openConnections = app.metrics.openConnections
         var limits = HTTPRequestParser.Limits.default

@@ -37,6 +37,9 @@ struct ServeOptions: ParsableArguments {
     @Option(help: "trace, debug, info, notice, warning, error or critical (env BROADSHEET_LOG_LEVEL; default info).")
     var logLevel: String?
 
+    @Flag(help: "Serve no explorer at / and /ui/ (env BROADSHEET_EXPLORER=0).")
+    var noExplorer = false
+
     /// The options after applying the environment and the defaults.
     struct Resolved {
         var host: String
@@ -50,6 +53,7 @@ struct ServeOptions: ParsableArguments {
         var readKeys: [String]
         var corsOrigin: String
         var logLevel: Logger.Level
+        var explorer: Bool
     }
 
     func resolved() throws -> Resolved {
@@ -80,7 +84,8 @@ struct ServeOptions: ParsableArguments {
             writeKeys: AccessKeys.parse(fileContents: try Self.read(keyFile: apiKeyFile), list: Environment.value("BROADSHEET_API_KEYS")),
             readKeys: AccessKeys.parse(fileContents: try Self.read(keyFile: readKeyFile), list: Environment.value("BROADSHEET_READ_KEYS")),
             corsOrigin: corsOrigin ?? Environment.value("BROADSHEET_CORS_ORIGIN") ?? "*",
-            logLevel: level
+            logLevel: level,
+            explorer: !noExplorer && !["0", "false", "no"].contains(Environment.value("BROADSHEET_EXPLORER")?.lowercased() ?? "")
         )
     }
 

@@ -100,8 +100,9 @@ import TestSupport
             #expect(badType.problem?.parameter == "type")
             let badSort = try await client.send(ClientRequest(target: "/v1/entities?sort=size"))
             #expect(badSort.problem?.parameter == "sort")
-            let counted6205 = try await client.entities(document: "nope")
-            #expect(counted6205.total == 0)
+            let unknownDocument = try await client.send(ClientRequest(target: "/v1/entities?document=nope"))
+            #expect(unknownDocument.status == 404)
+            #expect(unknownDocument.problem?.parameter == "document")
             let noAnnotations = try await client.send(ClientRequest(target: "/v1/documents/nope/annotations"))
             #expect(noAnnotations.status == 404)
         }

@@ -80,14 +80,16 @@ import TestSupport
         }
     }
 
-    @Test func unknownIdsAndReversedRangesMatchNothing() async throws {
+    @Test func unknownIdsAreNotFoundAndReversedRangesAreBadRequests() async throws {
         try await withRunningServer { client, _, _ in
-            let counted7620 = try await client.events(entity: "nobody")
-            #expect(counted7620.total == 0)
-            let counted9199 = try await client.events(document: "nope")
-            #expect(counted9199.total == 0)
-            let counted665 = try await client.events(from: "2025-09", to: "2025-01")
-            #expect(counted665.total == 0)
+            for (target, status, parameter) in [
+                ("/v1/events?entity=nobody", 404, "entity"), ("/v1/events?document=nope", 404, "document"),
+                ("/v1/events?from=2025-09&to=2025-01", 400, "from"),
+            ] {
+                let response = try await client.send(ClientRequest(target: target))
+                #expect(response.status == status)
+                #expect(response.problem?.parameter == parameter)
+            }
         }
     }
 }

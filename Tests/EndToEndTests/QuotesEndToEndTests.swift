@@ -77,10 +77,11 @@ import TestSupport
                 #expect(response.status == 400)
                 #expect(response.problem?.parameter == parameter)
             }
-            let counted1190 = try await client.quotes(speaker: "nobody")
-            #expect(counted1190.total == 0)
-            let counted6974 = try await client.quotes(document: "nope")
-            #expect(counted6974.total == 0)
+            for (target, parameter) in [("/v1/quotes?speaker=nobody", "speaker"), ("/v1/quotes?document=nope", "document")] {
+                let response = try await client.send(ClientRequest(target: target))
+                #expect(response.status == 404)
+                #expect(response.problem?.parameter == parameter)
+            }
             let missing = try await client.send(ClientRequest(target: "/v1/entities/nobody/quotes"))
             #expect(missing.status == 404)
         }

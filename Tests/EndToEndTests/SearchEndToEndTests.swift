@@ -83,7 +83,7 @@ import TestSupport
         ("/v1/search", "q"), ("/v1/search?q=", "q"), ("/v1/search?q=%22open", "q"), ("/v1/search?q=colour:red", "q"),
         ("/v1/search?q=-cats", "q"), ("/v1/search?q=x&group=site", "group"), ("/v1/search?q=x&from=2025-13", "from"),
         ("/v1/search?q=x&unit=sentence", "unit"), ("/v1/search?q=x&passages=6", "passages"), ("/v1/search?q=x&passages=-1", "passages"),
-        ("/v1/search?q=entity:nobody", "q"), ("/v1/search?q=%22open&entity=nobody", "q"),
+        ("/v1/search?q=%22open&entity=nobody", "q"), ("/v1/search?q=x&from=2025-09&to=2025-01", "from"),
         ("/v1/suggest", "q"), ("/v1/suggest?q=a&limit=21", "limit"),
     ])
     func badSearchesAreNamed(target: String, parameter: String) async throws {
@@ -104,14 +104,17 @@ import TestSupport
         }
     }
 
-    @Test func unknownFilterIdsAndReversedRangesMatchNothing() async throws {
+    /// An unknown entity is a 404 whether it is a parameter or a filter in the query, and so is an unknown document.
+    @Test(arguments: [
+        ("/v1/search?q=Moscow&entity=nobody", "entity"), ("/v1/search?q=Moscow%20entity:nobody", "q"),
+        ("/v1/search?q=entity:nobody", "q"), ("/v1/search?q=Moscow&document=nope", "document"),
+    ])
+    func unknownFilterIdsAreNotFound(target: String, parameter: String) async throws {
         try await withRunningServer { client, _, _ in
-            let counted2913 = try await client.search("Moscow", entity: "nobody")
-            #expect(counted2913.total == 0)
-            let counted6729 = try await client.search("Moscow", document: "nope")
-            #expect(counted6729.total == 0)
-            let counted3841 = try await client.search("Moscow", from: "2025-09", to: "2025-01")
-            #expect(counted3841.total == 0)
+            let response = try await client.send(ClientRequest(target: target))
+            #expect(response.status == 404)
+            #expect(response.problem?.type == "urn:broadsheet:problem:not-found")
+            #expect(response.problem?.parameter == parameter)
         }
     }
 

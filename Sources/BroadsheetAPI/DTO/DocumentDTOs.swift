@@ -7,10 +7,14 @@ public struct DocumentSummaryDTO: Encodable, Sendable {
     public var authors: [String]
     public var publication: Nullable<String>
     public var publishedAt: Nullable<String>
+    /// Where `publishedAt` came from: `field`, `dateline`, `path`, `default` or `none`.
+    public var dateSource: String
     public var wordCount: Int
     public var paragraphCount: Int
     public var format: String
+    /// The file the article came from, relative to the corpus folder (`api` for a write).
     public var source: String
+    public var metadata: DocumentMetadataDTO
 
     public init(_ d: Document, wordCount: Int) {
         id = d.id
@@ -18,10 +22,30 @@ public struct DocumentSummaryDTO: Encodable, Sendable {
         authors = d.authors
         publication = Nullable(d.publication)
         publishedAt = Nullable(d.publishedAt?.description)
+        dateSource = d.dateSource.rawValue
         self.wordCount = wordCount
         paragraphCount = d.paragraphs.count
         format = d.format.rawValue
         source = d.source
+        metadata = DocumentMetadataDTO(d)
+    }
+}
+
+/// What an article says of itself beyond its title, authors and date, as given (nulls when not).
+public struct DocumentMetadataDTO: Encodable, Sendable {
+    public var category: Nullable<String>
+    public var tags: [String]
+    public var url: Nullable<String>
+    public var language: Nullable<String>
+    /// The `source` field of a structured article (an agency or feed name).
+    public var sourceName: Nullable<String>
+
+    init(_ d: Document) {
+        category = Nullable(d.category)
+        tags = d.tags
+        url = Nullable(d.url)
+        language = Nullable(d.language)
+        sourceName = Nullable(d.sourceName)
     }
 }
 
@@ -51,6 +75,8 @@ public struct DocumentDetailDTO: Encodable, Sendable {
     public var sentences: Int
     public var format: String
     public var source: String
+    public var dateSource: String
+    public var metadata: DocumentMetadataDTO
     public var sections: [SectionDTO]
     public var paragraphs: [ParagraphDTO]
     public var text: String
@@ -67,6 +93,8 @@ public struct DocumentDetailDTO: Encodable, Sendable {
         sentences = d.sentences.count
         format = d.format.rawValue
         source = d.source
+        dateSource = d.dateSource.rawValue
+        metadata = DocumentMetadataDTO(d)
         sections = d.sections.map { SectionDTO(title: $0.title, start: $0.span.start, end: $0.span.end) }
         paragraphs = d.paragraphs.map {
             ParagraphDTO(index: $0.index, section: Nullable($0.section), text: String(d.text.slice($0.span)), start: $0.span.start, end: $0.span.end)

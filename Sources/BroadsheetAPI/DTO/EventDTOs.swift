@@ -29,6 +29,9 @@ public struct TimeDTO: Encodable, Sendable {
 public struct EventDTO: Encodable, Sendable {
     public var id: String
     public var documentId: String
+    /// The article's title and date, so that a list needs no lookup per row.
+    public var documentTitle: String
+    public var publishedAt: Nullable<String>
     public var date: TimeDTO
     public var trigger: String
     public var type: String
@@ -40,9 +43,13 @@ public struct EventDTO: Encodable, Sendable {
     /// True when the date was inherited from the narrative rather than written in the sentence.
     public var inherited: Bool
 
-    init(_ r: EventRecord, catalog: EntityCatalog) {
+    init(_ r: EventRecord, snapshot: CorpusSnapshot) {
+        let catalog = snapshot.entities
+        let document = snapshot.document(id: r.documentId)?.document
         id = r.id
         documentId = r.documentId
+        documentTitle = document?.title ?? ""
+        publishedAt = Nullable(document?.publishedAt?.description)
         date = TimeDTO(r.event.date)
         trigger = r.event.trigger
         type = r.event.type.rawValue

@@ -6,6 +6,9 @@ import BroadsheetExtraction
 public struct QuoteDTO: Encodable, Sendable {
     public var id: String
     public var documentId: String
+    /// The article's title and date, so that a list needs no lookup per row.
+    public var documentTitle: String
+    public var publishedAt: Nullable<String>
     /// Without the outer quotation marks.
     public var text: String
     public var kind: String
@@ -20,9 +23,13 @@ public struct QuoteDTO: Encodable, Sendable {
     /// The id of the quote this piece continues, for a quote running over several paragraphs.
     public var continues: Nullable<String>
 
-    init(_ record: QuoteRecord, catalog: EntityCatalog) {
+    init(_ record: QuoteRecord, snapshot: CorpusSnapshot) {
+        let catalog = snapshot.entities
+        let document = snapshot.document(id: record.documentId)?.document
         id = record.id
         documentId = record.documentId
+        documentTitle = document?.title ?? ""
+        publishedAt = Nullable(document?.publishedAt?.description)
         text = record.quote.text
         kind = record.quote.kind.rawValue
         speaker = Nullable(record.speakerId.flatMap { catalog.entity(id: $0) }.map(EntityRefDTO.init))

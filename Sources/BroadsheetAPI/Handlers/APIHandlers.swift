@@ -9,6 +9,7 @@ struct APIHandlers: Sendable {
     let writer: LiveCorpus?
     let access: AccessKeys
     let submissions: SubmissionParser
+    let explorer: ExplorerPages
 
     func handle(_ request: RoutedRequest<Endpoint>) throws -> HTTPResponse {
         switch request.route {
@@ -17,6 +18,8 @@ struct APIHandlers: Sendable {
             guard service.isReady else { throw APIError.notReady }
             return Self.statusResponse(Self.readyBody)
         case .getMetrics: return registry.exposition()
+        case .getExplorer: return try explorer.page()
+        case .getExplorerAsset: return try explorer.asset(request)
         case .getOpenAPI:
             guard !OpenAPIDocument.bytes.isEmpty else { throw OpenAPIMissing() }
             return HTTPResponse(headers: ["Content-Type": "application/yaml; charset=utf-8"], body: OpenAPIDocument.bytes)

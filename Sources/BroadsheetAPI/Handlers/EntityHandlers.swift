@@ -11,13 +11,11 @@ extension APIHandlers {
         let page = try query.pagination()
         let type = try query.value("type", as: EntityType.self)
         let q = try query.string("q", maxLength: 200)
-        let documentId = try query.string("document", maxLength: 200)
         let sort = try query.value("sort", as: EntityCatalog.SortOrder.self, default: .mentions)
         let snapshot = try service.requireSnapshot()
-        let rows = snapshot.entities.list(type: type, query: q, documentId: documentId, sort: sort).map {
-            EntityDTO($0, snapshot: snapshot)
-        }
-        return try .json(Page(slicing: rows, limit: page.limit, offset: page.offset))
+        let documentId = try query.documentId("document", in: snapshot)
+        let rows = snapshot.entities.list(type: type, query: q, documentId: documentId, sort: sort)
+        return try .json(Page(slicing: rows, limit: page.limit, offset: page.offset) { EntityDTO($0, snapshot: snapshot) })
     }
 
     /// `GET /v1/entities/{id}`

@@ -9,20 +9,16 @@ extension APIHandlers {
     func listEvents(_ request: RoutedRequest<Endpoint>) throws -> HTTPResponse {
         let query = request.query
         let page = try query.pagination()
-        let from = try query.date("from").map { CivilDate(year: $0.first.year, month: $0.first.month, day: $0.first.day)! }
-        let to = try query.date("to").map { CivilDate(year: $0.last.year, month: $0.last.month, day: $0.last.day)! }
-        // `to` before `from` is an empty range: nothing overlaps it.
-        let entity = try query.string("entity", maxLength: 200)
+        let (from, to) = try query.dateRange()
         let type = try query.value("type", as: EventType.self)
-        let documentId = try query.string("document", maxLength: 200)
         let snapshot = try service.requireSnapshot()
-        let candidates = entity.map { id in snapshot.eventsByEntity[id] ?? [] } ?? Array(snapshot.events)
-        let emptyRange = from != nil && to != nil && to! < from!
-        let rows = emptyRange ? [] : candidates.filter { r in
-            (documentId == nil || r.documentId == documentId) && (type == nil || r.event.type == type)
-                && r.overlaps(from: from, to: to)
+        let entity = try query.entityId("entity", in: snapshot)
+        let documentId = try query.documentId("document", in: snapshot)
+        func keep(_ r: EventRecord) -> Bool {
+            (documentId == nil || r.documentId == documentId) && (type == nil || r.event.type == type) && r.overlaps(from: from, to: to)
         }
-        return try .json(Page(slicing: rows.map { EventDTO($0, catalog: snapshot.entities) }, limit: page.limit, offset: page.offset))
+        let rows = entity.map { id in (snapshot.eventsByEntity[id] ?? []).filter(keep) } ?? snapshot.events.filter(keep)
+        return try .json(Page(slicing: rows, limit: page.limit, offset: page.offset) { EventDTO($0, snapshot: snapshot) })
     }
 
     /// `GET /v1/entities/{id}/events`
@@ -32,6 +28,6 @@ extension APIHandlers {
         let snapshot = try service.requireSnapshot()
         guard snapshot.entities.entity(id: id) != nil else { throw snapshot.missingEntity(id, request: request) }
         let rows = snapshot.eventsByEntity[id] ?? []
-        return try .json(Page(slicing: rows.map { EventDTO($0, catalog: snapshot.entities) }, limit: page.limit, offset: page.offset))
+        return try .json(Page(slicing: rows, limit: page.limit, offset: page.offset) { EventDTO($0, snapshot: snapshot) })
     }
 }

@@ -9,17 +9,27 @@ extension APIHandlers {
     func listQuotes(_ request: RoutedRequest<Endpoint>) throws -> HTTPResponse {
         let query = request.query
         let page = try query.pagination()
-        let speaker = try query.string("speaker", maxLength: 200)
-        let documentId = try query.string("document", maxLength: 200)
         let kind = try query.value("kind", as: QuoteKind.self)
         let q = try query.string("q", maxLength: 200).map(TextMatch.words)
         let snapshot = try service.requireSnapshot()
-        let candidates: [QuoteRecord] = speaker.map { id in snapshot.quotesBySpeaker[id] ?? [] } ?? Array(snapshot.quotes)
-        let rows = candidates.filter { record in
+        let speaker = try query.entityId("speaker", in: snapshot)
+        let documentId = try query.documentId("document", in: snapshot)
+        func keep(_ record: QuoteRecord) -> Bool {
             (documentId == nil || record.documentId == documentId) && (kind == nil || record.quote.kind == kind)
                 && (q == nil || record.matches(q!))
         }
-        return try .json(Page(slicing: rows.map { QuoteDTO($0, catalog: snapshot.entities) }, limit: page.limit, offset: page.offset))
+        let rows: [QuoteRecord]
+        if let speaker {
+            rows = (snapshot.quotesBySpeaker[speaker] ?? []).filter(keep)
+        } else if let documentId {
+            rows = (snapshot.quotesByDocument[documentId] ?? []).filter(keep)
+        } else if kind != nil || q != nil {
+            rows = snapshot.quotes.filter(keep)
+        } else {
+            // Every quote: one page of the list, no pass over it.
+            return try .json(Page(slicing: snapshot.quotes, limit: page.limit, offset: page.offset) { QuoteDTO($0, snapshot: snapshot) })
+        }
+        return try .json(Page(slicing: rows, limit: page.limit, offset: page.offset) { QuoteDTO($0, snapshot: snapshot) })
     }
 
     /// `GET /v1/entities/{id}/quotes`
@@ -30,6 +40,6 @@ extension APIHandlers {
         let snapshot = try service.requireSnapshot()
         guard snapshot.entities.entity(id: id) != nil else { throw snapshot.missingEntity(id, request: request) }
         let rows = (snapshot.quotesBySpeaker[id] ?? []).filter { kind == nil || $0.quote.kind == kind }
-        return try .json(Page(slicing: rows.map { QuoteDTO($0, catalog: snapshot.entities) }, limit: page.limit, offset: page.offset))
+        return try .json(Page(slicing: rows, limit: page.limit, offset: page.offset) { QuoteDTO($0, snapshot: snapshot) })
     }
 }

@@ -18,38 +18,28 @@ extension APIHandlers {
         let group = try query.value("group", as: Grouping.self, default: .none)
         let unit = try query.value("unit", as: SearchUnit.self, default: .article)
         let passages = try query.int("passages", default: 1, in: 0...SearchOptions.maxPassages)
+        let parsed: SearchQuery
+        do {
+            // The query first: a malformed one is a 400 whatever its filters name.
+            parsed = try SearchQuery(parsing: q)
+        } catch {
+            throw ParameterError("q", .invalid(error.message))
+        }
         let snapshot = try service.requireSnapshot()
         var filters = SearchFilters()
-        // An unknown document or entity id in a filter parameter matches nothing (as in every list).
-        var matchesNothing = false
-        if let documentId = try query.string("document", maxLength: 200) {
-            matchesNothing = matchesNothing || snapshot.document(id: documentId) == nil
-            filters.documents = [documentId]
-        }
-        if let entity = try query.string("entity", maxLength: 200) {
-            matchesNothing = matchesNothing || snapshot.entities.entity(id: entity) == nil
-            filters.entities = [entity]
-        }
-        if let from = try query.date("from") { filters.from = CivilDate(year: from.first.year, month: from.first.month, day: from.first.day) }
-        if let to = try query.date("to") { filters.to = CivilDate(year: to.last.year, month: to.last.month, day: to.last.day) }
-        if let from = filters.from, let to = filters.to, to < from {
-            // An empty range: nothing is in it.
-            matchesNothing = true
-            filters.from = nil
-            filters.to = nil
-        }
+        if let documentId = try query.documentId("document", in: snapshot) { filters.documents = [documentId] }
+        if let entity = try query.entityId("entity", in: snapshot) { filters.entities = [entity] }
+        (filters.from, filters.to) = try query.dateRange()
 
         let options = SearchOptions(
             limit: page.limit, offset: page.offset, maxHitsPerDocument: group == .document ? 1 : nil, filters: filters, unit: unit,
             passages: passages)
         let results: SearchResults
         do {
-            // The query is parsed even when the filters match nothing, so that a bad query is still a 400.
-            let parsed = try SearchQuery(parsing: q)
-            results =
-                matchesNothing
-                ? SearchResults(hits: [], total: 0, corrections: [], tookMs: 0)
-                : try snapshot.search.search(parsed, options: options, context: snapshot.searchContext)
+            results = try snapshot.search.search(parsed, options: options, context: snapshot.searchContext)
+        } catch where error.kind == .unknownEntity {
+            // `entity:nobody` in the query is what `entity=nobody` is: a 404.
+            throw APIError.unknownFilterValue(resource: "entity", id: error.value ?? "", parameter: "q")
         } catch {
             throw ParameterError("q", .invalid(error.message))
         }

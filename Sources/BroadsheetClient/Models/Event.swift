@@ -13,6 +13,8 @@ public struct TimeValue: Decodable, Sendable, Hashable {
 public struct Event: Decodable, Sendable, Hashable {
     public var id: String
     public var documentId: String
+    public var documentTitle: String
+    public var publishedAt: String?
     public var date: TimeValue
     public var trigger: String
     public var type: String

@@ -9,6 +9,8 @@ public struct EntityRef: Decodable, Sendable, Hashable {
 public struct Quote: Decodable, Sendable, Hashable {
     public var id: String
     public var documentId: String
+    public var documentTitle: String
+    public var publishedAt: String?
     public var text: String
     public var kind: String
     public var speaker: EntityRef?

@@ -30,10 +30,13 @@ public struct SearchQueryError: Error, Sendable, Hashable, CustomStringConvertib
     public var kind: Kind
     /// A human-readable explanation naming the offending part of the query.
     public var message: String
+    /// The offending value when there is one (the id of an unknown entity).
+    public var value: String?
 
-    public init(_ kind: Kind, _ message: String) {
+    public init(_ kind: Kind, _ message: String, value: String? = nil) {
         self.kind = kind
         self.message = message
+        self.value = value
     }
 
     public var description: String { message }

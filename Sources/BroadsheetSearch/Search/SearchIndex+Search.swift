@@ -312,7 +312,7 @@ extension SearchIndex {
                 throw SearchQueryError(.unknownEntity, "entity filters are not available")
             }
             guard let refs = resolve(entity) else {
-                throw SearchQueryError(.unknownEntity, "unknown entity '\(entity)'")
+                throw SearchQueryError(.unknownEntity, "unknown entity '\(entity)'", value: entity)
             }
             var ids = Set<Int32>()
             for ref in refs {
