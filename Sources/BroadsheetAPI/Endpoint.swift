@@ -22,6 +22,9 @@ public enum Endpoint: String, Sendable, CaseIterable {
     case listEvents
     case search
     case suggest
+    case getTrends
+    case getTimeseries
+    case listRelatedDocuments
     case getExplorer
     case getExplorerAsset
 
@@ -48,6 +51,9 @@ public enum Endpoint: String, Sendable, CaseIterable {
         case .listEvents: (.get, "/v1/events", ["from", "to", "entity", "type", "document", "limit", "offset"])
         case .search: (.get, "/v1/search", ["q", "limit", "offset", "unit", "passages", "group", "document", "entity", "from", "to"])
         case .suggest: (.get, "/v1/suggest", ["q", "limit"])
+        case .getTrends: (.get, "/v1/trends", ["facet", "q", "entity", "from", "to", "limit"])
+        case .getTimeseries: (.get, "/v1/timeseries", ["q", "entity", "from", "to", "interval"])
+        case .listRelatedDocuments: (.get, "/v1/documents/{id}/related", ["limit"])
         case .getExplorer: (.get, "/", nil)
         case .getExplorerAsset: (.get, "/ui/{file}", ["v"])
         }

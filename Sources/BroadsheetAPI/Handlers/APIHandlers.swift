@@ -18,6 +18,9 @@ struct APIHandlers: Sendable {
             guard service.isReady else { throw APIError.notReady }
             return Self.statusResponse(Self.readyBody)
         case .getMetrics: return registry.exposition()
+        case .getTrends: return try trends(request)
+        case .getTimeseries: return try timeseries(request)
+        case .listRelatedDocuments: return try relatedDocuments(request)
         case .getExplorer: return try explorer.page()
         case .getExplorerAsset: return try explorer.asset(request)
         case .getOpenAPI:
