@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
-# Broadsheet's whole test command: build, unit and end-to-end tests, Dockerfile lint, and an
-# OpenAPI conformance run of schemathesis against the real server on the seed corpus.
+# Broadsheet's whole test command: build, unit and end-to-end tests, the explorer in headless
+# Chromium, Dockerfile lint, and an OpenAPI conformance run of schemathesis against the real server
+# on the seed corpus.
 #
-# It installs nothing: `.ci/run` (or you) provides swift, hadolint and schemathesis. Tools are
+# It installs nothing: `.ci/run` (or you) provides swift, hadolint, schemathesis, chromium,
+# chromium-driver and python3-selenium. Tools are
 # looked up on PATH first, then in the .venv-ci virtualenv that .ci/run creates.
 #
 # Environment:
@@ -115,7 +117,14 @@ fi
 #    index suites, run off Swift's cooperative pool: see Tests/TestSupport/OffCooperativePool.swift).
 step "swift test" swift test --skip-build --no-parallel
 
-# 3. Dockerfile lint.
+# 3. The explorer in a real headless browser (scripts/browser-tests.sh starts its own server).
+if [[ -x /usr/bin/chromium && -x /usr/bin/chromedriver ]] && /usr/bin/python3 -c "import selenium" 2>/dev/null; then
+    step "explorer in headless Chromium" bash scripts/browser-tests.sh
+else
+    record "explorer in headless Chromium" "FAIL (chromium, chromium-driver or python3-selenium missing; run .ci/run)"
+fi
+
+# 4. Dockerfile lint.
 HADOLINT=$(find_tool hadolint)
 if [[ -z "$HADOLINT" ]]; then
     record "hadolint Dockerfile" "FAIL (hadolint not installed; run .ci/run)"
@@ -123,7 +132,7 @@ else
     step "hadolint Dockerfile" "$HADOLINT" Dockerfile
 fi
 
-# 4. OpenAPI conformance: start the real server on the seed corpus, fuzz it, stop it with SIGTERM.
+# 5. OpenAPI conformance: start the real server on the seed corpus, fuzz it, stop it with SIGTERM.
 schemathesis_step() {
     local schemathesis port bin status waited=0
     schemathesis=$(find_tool schemathesis)
