@@ -31,6 +31,8 @@ let package = Package(
     targets: [
         // Article model, format detection and parsing, sentence splitting: pure, no I/O but the corpus loader.
         .target(name: "BroadsheetCore", swiftSettings: swiftSettings),
+        // The JSON bodies of the API: one definition that the server encodes and the client decodes.
+        .target(name: "BroadsheetWire", swiftSettings: swiftSettings),
         // Persistent lists: a changed copy shares the chunks the change did not touch.
         .target(name: "BroadsheetCollections", swiftSettings: swiftSettings),
         // Entities, quotes, time expressions and events: pure functions of a parsed document.
@@ -77,8 +79,8 @@ let package = Package(
             name: "BroadsheetAPI",
             dependencies: [
                 "BroadsheetCore", "BroadsheetExtraction", "BroadsheetSearch", "BroadsheetHTTP", "BroadsheetCorpus",
-                "BroadsheetSync", "BroadsheetCollections", .product(name: "HashTreeCollections", package: "swift-collections"),
-                .product(name: "Logging", package: "swift-log"),
+                "BroadsheetSync", "BroadsheetCollections", "BroadsheetWire",
+                .product(name: "HashTreeCollections", package: "swift-collections"), .product(name: "Logging", package: "swift-log"),
             ],
             resources: [.copy("Resources/openapi.yaml"), .copy("Resources/ui")],
             swiftSettings: swiftSettings
@@ -95,7 +97,7 @@ let package = Package(
         // libcurl, with C shims for its variadic setopt/getinfo.
         .systemLibrary(name: "CCurl", pkgConfig: "libcurl", providers: [.apt(["libcurl4-openssl-dev"])]),
         // Typed Swift client over libcurl (used by the end-to-end tests; not linked into the server).
-        .target(name: "BroadsheetClient", dependencies: ["CCurl", "CZlib"], swiftSettings: swiftSettings),
+        .target(name: "BroadsheetClient", dependencies: ["CCurl", "CZlib", "BroadsheetWire"], swiftSettings: swiftSettings),
 
         // Benchmarks (release builds, run by scripts in Benchmarks/; never timed in tests).
         .executableTarget(
@@ -161,7 +163,7 @@ let package = Package(
         .testTarget(
             name: "EndToEndTests",
             dependencies: [
-                "BroadsheetAPI", "BroadsheetCorpus", "BroadsheetClient", "BroadsheetCore", "BroadsheetHTTP", "TestSupport",
+                "BroadsheetAPI", "BroadsheetCorpus", "BroadsheetClient", "BroadsheetCore", "BroadsheetHTTP", "BroadsheetWire", "TestSupport",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
             ],

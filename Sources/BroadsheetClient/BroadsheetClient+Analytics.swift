@@ -1,3 +1,5 @@
+public import BroadsheetWire
+
 extension BroadsheetClient {
     /// `GET /v1/trends`: the top values of `facet` within the articles selected by `q`, `entity`, `from` and `to`.
     public func trends(

@@ -1,3 +1,5 @@
+public import BroadsheetWire
+
 extension BroadsheetClient {
     /// `GET /v1/entities`: one page of entities, filtered and sorted as asked.
     public func entities(

@@ -1,3 +1,5 @@
+public import BroadsheetWire
+
 extension BroadsheetClient {
     /// `GET /v1/events`: one page of the timeline, filtered as asked.
     public func events(

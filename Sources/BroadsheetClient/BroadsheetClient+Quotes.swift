@@ -1,3 +1,5 @@
+public import BroadsheetWire
+
 extension BroadsheetClient {
     /// `GET /v1/quotes`: one page of quotations, filtered as asked.
     public func quotes(

@@ -1,3 +1,5 @@
+public import BroadsheetWire
+
 extension BroadsheetClient {
     /// `GET /v1/search`. `unit` is `article` (the server's default) or `paragraph`; `passages` 0–5 per article hit.
     public func search(

@@ -1,3 +1,4 @@
+public import BroadsheetWire
 import Dispatch
 
 #if canImport(FoundationEssentials)

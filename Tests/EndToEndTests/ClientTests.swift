@@ -1,3 +1,4 @@
+import BroadsheetWire
 import BroadsheetClient
 import Testing
 import TestSupport

@@ -1,3 +1,4 @@
+import BroadsheetWire
 import BroadsheetClient
 import Foundation
 import Testing
@@ -44,7 +45,7 @@ import TestSupport
         let after = try await again.corpus()
         #expect(after.documents == before.documents)
         #expect(after.documents == 5)  // the seed and four dispatches
-        #expect((after.generation ?? 0) >= (before.generation ?? 0))
+        #expect(after.generation >= before.generation)
         #expect(try await again.document(id: "dispatch-4").text.contains("4 crates"))
         #expect(try await again.get(target: "/v1/documents/dispatch-2").status == 404)
         #expect(try await again.search("timber").total == 4)

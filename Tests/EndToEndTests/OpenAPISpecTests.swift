@@ -1,3 +1,4 @@
+import BroadsheetWire
 import BroadsheetAPI
 import BroadsheetClient
 import BroadsheetHTTP

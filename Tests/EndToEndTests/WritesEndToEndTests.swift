@@ -1,3 +1,4 @@
+import BroadsheetWire
 import BroadsheetClient
 import BroadsheetHTTP
 import Foundation
@@ -34,7 +35,7 @@ import TestSupport
             let corpus = try await client.corpus()
             #expect(corpus.documents == 1)
             #expect(corpus.writable == true)
-            #expect((corpus.generation ?? 0) >= result.generation)
+            #expect(corpus.generation >= result.generation)
         }
     }
 

@@ -1,3 +1,4 @@
+import BroadsheetWire
 import BroadsheetCorpus
 import BroadsheetCore
 import BroadsheetHTTP

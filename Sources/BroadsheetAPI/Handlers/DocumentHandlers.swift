@@ -1,3 +1,4 @@
+import BroadsheetWire
 import HashTreeCollections
 import BroadsheetCore
 import BroadsheetCorpus

@@ -1,3 +1,4 @@
+import BroadsheetWire
 import HashTreeCollections
 import BroadsheetCorpus
 import BroadsheetCore
@@ -25,18 +26,20 @@ extension APIHandlers {
         let snapshot = try service.requireSnapshot()
         guard let entity = snapshot.entities.entity(id: id) else { throw snapshot.missingEntity(id, request: request) }
         let mentions = entity.mentions.dropFirst(page.offset).prefix(page.limit).map {
-            EntityDetailDTO.MentionDTO(
+            EntityDetailDTO.Mention(
                 documentId: $0.documentId, text: $0.text, start: $0.span.start, end: $0.span.end,
                 sentence: $0.sentenceText, sentenceIndex: $0.sentence)
         }
-        let related = snapshot.entities.related(to: id).prefix(Self.maxRelated).compactMap { relation -> EntityDetailDTO.RelatedDTO? in
+        let related = snapshot.entities.related(to: id).prefix(Self.maxRelated).compactMap { relation -> EntityDetailDTO.Related? in
             guard let other = snapshot.entities.entity(id: relation.id) else { return nil }
-            return EntityDetailDTO.RelatedDTO(
+            return EntityDetailDTO.Related(
                 id: other.id, name: other.name, type: other.type.rawValue, count: relation.count,
                 evidence: relation.evidence.map { .init(documentId: $0.documentId, sentenceIndex: $0.sentence, sentence: $0.text) })
         }
         return try .json(
-            EntityDetailDTO(entity: EntityDTO(entity, snapshot: snapshot), mentions: Array(mentions), related: related, limit: page.limit, offset: page.offset))
+            EntityDetailDTO(
+                entity: EntityDTO(entity, snapshot: snapshot), mentions: Array(mentions), related: related, mentionsLimit: page.limit,
+                mentionsOffset: page.offset))
     }
 
     /// `GET /v1/documents/{id}/annotations`
@@ -51,7 +54,7 @@ extension APIHandlers {
             .quote(start: $0.quote.span.start, end: $0.quote.span.end, quoteId: $0.id, quoteKind: $0.quote.kind.rawValue, speakerId: $0.speakerId)
         }
         items += (snapshot.extractions[id]?.times ?? []).map { .timex(TimeDTO($0)) }
-        items.sort { ($0.start, $0.end) < ($1.start, $1.end) }
+        items.sort(by: AnnotationDTO.byPosition)
         return try .json(AnnotationsDTO(documentId: id, total: items.count, data: items))
     }
 

@@ -1,3 +1,4 @@
+import BroadsheetWire
 import BroadsheetCorpus
 import BroadsheetExtraction
 import BroadsheetCore

@@ -1,3 +1,4 @@
+import BroadsheetWire
 import BroadsheetCorpus
 import BroadsheetCore
 import BroadsheetExtraction
@@ -34,7 +35,7 @@ extension APIHandlers {
         let options = SearchOptions(
             limit: page.limit, offset: page.offset, maxHitsPerDocument: group == .document ? 1 : nil, filters: filters, unit: unit,
             passages: passages)
-        let results: SearchResults
+        let results: BroadsheetSearch.SearchResults
         do {
             results = try snapshot.search.search(parsed, options: options, context: snapshot.searchContext)
         } catch where error.kind == .unknownEntity {
@@ -55,7 +56,7 @@ extension APIHandlers {
             Suggestion(text: $0.name, kind: "entity", weight: Double($0.mentionCount), id: $0.id)
         }
         let suggestions = snapshot.search.suggest(q, limit: limit, names: Array(names)).map {
-            SuggestionDTO(text: $0.text, kind: $0.kind, entityId: Nullable($0.id))
+            SuggestionDTO(text: $0.text, kind: $0.kind, entityId: $0.id)
         }
         return try .json(Page(slicing: suggestions, limit: limit, offset: 0))
     }
