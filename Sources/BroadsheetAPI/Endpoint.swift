@@ -17,6 +17,7 @@ public enum Endpoint: String, Sendable, CaseIterable {
     case listEntities
     case getEntity
     case listEntityQuotes
+    case listEntityMentions
     case listQuotes
     case listEntityEvents
     case listEvents
@@ -42,7 +43,8 @@ public enum Endpoint: String, Sendable, CaseIterable {
         case .getDocument: (.get, "/v1/documents/{id}", [])
         case .replaceDocument: (.put, "/v1/documents/{id}", ["wait"])
         case .deleteDocument: (.delete, "/v1/documents/{id}", ["wait"])
-        case .getDocumentAnnotations: (.get, "/v1/documents/{id}/annotations", [])
+        case .getDocumentAnnotations: (.get, "/v1/documents/{id}/annotations", ["kinds", "limit", "offset"])
+        case .listEntityMentions: (.get, "/v1/entities/{id}/mentions", ["limit", "offset"])
         case .listEntities: (.get, "/v1/entities", ["type", "q", "document", "sort", "limit", "offset"])
         case .getEntity: (.get, "/v1/entities/{id}", ["limit", "offset"])
         case .listEntityQuotes: (.get, "/v1/entities/{id}/quotes", ["kind", "limit", "offset"])
@@ -50,7 +52,7 @@ public enum Endpoint: String, Sendable, CaseIterable {
         case .listEntityEvents: (.get, "/v1/entities/{id}/events", ["limit", "offset"])
         case .listEvents: (.get, "/v1/events", ["from", "to", "entity", "type", "document", "limit", "offset"])
         case .search: (.get, "/v1/search", ["q", "limit", "offset", "unit", "passages", "group", "document", "entity", "from", "to"])
-        case .suggest: (.get, "/v1/suggest", ["q", "limit"])
+        case .suggest: (.get, "/v1/suggest", ["q", "limit", "offset"])
         case .getTrends: (.get, "/v1/trends", ["facet", "q", "entity", "from", "to", "limit"])
         case .getTimeseries: (.get, "/v1/timeseries", ["q", "entity", "from", "to", "interval"])
         case .listRelatedDocuments: (.get, "/v1/documents/{id}/related", ["limit"])

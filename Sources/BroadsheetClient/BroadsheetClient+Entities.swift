@@ -25,7 +25,23 @@ extension BroadsheetClient {
     }
 
     /// `GET /v1/documents/{id}/annotations`.
-    public func annotations(documentId: String) async throws(BroadsheetClientError) -> Annotations {
-        try await get("/v1/documents/" + Self.percentEncode(documentId) + "/annotations")
+    public func annotations(
+        documentId: String, kinds: [String]? = nil, limit: Int? = nil, offset: Int? = nil
+    ) async throws(BroadsheetClientError) -> Annotations {
+        var query: [(String, String)] = []
+        if let kinds { query.append(("kinds", kinds.joined(separator: ","))) }
+        if let limit { query.append(("limit", String(limit))) }
+        if let offset { query.append(("offset", String(offset))) }
+        return try await get("/v1/documents/" + Self.percentEncode(documentId) + "/annotations", query: query)
+    }
+
+    /// `GET /v1/entities/{id}/mentions`: one page of the entity's mentions.
+    public func mentions(ofEntity id: String, limit: Int? = nil, offset: Int? = nil) async throws(BroadsheetClientError)
+        -> Page<EntityDetail.Mention>
+    {
+        var query: [(String, String)] = []
+        if let limit { query.append(("limit", String(limit))) }
+        if let offset { query.append(("offset", String(offset))) }
+        return try await get("/v1/entities/" + Self.percentEncode(id) + "/mentions", query: query)
     }
 }

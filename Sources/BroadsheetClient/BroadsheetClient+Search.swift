@@ -20,9 +20,10 @@ extension BroadsheetClient {
     }
 
     /// `GET /v1/suggest`.
-    public func suggest(_ q: String, limit: Int? = nil) async throws(BroadsheetClientError) -> Page<Suggestion> {
+    public func suggest(_ q: String, limit: Int? = nil, offset: Int? = nil) async throws(BroadsheetClientError) -> Page<Suggestion> {
         var query: [(String, String)] = [("q", q)]
         if let limit { query.append(("limit", String(limit))) }
+        if let offset { query.append(("offset", String(offset))) }
         return try await get("/v1/suggest", query: query)
     }
 }

@@ -142,9 +142,16 @@ public struct EntityDetail: Codable, Sendable, Hashable {
 
 /// `GET /v1/documents/{id}/annotations`: every annotated span of a document, by start offset.
 public struct Annotations: Codable, Sendable, Hashable {
+    /// The kinds of annotation.
+    public enum Kind: String, Codable, Sendable, CaseIterable {
+        case entity, quote, timex, event
+    }
+
     /// One annotated span. `kind` says which members it has: `entity` (`text`, `entityId`, `type`),
-    /// `quote` (`quoteId`, `quoteKind`, `speakerId`) or `timex` (`text`, `value`, `type`,
-    /// `granularity`, `mod`); those of its kind are always written (null when absent), others never.
+    /// `quote` (`text`, `quoteId`, `quoteKind`, `speakerId`, `speakerName`), `timex` (`text`,
+    /// `value`, `type`, `granularity`, `mod`) or `event` (its trigger: `text`, `eventId`,
+    /// `eventType`, and the event's date `value`); those of its kind are always written (null when
+    /// absent), others never.
     public struct Item: Codable, Sendable, Hashable {
         public var kind: String
         public var start: Int
@@ -155,26 +162,37 @@ public struct Annotations: Codable, Sendable, Hashable {
         public var quoteId: String?
         public var quoteKind: String?
         public var speakerId: String?
+        public var speakerName: String?
         public var value: String?
         public var granularity: String?
         public var mod: String?
+        public var eventId: String?
+        public var eventType: String?
 
         public static func entity(start: Int, end: Int, text: String, entityId: String, type: String) -> Item {
             Item(kind: "entity", start: start, end: end, text: text, entityId: entityId, type: type)
         }
 
-        public static func quote(start: Int, end: Int, quoteId: String, quoteKind: String, speakerId: String?) -> Item {
-            Item(kind: "quote", start: start, end: end, quoteId: quoteId, quoteKind: quoteKind, speakerId: speakerId)
+        public static func quote(
+            start: Int, end: Int, text: String, quoteId: String, quoteKind: String, speakerId: String?, speakerName: String?
+        ) -> Item {
+            Item(
+                kind: "quote", start: start, end: end, text: text, quoteId: quoteId, quoteKind: quoteKind, speakerId: speakerId,
+                speakerName: speakerName)
         }
 
         public static func timex(_ t: TimeValue) -> Item {
             Item(kind: "timex", start: t.start, end: t.end, text: t.text, type: t.type, value: t.value, granularity: t.granularity, mod: t.mod)
         }
 
+        public static func event(start: Int, end: Int, trigger: String, eventId: String, eventType: String, date: String) -> Item {
+            Item(kind: "event", start: start, end: end, text: trigger, value: date, eventId: eventId, eventType: eventType)
+        }
+
         init(
             kind: String, start: Int, end: Int, text: String? = nil, entityId: String? = nil, type: String? = nil,
-            quoteId: String? = nil, quoteKind: String? = nil, speakerId: String? = nil, value: String? = nil,
-            granularity: String? = nil, mod: String? = nil
+            quoteId: String? = nil, quoteKind: String? = nil, speakerId: String? = nil, speakerName: String? = nil,
+            value: String? = nil, granularity: String? = nil, mod: String? = nil, eventId: String? = nil, eventType: String? = nil
         ) {
             self.kind = kind
             self.start = start
@@ -185,13 +203,17 @@ public struct Annotations: Codable, Sendable, Hashable {
             self.quoteId = quoteId
             self.quoteKind = quoteKind
             self.speakerId = speakerId
+            self.speakerName = speakerName
             self.value = value
             self.granularity = granularity
             self.mod = mod
+            self.eventId = eventId
+            self.eventType = eventType
         }
 
         private enum Keys: String, CodingKey {
-            case kind, start, end, text, entityId, type, quoteId, quoteKind, speakerId, value, granularity, mod
+            case kind, start, end, text, entityId, type, quoteId, quoteKind, speakerId, speakerName, value, granularity, mod, eventId
+            case eventType
         }
 
         public func encode(to encoder: any Encoder) throws {
@@ -202,12 +224,14 @@ public struct Annotations: Codable, Sendable, Hashable {
             let members: [Keys] =
                 switch kind {
                 case "entity": [.text, .entityId, .type]
-                case "quote": [.quoteId, .quoteKind, .speakerId]
+                case "quote": [.text, .quoteId, .quoteKind, .speakerId, .speakerName]
+                case "event": [.text, .eventId, .eventType, .value]
                 default: [.text, .value, .type, .granularity, .mod]
                 }
             let values: [Keys: String?] = [
                 .text: text, .entityId: entityId, .type: type, .quoteId: quoteId, .quoteKind: quoteKind,
-                .speakerId: speakerId, .value: value, .granularity: granularity, .mod: mod,
+                .speakerId: speakerId, .speakerName: speakerName, .value: value, .granularity: granularity, .mod: mod,
+                .eventId: eventId, .eventType: eventType,
             ]
             for key in members { try c.encode(values[key] ?? nil, forKey: key) }
         }
@@ -215,11 +239,15 @@ public struct Annotations: Codable, Sendable, Hashable {
 
     public var documentId: String
     public var total: Int
+    public var limit: Int
+    public var offset: Int
     public var data: [Item]
 
-    public init(documentId: String, total: Int, data: [Item]) {
+    public init(documentId: String, total: Int, limit: Int, offset: Int, data: [Item]) {
         self.documentId = documentId
         self.total = total
+        self.limit = limit
+        self.offset = offset
         self.data = data
     }
 }

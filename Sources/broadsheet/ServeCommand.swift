@@ -46,7 +46,7 @@ struct ServeCommand: AsyncParsableCommand {
                 corsOrigin: settings.corsOrigin, logger: logger,
                 accessKeys: AccessKeys(write: settings.writeKeys, read: settings.readKeys),
                 submissions: SubmissionParser(defaultDate: settings.defaultDate),
-                explorer: settings.explorer ? .bundled : nil),
+                explorer: settings.explorer ? settings.explorerFolder.map { ExplorerAssets(folder: URL(fileURLWithPath: $0)) } ?? .bundled : nil),
             writer: corpus)
         let openConnections = app.metrics.openConnections
         var limits = HTTPRequestParser.Limits.default

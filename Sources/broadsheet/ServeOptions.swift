@@ -54,6 +54,9 @@ struct ServeOptions: ParsableArguments {
         var corsOrigin: String
         var logLevel: Logger.Level
         var explorer: Bool
+        /// A folder to serve the explorer's files from instead of the bundled ones (for work on them;
+        /// read once at start): env `BROADSHEET_EXPLORER_DIR`.
+        var explorerFolder: String?
     }
 
     func resolved() throws -> Resolved {
@@ -85,7 +88,8 @@ struct ServeOptions: ParsableArguments {
             readKeys: AccessKeys.parse(fileContents: try Self.read(keyFile: readKeyFile), list: Environment.value("BROADSHEET_READ_KEYS")),
             corsOrigin: corsOrigin ?? Environment.value("BROADSHEET_CORS_ORIGIN") ?? "*",
             logLevel: level,
-            explorer: !noExplorer && !["0", "false", "no"].contains(Environment.value("BROADSHEET_EXPLORER")?.lowercased() ?? "")
+            explorer: !noExplorer && !["0", "false", "no"].contains(Environment.value("BROADSHEET_EXPLORER")?.lowercased() ?? ""),
+            explorerFolder: Environment.value("BROADSHEET_EXPLORER_DIR")
         )
     }
 

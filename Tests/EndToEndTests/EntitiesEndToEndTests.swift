@@ -91,6 +91,55 @@ import TestSupport
         }
     }
 
+    /// Annotations are complete (every kind, quotes with text and speaker, events at their triggers),
+    /// filtered by kind and paged like every list.
+    @Test func annotationsHaveEveryKindFilteredAndPaged() async throws {
+        try await withRunningServer { client, _, _ in
+            let id = try #require(try await client.documents().data.first?.id)
+            let text = Array(try await client.document(id: id).text.utf16)
+            let all = try await client.annotations(documentId: id)
+            #expect(Set(all.data.map(\.kind)) == ["entity", "quote", "timex", "event"])
+            let quotes = try await client.quotes(document: id, limit: 100).data
+            for item in all.data where item.kind == "quote" {
+                let quote = try #require(quotes.first { $0.id == item.quoteId })
+                #expect(item.text == quote.text && item.speakerName == quote.speaker?.name)
+            }
+            let events = try await client.events(document: id, limit: 100).data
+            for item in all.data where item.kind == "event" {
+                let event = try #require(events.first { $0.id == item.eventId })
+                #expect(item.text == event.trigger && item.eventType == event.type && item.value == event.date.value)
+                #expect(String(decoding: text[item.start..<item.end], as: UTF16.self) == event.trigger)
+            }
+            let onlyEvents = try await client.annotations(documentId: id, kinds: ["event", "timex"])
+            #expect(Set(onlyEvents.data.map(\.kind)) == ["event", "timex"])
+            #expect(onlyEvents.total == all.data.filter { $0.kind == "event" || $0.kind == "timex" }.count)
+            let page = try await client.annotations(documentId: id, limit: 5, offset: 3)
+            #expect(page.total == all.total && page.limit == 5 && page.offset == 3)
+            #expect(page.data == Array(all.data[3..<8]))
+
+            for (target, parameter) in [
+                ("/v1/documents/\(id)/annotations?kinds=entity,people", "kinds"), ("/v1/documents/\(id)/annotations?limit=1001", "limit"),
+            ] {
+                let response = try await client.send(ClientRequest(target: target))
+                #expect(response.status == 400)
+                #expect(response.problem?.parameter == parameter)
+            }
+        }
+    }
+
+    @Test func mentionsAreAListOfTheirOwn() async throws {
+        try await withRunningServer { client, _, _ in
+            let top = try #require(try await client.entities(type: "person", sort: "mentions", limit: 1).data.first)
+            #expect(top.mentionCount >= 5)
+            let detail = try await client.entity(id: top.id, limit: 100)
+            let mentions = try await client.mentions(ofEntity: top.id, limit: 3, offset: 2)
+            #expect(mentions.total == detail.mentionCount)
+            #expect(mentions.data == Array(detail.mentions[2..<5]))
+            let missing = try await client.send(ClientRequest(target: "/v1/entities/nobody/mentions"))
+            #expect(missing.status == 404)
+        }
+    }
+
     @Test func entityErrors() async throws {
         try await withRunningServer { client, _, _ in
             let missing = try await client.send(ClientRequest(target: "/v1/entities/nobody-at-all"))

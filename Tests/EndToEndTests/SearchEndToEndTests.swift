@@ -105,6 +105,15 @@ import TestSupport
         }
     }
 
+    @Test func suggestionsPageLikeEveryList() async throws {
+        try await withRunningServer { client, _, _ in
+            let first = try await client.suggest("s", limit: 6)
+            let next = try await client.suggest("s", limit: 3, offset: 3)
+            #expect(first.data.count == 6 && next.offset == 3)
+            #expect(next.data == Array(first.data[3..<6]))
+        }
+    }
+
     /// An unknown entity is a 404 whether it is a parameter or a filter in the query, and so is an unknown document.
     @Test(arguments: [
         ("/v1/search?q=Moscow&entity=nobody", "entity"), ("/v1/search?q=Moscow%20entity:nobody", "q"),

@@ -19,6 +19,7 @@ struct APIHandlers: Sendable {
             guard service.isReady else { throw APIError.notReady }
             return Self.statusResponse(Self.readyBody)
         case .getMetrics: return registry.exposition()
+        case .listEntityMentions: return try listEntityMentions(request)
         case .getTrends: return try trends(request)
         case .getTimeseries: return try timeseries(request)
         case .listRelatedDocuments: return try relatedDocuments(request)

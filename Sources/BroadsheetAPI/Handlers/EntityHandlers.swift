@@ -42,20 +42,61 @@ extension APIHandlers {
                 mentionsOffset: page.offset))
     }
 
-    /// `GET /v1/documents/{id}/annotations`
+    /// `GET /v1/entities/{id}/mentions`: the entity's mentions, in corpus order, as a list.
+    func listEntityMentions(_ request: RoutedRequest<Endpoint>) throws -> HTTPResponse {
+        let id = try request.parameters.require("id")
+        let page = try request.query.pagination()
+        let snapshot = try service.requireSnapshot()
+        guard let entity = snapshot.entities.entity(id: id) else { throw snapshot.missingEntity(id, request: request) }
+        return try .json(Page(slicing: entity.mentions, limit: page.limit, offset: page.offset) {
+            EntityDetailDTO.Mention(
+                documentId: $0.documentId, text: $0.text, start: $0.span.start, end: $0.span.end,
+                sentence: $0.sentenceText, sentenceIndex: $0.sentence)
+        })
+    }
+
+    /// `GET /v1/documents/{id}/annotations`: entities, quotes (with text and speaker), time
+    /// expressions and events, by position; `kinds=` keeps some, `limit`/`offset` page them.
     func getAnnotations(_ request: RoutedRequest<Endpoint>) throws -> HTTPResponse {
         let id = try request.parameters.require("id")
+        let page = try request.query.pagination(defaultLimit: 1000, maxLimit: 1000)
+        var kinds = Set(AnnotationsDTO.Kind.allCases)
+        if let list = try request.query.string("kinds", maxLength: 100) {
+            kinds = []
+            for name in list.split(separator: ",", omittingEmptySubsequences: false) {
+                guard let kind = AnnotationsDTO.Kind(rawValue: String(name)) else {
+                    throw ParameterError("kinds", .notOneOf(AnnotationsDTO.Kind.allCases.map(\.rawValue)))
+                }
+                kinds.insert(kind)
+            }
+        }
         let snapshot = try service.requireSnapshot()
         guard snapshot.document(id: id) != nil else { throw APIError.notFound(resource: "document", id: id) }
-        var items: [AnnotationDTO] = snapshot.entities.annotations(documentId: id).map {
-            .entity(start: $0.start, end: $0.end, text: $0.text, entityId: $0.entityId, type: $0.type.rawValue)
+        var items: [AnnotationDTO] = []
+        if kinds.contains(.entity) {
+            items += snapshot.entities.annotations(documentId: id).map {
+                .entity(start: $0.start, end: $0.end, text: $0.text, entityId: $0.entityId, type: $0.type.rawValue)
+            }
         }
-        items += (snapshot.quotesByDocument[id] ?? []).map {
-            .quote(start: $0.quote.span.start, end: $0.quote.span.end, quoteId: $0.id, quoteKind: $0.quote.kind.rawValue, speakerId: $0.speakerId)
+        if kinds.contains(.quote) {
+            items += (snapshot.quotesByDocument[id] ?? []).map {
+                .quote(
+                    start: $0.quote.span.start, end: $0.quote.span.end, text: $0.quote.text, quoteId: $0.id,
+                    quoteKind: $0.quote.kind.rawValue, speakerId: $0.speakerId,
+                    speakerName: $0.speakerId.flatMap { snapshot.entities.entity(id: $0)?.name })
+            }
         }
-        items += (snapshot.extractions[id]?.times ?? []).map { .timex(TimeDTO($0)) }
+        if kinds.contains(.timex) { items += (snapshot.extractions[id]?.times ?? []).map { .timex(TimeDTO($0)) } }
+        if kinds.contains(.event), let events = snapshot.extractions[id]?.events {
+            items += events.enumerated().map { index, event in
+                .event(
+                    start: event.triggerSpan.start, end: event.triggerSpan.end, trigger: event.trigger, eventId: "\(id)-e\(index + 1)",
+                    eventType: event.type.rawValue, date: event.date.value)
+            }
+        }
         items.sort(by: AnnotationDTO.byPosition)
-        return try .json(AnnotationsDTO(documentId: id, total: items.count, data: items))
+        let paged = Page(slicing: items, limit: page.limit, offset: page.offset)
+        return try .json(AnnotationsDTO(documentId: id, total: paged.total, limit: paged.limit, offset: paged.offset, data: paged.data))
     }
 
     /// Related entities listed on an entity, most frequent first.

@@ -51,13 +51,14 @@ extension APIHandlers {
     func suggest(_ request: RoutedRequest<Endpoint>) throws -> HTTPResponse {
         let q = try request.query.requiredString("q", maxLength: 100)
         let limit = try request.query.int("limit", default: 8, in: 1...20)
+        let offset = try request.query.int("offset", default: 0, in: 0...100)
         let snapshot = try service.requireSnapshot()
         let names = snapshot.entities.list(query: q).prefix(50).map {
             Suggestion(text: $0.name, kind: "entity", weight: Double($0.mentionCount), id: $0.id)
         }
-        let suggestions = snapshot.search.suggest(q, limit: limit, names: Array(names)).map {
+        let suggestions = snapshot.search.suggest(q, limit: limit + offset, names: Array(names)).map {
             SuggestionDTO(text: $0.text, kind: $0.kind, entityId: $0.id)
         }
-        return try .json(Page(slicing: suggestions, limit: limit, offset: 0))
+        return try .json(Page(slicing: suggestions, limit: limit, offset: offset))
     }
 }
