@@ -51,7 +51,8 @@ public enum Endpoint: String, Sendable, CaseIterable {
         case .listQuotes: (.get, "/v1/quotes", ["speaker", "document", "kind", "q", "limit", "offset"])
         case .listEntityEvents: (.get, "/v1/entities/{id}/events", ["limit", "offset"])
         case .listEvents: (.get, "/v1/events", ["from", "to", "entity", "type", "document", "limit", "offset"])
-        case .search: (.get, "/v1/search", ["q", "limit", "offset", "unit", "passages", "group", "document", "entity", "from", "to"])
+        case .search:
+            (.get, "/v1/search", ["q", "limit", "offset", "unit", "passages", "group", "document", "entity", "from", "to", "facets"])
         case .suggest: (.get, "/v1/suggest", ["q", "limit", "offset"])
         case .getTrends: (.get, "/v1/trends", ["facet", "q", "entity", "from", "to", "limit"])
         case .getTimeseries: (.get, "/v1/timeseries", ["q", "entity", "from", "to", "interval"])

@@ -4,7 +4,7 @@ extension BroadsheetClient {
     /// `GET /v1/search`. `unit` is `article` (the server's default) or `paragraph`; `passages` 0–5 per article hit.
     public func search(
         _ q: String, unit: String? = nil, passages: Int? = nil, group: String? = nil, document: String? = nil, entity: String? = nil,
-        from: String? = nil, to: String? = nil, limit: Int? = nil, offset: Int? = nil
+        from: String? = nil, to: String? = nil, limit: Int? = nil, offset: Int? = nil, facets: [String]? = nil
     ) async throws(BroadsheetClientError) -> SearchResults {
         var query: [(String, String)] = [("q", q)]
         if let unit { query.append(("unit", unit)) }
@@ -16,6 +16,7 @@ extension BroadsheetClient {
         if let to { query.append(("to", to)) }
         if let limit { query.append(("limit", String(limit))) }
         if let offset { query.append(("offset", String(offset))) }
+        if let facets { query.append(("facets", facets.joined(separator: ","))) }
         return try await get("/v1/search", query: query)
     }
 

@@ -34,6 +34,12 @@ public struct CorpusAnalytics: Sendable {
         public var documents: [Document]
         public var matched: Int
         public var sampled: Bool
+
+        public init(documents: [Document], matched: Int, sampled: Bool) {
+            self.documents = documents
+            self.matched = matched
+            self.sampled = sampled
+        }
     }
 
     /// Most articles of a query that the counts cover (as a search engine's sampler aggregation).

@@ -74,8 +74,13 @@ public struct SearchResults: Codable, Sendable, Hashable {
     public var offset: Int
     public var tookMs: Double
     public var corrections: [Correction]
+    /// With `facets=`: counts over the matching articles (absent otherwise).
+    public var facets: SearchFacets?
 
-    public init(unit: String, data: [Hit], total: Int, limit: Int, offset: Int, tookMs: Double, corrections: [Correction]) {
+    public init(
+        unit: String, data: [Hit], total: Int, limit: Int, offset: Int, tookMs: Double, corrections: [Correction],
+        facets: SearchFacets? = nil
+    ) {
         self.unit = unit
         self.data = data
         self.total = total
@@ -83,6 +88,25 @@ public struct SearchResults: Codable, Sendable, Hashable {
         self.offset = offset
         self.tookMs = tookMs
         self.corrections = corrections
+        self.facets = facets
+    }
+}
+
+/// The counts `facets=` adds to a search: the top values of each facet asked for, and a date
+/// histogram, over the matching articles (their best 1,000: `sampled` says when there were more).
+public struct SearchFacets: Codable, Sendable, Hashable {
+    public var matched: Int
+    public var sampled: Bool
+    /// Facet name (`person`, `publication`, ...) → its top values, as `GET /v1/trends` counts them.
+    public var values: [String: [Trends.Value]]
+    /// Articles per interval (`month`, or `year` over more than five years), empty ones included.
+    public var histogram: Timeseries
+
+    public init(matched: Int, sampled: Bool, values: [String: [Trends.Value]], histogram: Timeseries) {
+        self.matched = matched
+        self.sampled = sampled
+        self.values = values
+        self.histogram = histogram
     }
 }
 

@@ -81,6 +81,21 @@ import TestSupport
         }
     }
 
+    @Test func searchFacetsCountTheHits() async throws {
+        try await Self.withFeed { client in
+            let results = try await client.search("ferry", facets: ["person", "publication"])
+            let facets = try #require(results.facets)
+            #expect(facets.matched == 3 && !facets.sampled)
+            #expect(facets.values["person"]?.first?.name == "Mira Osei")
+            #expect(facets.values["publication"]?.map(\.articles) == [2, 1])
+            #expect(facets.histogram.interval == "month")
+            #expect(facets.histogram.data.map(\.articles) == [2, 0, 0, 1])
+            #expect(try await client.search("ferry").facets == nil)
+            let bad = try await client.send(ClientRequest(target: "/v1/search?q=ferry&facets=person,colour"))
+            #expect(bad.status == 400 && bad.problem?.parameter == "facets")
+        }
+    }
+
     @Test(arguments: [
         ("/v1/trends?facet=colour", 400, "facet"), ("/v1/trends?limit=0", 400, "limit"),
         ("/v1/trends?entity=nobody", 404, "entity"), ("/v1/trends?q=%22open", 400, "q"),

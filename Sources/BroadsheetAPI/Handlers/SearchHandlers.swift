@@ -19,6 +19,13 @@ extension APIHandlers {
         let group = try query.value("group", as: Grouping.self, default: .none)
         let unit = try query.value("unit", as: SearchUnit.self, default: .article)
         let passages = try query.int("passages", default: 1, in: 0...SearchOptions.maxPassages)
+        var facets: [CorpusAnalytics.Facet] = []
+        for name in try query.string("facets", maxLength: 200)?.split(separator: ",", omittingEmptySubsequences: false) ?? [] {
+            guard let facet = CorpusAnalytics.Facet(rawValue: String(name)) else {
+                throw ParameterError("facets", .notOneOf(CorpusAnalytics.Facet.allCases.map(\.rawValue)))
+            }
+            if !facets.contains(facet) { facets.append(facet) }
+        }
         let parsed: SearchQuery
         do {
             // The query first: a malformed one is a 400 whatever its filters name.
@@ -44,7 +51,34 @@ extension APIHandlers {
         } catch {
             throw ParameterError("q", .invalid(error.message))
         }
-        return try .json(SearchResponseDTO(results, unit: unit, limit: page.limit, offset: page.offset) { snapshot.document(id: $0)?.document })
+        var response = SearchResponseDTO(results, unit: unit, limit: page.limit, offset: page.offset) { snapshot.document(id: $0)?.document }
+        if !facets.isEmpty {
+            response.facets = try searchFacets(facets, query: parsed, filters: filters, snapshot: snapshot)
+        }
+        return try .json(response)
+    }
+
+    /// The top values of `facets` and a date histogram over the articles `query` matches (its best 1,000).
+    private func searchFacets(
+        _ facets: [CorpusAnalytics.Facet], query: SearchQuery, filters: SearchFilters, snapshot: CorpusSnapshot
+    ) throws -> SearchFacets {
+        let sample = try snapshot.search.search(
+            query, options: SearchOptions(limit: CorpusAnalytics.maxSearchMatches, filters: filters, includeSnippets: false, passages: 0),
+            context: snapshot.searchContext)
+        let documents = sample.hits.compactMap { snapshot.document(id: $0.documentId)?.document }
+        let selected = CorpusAnalytics.Selected(documents: documents, matched: sample.total, sampled: sample.total > sample.hits.count)
+        let analytics = CorpusAnalytics(snapshot)
+        var values: [String: [TrendsDTO.Value]] = [:]
+        for facet in facets {
+            values[facet.rawValue] = TrendsDTO(facet: facet, selected: selected, counts: analytics.top(facet, in: documents, limit: 10)).data
+        }
+        let dates = documents.compactMap(\.publishedAt)
+        let interval: CorpusAnalytics.Interval =
+            if let first = dates.min(), let last = dates.max(), last.year - first.year > 5 { .year } else { .month }
+        let buckets = analytics.series(of: documents, interval: interval, from: nil, to: nil, entity: nil) ?? []
+        return SearchFacets(
+            matched: selected.matched, sampled: selected.sampled, values: values,
+            histogram: TimeseriesDTO(interval: interval, selected: selected, buckets: buckets))
     }
 
     /// `GET /v1/suggest`
