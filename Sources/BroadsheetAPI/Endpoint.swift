@@ -57,7 +57,7 @@ public enum Endpoint: String, Sendable, CaseIterable {
         case .getTrends: (.get, "/v1/trends", ["facet", "q", "entity", "from", "to", "limit"])
         case .getTimeseries: (.get, "/v1/timeseries", ["q", "entity", "from", "to", "interval"])
         case .listRelatedDocuments: (.get, "/v1/documents/{id}/related", ["limit"])
-        case .getExplorer: (.get, "/", nil)
+        case .getExplorer: (.get, "/", ["view", "q", "unit", "offset", "id", "p", "speaker", "kind", "from", "to", "type", "entity"])
         case .getExplorerAsset: (.get, "/ui/{file}", ["v"])
         }
     }
