@@ -100,8 +100,8 @@ public struct CorpusAnalytics: Sendable {
     }
 
     /// The top `limit` values of `facet` in `documents`, most articles first (then most mentions,
-    /// then by value). An entity named in `excluding` (the selection's own) is left out.
-    public func top(_ facet: Facet, in documents: [Document], limit: Int, excluding: String? = nil) -> [FacetCount] {
+    /// then by value). The entities in `excluding` (the selection's own) are left out.
+    public func top(_ facet: Facet, in documents: [Document], limit: Int, excluding: Set<String> = []) -> [FacetCount] {
         var articles: [String: Int] = [:]
         var mentions: [String: Int] = [:]
         switch facet {
@@ -110,7 +110,7 @@ public struct CorpusAnalytics: Sendable {
             for document in documents {
                 var seen = Set<String>()
                 for annotation in snapshot.entities.annotations(documentId: document.id) {
-                    guard annotation.entityId != excluding, type == nil || annotation.type == type,
+                    guard !excluding.contains(annotation.entityId), type == nil || annotation.type == type,
                         annotation.type != .money, annotation.type != .percent
                     else { continue }
                     mentions[annotation.entityId, default: 0] += 1

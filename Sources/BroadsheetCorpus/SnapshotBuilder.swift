@@ -150,8 +150,8 @@ public struct SnapshotBuilder: Sendable {
             status: status)
     }
 
-    /// What `entity:` and date filters of a search need: an entity's paragraphs (from its mentions,
-    /// found when asked) and a paragraph's event dates.
+    /// What `entity:` and date filters of a search need: an entity's paragraphs, once per mention
+    /// (found when asked), and a paragraph's event dates.
     static func searchContext(
         catalog: EntityCatalog, byId: TreeDictionary<String, CorpusSnapshot.StoredDocument>,
         paragraphDates: TreeDictionary<String, [Int: [CivilDate]]>
@@ -159,14 +159,11 @@ public struct SnapshotBuilder: Sendable {
         SearchFilterContext(
             entityParagraphs: { id in
                 guard let entity = catalog.entity(id: id) else { return nil }
-                var seen = Set<ParagraphRef>()
-                var refs: [ParagraphRef] = []
-                for mention in entity.mentions {
-                    guard let paragraph = byId[mention.documentId]?.document.paragraphIndex(containing: mention.span.start) else { continue }
-                    let ref = ParagraphRef(documentId: mention.documentId, paragraph: paragraph)
-                    if seen.insert(ref).inserted { refs.append(ref) }
+                return entity.mentions.compactMap { mention in
+                    byId[mention.documentId]?.document.paragraphIndex(containing: mention.span.start).map {
+                        ParagraphRef(documentId: mention.documentId, paragraph: $0)
+                    }
                 }
-                return refs
             },
             paragraphDates: { ref in paragraphDates[ref.documentId]?[ref.paragraph] ?? [] })
     }

@@ -104,7 +104,8 @@ public struct ParagraphRef: Sendable, Hashable {
 ///     paragraphDates: { ref in eventDates[ref] ?? [] })
 /// ```
 public struct SearchFilterContext: Sendable {
-    /// The paragraphs that mention an entity, or `nil` when the entity id is unknown (the search then
+    /// The paragraphs that mention an entity, once per mention (a paragraph that names it twice comes
+    /// twice: the count scores the hit), or `nil` when the entity id is unknown (the search then
     /// throws ``SearchQueryError/Kind/unknownEntity``). When this closure is absent, `entity:` filters
     /// throw ``SearchQueryError/Kind/unknownEntity`` too.
     public var entityParagraphs: (@Sendable (String) -> [ParagraphRef]?)?

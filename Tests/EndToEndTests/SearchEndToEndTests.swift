@@ -105,6 +105,36 @@ import TestSupport
         }
     }
 
+    /// A search for an entity alone ranks articles by how often they name it, and marks the mentions.
+    @Test func entityHitsAreScoredAndMarked() async throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("bs-entity-hits-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let feed = """
+            {"id": "once", "title": "Council notes", "body": "The council met on Monday. Ines Vargas asked about the budget.", "publishedAt": "2026-03-02"}
+            {"id": "often", "title": "Mayor profile", "body": "Ines Vargas became mayor in 2024.\\n\\nVargas said the port mattered. Vargas, a former pilot, grew up in Kellan.", "publishedAt": "2026-03-01"}
+            {"id": "never", "title": "Weather", "body": "Rain is expected in Kellan on Tuesday.", "publishedAt": "2026-03-03"}
+            """
+        try feed.write(to: dir.appendingPathComponent("feed.ndjson"), atomically: true, encoding: .utf8)
+        try await withRunningServer(corpus: dir.path) { client, _, _ in
+            let vargas = try #require(try await client.entities(q: "Ines Vargas").data.first)
+            let results = try await client.search("entity:\(vargas.id)", passages: 2)
+            #expect(results.data.map(\.documentId) == ["often", "once"])
+            #expect(results.data[0].score > results.data[1].score && results.data[1].score > 0)
+            let often = try await client.document(id: "often")
+            let text = Array(often.text.utf16)
+            let hit = results.data[0]
+            #expect(hit.snippet.contains("<mark>"))
+            #expect(!hit.highlights.isEmpty)
+            for span in hit.passages.flatMap(\.highlights) {
+                let marked = String(decoding: text[span.start..<span.end], as: UTF16.self)
+                #expect(marked == "Ines Vargas" || marked == "Vargas")
+            }
+            let paragraphs = try await client.search("entity:\(vargas.id)", unit: "paragraph")
+            #expect(paragraphs.data.allSatisfy { $0.snippet.contains("<mark>") && $0.score > 0 })
+        }
+    }
+
     @Test func suggestionsPageLikeEveryList() async throws {
         try await withRunningServer { client, _, _ in
             let first = try await client.suggest("s", limit: 6)

@@ -39,7 +39,9 @@ extension APIHandlers {
         let wanted = try selection(query, in: snapshot)
         let analytics = CorpusAnalytics(snapshot)
         let selected = try select(wanted, in: analytics)
-        let counts = analytics.top(facet, in: selected.documents, limit: limit, excluding: wanted.entity)
+        // The selection's own entities (as `entity=` or `entity:` in the query) are not news within it.
+        let own = Set([wanted.entity].compactMap { $0 } + (wanted.query?.filters.entities ?? []))
+        let counts = analytics.top(facet, in: selected.documents, limit: limit, excluding: own)
         return try .json(TrendsDTO(facet: facet, selected: selected, counts: counts))
     }
 

@@ -52,6 +52,11 @@ extension APIHandlers {
             throw ParameterError("q", .invalid(error.message))
         }
         var response = SearchResponseDTO(results, unit: unit, limit: page.limit, offset: page.offset) { snapshot.document(id: $0)?.document }
+        // A search for an entity alone: its mentions are what matched, so they are what is marked.
+        let entities = Set(parsed.filters.entities + filters.entities)
+        if parsed.root == nil, entities.count == 1, let entity = entities.first {
+            response.markMentions(of: entity, in: snapshot, unit: unit, passages: passages)
+        }
         if !facets.isEmpty {
             response.facets = try searchFacets(facets, query: parsed, filters: filters, snapshot: snapshot)
         }
@@ -70,7 +75,8 @@ extension APIHandlers {
         let analytics = CorpusAnalytics(snapshot)
         var values: [String: [TrendsDTO.Value]] = [:]
         for facet in facets {
-            values[facet.rawValue] = TrendsDTO(facet: facet, selected: selected, counts: analytics.top(facet, in: documents, limit: 10)).data
+            let own = Set(query.filters.entities + filters.entities)
+            values[facet.rawValue] = TrendsDTO(facet: facet, selected: selected, counts: analytics.top(facet, in: documents, limit: 10, excluding: own)).data
         }
         let dates = documents.compactMap(\.publishedAt)
         let interval: CorpusAnalytics.Interval =

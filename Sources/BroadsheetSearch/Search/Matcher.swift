@@ -515,11 +515,21 @@ final class ConjunctionMatcher: Matcher {
 /// A fixed sorted list of paragraph ids (filters).
 final class ListMatcher: Matcher {
     let ids: [Int32]
+    /// A score per id (an entity filter's mentions), or `nil`: the list only filters.
+    let weights: [Double]?
     private var i = -1
 
-    init(_ ids: [Int32]) { self.ids = ids }
+    init(_ ids: [Int32], weights: [Double]? = nil) {
+        self.ids = ids
+        self.weights = weights
+    }
 
     override var cost: Int { ids.count }
+
+    override func score() -> Double {
+        guard let weights, i >= 0, i < weights.count else { return 0 }
+        return weights[i]
+    }
 
     override func next() -> Int32 {
         i += 1

@@ -1,4 +1,7 @@
-import BroadsheetCore
+#if canImport(Glibc)
+    import Glibc
+#endif
+public import BroadsheetCore
 
 extension SearchIndex {
     /// Parses `query` (see ``SearchQuery`` for the language) and searches.
@@ -296,6 +299,15 @@ extension SearchIndex {
         }
     }
 
+    static func logarithm(_ x: Double) -> Double { log(x) }
+
+    /// A snippet of `text`'s paragraph `paragraph` with `spans` marked, rendered as search snippets
+    /// are (the best window, HTML-escaped, `<mark>`…`</mark>`): for hits whose matches are not
+    /// words, such as an entity's mentions.
+    public static func snippet(of text: String, paragraph: TextSpan, marking spans: [TextSpan]) -> String {
+        SnippetBuilder.snippet(text: text, start: paragraph.start, end: paragraph.end, marking: spans)
+    }
+
     private func filterMatchers(_ filters: SearchFilters, context: SearchFilterContext) throws(SearchQueryError) -> [Matcher] {
         var out: [Matcher] = []
         if !filters.documents.isEmpty {
@@ -314,15 +326,27 @@ extension SearchIndex {
             guard let refs = resolve(entity) else {
                 throw SearchQueryError(.unknownEntity, "unknown entity '\(entity)'", value: entity)
             }
-            var ids = Set<Int32>()
+            // Mentions per unit, scored as BM25 scores a term (without length normalisation): an
+            // article (or paragraph) that names the entity more often ranks higher, a rare entity's
+            // mentions weigh more.
+            var mentions: [Int32: Int] = [:]
             for ref in refs {
                 guard let d = documentPosition(ref.documentId) else { continue }
                 let doc = documents[Int(d)]
                 if ref.paragraph >= 0 && ref.paragraph < Int(doc.paragraphCount) {
-                    ids.insert(doc.firstParagraph + (unit == .article ? 0 : Int32(ref.paragraph)))
+                    mentions[doc.firstParagraph + (unit == .article ? 0 : Int32(ref.paragraph)), default: 0] += 1
                 }
             }
-            out.append(ListMatcher(ids.sorted()))
+            let ids = mentions.keys.sorted()
+            let units = Double(max(1, unit == .article ? documentCount : paragraphCount))
+            let df = Double(ids.count)
+            let idf: Double = Self.logarithm(1 + (units - df + 0.5) / (df + 0.5))
+            let k1 = configuration.k1
+            let weights: [Double] = ids.map { id in
+                let tf = Double(mentions[id]!)
+                return idf * tf * (k1 + 1) / (tf + k1)
+            }
+            out.append(ListMatcher(ids, weights: weights))
         }
         return out
     }

@@ -66,6 +66,23 @@ struct SnippetBuilder {
         return (String(decoding: out, as: UTF8.self), spans)
     }
 
+    /// The snippet of `text[start..<end]` (UTF-16) with `spans` (absolute) marked instead of the
+    /// query's words: for hits whose matches are not words, such as an entity's mentions.
+    static func snippet(text: String, start: Int, end: Int, marking spans: [TextSpan]) -> String {
+        let units = Array(text.slice(TextSpan(start: start, end: end)).utf16)
+        var marks: [Range<Int>] = []
+        for span in spans.sorted(by: { $0.start < $1.start }) where span.start >= start && span.end <= end && span.start < span.end {
+            let range = (span.start - start)..<(span.end - start)
+            if let last = marks.last, range.lowerBound < last.upperBound {
+                marks[marks.count - 1] = last.lowerBound..<max(last.upperBound, range.upperBound)
+            } else {
+                marks.append(range)
+            }
+        }
+        let out = render(count: units.count, marks: marks, isSpace: { isSpace(units[$0]) }) { appendEscaped(units[$0], to: &$1) }
+        return String(decoding: out, as: UTF8.self)
+    }
+
     /// The snippet's UTF-8 bytes: the best window of a paragraph of `count` units (UTF-16 units, or
     /// ASCII bytes), escaped by `append`, with `marks` (unit offsets) wrapped in `<mark>…</mark>`.
     private static func render(
