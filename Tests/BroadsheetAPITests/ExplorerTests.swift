@@ -73,6 +73,10 @@ import Testing
         let page = String(decoding: try #require(bundled.files["index.html"]).body, as: UTF8.self)
         #expect(page.contains("/ui/app.js?v=\(bundled.version)"))
         #expect(bundled.files["app.js"] != nil && bundled.files["style.css"] != nil)
+        // Every module is preloaded by the page: one round trip for all of them, not one per import level.
+        for name in bundled.files.keys where name.hasSuffix(".js") && name != "app.js" {
+            #expect(page.contains("<link rel=\"modulepreload\" href=\"/ui/\(name)?v=\(bundled.version)\">"), "\(name) is preloaded")
+        }
         // No inline script or handler: the policy forbids them, so the page must not need them.
         #expect(!page.contains("<script>") && !page.contains("onclick=") && !page.contains("onload="))
     }

@@ -195,6 +195,100 @@ class ExplorerTests(unittest.TestCase):
         self.assertLessEqual(total, BUDGET_BYTES, json.dumps(entries, indent=1))
         self.shot("corpus-search")
 
+    def facet_values(self):
+        # One script call: the panel may be repainted between finding an element and reading it.
+        return self.driver.execute_script(
+            "return [...document.querySelectorAll('#facets .facet-value')].map(e => e.dataset.value)")
+
+    def test_search_shows_facets_and_a_histogram_of_the_latest_query(self):
+        self.open()
+        self.driver.execute_script(
+            "window.__csp = []; document.addEventListener('securitypolicyviolation',"
+            " e => window.__csp.push(e.violatedDirective + ' ' + e.blockedURI));")
+        box = self.wait.until(EC.element_to_be_clickable((By.ID, "q")))
+        box.send_keys("ferry")
+        self.wait.until(lambda d: "Harbour Board Approves Night Ferry to Kellan Island" in self.titles())
+        values = self.wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#facets .facet-value a[href]"))
+        self.assertTrue(values)
+        expected = {v["value"] for facet in ("person", "organization", "location")
+                    for v in api(f"/v1/trends?q=ferry&facet={facet}&limit=8")["data"]}
+        self.wait.until(lambda d: set(self.facet_values()) == expected)
+        self.assertIn("mira-osei", expected)
+        person = self.driver.find_element(By.CSS_SELECTOR, "#facets .facet-value[data-value='mira-osei']")
+        self.assertIn("Mira Osei", person.text)
+        self.assertIn("view=entity", person.find_element(By.CSS_SELECTOR, "a.ent-link").get_attribute("href"))
+
+        bars = self.wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#histogram .bar"))
+        series = api("/v1/timeseries?q=ferry&interval=month")["data"]
+        self.assertEqual(len(bars), len(series))
+        self.assertEqual(bars[0].get_attribute("title"), "March 2026: 1 article")
+        self.assertIn("March 2026: 1 article", bars[0].get_attribute("textContent"))
+        # The bar height set through element.style (CSSOM) applies under the strict CSP.
+        self.assertEqual(self.driver.execute_script(
+            "return getComputedStyle(arguments[0]).getPropertyValue('--h').trim()", bars[0]), "1")
+        fill = bars[0].find_element(By.CSS_SELECTOR, ".fill")
+        self.assertGreater(fill.size["height"], 30)
+        self.shot("search-facets")
+
+        # A newer query replaces them; only its counts are shown.
+        box.send_keys(Keys.CONTROL, "a")
+        box.send_keys("frost")
+        expected = {v["value"] for facet in ("person", "organization", "location")
+                    for v in api(f"/v1/trends?q=frost&facet={facet}&limit=8")["data"]}
+        self.wait.until(lambda d: set(self.facet_values()) == expected)
+        time.sleep(0.5)
+        self.assertEqual(set(self.facet_values()), expected)
+        self.assertNotIn("mira-osei", expected)
+
+        # "+" narrows the search to the entity (and leaves it out of the facets).
+        refine = self.driver.find_element(By.CSS_SELECTOR, "#facets .facet-value[data-value='tomas-brandt'] a.facet-refine")
+        refine.click()
+        self.wait.until(lambda d: d.find_element(By.ID, "q").get_attribute("value") == "frost entity:tomas-brandt")
+        self.wait.until(lambda d: self.titles() == ["Late Frost Spares Valley Orchards"])
+        self.wait.until(lambda d: self.facet_values() and "tomas-brandt" not in self.facet_values())
+
+        # Narrow screens: the panel sits above the results.
+        self.driver.set_window_size(390, 900)
+        try:
+            side = self.driver.find_element(By.ID, "search-side")
+            first_hit = self.driver.find_element(By.CSS_SELECTOR, "#results .hit")
+            self.assertLess(side.location["y"], first_hit.location["y"])
+            self.shot("search-facets-narrow")
+        finally:
+            self.driver.set_window_size(1200, 1000)
+
+        # An empty box lists the latest articles, without the panel.
+        box = self.driver.find_element(By.ID, "q")
+        box.send_keys(Keys.CONTROL, "a")
+        box.send_keys(Keys.BACKSPACE)
+        self.wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#latest .doc"))
+        self.wait.until(lambda d: not d.find_element(By.ID, "search-side").is_displayed())
+        self.assertEqual(self.driver.execute_script("return window.__csp"), [])
+
+    def test_article_lists_related_articles(self):
+        self.open("?view=article&id=" + urllib.parse.quote(self.document_id("Harbour Board")))
+        links = self.wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#related-articles li a"))
+        self.assertTrue(links)
+        item = self.driver.find_element(By.CSS_SELECTOR, "#related-articles li")
+        self.assertIn("Late Frost Spares Valley Orchards", item.text)
+        self.assertIn("Tomas Brandt", item.find_element(By.CSS_SELECTOR, ".related-reason").text)
+        self.assertIn("20 Feb 2026", item.text)
+        self.shot("article-related")
+        item.find_element(By.CSS_SELECTOR, "a").click()
+        self.wait.until(EC.text_to_be_present_in_element((By.ID, "article-title"), "Late Frost Spares Valley Orchards"))
+        self.wait.until(lambda d: "Harbour Board" in d.find_element(By.ID, "related-articles").text)
+
+    def test_entity_page_shows_coverage_over_time(self):
+        self.open("?view=entity&id=tomas-brandt")
+        self.wait.until(EC.text_to_be_present_in_element((By.ID, "entity-name"), "Tomas Brandt"))
+        bars = self.wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#entity-coverage .bar"))
+        series = api("/v1/timeseries?entity=tomas-brandt&interval=month")["data"]
+        self.assertEqual(len(bars), len(series))
+        self.assertEqual([b.get_attribute("title") for b in bars],
+                         ["February 2026: 1 article, 1 mention", "March 2026: 1 article, 1 mention"])
+        self.assertTrue(all(b.find_element(By.CSS_SELECTOR, ".fill").size["height"] > 30 for b in bars))
+        self.shot("entity-coverage")
+
     def test_corpus_view_counts(self):
         self.open("?view=corpus")
         counts = self.wait.until(EC.presence_of_element_located((By.ID, "corpus-counts")))

@@ -1,9 +1,10 @@
 // article.js — the article view: headline, dek, byline, then the text paragraph by paragraph
 // (with section headings) highlighted from /v1/documents/{id}/annotations: entities link to
 // their page, quotes name their speaker, time expressions show their normalised value. A side
-// panel lists who is in the article and who said what. `p=N` scrolls to paragraph N.
+// panel lists who is in the article, who said what, and related articles
+// (/v1/documents/{id}/related, filled in when it answers). `p=N` scrolls to paragraph N.
 
-import { api } from './api.js?v=__ASSET_VERSION__';
+import { api, isAbort } from './api.js?v=__ASSET_VERSION__';
 import { h, url, dateEl, joined, errorBox, note, chip, entityLink, plural } from './dom.js?v=__ASSET_VERSION__';
 import { renderSpans } from './highlight.js?v=__ASSET_VERSION__';
 import { remember } from './titles.js?v=__ASSET_VERSION__';
@@ -24,6 +25,9 @@ export async function render(root, params, ctx) {
   let quotes = [];
   let more = { entities: 0, quotes: 0 }; // items past the first page of 100
   const problems = [];
+  // Asked alongside the rest but never waited for: it fills its own list when it answers.
+  const relatedP = api(`/v1/documents/${encodeURIComponent(id)}/related`, { limit: 5 }, { signal })
+    .then((value) => ({ value }), (reason) => ({ reason }));
   try {
     const [d, a, e, q] = await Promise.allSettled([
       api(`/v1/documents/${encodeURIComponent(id)}`, {}, { signal }),
@@ -107,11 +111,22 @@ export async function render(root, params, ctx) {
       doc.authors.length ? `By ${doc.authors.join(', ')}` : null, dateEl(doc.publishedAt), doc.publication,
       plural(doc.wordCount, 'word')])));
 
+  const relatedSlot = h('div', { class: 'related-slot' }, note('Looking for related articles…', 'note loading'));
   root.append(h('div', { class: 'article-layout' },
     h('article', { class: 'article', 'aria-labelledby': 'article-title' }, header,
       problems.length ? h('div', {}, problems.map((e) => errorBox(e, 'Some annotations could not be loaded'))) : null,
       legend(), body),
-    side(annotations, entityById, quotes, more)));
+    side(annotations, entityById, quotes, more, relatedSlot)));
+  relatedP.then(({ value, reason }) => {
+    if (signal.aborted) return;
+    if (reason) {
+      relatedSlot.replaceChildren(isAbort(reason) ? '' : errorBox(reason, 'Related articles could not be loaded'));
+      return;
+    }
+    relatedSlot.replaceChildren(value.data.length
+      ? h('ul', { id: 'related-articles', class: 'plain related-articles' }, value.data.map(relatedItem))
+      : note('No related articles.'));
+  });
 
   const n = parseInt(params.p, 10);
   if (n >= 0) {
@@ -128,12 +143,22 @@ function legend() {
       h('span', { class: 'quote quote-direct' }, '“quote”'), ' ', h('span', { class: 'timex' }, 'time')));
 }
 
-function side(annotations, entityById, quotes, more) {
+function relatedItem(r) {
+  remember(r.id, r.title);
+  const names = r.sharedEntities.slice(0, 3).map((e) => e.name);
+  const rest = r.sharedEntities.length - names.length;
+  return h('li', { dataset: { documentId: r.id } },
+    h('a', { href: url('article', { id: r.id }), class: 'related-title' }, r.title),
+    h('span', { class: 'meta related-meta' }, joined([dateEl(r.publishedAt), r.publication])),
+    names.length ? h('span', { class: 'related-reason' }, `Also mentions ${names.join(', ')}${rest > 0 ? ` and ${rest} more` : ''}`) : null);
+}
+
+function side(annotations, entityById, quotes, more, relatedSlot) {
   const counts = new Map();
   for (const a of annotations) if (a.kind === 'entity') counts.set(a.entityId, (counts.get(a.entityId) || 0) + 1);
   const people = [...entityById.values()].sort((a, b) => (counts.get(b.id) || 0) - (counts.get(a.id) || 0) || a.name.localeCompare(b.name));
   const said = quotes.filter((q) => q.kind !== 'term');
-  return h('aside', { class: 'side', 'aria-label': 'People, places and quotes in this article' },
+  return h('aside', { class: 'side', 'aria-label': 'People, places, quotes and related articles' },
     h('section', { 'aria-labelledby': 'who-heading' },
       h('h2', { id: 'who-heading' }, 'Who is in it'),
       people.length ? h('ul', { id: 'article-entities', class: 'plain' }, people.map((e) => h('li', {},
@@ -147,7 +172,9 @@ function side(annotations, entityById, quotes, more) {
         q.cue ? h('span', { class: 'muted' }, ` ${q.cue}`) : null, ': ',
         h('a', { href: `#p-${q.paragraph}`, class: 'quote-text' }, `“${shorten(q.text, 160)}”`))))
         : note('No attributed quotes.'),
-      more.quotes > 0 ? note(`…and ${plural(more.quotes, 'more quote')}.`) : null));
+      more.quotes > 0 ? note(`…and ${plural(more.quotes, 'more quote')}.`) : null),
+    h('section', { 'aria-labelledby': 'related-articles-heading' },
+      h('h2', { id: 'related-articles-heading' }, 'Related articles'), relatedSlot));
 }
 
 function shorten(s, n) {

@@ -1,13 +1,15 @@
 // entity.js — the entity page: name, type, value, aliases, descriptions and counts
 // (/v1/entities/{id}); the articles that mention it (an `entity:<id>` search, which carries
-// titles) with the mentioning sentences; its quotes and events; related entities. A merged
-// entity (308) is followed and the URL replaced with the surviving id.
+// titles) with the mentioning sentences; its coverage over time (/v1/timeseries, a chart.js bar
+// chart); its quotes and events; related entities. A merged entity (308) is followed and the URL
+// replaced with the surviving id.
 
 import { api, isAbort } from './api.js?v=__ASSET_VERSION__';
 import { h, append, url, dateEl, joined, errorBox, note, chip, entityLink, plural } from './dom.js?v=__ASSET_VERSION__';
 import { quoteItem } from './quotes.js?v=__ASSET_VERSION__';
 import { eventItem } from './timeline.js?v=__ASSET_VERSION__';
 import { remember } from './titles.js?v=__ASSET_VERSION__';
+import { loadSeries, barChart, hasBars } from './chart.js?v=__ASSET_VERSION__';
 
 function section(id, title, ...content) {
   return h('section', { class: 'entity-section', 'aria-labelledby': `${id}-heading` }, h('h2', { id: `${id}-heading` }, title), ...content);
@@ -55,6 +57,7 @@ export async function render(root, params, ctx) {
   const docsP = api('/v1/search', { q: `entity:${id}`, passages: 0, limit: 50 }, { signal });
   const quotesP = e.quoteCount ? api(`/v1/entities/${enc}/quotes`, { limit: 20 }, { signal }) : null;
   const eventsP = e.eventCount ? api(`/v1/entities/${enc}/events`, { limit: 50 }, { signal }) : null;
+  const seriesP = e.documentCount ? loadSeries({ entity: id }, signal) : null;
 
   const facts = h('dl', { class: 'facts', id: 'entity-facts' },
     valueText(e) ? [h('dt', {}, 'Value'), h('dd', {}, valueText(e))] : null,
@@ -74,9 +77,11 @@ export async function render(root, params, ctx) {
   const docsList = h('ol', { id: 'entity-documents', class: 'plain-list' });
   const quotesSlot = h('div');
   const eventsSlot = h('div');
+  const coverageSlot = h('div', {}, note('Counting…', 'note loading'));
   append(root, [
     h('header', { class: 'entity-head' }, h('h1', { id: 'entity-name' }, e.name), ' ', chip(e.type)),
     facts,
+    seriesP ? section('entity-coverage-section', 'Coverage over time', coverageSlot) : null,
     section('entity-docs', 'Articles', docsList),
     e.quoteCount ? section('entity-quotes', 'Quotes', quotesSlot) : null,
     e.eventCount ? section('entity-events', 'Events', eventsSlot) : null,
@@ -85,6 +90,17 @@ export async function render(root, params, ctx) {
         h('span', { class: 'muted' }, ` ${plural(r.count, 'shared sentence')}`))))
       : note('No related entities.'))]);
   ctx.status(`${e.name}, ${e.type}`);
+  if (seriesP) {
+    // Painted on its own: the articles below need not wait for it (two requests in a row).
+    seriesP.then((series) => {
+      if (signal.aborted) return;
+      coverageSlot.replaceChildren(hasBars(series)
+        ? barChart(series, { id: 'entity-coverage', caption: `Articles per ${series.interval} mentioning ${e.name}` })
+        : note('None of its articles is dated.'));
+    }, (err) => {
+      if (!signal.aborted && !isAbort(err)) coverageSlot.replaceChildren(errorBox(err, 'Coverage could not be loaded'));
+    });
+  }
 
   const [docs, quotes, events] = await Promise.allSettled([docsP, quotesP, eventsP]);
   if (signal.aborted) return;

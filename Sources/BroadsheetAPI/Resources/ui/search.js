@@ -1,17 +1,20 @@
 // search.js — the search view (the default): a labelled box with suggestions from /v1/suggest
 // (a <datalist>), results from /v1/search as you type (debounced 150 ms; every request gets a
 // number and an AbortController, and only the latest may paint), spelling corrections, paging
-// by offset in the URL. With an empty box it lists the latest articles (/v1/documents).
+// by offset in the URL. With an empty box it lists the latest articles (/v1/documents). Once a
+// query's results have painted, a side panel (facets.js) shows its histogram and top entities.
 
 import { api, isAbort } from './api.js?v=__ASSET_VERSION__';
 import { h, append, clear, url, dateEl, joined, errorBox, note, pager, plural } from './dom.js?v=__ASSET_VERSION__';
 import { markedFragment } from './marks.js?v=__ASSET_VERSION__';
 import { remember } from './titles.js?v=__ASSET_VERSION__';
+import { facetPanel } from './facets.js?v=__ASSET_VERSION__';
 
 const LIMIT = 10;
 const DEBOUNCE_MS = 150;
 
 let ui = null;      // elements of the rendered view
+let panel = null;   // the facets and histogram beside the results
 let ctx = null;
 let seq = 0;        // number of the latest search request
 let ctrl = null;    // its AbortController
@@ -47,7 +50,9 @@ export function render(root, params, context) {
     latest: h('ol', { id: 'latest', class: 'results' }),
     pager: h('div', { class: 'pager-slot' }),
   };
-  root.append(ui.heading, form, help, ui.entities, ui.correction, ui.count, ui.message, ui.results, ui.latest, ui.pager);
+  panel = facetPanel();
+  root.append(ui.heading, form, help, ui.entities, ui.correction, h('div', { class: 'search-layout' },
+    h('div', { class: 'search-main' }, ui.count, ui.message, ui.results, ui.latest, ui.pager), panel.el));
 
   const go = () => {
     clearTimeout(timer);
@@ -67,6 +72,7 @@ export function render(root, params, context) {
     clearTimeout(timer);
     if (ctrl) ctrl.abort();
     if (suggestCtrl) suggestCtrl.abort();
+    panel.abort();
     seq++;
     suggestSeq++;
   });
@@ -100,10 +106,12 @@ async function run({ q, unit, offset = 0 }) {
   const query = q.trim();
   ctx.setTitle(query ? `Search: ${query}` : 'Search');
   ui.results.setAttribute('aria-busy', 'true');
+  panel.pending(query);
   try {
     if (!query) {
       const page = await api('/v1/documents', { limit: LIMIT, offset: offset || undefined }, { signal });
       if (my !== seq) return;
+      panel.reset();
       showDocuments(page);
     } else {
       const r = await api('/v1/search', {
@@ -112,9 +120,12 @@ async function run({ q, unit, offset = 0 }) {
       }, { signal });
       if (my !== seq) return;
       showResults(r, query, unit);
+      // After the results: the counts never hold them up (the panel drops its stale answers).
+      if (r.total) panel.show(query); else panel.reset();
     }
   } catch (err) {
     if (isAbort(err) || my !== seq) return;
+    panel.reset();
     clear(ui.results);
     clear(ui.latest);
     clear(ui.pager);
