@@ -52,35 +52,45 @@ def main():
         return urllib.parse.quote(rng.choice(words))
 
     def page():
-        return rng.randrange(0, 50) * 20
+        return f"{rng.randrange(0, 50) * 20}&limit={rng.randrange(1, 101)}"
 
     cases = [
         ("list", "/v1/documents (page)", lambda: f"/v1/documents?offset={page()}"),
-        ("list", "/v1/documents?entity=", lambda: f"/v1/documents?entity={entity()}&offset={rng.randrange(0, 3)}"),
+        ("list", "/v1/documents?entity=", lambda: f"/v1/documents?entity={entity()}&limit={rng.randrange(1, 101)}"),
         ("list", "/v1/documents?from=&to=", lambda: f"/v1/documents?from=20{rng.randrange(20, 26)}&offset={page()}"),
         ("list", "/v1/entities (page)", lambda: f"/v1/entities?offset={page()}"),
         ("list", "/v1/entities?type=person", lambda: f"/v1/entities?type=person&offset={page()}"),
         ("list", "/v1/quotes (page)", lambda: f"/v1/quotes?offset={page()}"),
-        ("list", "/v1/quotes?speaker=", lambda: f"/v1/quotes?speaker={entity()}&offset={rng.randrange(0, 3)}"),
+        ("list", "/v1/quotes?speaker=", lambda: f"/v1/quotes?speaker={entity()}&limit={rng.randrange(1, 101)}"),
         ("list", "/v1/events (page)", lambda: f"/v1/events?offset={page()}"),
-        ("list", "/v1/events?entity=", lambda: f"/v1/events?entity={entity()}&offset={rng.randrange(0, 3)}"),
-        ("analytics", "/v1/trends?facet=person", lambda: f"/v1/trends?facet=person&limit={rng.randrange(5, 50)}"),
+        ("list", "/v1/events?entity=", lambda: f"/v1/events?entity={entity()}&limit={rng.randrange(1, 101)}"),
+        ("analytics", "/v1/trends?facet=person", lambda: f"/v1/trends?facet=person&limit={rng.randrange(1, 101)}"),
         ("analytics", "/v1/trends?q=", lambda: f"/v1/trends?facet=entity&q={word()}"),
-        ("analytics", "/v1/trends?entity=", lambda: f"/v1/trends?facet=organization&entity={entity()}"),
-        ("analytics", "/v1/timeseries?entity=", lambda: f"/v1/timeseries?entity={entity()}&interval=month"),
+        ("analytics", "/v1/trends?entity=", lambda: f"/v1/trends?facet=organization&entity={entity()}&limit={rng.randrange(1, 101)}"),
+        ("analytics", "/v1/timeseries?entity=", lambda: f"/v1/timeseries?entity={entity()}&interval={rng.choice(['week', 'month', 'year'])}"),
         ("analytics", "/v1/timeseries?q=", lambda: f"/v1/timeseries?q={word()}&interval=week"),
         ("analytics", "/v1/documents/{id}/related", lambda: "/v1/documents/" + urllib.parse.quote(rng.choice(documents)["id"]) + f"/related?limit={rng.randrange(5, 20)}"),
-        ("analytics", "/v1/search?facets=", lambda: f"/v1/search?q={word()}&facets=person,publication"),
+        ("analytics", "/v1/search?facets=", lambda: f"/v1/search?q={word()}&facets=person,publication&limit={rng.randrange(1, 101)}"),
     ]
     for kind, name, make in cases:
+        # Distinct targets only: the response cache keeps an answer per target until the next publish.
+        targets = []
+        seen = set()
+        for _ in range(args.requests * 50):
+            target = make()
+            if target not in seen:
+                seen.add(target)
+                targets.append(target)
+            if len(targets) == args.requests:
+                break
         times = []
-        for _ in range(args.requests):
-            ms, status, _ = get(base, make())
+        for target in targets:
+            ms, status, _ = get(base, target)
             if status != 200:
                 raise SystemExit(f"{name}: status {status}")
             times.append(ms)
-        target = "p50 <= 50 ms" if kind == "list" else "p50 <= 50 ms, p99 <= 200 ms"
-        print(f"  {name:<34} p50 {percentile(times, 50):8.1f} ms   p99 {percentile(times, 99):8.1f} ms   target {target}")
+        goal = "p50 <= 50 ms" if kind == "list" else "p50 <= 50 ms, p99 <= 200 ms"
+        print(f"  {name:<34} p50 {percentile(times, 50):8.1f} ms   p99 {percentile(times, 99):8.1f} ms   ({len(times)} targets)  target {goal}")
 
 
 if __name__ == "__main__":

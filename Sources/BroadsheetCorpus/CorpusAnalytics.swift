@@ -104,6 +104,11 @@ public struct CorpusAnalytics: Sendable {
     public func top(_ facet: Facet, in documents: [Document], limit: Int, excluding: Set<String> = []) -> [FacetCount] {
         var articles: [String: Int] = [:]
         var mentions: [String: Int] = [:]
+        let isEntity = facet.entityType != nil || facet == .entity
+        if isEntity, documents.count == snapshot.documents.count {
+            // Every article: the catalog already counts each entity's articles and mentions.
+            return topEntities(type: facet.entityType, limit: limit, excluding: excluding)
+        }
         switch facet {
         case .entity, .person, .organization, .location, .product:
             let type = facet.entityType
@@ -131,12 +136,29 @@ public struct CorpusAnalytics: Sendable {
                 }
             }
         }
-        let isEntity = facet.entityType != nil || facet == .entity
         return articles.map { key, count in
             FacetCount(value: key, entity: isEntity ? snapshot.entities.entity(id: key) : nil, articles: count, mentions: mentions[key] ?? count)
         }
         .sorted { ($1.articles, $1.mentions, $0.value) < ($0.articles, $0.mentions, $1.value) }
         .prefix(limit).map { $0 }
+    }
+
+    /// The top entities of the whole corpus by articles, then mentions, then id: one pass keeping
+    /// the best `limit` (no count is made again).
+    private func topEntities(type: EntityType?, limit: Int, excluding: Set<String>) -> [FacetCount] {
+        func before(_ a: EntityCatalog.Entity, _ b: EntityCatalog.Entity) -> Bool {
+            (b.documentCount, b.mentionCount, a.id) < (a.documentCount, a.mentionCount, b.id)
+        }
+        var best: [EntityCatalog.Entity] = []
+        snapshot.entities.forEachEntity { entity in
+            guard type == nil || entity.type == type, entity.type != .money, entity.type != .percent, !excluding.contains(entity.id)
+            else { return }
+            if best.count == limit, let last = best.last, !before(entity, last) { return }
+            let at = best.firstIndex { before(entity, $0) } ?? best.count
+            best.insert(entity, at: at)
+            if best.count > limit { best.removeLast() }
+        }
+        return best.map { FacetCount(value: $0.id, entity: $0, articles: $0.documentCount, mentions: $0.mentionCount) }
     }
 
     // MARK: - Time series

@@ -15,8 +15,9 @@ extension APIHandlers {
         let sort = try query.value("sort", as: EntityCatalog.SortOrder.self, default: .mentions)
         let snapshot = try service.requireSnapshot()
         let documentId = try query.documentId("document", in: snapshot)
-        let rows = snapshot.entities.list(type: type, query: q, documentId: documentId, sort: sort)
-        return try .json(Page(slicing: rows, limit: page.limit, offset: page.offset) { EntityDTO($0, snapshot: snapshot) })
+        let found = snapshot.entities.page(type: type, query: q, documentId: documentId, sort: sort, offset: page.offset, limit: page.limit)
+        return try .json(
+            Page(data: found.entities.map { EntityDTO($0, snapshot: snapshot) }, total: found.total, limit: page.limit, offset: page.offset))
     }
 
     /// `GET /v1/entities/{id}`

@@ -128,6 +128,11 @@ public struct EntityCatalog: Sendable {
     /// How many entities the catalog holds.
     public var count: Int { rows.count }
 
+    /// Calls `body` with every entity, most mentioned first, without copying the list.
+    public func forEachEntity(_ body: (Entity) -> Void) {
+        rows.forEachElement { body($0.entity) }
+    }
+
     /// What makes an entity the same entity across catalogs: its type and folded name (money and
     /// percentages: their value), and the same for each alias. An ``IdAssigner`` sees these.
     public struct Identity: Sendable, Hashable {
@@ -209,22 +214,38 @@ public struct EntityCatalog: Sendable {
 
     /// Filtered and sorted entities. `query` as in ``search(_:)``; `documentId` keeps entities mentioned in that document.
     public func list(type: EntityType? = nil, query: String? = nil, documentId: String? = nil, sort: SortOrder = .mentions) -> [Entity] {
+        let found = page(type: type, query: query, documentId: documentId, sort: sort, offset: 0, limit: Int.max)
+        return found.entities
+    }
+
+    /// One page of ``list(type:query:documentId:sort:)`` and how many entities the whole list has:
+    /// only the page's entities are copied, and the unfiltered list by mentions is a slice.
+    public func page(
+        type: EntityType? = nil, query: String? = nil, documentId: String? = nil, sort: SortOrder = .mentions, offset: Int, limit: Int
+    ) -> (total: Int, entities: [Entity]) {
         let q = query.map { Self.words(Self.fold($0)) } ?? []
-        var found: [Row] = []
-        if let documentId {
-            // The document's own entities, not a pass over the corpus.
-            let ids = Set(globalIdsByDocument[documentId].map { Array($0.values) } ?? [])
-            found = ids.compactMap { rowsById[$0] }.sorted(by: Row.listOrder)
-        } else {
-            found = Array(rows)
-        }
-        found = found.filter { row in
+        func keep(_ row: Row) -> Bool {
             if let type, row.entity.type != type { return false }
             if !q.isEmpty, !row.searchWords.contains(where: { Self.matches(q, $0) }) { return false }
             return true
         }
+        func slice(_ found: some RandomAccessCollection<Row>) -> (total: Int, entities: [Entity]) {
+            let start = min(max(0, offset), found.count)
+            let end = start + min(limit, found.count - start)
+            return (found.count, found.dropFirst(start).prefix(end - start).map(\.entity))
+        }
+        if documentId == nil, type == nil, q.isEmpty, sort == .mentions { return slice(rows) }
+        var found: [Row]
+        if let documentId {
+            // The document's own entities, not a pass over the corpus.
+            let ids = Set(globalIdsByDocument[documentId].map { Array($0.values) } ?? [])
+            found = ids.compactMap { rowsById[$0] }.sorted(by: Row.listOrder).filter(keep)
+        } else {
+            found = []
+            rows.forEachElement { if keep($0) { found.append($0) } }
+        }
         if sort == .name { found.sort { ($0.foldedName, $0.entity.id) < ($1.foldedName, $1.entity.id) } }
-        return found.map(\.entity)
+        return slice(found)
     }
 
     /// Every entity mention of a document as annotations, ordered by start offset.
