@@ -54,6 +54,18 @@ public struct ChunkedList<Element> {
         return low
     }
 
+    /// The first position whose element satisfies `predicate` (`count` when none), for a predicate
+    /// that is false for a prefix of the list and true for the rest.
+    @inlinable public func partitionPoint(where predicate: (Element) -> Bool) -> Int {
+        var low = 0
+        var high = count
+        while low < high {
+            let mid = (low + high) / 2
+            if predicate(self[mid]) { high = mid } else { low = mid + 1 }
+        }
+        return low
+    }
+
     /// Inserts `element` where it belongs in a list sorted by `areInIncreasingOrder` (after equal ones).
     @inlinable public mutating func insert(_ element: Element, by areInIncreasingOrder: (Element, Element) -> Bool) {
         var low = 0

@@ -146,19 +146,10 @@ public struct CorpusAnalytics: Sendable {
     /// The top entities of the whole corpus by articles, then mentions, then id: one pass keeping
     /// the best `limit` (no count is made again).
     private func topEntities(type: EntityType?, limit: Int, excluding: Set<String>) -> [FacetCount] {
-        func before(_ a: EntityCatalog.Entity, _ b: EntityCatalog.Entity) -> Bool {
-            (b.documentCount, b.mentionCount, a.id) < (a.documentCount, a.mentionCount, b.id)
+        snapshot.entities.top(limit: limit) { id, entityType in
+            (type == nil || entityType == type) && entityType != .money && entityType != .percent && !excluding.contains(id)
         }
-        var best: [EntityCatalog.Entity] = []
-        snapshot.entities.forEachEntity { entity in
-            guard type == nil || entity.type == type, entity.type != .money, entity.type != .percent, !excluding.contains(entity.id)
-            else { return }
-            if best.count == limit, let last = best.last, !before(entity, last) { return }
-            let at = best.firstIndex { before(entity, $0) } ?? best.count
-            best.insert(entity, at: at)
-            if best.count > limit { best.removeLast() }
-        }
-        return best.map { FacetCount(value: $0.id, entity: $0, articles: $0.documentCount, mentions: $0.mentionCount) }
+        .map { FacetCount(value: $0.id, entity: $0, articles: $0.documentCount, mentions: $0.mentionCount) }
     }
 
     // MARK: - Time series

@@ -1,5 +1,6 @@
 import BroadsheetWire
 import HashTreeCollections
+import BroadsheetCollections
 import BroadsheetCore
 import BroadsheetCorpus
 import BroadsheetHTTP
@@ -53,6 +54,12 @@ extension APIHandlers {
         var rows: [Document]
         if let entity, let mentioned = snapshot.entities.entity(id: entity)?.documentIds {
             rows = mentioned.compactMap { snapshot.document(id: $0)?.document }.filter(keep)
+        } else if from != nil || to != nil {
+            // Served order is newest first, undated last: a date range is one run of it.
+            let documents = snapshot.documents
+            let first = to.map { day in documents.partitionPoint(where: { $0.publishedAt.map { $0 <= day } ?? true }) } ?? 0
+            let end = from.map { day in documents.partitionPoint(where: { $0.publishedAt.map { $0 < day } ?? true }) } ?? documents.count
+            rows = first < end ? documents[first..<end].filter(keep) : []
         } else {
             rows = snapshot.documents.filter(keep)
         }

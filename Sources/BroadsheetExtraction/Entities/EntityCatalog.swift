@@ -128,9 +128,22 @@ public struct EntityCatalog: Sendable {
     /// How many entities the catalog holds.
     public var count: Int { rows.count }
 
-    /// Calls `body` with every entity, most mentioned first, without copying the list.
-    public func forEachEntity(_ body: (Entity) -> Void) {
-        rows.forEachElement { body($0.entity) }
+    /// The `limit` entities in the most documents (then most mentions, then by id) among those
+    /// `include` keeps: one pass over the catalog, copying only the ones kept.
+    public func top(limit: Int, include: (_ id: String, _ type: EntityType) -> Bool) -> [Entity] {
+        func before(_ a: Row, _ b: Row) -> Bool {
+            let x = a.entity
+            let y = b.entity
+            return (y.documentIds.count, y.mentions.count, x.id) < (x.documentIds.count, x.mentions.count, y.id)
+        }
+        var best: [Row] = []
+        rows.forEachElement { row in
+            guard include(row.entity.id, row.entity.type) else { return }
+            if best.count == limit, let last = best.last, !before(row, last) { return }
+            best.insert(row, at: best.firstIndex { before(row, $0) } ?? best.count)
+            if best.count > limit { best.removeLast() }
+        }
+        return best.map(\.entity)
     }
 
     /// What makes an entity the same entity across catalogs: its type and folded name (money and
