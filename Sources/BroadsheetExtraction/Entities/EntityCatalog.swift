@@ -102,6 +102,11 @@ public struct EntityCatalog: Sendable {
         static func listOrder(_ a: Row, _ b: Row) -> Bool {
             (b.entity.mentionCount, a.entity.id) < (a.entity.mentionCount, b.entity.id)
         }
+
+        /// In the most documents first, then most mentioned, then by id.
+        static func articleOrder(_ a: Row, _ b: Row) -> Bool {
+            (b.entity.documentIds.count, b.entity.mentions.count, a.entity.id) < (a.entity.documentIds.count, a.entity.mentions.count, b.entity.id)
+        }
     }
 
     /// A sentence of a document in which at least two of its entities occur (by local key).
@@ -114,6 +119,8 @@ public struct EntityCatalog: Sendable {
     // Persistent containers: the next catalog shares what a change leaves alone (see ``EntityCatalogBuilder``).
     /// Every entity, most mentioned first (ties by id).
     var rows = ChunkedList<Row>()
+    /// The same rows in ``Row/articleOrder(_:_:)``, for the top entities by articles.
+    var rowsByArticles = ChunkedList<Row>()
     var rowsById = TreeDictionary<String, Row>()
     /// Document id → local key → global id.
     var globalIdsByDocument = TreeDictionary<String, [Int: String]>()
@@ -131,19 +138,12 @@ public struct EntityCatalog: Sendable {
     /// The `limit` entities in the most documents (then most mentions, then by id) among those
     /// `include` keeps: one pass over the catalog, copying only the ones kept.
     public func top(limit: Int, include: (_ id: String, _ type: EntityType) -> Bool) -> [Entity] {
-        func before(_ a: Row, _ b: Row) -> Bool {
-            let x = a.entity
-            let y = b.entity
-            return (y.documentIds.count, y.mentions.count, x.id) < (x.documentIds.count, x.mentions.count, y.id)
+        var best: [Entity] = []
+        for row in rowsByArticles where include(row.entity.id, row.entity.type) {
+            best.append(row.entity)
+            if best.count == limit { break }
         }
-        var best: [Row] = []
-        rows.forEachElement { row in
-            guard include(row.entity.id, row.entity.type) else { return }
-            if best.count == limit, let last = best.last, !before(row, last) { return }
-            best.insert(row, at: best.firstIndex { before(row, $0) } ?? best.count)
-            if best.count > limit { best.removeLast() }
-        }
-        return best.map(\.entity)
+        return best
     }
 
     /// What makes an entity the same entity across catalogs: its type and folded name (money and

@@ -387,14 +387,17 @@ public struct EntityCatalogBuilder: Sendable {
         for id in removing {
             guard let row = catalog.rowsById[id] else { continue }
             catalog.rows.remove(row, by: EntityCatalog.Row.listOrder, where: { $0 === row })
+            catalog.rowsByArticles.remove(row, by: EntityCatalog.Row.articleOrder, where: { $0 === row })
             catalog.rowsById[id] = nil
         }
-        let added = adding.sorted(by: EntityCatalog.Row.listOrder)
-        for row in added { catalog.rowsById[row.entity.id] = row }
-        if catalog.rows.isEmpty {
-            catalog.rows = ChunkedList(added)
-        } else {
-            for row in added { catalog.rows.insert(row, by: EntityCatalog.Row.listOrder) }
+        for row in adding { catalog.rowsById[row.entity.id] = row }
+        for (order, path) in [(EntityCatalog.Row.listOrder, \EntityCatalog.rows), (EntityCatalog.Row.articleOrder, \EntityCatalog.rowsByArticles)] {
+            let added = adding.sorted(by: order)
+            if catalog[keyPath: path].isEmpty {
+                catalog[keyPath: path] = ChunkedList(added)
+            } else {
+                for row in added { catalog[keyPath: path].insert(row, by: order) }
+            }
         }
     }
 
