@@ -143,8 +143,14 @@ public struct CorpusAnalytics: Sendable {
         .prefix(limit).map { $0 }
     }
 
-    /// The top entities of the whole corpus by articles, then mentions, then id: one pass keeping
-    /// the best `limit` (no count is made again).
+    /// The top `limit` values of an entity facet over every article (the catalog's own counts), or
+    /// `nil` for a facet that is not of entities.
+    public func topOfCorpus(_ facet: Facet, limit: Int, excluding: Set<String> = []) -> [FacetCount]? {
+        guard facet.entityType != nil || facet == .entity else { return nil }
+        return topEntities(type: facet.entityType, limit: limit, excluding: excluding)
+    }
+
+    /// The top entities of the whole corpus by articles, then mentions, then id (no count is made again).
     private func topEntities(type: EntityType?, limit: Int, excluding: Set<String>) -> [FacetCount] {
         snapshot.entities.top(limit: limit) { id, entityType in
             (type == nil || entityType == type) && entityType != .money && entityType != .percent && !excluding.contains(id)

@@ -38,6 +38,13 @@ extension APIHandlers {
         let snapshot = try service.requireSnapshot()
         let wanted = try selection(query, in: snapshot)
         let analytics = CorpusAnalytics(snapshot)
+        if wanted.query == nil, wanted.entity == nil, wanted.from == nil, wanted.to == nil,
+            let counts = analytics.topOfCorpus(facet, limit: limit)
+        {
+            // Every article: the catalog's counts, with no list of the articles made.
+            let everything = CorpusAnalytics.Selected(documents: [], matched: snapshot.documents.count, sampled: false)
+            return try .json(TrendsDTO(facet: facet, selected: everything, counts: counts))
+        }
         let selected = try select(wanted, in: analytics)
         // The selection's own entities (as `entity=` or `entity:` in the query) are not news within it.
         let own = Set([wanted.entity].compactMap { $0 } + (wanted.query?.filters.entities ?? []))

@@ -58,7 +58,9 @@ extension APIHandlers {
             // Served order is newest first, undated last: a date range is one run of it.
             let documents = snapshot.documents
             let first = to.map { day in documents.partitionPoint(where: { $0.publishedAt.map { $0 <= day } ?? true }) } ?? 0
-            let end = from.map { day in documents.partitionPoint(where: { $0.publishedAt.map { $0 < day } ?? true }) } ?? documents.count
+            let end =
+                from.map { day in documents.partitionPoint(where: { $0.publishedAt.map { $0 < day } ?? true }) }
+                ?? documents.partitionPoint(where: { $0.publishedAt == nil })
             let run = documents[min(first, end)..<end]
             if publication == nil, author == nil, category == nil, tag == nil, undated != true, order == .newest {
                 // Nothing else to check: one page of the run.
