@@ -103,6 +103,10 @@ import Testing
         let left = a.entities.entities
         let right = b.entities.entities
         #expect(left.map(\.id) == right.map(\.id), "round \(round): entity ids")
+        for type in EntityType.allCases {
+            let listed = a.entities.page(type: type, offset: 0, limit: Int.max).entities.map(\.id)
+            #expect(listed == right.filter { $0.type == type }.map(\.id), "round \(round): \(type) list")
+        }
         for (x, y) in zip(left, right) where x != y {
             Issue.record("round \(round): entity \(x.id) differs: \(x) vs \(y)")
         }

@@ -121,6 +121,8 @@ public struct EntityCatalog: Sendable {
     var rows = ChunkedList<Row>()
     /// The same rows in ``Row/articleOrder(_:_:)``, for the top entities by articles.
     var rowsByArticles = ChunkedList<Row>()
+    /// The rows of each type, in list order (a list of one type is a slice).
+    var rowsByType: [EntityType: ChunkedList<Row>] = [:]
     var rowsById = TreeDictionary<String, Row>()
     /// Document id → local key → global id.
     var globalIdsByDocument = TreeDictionary<String, [Int: String]>()
@@ -247,7 +249,10 @@ public struct EntityCatalog: Sendable {
             let end = start + min(limit, found.count - start)
             return (found.count, found.dropFirst(start).prefix(end - start).map(\.entity))
         }
-        if documentId == nil, type == nil, q.isEmpty, sort == .mentions { return slice(rows) }
+        if documentId == nil, q.isEmpty, sort == .mentions {
+            if let type { return slice(rowsByType[type] ?? ChunkedList()) }
+            return slice(rows)
+        }
         var found: [Row]
         if let documentId {
             // The document's own entities, not a pass over the corpus.

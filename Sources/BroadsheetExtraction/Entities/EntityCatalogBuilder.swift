@@ -388,9 +388,18 @@ public struct EntityCatalogBuilder: Sendable {
             guard let row = catalog.rowsById[id] else { continue }
             catalog.rows.remove(row, by: EntityCatalog.Row.listOrder, where: { $0 === row })
             catalog.rowsByArticles.remove(row, by: EntityCatalog.Row.articleOrder, where: { $0 === row })
+            catalog.rowsByType[row.entity.type]?.remove(row, by: EntityCatalog.Row.listOrder, where: { $0 === row })
             catalog.rowsById[id] = nil
         }
         for row in adding { catalog.rowsById[row.entity.id] = row }
+        for (type, rows) in Dictionary(grouping: adding, by: \.entity.type) {
+            let added = rows.sorted(by: EntityCatalog.Row.listOrder)
+            if catalog.rowsByType[type, default: ChunkedList()].isEmpty {
+                catalog.rowsByType[type] = ChunkedList(added)
+            } else {
+                for row in added { catalog.rowsByType[type]!.insert(row, by: EntityCatalog.Row.listOrder) }
+            }
+        }
         for (order, path) in [(EntityCatalog.Row.listOrder, \EntityCatalog.rows), (EntityCatalog.Row.articleOrder, \EntityCatalog.rowsByArticles)] {
             let added = adding.sorted(by: order)
             if catalog[keyPath: path].isEmpty {
