@@ -54,8 +54,9 @@ public struct CorpusSnapshot: Sendable {
     /// Indexes a loaded corpus, running the extractors on every document (tests and one-off tools).
     public init(corpus: Corpus, root: String) {
         self.init(
-            root: root, documents: corpus.documents, skipped: corpus.skipped.map { ($0.path, $0.reason) },
-            filesRead: corpus.filesScanned)
+            root: root, entries: corpus.documents.map { CorpusEntry(document: $0, extraction: DocumentExtraction(document: $0)) },
+            skipped: corpus.skipped.map { ($0.path, $0.reason) }, filesRead: corpus.filesScanned,
+            status: CorpusStatus(warnings: corpus.warnings.map { "\($0.path): \($0.message)" }))
     }
 
     /// Indexes documents, running the extractors on each.

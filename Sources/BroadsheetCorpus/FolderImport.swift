@@ -17,6 +17,8 @@ public struct FolderImport: Sendable {
         public var articlesRemoved = 0
         /// Every file or line that gave no article, with the reason (unchanged files included).
         public var skipped: [SkippedFile] = []
+        /// How files read this time were read when not as given (text that is not UTF-8, decoded as Windows-1252).
+        public var warnings: [CorpusWarning] = []
     }
 
     public var loader: CorpusLoader
@@ -69,6 +71,7 @@ public struct FolderImport: Sendable {
                 } else {
                     changedFiles.append(file)
                     report.skipped += file.skipped
+                    report.warnings += file.warnings
                 }
             }
             guard !changedFiles.isEmpty else { continue }
@@ -85,7 +88,9 @@ public struct FolderImport: Sendable {
             try importLines(of: file, previous: imported[file.relative], replacing: Set(headersByPath[file.relative] ?? []), into: corpus, report: &report)
         }
         report.skipped.sort { ($0.path, $0.line ?? 0) < ($1.path, $1.line ?? 0) }
-        corpus.setImportReport(skipped: report.skipped.map { ($0.path, $0.reason) }, filesRead: report.filesRead)
+        corpus.setImportReport(
+            skipped: report.skipped.map { ($0.path, $0.reason) }, filesRead: report.filesRead,
+            warnings: report.warnings.map { "\($0.path): \($0.message)" })
         return report
     }
 
@@ -122,14 +127,11 @@ public struct FolderImport: Sendable {
         var pendingDeletes = replacing
         var chunk: [(line: Int, bytes: [UInt8])] = []
         func flush(last: Bool) throws {
-            let parsed = ParallelMap.map(chunk) { line -> Result<[Record], LineFailure> in
+            let parsed = ParallelMap.map(chunk) { line -> Result<([Record], String?), LineFailure> in
                 do {
-                    let documents = try loader.parser.parse(line.bytes, source: file.relative)
-                    return .success(documents.map { document in
-                        var document = document
-                        document.format = .ndjson
-                        return Record(document: document, source: line.bytes, line: line.line)
-                    })
+                    var (document, warning) = try loader.parser.parseRecord(line.bytes, line: line.line, source: file.relative)
+                    document.format = .ndjson
+                    return .success(([Record(document: document, source: line.bytes, line: line.line)], warning))
                 } catch {
                     return .failure(LineFailure(skip: SkippedFile(path: file.relative, reason: "line \(line.line): \(error)", line: line.line)))
                 }
@@ -137,7 +139,9 @@ public struct FolderImport: Sendable {
             var articles: [(String, String, Record)] = []
             for result in parsed {
                 switch result {
-                case .success(let records): articles += records.map { (file.relative, "application/json", $0) }
+                case .success(let (records, warning)):
+                    articles += records.map { (file.relative, "application/json", $0) }
+                    if let warning { report.warnings.append(CorpusWarning(path: file.relative, message: warning)) }
                 case .failure(let failure): skipped.append(failure.skip)
                 }
             }
@@ -200,6 +204,7 @@ public struct FolderImport: Sendable {
         var unchanged: Bool
         var documents: [Document] = []
         var skipped: [SkippedFile] = []
+        var warnings: [CorpusWarning] = []
         var mediaType: String
         /// Every article of the file, with the whole file as its source.
         var articles: [Record] { documents.map { Record(document: $0, source: bytes, line: nil) } }
@@ -223,9 +228,10 @@ public struct FolderImport: Sendable {
         let mediaType = Self.mediaType(of: file.relative)
         var loaded = LoadedFile(path: file.relative, hash: hash, bytes: [], unchanged: previous?.contentHash == hash, mediaType: mediaType)
         guard !loaded.unchanged else { return loaded }
-        let (documents, skipped) = loader.loadFile(relative: file.relative, absolute: file.absolute)
-        loaded.skipped = skipped
-        loaded.documents = documents
+        let result = loader.loadFileResult(relative: file.relative, absolute: file.absolute)
+        loaded.skipped = result.skipped
+        loaded.warnings = result.warnings
+        loaded.documents = result.documents
         loaded.bytes = bytes
         return loaded
     }

@@ -74,6 +74,8 @@ public final class LiveCorpus: Sendable {
         var skipped: [(path: String, reason: String)] = []
         var filesRead = 0
         var warnings: [String] = []
+        /// How the last folder import read files that were not as given.
+        var importWarnings: [String] = []
         /// Changes since the last publish, for the search index.
         var changedIds: Set<String> = []
         var removedIds: Set<String> = []
@@ -201,12 +203,15 @@ public final class LiveCorpus: Sendable {
     /// The headers of every stored article (for the folder import).
     public var headers: [String: StoredArticleHeader] { state.withLock { $0.headers } }
 
-    /// Sets what the last folder import skipped, for `/v1/corpus`.
-    public func setImportReport(skipped: [(path: String, reason: String)], filesRead: Int) {
+    /// Sets what the last folder import skipped, and how it read files that were not as given
+    /// (`path: message`), for `/v1/corpus`.
+    public func setImportReport(skipped: [(path: String, reason: String)], filesRead: Int, warnings: [String] = []) {
         state.withLock { state in
             state.skipped = skipped
             state.filesRead = filesRead
+            state.importWarnings = warnings
         }
+        requestPublish()
     }
 
     /// Records a warning shown in `/v1/corpus` and logged.
@@ -421,7 +426,8 @@ public final class LiveCorpus: Sendable {
             let changed = (firstPublish ? Set(state.entries.keys) : state.changedIds).compactMap { state.entries[$0] }
             let taken = (
                 changed: changed, removed: state.removedIds, indexChanged: state.changedIds, generation: state.generation,
-                lastWrite: state.lastWrite, warnings: state.warnings, skipped: state.skipped, filesRead: state.filesRead)
+                lastWrite: state.lastWrite, warnings: state.warnings + state.importWarnings, skipped: state.skipped,
+                filesRead: state.filesRead)
             state.changedIds = []
             state.removedIds = []
             return taken

@@ -192,6 +192,8 @@ public struct SnapshotBuilder: Sendable {
 /// Sums over the served documents, kept as they come and go (``CorpusSnapshot/totals``).
 public struct CorpusTotals: Sendable, Hashable {
     public var documents = 0
+    /// Documents without a publication date.
+    public var undated = 0
     public var paragraphs = 0
     public var sentences = 0
     public var words = 0
@@ -200,6 +202,7 @@ public struct CorpusTotals: Sendable, Hashable {
 
     mutating func add(_ stored: CorpusSnapshot.StoredDocument, sign: Int = 1) {
         documents += sign
+        if stored.document.publishedAt == nil { undated += sign }
         paragraphs += sign * stored.document.paragraphs.count
         sentences += sign * stored.document.sentences.count
         words += sign * stored.wordCount

@@ -141,6 +141,8 @@ public struct CorpusReport: Codable, Sendable, Hashable {
 
     public var root: String
     public var documents: Int
+    /// Documents without a publication date.
+    public var undated: Int
     public var paragraphs: Int
     public var sentences: Int
     public var words: Int
@@ -160,12 +162,13 @@ public struct CorpusReport: Codable, Sendable, Hashable {
     public var warnings: [String]
 
     public init(
-        root: String, documents: Int, paragraphs: Int, sentences: Int, words: Int, files: Int, formats: [String: Int],
+        root: String, documents: Int, undated: Int, paragraphs: Int, sentences: Int, words: Int, files: Int, formats: [String: Int],
         skipped: [Skipped], generation: UInt64, dataFolder: String?, writable: Bool, stored: Int, pendingWrites: Int,
         lastWrite: String?, lastPublishMilliseconds: Double?, storeBytes: Int?, warnings: [String]
     ) {
         self.root = root
         self.documents = documents
+        self.undated = undated
         self.paragraphs = paragraphs
         self.sentences = sentences
         self.words = words

@@ -36,6 +36,26 @@ import TestSupport
         #expect(snapshot.documents[0].text.contains("budget"))
     }
 
+    /// Text that is not UTF-8 is read as Windows-1252, and the corpus report says so, for a file
+    /// and for one NDJSON line.
+    @Test func filesReadAsWindows1252AreReported() throws {
+        let root = TemporaryFolder.make(prefix: "import-latin1")
+        func latin1(_ text: String) -> Data { Data(text.unicodeScalars.map { UInt8($0.value) }) }
+        try latin1("Caf\u{E9} reopens\n\nThe caf\u{E9} on the quay reopened on Monday.\n").write(to: URL(fileURLWithPath: root + "/cafe.txt"))
+        var lines = Data("{\"title\": \"Plain line\", \"body\": \"Nothing odd here.\"}\n".utf8)
+        lines += latin1("{\"title\": \"Na\u{EF}ve line\", \"body\": \"A na\u{EF}ve reading.\"}\n")
+        try lines.write(to: URL(fileURLWithPath: root + "/feed.ndjson"))
+        let (corpus, _, _) = try CorpusFixtures.corpus()
+        let report = try FolderImport().run(root: root, into: corpus)
+        #expect(report.warnings.map(\.path).sorted() == ["cafe.txt", "feed.ndjson"])
+        corpus.publish()
+        let snapshot = try #require(corpus.service.snapshot)
+        let warnings = snapshot.status.warnings
+        #expect(warnings.contains { $0.hasPrefix("cafe.txt: ") && $0.contains("Windows-1252") })
+        #expect(warnings.contains { $0.hasPrefix("feed.ndjson: line 2") })
+        #expect(snapshot.documents.map(\.title).sorted() == ["Café reopens", "Naïve line", "Plain line"])
+    }
+
     @Test func ndjsonLinesAreArticlesWithTheirOwnSourceAndSkipsAreReported() throws {
         let lines = [
             CorpusFixtures.json(title: "Ferry timetable changes", body: "Winter sailings start in October."),

@@ -18,6 +18,9 @@ import TestSupport
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         try articles.write(to: dir.appendingPathComponent("feed.ndjson"), atomically: true, encoding: .utf8)
+        // A Latin-1 file: read as Windows-1252, with a warning in /v1/corpus.
+        try Data("Caf\u{E9} reopens\n\nThe caf\u{E9} on the quay reopened on Monday.\n".unicodeScalars.map { UInt8($0.value) })
+            .write(to: dir.appendingPathComponent("2026-01-05-cafe.txt"))
         try await withRunningServer(corpus: dir.path) { client, _, _ in try await body(client) }
     }
 
@@ -26,18 +29,18 @@ import TestSupport
             func ids(_ filters: DocumentFilters) async throws -> [String] {
                 try await client.documents(filters: filters).data.map(\.id)
             }
-            #expect(try await ids(DocumentFilters()) == ["market", "tide", "bridge", "undated"])
-            #expect(try await ids(DocumentFilters(from: "2026")) == ["market", "tide"])
-            #expect(try await ids(DocumentFilters(to: "2026-01")) == ["tide", "bridge"])
+            #expect(try await ids(DocumentFilters()) == ["market", "tide", "cafe-reopens", "bridge", "undated"])
+            #expect(try await ids(DocumentFilters(from: "2026")) == ["market", "tide", "cafe-reopens"])
+            #expect(try await ids(DocumentFilters(to: "2026-01")) == ["tide", "cafe-reopens", "bridge"])
             #expect(try await ids(DocumentFilters(publication: "lerwin gazette")) == ["tide", "bridge"])
             #expect(try await ids(DocumentFilters(author: "Ana Souza")) == ["market", "tide"])
             #expect(try await ids(DocumentFilters(category: "SCIENCE")) == ["tide", "bridge"])
             #expect(try await ids(DocumentFilters(tag: "engineering")) == ["tide"])
             #expect(try await ids(DocumentFilters(undated: true)) == ["undated"])
-            #expect(try await ids(DocumentFilters(undated: false)) == ["market", "tide", "bridge"])
+            #expect(try await ids(DocumentFilters(undated: false)) == ["market", "tide", "cafe-reopens", "bridge"])
             #expect(try await ids(DocumentFilters(author: "Ana Souza", category: "science")) == ["tide"])
-            #expect(try await ids(DocumentFilters(sort: "published")) == ["bridge", "tide", "market", "undated"])
-            #expect(try await ids(DocumentFilters(sort: "title")) == ["market", "bridge", "undated", "tide"])
+            #expect(try await ids(DocumentFilters(sort: "published")) == ["bridge", "cafe-reopens", "tide", "market", "undated"])
+            #expect(try await ids(DocumentFilters(sort: "title")) == ["market", "bridge", "cafe-reopens", "undated", "tide"])
             let filtered = try await client.documents(limit: 1, offset: 1, filters: DocumentFilters(publication: "Lerwin Gazette"))
             #expect(filtered.total == 2 && filtered.data.map(\.id) == ["bridge"])
         }
@@ -48,6 +51,16 @@ import TestSupport
             let kellan = try #require(try await client.entities(q: "Kellan").data.first { $0.name == "Kellan" })
             let ids = try await client.documents(filters: DocumentFilters(entity: kellan.id)).data.map(\.id)
             #expect(Set(ids) == ["tide", "bridge"])
+        }
+    }
+
+    @Test func theCorpusReportCountsUndatedArticlesAndSaysHowFilesWereRead() async throws {
+        try await Self.withFeed { client in
+            let report = try await client.corpus()
+            #expect(report.documents == 5 && report.undated == 1)
+            #expect(report.warnings.contains { $0.hasPrefix("2026-01-05-cafe.txt: ") && $0.contains("Windows-1252") })
+            let cafe = try #require(try await client.documents(filters: DocumentFilters(from: "2026-01-05", to: "2026-01-05")).data.first)
+            #expect(cafe.title == "Café reopens")
         }
     }
 

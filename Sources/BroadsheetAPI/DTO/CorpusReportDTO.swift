@@ -8,7 +8,7 @@ extension CorpusReportDTO {
     init(_ s: CorpusSnapshot, writer: LiveCorpus? = nil, writable: Bool = false) {
         let counts = writer?.counts
         self.init(
-            root: s.root, documents: s.totals.documents, paragraphs: s.totals.paragraphs, sentences: s.totals.sentences,
+            root: s.root, documents: s.totals.documents, undated: s.totals.undated, paragraphs: s.totals.paragraphs, sentences: s.totals.sentences,
             words: s.totals.words, files: s.filesRead, formats: s.totals.formats,
             skipped: s.skipped.map { Skipped(path: $0.path, reason: $0.reason) }, generation: s.generation,
             dataFolder: s.status.dataFolder, writable: writable, stored: counts?.articles ?? s.documents.count,
