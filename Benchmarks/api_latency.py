@@ -43,6 +43,7 @@ def main():
     for offset in range(0, 2000, 100):
         documents += [d for d in json.loads(get(base, f"/v1/documents?limit=100&offset={offset}")[2])["data"]]
     words = sorted({w.lower() for d in documents for w in re.findall(r"[A-Za-z]{5,}", d["title"])})
+    publications = sorted({d["publication"] for d in documents if d.get("publication")}) or ["none"]
     print(f"server: {corpus['documents']} documents; {args.requests} requests per endpoint, each one different")
 
     def entity():
@@ -60,12 +61,18 @@ def main():
         ("list", "/v1/documents?from=&to=", lambda: f"/v1/documents?from=20{rng.randrange(20, 26)}&offset={page()}"),
         ("list", "/v1/entities (page)", lambda: f"/v1/entities?offset={page()}"),
         ("list", "/v1/entities?type=person", lambda: f"/v1/entities?type=person&offset={page()}"),
+        ("list", "/v1/entities?q=", lambda: f"/v1/entities?q={word()[:4]}&limit={rng.randrange(1, 101)}"),
+        ("list", "/v1/documents?publication=", lambda: f"/v1/documents?publication={urllib.parse.quote(rng.choice(publications))}&offset={page()}"),
         ("list", "/v1/quotes (page)", lambda: f"/v1/quotes?offset={page()}"),
         ("list", "/v1/quotes?speaker=", lambda: f"/v1/quotes?speaker={entity()}&limit={rng.randrange(1, 101)}"),
+        ("list", "/v1/quotes?q=", lambda: f"/v1/quotes?q={word()}&limit={rng.randrange(1, 101)}"),
+        ("list", "/v1/quotes?kind=", lambda: f"/v1/quotes?kind={rng.choice(['direct', 'partial'])}&offset={page()}"),
         ("list", "/v1/events (page)", lambda: f"/v1/events?offset={page()}"),
         ("list", "/v1/events?entity=", lambda: f"/v1/events?entity={entity()}&limit={rng.randrange(1, 101)}"),
+        ("list", "/v1/events?type=", lambda: f"/v1/events?type={rng.choice(['meeting', 'statement', 'agreement', 'other'])}&offset={page()}"),
         ("analytics", "/v1/trends?facet=person", lambda: f"/v1/trends?facet=person&limit={rng.randrange(1, 101)}"),
         ("analytics", "/v1/trends?q=", lambda: f"/v1/trends?facet=entity&q={word()}"),
+        ("analytics", "/v1/trends?from= (a year)", lambda: (lambda y: f"/v1/trends?facet=person&from={y}&to={y}&limit={rng.randrange(1, 101)}")(2020 + rng.randrange(0, 6))),
         ("analytics", "/v1/trends?entity=", lambda: f"/v1/trends?facet=organization&entity={entity()}&limit={rng.randrange(1, 101)}"),
         ("analytics", "/v1/timeseries?entity=", lambda: f"/v1/timeseries?entity={entity()}&interval={rng.choice(['week', 'month', 'year'])}"),
         ("analytics", "/v1/timeseries?q=", lambda: f"/v1/timeseries?q={word()}&interval=week"),
