@@ -42,6 +42,13 @@ public struct CorpusSnapshot: Sendable {
     public let events: ChunkedList<EventRecord>
     /// Events by participant or place entity id, in timeline order.
     public let eventsByEntity: TreeDictionary<String, [EventRecord]>
+    /// Quotes of each kind, in corpus order.
+    public let quotesByKind: [QuoteKind: ChunkedList<QuoteRecord>]
+    public let quotesById: TreeDictionary<String, QuoteRecord>
+    /// Quote ids by the words of their text (the `q` of `/v1/quotes`).
+    public let quoteWords: WordPrefixIndex
+    /// Documents by ``facetKey(_:_:)``, in served order.
+    public let documentsByFacet: TreeDictionary<String, ChunkedList<Document>>
     /// The full-text index over every paragraph.
     public let search: SearchIndex
     /// What `entity:` and date filters of a search need to know.
@@ -87,7 +94,9 @@ public struct CorpusSnapshot: Sendable {
         totals: CorpusTotals, skipped: [(path: String, reason: String)], filesRead: Int,
         extractions: TreeDictionary<String, DocumentExtraction>, entities: EntityCatalog, quotes: ChunkedList<QuoteRecord>,
         quotesBySpeaker: TreeDictionary<String, [QuoteRecord]>, quotesByDocument: TreeDictionary<String, [QuoteRecord]>,
-        events: ChunkedList<EventRecord>, eventsByEntity: TreeDictionary<String, [EventRecord]>, search: SearchIndex,
+        events: ChunkedList<EventRecord>, eventsByEntity: TreeDictionary<String, [EventRecord]>,
+        quotesByKind: [QuoteKind: ChunkedList<QuoteRecord>], quotesById: TreeDictionary<String, QuoteRecord>,
+        quoteWords: WordPrefixIndex, documentsByFacet: TreeDictionary<String, ChunkedList<Document>>, search: SearchIndex,
         searchContext: SearchFilterContext, status: CorpusStatus
     ) {
         self.root = root
@@ -104,9 +113,26 @@ public struct CorpusSnapshot: Sendable {
         self.quotesByDocument = quotesByDocument
         self.events = events
         self.eventsByEntity = eventsByEntity
+        self.quotesByKind = quotesByKind
+        self.quotesById = quotesById
+        self.quoteWords = quoteWords
+        self.documentsByFacet = documentsByFacet
         self.search = search
         self.searchContext = searchContext
         self.status = status
+    }
+
+    /// What a document is listed under for the text filters of `/v1/documents`: `publication|…`,
+    /// `author|…`, `category|…`, `tag|…`, each value lowercased.
+    public static func facetKey(_ facet: String, _ value: String) -> String { "\(facet)|\(value.lowercased())" }
+
+    static func facetKeys(of d: Document) -> Set<String> {
+        var keys = Set<String>()
+        if let publication = d.publication { keys.insert(facetKey("publication", publication)) }
+        if let category = d.category { keys.insert(facetKey("category", category)) }
+        for author in d.authors { keys.insert(facetKey("author", author)) }
+        for tag in d.tags { keys.insert(facetKey("tag", tag)) }
+        return keys
     }
 
     /// Newest first, then by title, then by id; undated documents last.

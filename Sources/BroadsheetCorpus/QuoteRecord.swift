@@ -19,7 +19,7 @@ public struct QuoteRecord: Sendable {
     let position: Int
 
     /// Corpus order: documents in served order, each document's quotes in text order.
-    static func corpusOrder(_ a: QuoteRecord, _ b: QuoteRecord) -> Bool { (a.rank, a.position) < (b.rank, b.position) }
+    public static func corpusOrder(_ a: QuoteRecord, _ b: QuoteRecord) -> Bool { (a.rank, a.position) < (b.rank, b.position) }
 
     public static func records(of quotes: [Quote], in document: Document, catalog: EntityCatalog) -> [QuoteRecord] {
         let ids = quotes.indices.map { "\(document.id)-q\($0 + 1)" }

@@ -28,6 +28,13 @@ public struct SnapshotBuilder: Sendable {
     private var eventsByEntity = TreeDictionary<String, [EventRecord]>()
     /// Document → paragraph → the dates of the events it tells.
     private var paragraphDates = TreeDictionary<String, [Int: [CivilDate]]>()
+    /// Quotes of each kind, in corpus order.
+    private var quotesByKind: [QuoteKind: ChunkedList<QuoteRecord>] = [:]
+    private var quotesById = TreeDictionary<String, QuoteRecord>()
+    /// Quote ids by the words of their text.
+    private var quoteWords = WordPrefixIndex()
+    /// Documents by ``CorpusSnapshot/facetKey(_:_:)`` (publication, author, category, tag), in served order.
+    private var documentsByFacet = TreeDictionary<String, ChunkedList<Document>>()
 
     public init() {}
 
@@ -50,6 +57,10 @@ public struct SnapshotBuilder: Sendable {
         for id in gone.union(latest.keys) {
             guard let old = byId.removeValue(forKey: id) else { continue }
             documents.remove(old.document, by: CorpusSnapshot.servedOrder, where: { $0.id == id })
+            for key in CorpusSnapshot.facetKeys(of: old.document) {
+                documentsByFacet[key]?.remove(old.document, by: CorpusSnapshot.servedOrder, where: { $0.id == id })
+                if documentsByFacet[key]?.isEmpty == true { documentsByFacet[key] = nil }
+            }
             totals.remove(old)
             extractions[id] = nil
         }
@@ -60,6 +71,15 @@ public struct SnapshotBuilder: Sendable {
             extractions[entry.document.id] = entry.extraction
         }
         Self.insert(added.map(\.document), into: &documents, by: CorpusSnapshot.servedOrder)
+        var byFacet: [String: [Document]] = [:]
+        for entry in added {
+            for key in CorpusSnapshot.facetKeys(of: entry.document) { byFacet[key, default: []].append(entry.document) }
+        }
+        for (key, list) in byFacet {
+            var chunked = documentsByFacet[key] ?? ChunkedList()
+            Self.insert(list, into: &chunked, by: CorpusSnapshot.servedOrder)
+            documentsByFacet[key] = chunked
+        }
 
         // Quotes and events name entities by global id: resolve them again where those changed.
         for id in gone.union(touched) { dropRecords(of: id) }
@@ -84,6 +104,13 @@ public struct SnapshotBuilder: Sendable {
         newQuotes.sort(by: QuoteRecord.corpusOrder)
         newEvents.sort(by: EventRecord.timelineOrder)
         Self.insert(newQuotes, into: &quotes, by: QuoteRecord.corpusOrder)
+        for (kind, list) in Dictionary(grouping: newQuotes, by: \.quote.kind) {
+            var chunked = quotesByKind[kind] ?? ChunkedList()
+            Self.insert(list, into: &chunked, by: QuoteRecord.corpusOrder)
+            quotesByKind[kind] = chunked
+        }
+        for record in newQuotes { quotesById[record.id] = record }
+        quoteWords.insert(newQuotes.map { ($0.id, $0.words) })
         Self.insert(newEvents, into: &events, by: EventRecord.timelineOrder)
         Self.group(newQuotes, into: &quotesBySpeaker, keys: { $0.speakerId.map { [$0] } ?? [] }, by: QuoteRecord.corpusOrder)
         Self.group(newEvents, into: &eventsByEntity, keys: { Array(Set($0.participantIds + $0.placeIds)) }, by: EventRecord.timelineOrder)
@@ -95,6 +122,9 @@ public struct SnapshotBuilder: Sendable {
             let ids = Set(records.map(\.id))
             for record in records {
                 quotes.remove(record, by: QuoteRecord.corpusOrder, where: { $0.id == record.id })
+                quotesByKind[record.quote.kind]?.remove(record, by: QuoteRecord.corpusOrder, where: { $0.id == record.id })
+                quotesById[record.id] = nil
+                quoteWords.remove(key: record.id, words: record.words)
             }
             for speaker in Set(records.compactMap(\.speakerId)) {
                 quotesBySpeaker[speaker]?.removeAll { ids.contains($0.id) }
@@ -144,7 +174,8 @@ public struct SnapshotBuilder: Sendable {
             root: root, generation: generation, documents: documents, byId: byId, totals: totals,
             skipped: skipped, filesRead: filesRead, extractions: extractions, entities: catalog,
             quotes: quotes, quotesBySpeaker: quotesBySpeaker, quotesByDocument: quotesByDocument,
-            events: events, eventsByEntity: eventsByEntity,
+            events: events, eventsByEntity: eventsByEntity, quotesByKind: quotesByKind, quotesById: quotesById,
+            quoteWords: quoteWords, documentsByFacet: documentsByFacet,
             search: search ?? SearchIndex(documents: Array(documents)),
             searchContext: Self.searchContext(catalog: catalog, byId: byId, paragraphDates: paragraphDates),
             status: status)

@@ -54,3 +54,20 @@ import Testing
         #expect(empty.isEmpty)
     }
 }
+
+@Suite struct WordPrefixIndexTests {
+    @Test func findsKeysByAnyWordsPrefixAndForgetsRemovedOnes() {
+        var index = WordPrefixIndex()
+        index.insert([("ada-okafor", ["ada", "okafor"]), ("okavango", ["okavango"]), ("lerwin", ["lerwin"])])
+        index.insert(key: "daniel-okafor", words: ["daniel", "okafor", "okafor"])
+        #expect(index.keys(withWordPrefix: "oka") == ["ada-okafor", "okavango", "daniel-okafor"])
+        #expect(index.keys(withWordPrefix: "okaf") == ["ada-okafor", "daniel-okafor"])
+        #expect(index.keys(withWordPrefix: "ler") == ["lerwin"])
+        #expect(index.keys(withWordPrefix: "z").isEmpty)
+        #expect(index.keys(withWordPrefix: "").count == 4)
+        index.remove(key: "ada-okafor", words: ["ada", "okafor"])
+        #expect(index.keys(withWordPrefix: "okaf") == ["daniel-okafor"])
+        #expect(index.keys(withWordPrefix: "ada").isEmpty)
+        #expect(index.count == 4)
+    }
+}

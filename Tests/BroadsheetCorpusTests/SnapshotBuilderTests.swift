@@ -43,7 +43,10 @@ import Testing
 
     /// An article as the JSON parser reads it.
     static func parsed(id: String, title: String, body: String, date: String?) -> CorpusEntry {
-        var object: [String: Any] = ["id": id, "title": title, "body": body]
+        var object: [String: Any] = [
+            "id": id, "title": title, "body": body, "publication": title.count % 2 == 0 ? "Lerwin Gazette" : "Valley Courier",
+            "authors": [title.hasPrefix("Harbour") ? "Ana Souza" : "Ines Vargas"], "tags": [title.split(separator: " ")[0].lowercased()],
+        ]
         if let date { object["publishedAt"] = date }
         let text = String(decoding: try! JSONSerialization.data(withJSONObject: object), as: UTF8.self)
         let document = try! ArticleParser().parse(text: text, source: "article.json")[0]
@@ -120,6 +123,17 @@ import Testing
         #expect(a.quotes.map(\.id) == b.quotes.map(\.id))
         #expect(a.quotes.map(\.speakerId) == b.quotes.map(\.speakerId), "round \(round): speakers")
         #expect(Self.ids(a.quotesBySpeaker) == Self.ids(b.quotesBySpeaker))
+        for kind in QuoteKind.allCases {
+            #expect(a.quotesByKind[kind].map { $0.map(\.id) } ?? [] == b.quotesByKind[kind].map { $0.map(\.id) } ?? [], "round \(round): \(kind) quotes")
+        }
+        for word in ["bui", "growers", "n", "harbour"] {
+            #expect(a.quoteWords.keys(withWordPrefix: word) == b.quoteWords.keys(withWordPrefix: word), "round \(round): quote words \(word)")
+        }
+        #expect(Set(a.documentsByFacet.keys) == Set(b.documentsByFacet.keys))
+        #expect(b.documentsByFacet.count >= 4)
+        for (key, list) in b.documentsByFacet {
+            #expect(a.documentsByFacet[key].map { $0.map(\.id) } == list.map(\.id), "round \(round): \(key)")
+        }
         #expect(a.events.map(\.id) == b.events.map(\.id), "round \(round): events")
         #expect(a.events.map(\.participantIds) == b.events.map(\.participantIds))
         #expect(Self.ids(a.eventsByEntity) == Self.ids(b.eventsByEntity))

@@ -40,7 +40,7 @@ extension APIHandlers {
             // The served list as it is: one page of it, no pass over it.
             return try .json(Page(slicing: snapshot.documents, limit: page.limit, offset: page.offset, summary))
         }
-        func same(_ a: String?, _ b: String) -> Bool { a.map { $0.caseInsensitiveCompare(b) == .orderedSame } ?? false }
+        func same(_ a: String?, _ b: String) -> Bool { a.map { $0.lowercased() == b.lowercased() } ?? false }
         func keep(_ d: Document) -> Bool {
             if let undated, (d.publishedAt == nil) != undated { return false }
             if let from, (d.publishedAt.map { $0 < from } ?? true) { return false }
@@ -52,7 +52,13 @@ extension APIHandlers {
             return true
         }
         var rows: [Document]
-        if let entity, let mentioned = snapshot.entities.entity(id: entity)?.documentIds {
+        // The shortest list among the text filters' own lists, in served order.
+        let listed = [("publication", publication), ("author", author), ("category", category), ("tag", tag)].compactMap { facet, value in
+            value.map { snapshot.documentsByFacet[CorpusSnapshot.facetKey(facet, $0)] ?? ChunkedList() }
+        }.min { $0.count < $1.count }
+        if entity == nil, let listed {
+            rows = listed.filter(keep)
+        } else if let entity, let mentioned = snapshot.entities.entity(id: entity)?.documentIds {
             rows = mentioned.compactMap { snapshot.document(id: $0)?.document }.filter(keep)
         } else if from != nil || to != nil {
             // Served order is newest first, undated last: a date range is one run of it.

@@ -1,3 +1,4 @@
+import BroadsheetCollections
 import BroadsheetWire
 import HashTreeCollections
 import BroadsheetCorpus
@@ -24,7 +25,15 @@ extension APIHandlers {
             rows = (snapshot.quotesBySpeaker[speaker] ?? []).filter(keep)
         } else if let documentId {
             rows = (snapshot.quotesByDocument[documentId] ?? []).filter(keep)
-        } else if kind != nil || q != nil {
+        } else if let q, let longest = q.max(by: { $0.count < $1.count }) {
+            // Only the quotes with a word starting with the query's longest word can match.
+            rows = snapshot.quoteWords.keys(withWordPrefix: longest).compactMap { snapshot.quotesById[$0] }.filter(keep)
+                .sorted(by: QuoteRecord.corpusOrder)
+        } else if let kind {
+            // One kind: one page of its list.
+            let list = snapshot.quotesByKind[kind] ?? ChunkedList()
+            return try .json(Page(slicing: list, limit: page.limit, offset: page.offset) { QuoteDTO($0, snapshot: snapshot) })
+        } else if q != nil {
             rows = snapshot.quotes.filter(keep)
         } else {
             // Every quote: one page of the list, no pass over it.

@@ -123,6 +123,8 @@ public struct EntityCatalog: Sendable {
     var rowsByArticles = ChunkedList<Row>()
     /// The rows of each type, in list order (a list of one type is a slice).
     var rowsByType: [EntityType: ChunkedList<Row>] = [:]
+    /// Entity ids by the words of their names and aliases, for name searches.
+    var nameWords = WordPrefixIndex()
     var rowsById = TreeDictionary<String, Row>()
     /// Document id → local key → global id.
     var globalIdsByDocument = TreeDictionary<String, [Int: String]>()
@@ -254,7 +256,10 @@ public struct EntityCatalog: Sendable {
             return slice(rows)
         }
         var found: [Row]
-        if let documentId {
+        if documentId == nil, let longest = q.max(by: { $0.count < $1.count }) {
+            // Only the entities with a word starting with the query's longest word can match.
+            found = nameWords.keys(withWordPrefix: longest).compactMap { rowsById[$0] }.filter(keep).sorted(by: Row.listOrder)
+        } else if let documentId {
             // The document's own entities, not a pass over the corpus.
             let ids = Set(globalIdsByDocument[documentId].map { Array($0.values) } ?? [])
             found = ids.compactMap { rowsById[$0] }.sorted(by: Row.listOrder).filter(keep)

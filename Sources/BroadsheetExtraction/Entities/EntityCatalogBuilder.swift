@@ -389,9 +389,11 @@ public struct EntityCatalogBuilder: Sendable {
             catalog.rows.remove(row, by: EntityCatalog.Row.listOrder, where: { $0 === row })
             catalog.rowsByArticles.remove(row, by: EntityCatalog.Row.articleOrder, where: { $0 === row })
             catalog.rowsByType[row.entity.type]?.remove(row, by: EntityCatalog.Row.listOrder, where: { $0 === row })
+            catalog.nameWords.remove(key: id, words: row.searchWords.joined())
             catalog.rowsById[id] = nil
         }
         for row in adding { catalog.rowsById[row.entity.id] = row }
+        catalog.nameWords.insert(adding.map { ($0.entity.id, Array($0.searchWords.joined())) })
         for (type, rows) in Dictionary(grouping: adding, by: \.entity.type) {
             let added = rows.sorted(by: EntityCatalog.Row.listOrder)
             if catalog.rowsByType[type, default: ChunkedList()].isEmpty {
