@@ -1,3 +1,4 @@
+import BroadsheetCollections
 public import BroadsheetCore
 public import BroadsheetExtraction
 public import BroadsheetSearch
@@ -62,13 +63,21 @@ public struct CorpusAnalytics: Sendable {
             let sampled = results.total > results.hits.count
             return Selected(documents: documents, matched: sampled ? results.total : documents.count, sampled: sampled)
         }
-        let base: [Document]
+        let documents: [Document]
         if let entity = selection.entity {
-            base = (snapshot.entities.entity(id: entity)?.documentIds ?? []).compactMap { snapshot.document(id: $0)?.document }
+            let base = (snapshot.entities.entity(id: entity)?.documentIds ?? []).compactMap { snapshot.document(id: $0)?.document }
+            documents = selection.from == nil && selection.to == nil ? base : base.filter(inRange)
+        } else if selection.from != nil || selection.to != nil {
+            // Served order is newest first, undated last: a date range is one run of it.
+            let all = snapshot.documents
+            let first = selection.to.map { day in all.partitionPoint(where: { $0.publishedAt.map { $0 <= day } ?? true }) } ?? 0
+            let end =
+                selection.from.map { day in all.partitionPoint(where: { $0.publishedAt.map { $0 < day } ?? true }) }
+                ?? all.partitionPoint(where: { $0.publishedAt == nil })
+            documents = Array(all[min(first, end)..<end])
         } else {
-            base = Array(snapshot.documents)
+            documents = Array(snapshot.documents)
         }
-        let documents = selection.from == nil && selection.to == nil ? base : base.filter(inRange)
         return Selected(documents: documents, matched: documents.count, sampled: false)
     }
 
@@ -113,13 +122,11 @@ public struct CorpusAnalytics: Sendable {
         case .entity, .person, .organization, .location, .product:
             let type = facet.entityType
             for document in documents {
-                var seen = Set<String>()
-                for annotation in snapshot.entities.annotations(documentId: document.id) {
-                    guard !excluding.contains(annotation.entityId), type == nil || annotation.type == type,
-                        annotation.type != .money, annotation.type != .percent
+                for (id, entityType, count) in snapshot.entities.mentionCounts(documentId: document.id) {
+                    guard type == nil || entityType == type, entityType != .money, entityType != .percent, !excluding.contains(id)
                     else { continue }
-                    mentions[annotation.entityId, default: 0] += 1
-                    if seen.insert(annotation.entityId).inserted { articles[annotation.entityId, default: 0] += 1 }
+                    mentions[id, default: 0] += count
+                    articles[id, default: 0] += 1
                 }
             }
         case .publication, .category, .tag:

@@ -56,7 +56,11 @@ extension APIHandlers {
         let listed = [("publication", publication), ("author", author), ("category", category), ("tag", tag)].compactMap { facet, value in
             value.map { snapshot.documentsByFacet[CorpusSnapshot.facetKey(facet, $0)] ?? ChunkedList() }
         }.min { $0.count < $1.count }
-        if entity == nil, let listed {
+        let textFilters = [publication, author, category, tag].compactMap { $0 }.count
+        if entity == nil, let listed, textFilters == 1, from == nil, to == nil, undated == nil, order == .newest {
+            // One text filter: one page of its own list.
+            return try .json(Page(slicing: listed, limit: page.limit, offset: page.offset, summary))
+        } else if entity == nil, let listed {
             rows = listed.filter(keep)
         } else if let entity, let mentioned = snapshot.entities.entity(id: entity)?.documentIds {
             rows = mentioned.compactMap { snapshot.document(id: $0)?.document }.filter(keep)

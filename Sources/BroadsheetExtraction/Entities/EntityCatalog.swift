@@ -130,6 +130,8 @@ public struct EntityCatalog: Sendable {
     var globalIdsByDocument = TreeDictionary<String, [Int: String]>()
     /// Each document's mentions as annotations, sorted: built once, so ``annotations(documentId:)`` is a lookup.
     var annotationsByDocument = TreeDictionary<String, [Annotation]>()
+    /// Each document's entities with their mention counts (trends add these up).
+    var mentionCountsByDocument = TreeDictionary<String, [(id: String, type: EntityType, count: Int)]>()
     /// Each document's sentences with co-occurring entities (relations are counted from them on demand).
     var groupsByDocument = TreeDictionary<String, [SentenceGroup]>()
 
@@ -269,6 +271,11 @@ public struct EntityCatalog: Sendable {
         }
         if sort == .name { found.sort { ($0.foldedName, $0.entity.id) < ($1.foldedName, $1.entity.id) } }
         return slice(found)
+    }
+
+    /// Each entity of a document with how many times the document mentions it.
+    public func mentionCounts(documentId: String) -> [(id: String, type: EntityType, count: Int)] {
+        mentionCountsByDocument[documentId] ?? []
     }
 
     /// Every entity mention of a document as annotations, ordered by start offset.

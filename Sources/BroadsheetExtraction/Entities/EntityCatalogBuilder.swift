@@ -149,6 +149,7 @@ public struct EntityCatalogBuilder: Sendable {
         }
         catalog.globalIdsByDocument[id] = nil
         catalog.annotationsByDocument[id] = nil
+        catalog.mentionCountsByDocument[id] = nil
         catalog.groupsByDocument[id] = nil
     }
 
@@ -427,6 +428,9 @@ public struct EntityCatalogBuilder: Sendable {
         annotations.sort { ($0.start, $0.end, $0.entityId) < ($1.start, $1.end, $1.entityId) }
         catalog.globalIdsByDocument[documentId] = ids
         catalog.annotationsByDocument[documentId] = annotations
+        var counts: [String: (type: EntityType, count: Int)] = [:]
+        for annotation in annotations { counts[annotation.entityId, default: (annotation.type, 0)].count += 1 }
+        catalog.mentionCountsByDocument[documentId] = counts.map { ($0.key, $0.value.type, $0.value.count) }.sorted { $0.id < $1.id }
     }
 
     // MARK: - Preparing a document
