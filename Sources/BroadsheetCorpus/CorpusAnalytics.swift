@@ -121,13 +121,8 @@ public struct CorpusAnalytics: Sendable {
         switch facet {
         case .entity, .person, .organization, .location, .product:
             let type = facet.entityType
-            for document in documents {
-                for (id, entityType, count) in snapshot.entities.mentionCounts(documentId: document.id) {
-                    guard type == nil || entityType == type, entityType != .money, entityType != .percent, !excluding.contains(id)
-                    else { continue }
-                    mentions[id, default: 0] += count
-                    articles[id, default: 0] += 1
-                }
+            return snapshot.entities.top(inDocuments: documents.lazy.map(\.id), type: type, limit: limit, excluding: excluding).map {
+                FacetCount(value: $0.entity.id, entity: $0.entity, articles: $0.articles, mentions: $0.mentions)
             }
         case .publication, .category, .tag:
             for document in documents {

@@ -106,6 +106,23 @@ import Testing
         let left = a.entities.entities
         let right = b.entities.entities
         #expect(left.map(\.id) == right.map(\.id), "round \(round): entity ids")
+        // Mention counts added up by slot give what counting the annotations gives.
+        for type in [nil] + EntityType.allCases.map(Optional.some) where type != .money && type != .percent {
+            var articles: [String: Int] = [:]
+            var mentions: [String: Int] = [:]
+            for document in b.documents {
+                var seen = Set<String>()
+                for annotation in b.entities.annotations(documentId: document.id)
+                where (type == nil || annotation.type == type) && annotation.type != .money && annotation.type != .percent {
+                    mentions[annotation.entityId, default: 0] += 1
+                    if seen.insert(annotation.entityId).inserted { articles[annotation.entityId, default: 0] += 1 }
+                }
+            }
+            let naive = articles.keys.sorted { (articles[$1]!, mentions[$1]!, $0) < (articles[$0]!, mentions[$0]!, $1) }.prefix(8)
+            let counted = a.entities.top(inDocuments: a.documents.map(\.id), type: type, limit: 8)
+            #expect((type != nil || !naive.isEmpty) && counted.map(\.entity.id) == Array(naive), "round \(round): top \(String(describing: type))")
+            #expect(counted.map(\.articles) == naive.map { articles[$0]! } && counted.map(\.mentions) == naive.map { mentions[$0]! })
+        }
         for type in EntityType.allCases {
             let listed = a.entities.page(type: type, offset: 0, limit: Int.max).entities.map(\.id)
             #expect(listed == right.filter { $0.type == type }.map(\.id), "round \(round): \(type) list")

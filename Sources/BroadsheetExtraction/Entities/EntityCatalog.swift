@@ -130,8 +130,18 @@ public struct EntityCatalog: Sendable {
     var globalIdsByDocument = TreeDictionary<String, [Int: String]>()
     /// Each document's mentions as annotations, sorted: built once, so ``annotations(documentId:)`` is a lookup.
     var annotationsByDocument = TreeDictionary<String, [Annotation]>()
-    /// Each document's entities with their mention counts (trends add these up).
-    var mentionCountsByDocument = TreeDictionary<String, [(id: String, type: EntityType, count: Int)]>()
+    /// An entity of a document and how often the document mentions it, by the entity's slot.
+    struct MentionCount: Sendable {
+        var slot: Int32
+        var type: EntityType
+        var count: Int32
+    }
+
+    /// Each document's entities with their mention counts (trends add these up, by slot).
+    var mentionCountsByDocument = TreeDictionary<String, [MentionCount]>()
+    /// A dense number per entity id ever served (never reused), so counts can be added up in arrays.
+    var slotById = TreeDictionary<String, Int32>()
+    var idAtSlot = ChunkedList<String>()
     /// Each document's sentences with co-occurring entities (relations are counted from them on demand).
     var groupsByDocument = TreeDictionary<String, [SentenceGroup]>()
 
@@ -273,9 +283,40 @@ public struct EntityCatalog: Sendable {
         return slice(found)
     }
 
-    /// Each entity of a document with how many times the document mentions it.
-    public func mentionCounts(documentId: String) -> [(id: String, type: EntityType, count: Int)] {
-        mentionCountsByDocument[documentId] ?? []
+    /// The `limit` entities in the most of these documents (then most mentions in them, then by
+    /// id), of `type` when given, never money or percentages or those in `excluding`, with their
+    /// counts: added up in arrays by slot, so a year of articles is counted in milliseconds.
+    public func top(
+        inDocuments documentIds: some Sequence<String>, type: EntityType?, limit: Int, excluding: Set<String> = []
+    ) -> [(entity: Entity, articles: Int, mentions: Int)] {
+        let slots = idAtSlot.count
+        var articles = [Int32](repeating: 0, count: slots)
+        var mentions = [Int32](repeating: 0, count: slots)
+        var touched: [Int32] = []
+        let excluded = Set(excluding.compactMap { slotById[$0] })
+        for id in documentIds {
+            for counted in mentionCountsByDocument[id] ?? [] {
+                guard type == nil || counted.type == type, counted.type != .money, counted.type != .percent else { continue }
+                if !excluded.isEmpty, excluded.contains(counted.slot) { continue }
+                let slot = Int(counted.slot)
+                if articles[slot] == 0 { touched.append(counted.slot) }
+                articles[slot] += 1
+                mentions[slot] += counted.count
+            }
+        }
+        touched.sort { (articles[Int($1)], mentions[Int($1)]) < (articles[Int($0)], mentions[Int($0)]) }
+        // The first `limit`, and every one tied with the last of them, are ordered by id too.
+        var end = min(limit, touched.count)
+        if end > 0 {
+            let last = Int(touched[end - 1])
+            while end < touched.count, articles[Int(touched[end])] == articles[last], mentions[Int(touched[end])] == mentions[last] { end += 1 }
+        }
+        let candidates = touched[..<end].map { (slot: $0, id: idAtSlot[Int($0)]) }.sorted { a, b in
+            (articles[Int(b.slot)], mentions[Int(b.slot)], a.id) < (articles[Int(a.slot)], mentions[Int(a.slot)], b.id)
+        }
+        return candidates.prefix(limit).compactMap { slot, id in
+            rowsById[id].map { ($0.entity, Int(articles[Int(slot)]), Int(mentions[Int(slot)])) }
+        }
     }
 
     /// Every entity mention of a document as annotations, ordered by start offset.

@@ -428,9 +428,23 @@ public struct EntityCatalogBuilder: Sendable {
         annotations.sort { ($0.start, $0.end, $0.entityId) < ($1.start, $1.end, $1.entityId) }
         catalog.globalIdsByDocument[documentId] = ids
         catalog.annotationsByDocument[documentId] = annotations
-        var counts: [String: (type: EntityType, count: Int)] = [:]
-        for annotation in annotations { counts[annotation.entityId, default: (annotation.type, 0)].count += 1 }
-        catalog.mentionCountsByDocument[documentId] = counts.map { ($0.key, $0.value.type, $0.value.count) }.sorted { $0.id < $1.id }
+        var counts: [String: EntityCatalog.MentionCount] = [:]
+        for annotation in annotations {
+            if counts[annotation.entityId] == nil {
+                counts[annotation.entityId] = EntityCatalog.MentionCount(slot: slot(of: annotation.entityId), type: annotation.type, count: 0)
+            }
+            counts[annotation.entityId]!.count += 1
+        }
+        catalog.mentionCountsByDocument[documentId] = counts.values.sorted { $0.slot < $1.slot }
+    }
+
+    /// The entity id's slot, given the next free one the first time it is seen.
+    private mutating func slot(of id: String) -> Int32 {
+        if let slot = catalog.slotById[id] { return slot }
+        let slot = Int32(catalog.idAtSlot.count)
+        catalog.idAtSlot.insert(id, at: catalog.idAtSlot.count)
+        catalog.slotById[id] = slot
+        return slot
     }
 
     // MARK: - Preparing a document
