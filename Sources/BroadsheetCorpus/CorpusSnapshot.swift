@@ -44,9 +44,6 @@ public struct CorpusSnapshot: Sendable {
     public let eventsByEntity: TreeDictionary<String, [EventRecord]>
     /// Quotes of each kind, in corpus order.
     public let quotesByKind: [QuoteKind: ChunkedList<QuoteRecord>]
-    public let quotesById: TreeDictionary<String, QuoteRecord>
-    /// Quote ids by the words of their text (the `q` of `/v1/quotes`).
-    public let quoteWords: WordPrefixIndex
     /// Documents by ``facetKey(_:_:)``, in served order.
     public let documentsByFacet: TreeDictionary<String, ChunkedList<Document>>
     /// The full-text index over every paragraph.
@@ -95,8 +92,8 @@ public struct CorpusSnapshot: Sendable {
         extractions: TreeDictionary<String, DocumentExtraction>, entities: EntityCatalog, quotes: ChunkedList<QuoteRecord>,
         quotesBySpeaker: TreeDictionary<String, [QuoteRecord]>, quotesByDocument: TreeDictionary<String, [QuoteRecord]>,
         events: ChunkedList<EventRecord>, eventsByEntity: TreeDictionary<String, [EventRecord]>,
-        quotesByKind: [QuoteKind: ChunkedList<QuoteRecord>], quotesById: TreeDictionary<String, QuoteRecord>,
-        quoteWords: WordPrefixIndex, documentsByFacet: TreeDictionary<String, ChunkedList<Document>>, search: SearchIndex,
+        quotesByKind: [QuoteKind: ChunkedList<QuoteRecord>], documentsByFacet: TreeDictionary<String, ChunkedList<Document>>,
+        search: SearchIndex,
         searchContext: SearchFilterContext, status: CorpusStatus
     ) {
         self.root = root
@@ -114,8 +111,6 @@ public struct CorpusSnapshot: Sendable {
         self.events = events
         self.eventsByEntity = eventsByEntity
         self.quotesByKind = quotesByKind
-        self.quotesById = quotesById
-        self.quoteWords = quoteWords
         self.documentsByFacet = documentsByFacet
         self.search = search
         self.searchContext = searchContext

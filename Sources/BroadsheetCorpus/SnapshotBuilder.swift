@@ -30,9 +30,6 @@ public struct SnapshotBuilder: Sendable {
     private var paragraphDates = TreeDictionary<String, [Int: [CivilDate]]>()
     /// Quotes of each kind, in corpus order.
     private var quotesByKind: [QuoteKind: ChunkedList<QuoteRecord>] = [:]
-    private var quotesById = TreeDictionary<String, QuoteRecord>()
-    /// Quote ids by the words of their text.
-    private var quoteWords = WordPrefixIndex()
     /// Documents by ``CorpusSnapshot/facetKey(_:_:)`` (publication, author, category, tag), in served order.
     private var documentsByFacet = TreeDictionary<String, ChunkedList<Document>>()
 
@@ -109,8 +106,7 @@ public struct SnapshotBuilder: Sendable {
             Self.insert(list, into: &chunked, by: QuoteRecord.corpusOrder)
             quotesByKind[kind] = chunked
         }
-        for record in newQuotes { quotesById[record.id] = record }
-        quoteWords.insert(newQuotes.map { ($0.id, $0.words) })
+
         Self.insert(newEvents, into: &events, by: EventRecord.timelineOrder)
         Self.group(newQuotes, into: &quotesBySpeaker, keys: { $0.speakerId.map { [$0] } ?? [] }, by: QuoteRecord.corpusOrder)
         Self.group(newEvents, into: &eventsByEntity, keys: { Array(Set($0.participantIds + $0.placeIds)) }, by: EventRecord.timelineOrder)
@@ -123,8 +119,6 @@ public struct SnapshotBuilder: Sendable {
             for record in records {
                 quotes.remove(record, by: QuoteRecord.corpusOrder, where: { $0.id == record.id })
                 quotesByKind[record.quote.kind]?.remove(record, by: QuoteRecord.corpusOrder, where: { $0.id == record.id })
-                quotesById[record.id] = nil
-                quoteWords.remove(key: record.id, words: record.words)
             }
             for speaker in Set(records.compactMap(\.speakerId)) {
                 quotesBySpeaker[speaker]?.removeAll { ids.contains($0.id) }
@@ -174,8 +168,7 @@ public struct SnapshotBuilder: Sendable {
             root: root, generation: generation, documents: documents, byId: byId, totals: totals,
             skipped: skipped, filesRead: filesRead, extractions: extractions, entities: catalog,
             quotes: quotes, quotesBySpeaker: quotesBySpeaker, quotesByDocument: quotesByDocument,
-            events: events, eventsByEntity: eventsByEntity, quotesByKind: quotesByKind, quotesById: quotesById,
-            quoteWords: quoteWords, documentsByFacet: documentsByFacet,
+            events: events, eventsByEntity: eventsByEntity, quotesByKind: quotesByKind, documentsByFacet: documentsByFacet,
             search: search ?? SearchIndex(documents: Array(documents)),
             searchContext: Self.searchContext(catalog: catalog, byId: byId, paragraphDates: paragraphDates),
             status: status)

@@ -25,13 +25,9 @@ extension APIHandlers {
             rows = (snapshot.quotesBySpeaker[speaker] ?? []).filter(keep)
         } else if let documentId {
             rows = (snapshot.quotesByDocument[documentId] ?? []).filter(keep)
-        } else if let q, let longest = q.max(by: { $0.count < $1.count }) {
-            // Only the quotes with a word starting with the query's longest word can match.
-            rows = snapshot.quoteWords.keys(withWordPrefix: longest).compactMap { snapshot.quotesById[$0] }.filter(keep)
-                .sorted(by: QuoteRecord.corpusOrder)
-        } else if let kind {
+        } else if kind != nil, q == nil {
             // One kind: one page of its list.
-            let list = snapshot.quotesByKind[kind] ?? ChunkedList()
+            let list = snapshot.quotesByKind[kind!] ?? ChunkedList()
             return try .json(Page(slicing: list, limit: page.limit, offset: page.offset) { QuoteDTO($0, snapshot: snapshot) })
         } else if q != nil {
             rows = snapshot.quotes.filter(keep)
