@@ -68,13 +68,7 @@ public struct CorpusAnalytics: Sendable {
             let base = (snapshot.entities.entity(id: entity)?.documentIds ?? []).compactMap { snapshot.document(id: $0)?.document }
             documents = selection.from == nil && selection.to == nil ? base : base.filter(inRange)
         } else if selection.from != nil || selection.to != nil {
-            // Served order is newest first, undated last: a date range is one run of it.
-            let all = snapshot.documents
-            let first = selection.to.map { day in all.partitionPoint(where: { $0.publishedAt.map { $0 <= day } ?? true }) } ?? 0
-            let end =
-                selection.from.map { day in all.partitionPoint(where: { $0.publishedAt.map { $0 < day } ?? true }) }
-                ?? all.partitionPoint(where: { $0.publishedAt == nil })
-            documents = Array(all[min(first, end)..<end])
+            documents = Array(snapshot.documents(from: selection.from, to: selection.to))
         } else {
             documents = Array(snapshot.documents)
         }
@@ -114,10 +108,6 @@ public struct CorpusAnalytics: Sendable {
         var articles: [String: Int] = [:]
         var mentions: [String: Int] = [:]
         let isEntity = facet.entityType != nil || facet == .entity
-        if isEntity, documents.count == snapshot.documents.count {
-            // Every article: the catalog already counts each entity's articles and mentions.
-            return topEntities(type: facet.entityType, limit: limit, excluding: excluding)
-        }
         switch facet {
         case .entity, .person, .organization, .location, .product:
             let type = facet.entityType

@@ -140,6 +140,16 @@ public struct CorpusSnapshot: Sendable {
         }
     }
 
+    /// The documents published from `from` to `to` (either may be open; undated ones are left
+    /// out), in served order: newest first and undated last make a date range one run of the list.
+    public func documents(from: CivilDate?, to: CivilDate?) -> ChunkedList<Document>.SubSequence {
+        let first = to.map { day in documents.partitionPoint(where: { $0.publishedAt.map { $0 <= day } ?? true }) } ?? 0
+        let end =
+            from.map { day in documents.partitionPoint(where: { $0.publishedAt.map { $0 < day } ?? true }) }
+            ?? documents.partitionPoint(where: { $0.publishedAt == nil })
+        return documents[min(first, end)..<end]
+    }
+
     /// The document with this id, if any.
     public func document(id: String) -> (document: Document, wordCount: Int)? {
         byId[id].map { ($0.document, $0.wordCount) }

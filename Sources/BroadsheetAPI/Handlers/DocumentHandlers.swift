@@ -65,13 +65,7 @@ extension APIHandlers {
         } else if let entity, let mentioned = snapshot.entities.entity(id: entity)?.documentIds {
             rows = mentioned.compactMap { snapshot.document(id: $0)?.document }.filter(keep)
         } else if from != nil || to != nil {
-            // Served order is newest first, undated last: a date range is one run of it.
-            let documents = snapshot.documents
-            let first = to.map { day in documents.partitionPoint(where: { $0.publishedAt.map { $0 <= day } ?? true }) } ?? 0
-            let end =
-                from.map { day in documents.partitionPoint(where: { $0.publishedAt.map { $0 < day } ?? true }) }
-                ?? documents.partitionPoint(where: { $0.publishedAt == nil })
-            let run = documents[min(first, end)..<end]
+            let run = snapshot.documents(from: from, to: to)
             if publication == nil, author == nil, category == nil, tag == nil, undated != true, order == .newest {
                 // Nothing else to check: one page of the run.
                 return try .json(Page(slicing: run, limit: page.limit, offset: page.offset, summary))
