@@ -131,13 +131,9 @@ public struct CorpusSnapshot: Sendable {
     }
 
     /// Newest first, then by title, then by id; undated documents last.
+    /// (One definition: ``DocumentRank/served(_:)``, which the entity catalog orders by too.)
     public static func servedOrder(_ a: Document, _ b: Document) -> Bool {
-        switch (a.publishedAt, b.publishedAt) {
-        case let (x?, y?) where x != y: return x > y
-        case (_?, nil): return true
-        case (nil, _?): return false
-        default: return (a.title, a.id) < (b.title, b.id)
-        }
+        DocumentRank.served(a) < DocumentRank.served(b)
     }
 
     /// The documents published from `from` to `to` (either may be open; undated ones are left

@@ -32,7 +32,7 @@ export async function render(root, params, ctx) {
   const offset = parseInt(params.offset, 10) || 0;
   ctx.setTitle('Quotes');
 
-  const speakerInput = h('input', { id: 'quote-speaker', name: 'speaker', value: speaker, list: 'speaker-options', autocomplete: 'off', placeholder: 'entity id, e.g. steve-witkoff' });
+  const speakerInput = h('input', { id: 'quote-speaker', name: 'speaker', value: speaker, list: 'speaker-options', autocomplete: 'off', placeholder: 'entity id' });
   const options = h('datalist', { id: 'speaker-options' });
   const kindSelect = h('select', { id: 'quote-kind', name: 'kind' },
     h('option', { value: '' }, 'Any'), KINDS.map((k) => h('option', { value: k, selected: k === kind }, k)));
