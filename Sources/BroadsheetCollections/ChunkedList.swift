@@ -66,8 +66,10 @@ public struct ChunkedList<Element> {
         return low
     }
 
-    /// Inserts `element` where it belongs in a list sorted by `areInIncreasingOrder` (after equal ones).
-    @inlinable public mutating func insert(_ element: Element, by areInIncreasingOrder: (Element, Element) -> Bool) {
+    /// Inserts `element` where it belongs in a list sorted by `areInIncreasingOrder` (after equal ones);
+    /// returns its position (for a list kept in step).
+    @discardableResult
+    @inlinable public mutating func insert(_ element: Element, by areInIncreasingOrder: (Element, Element) -> Bool) -> Int {
         var low = 0
         var high = count
         while low < high {
@@ -75,6 +77,7 @@ public struct ChunkedList<Element> {
             if areInIncreasingOrder(element, self[mid]) { high = mid } else { low = mid + 1 }
         }
         insert(element, at: low)
+        return low
     }
 
     /// Removes the first element ordered like `element` for which `matches` holds, in a list sorted by
@@ -83,15 +86,22 @@ public struct ChunkedList<Element> {
     @inlinable public mutating func remove(
         _ element: Element, by areInIncreasingOrder: (Element, Element) -> Bool, where matches: (Element) -> Bool
     ) -> Bool {
+        guard let i = position(of: element, by: areInIncreasingOrder, where: matches) else { return false }
+        remove(at: i)
+        return true
+    }
+
+    /// The position of the first element ordered like `element` for which `matches` holds, in a list
+    /// sorted by `areInIncreasingOrder`.
+    @inlinable public func position(
+        of element: Element, by areInIncreasingOrder: (Element, Element) -> Bool, where matches: (Element) -> Bool
+    ) -> Int? {
         var i = lowerBound(of: element, by: areInIncreasingOrder)
         while i < count, !areInIncreasingOrder(element, self[i]) {
-            if matches(self[i]) {
-                remove(at: i)
-                return true
-            }
+            if matches(self[i]) { return i }
             i += 1
         }
-        return false
+        return nil
     }
 
     /// Inserts `element` at position `i` (`0...count`).
@@ -181,3 +191,4 @@ extension ChunkedList: ExpressibleByArrayLiteral {
 extension ChunkedList: Equatable where Element: Equatable {
     @inlinable public static func == (a: ChunkedList, b: ChunkedList) -> Bool { a.count == b.count && a.elementsEqual(b) }
 }
+

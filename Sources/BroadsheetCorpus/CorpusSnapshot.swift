@@ -34,6 +34,8 @@ public struct CorpusSnapshot: Sendable {
     public let entities: EntityCatalog
     /// Every quotation of the corpus, in document order then text order.
     public let quotes: ChunkedList<QuoteRecord>
+    /// Each quote's word signature, position for position with ``quotes``.
+    let quoteSignatures: ChunkedList<TextMatch.PrefixSignature>
     /// Quotes by speaker entity id, in corpus order.
     public let quotesBySpeaker: TreeDictionary<String, [QuoteRecord]>
     /// Quotes by document id, in text order.
@@ -90,6 +92,7 @@ public struct CorpusSnapshot: Sendable {
         root: String, generation: UInt64, documents: ChunkedList<Document>, byId: TreeDictionary<String, StoredDocument>,
         totals: CorpusTotals, skipped: [(path: String, reason: String)], filesRead: Int,
         extractions: TreeDictionary<String, DocumentExtraction>, entities: EntityCatalog, quotes: ChunkedList<QuoteRecord>,
+        quoteSignatures: ChunkedList<TextMatch.PrefixSignature>,
         quotesBySpeaker: TreeDictionary<String, [QuoteRecord]>, quotesByDocument: TreeDictionary<String, [QuoteRecord]>,
         events: ChunkedList<EventRecord>, eventsByEntity: TreeDictionary<String, [EventRecord]>,
         quotesByKind: [QuoteKind: ChunkedList<QuoteRecord>], documentsByFacet: TreeDictionary<String, ChunkedList<Document>>,
@@ -106,6 +109,7 @@ public struct CorpusSnapshot: Sendable {
         self.extractions = extractions
         self.entities = entities
         self.quotes = quotes
+        self.quoteSignatures = quoteSignatures
         self.quotesBySpeaker = quotesBySpeaker
         self.quotesByDocument = quotesByDocument
         self.events = events
@@ -115,6 +119,20 @@ public struct CorpusSnapshot: Sendable {
         self.search = search
         self.searchContext = searchContext
         self.status = status
+    }
+
+    /// The quotes whose text holds every word of `query` (as word prefixes) and that `keep` accepts,
+    /// in corpus order: the signatures, read in order, rule out most quotes without touching them.
+    public func quotes(matching query: TextMatch.Query, where keep: (QuoteRecord) -> Bool) -> [QuoteRecord] {
+        var found: [QuoteRecord] = []
+        var position = 0
+        quoteSignatures.forEachElement { signature in
+            defer { position += 1 }
+            guard signature.contains(query.signature) else { return }
+            let record = quotes[position]
+            if record.words.matchesBytes(query), keep(record) { found.append(record) }
+        }
+        return found
     }
 
     /// What a document is listed under for the text filters of `/v1/documents`: `publication|…`,

@@ -2,7 +2,9 @@ public import BroadsheetCore
 public import BroadsheetExtraction
 
 /// A dated event placed in the corpus, with global entity ids for its participants and places.
-public struct EventRecord: Sendable {
+///
+/// A class: the corpus lists (timeline, by entity, by document, by type) share one record.
+public final class EventRecord: Sendable {
     /// `<documentId>-e<n>`, n counting the document's events from 1.
     public let id: String
     public let documentId: String
@@ -13,6 +15,19 @@ public struct EventRecord: Sendable {
     public let placeIds: [String]
     /// The calendar interval of the event's date (`nil` when the date could not be resolved).
     public let interval: ClosedRange<CivilDate>?
+
+    init(
+        id: String, documentId: String, event: Event, sentence: String, participantIds: [String], placeIds: [String],
+        interval: ClosedRange<CivilDate>?
+    ) {
+        self.id = id
+        self.documentId = documentId
+        self.event = event
+        self.sentence = sentence
+        self.participantIds = participantIds
+        self.placeIds = placeIds
+        self.interval = interval
+    }
 
     public static func records(of events: [Event], in document: Document, catalog: EntityCatalog) -> [EventRecord] {
         events.enumerated().map { index, event in

@@ -20,6 +20,8 @@ public struct SnapshotBuilder: Sendable {
     private var byId = TreeDictionary<String, CorpusSnapshot.StoredDocument>()
     private var totals = CorpusTotals()
     private var quotes = ChunkedList<QuoteRecord>()
+    /// Each quote's word signature, position for position with ``quotes`` (for `q` scans).
+    private var quoteSignatures = ChunkedList<TextMatch.PrefixSignature>()
     private var quotesByDocument = TreeDictionary<String, [QuoteRecord]>()
     private var quotesBySpeaker = TreeDictionary<String, [QuoteRecord]>()
     /// Every event, in timeline order.
@@ -100,7 +102,12 @@ public struct SnapshotBuilder: Sendable {
         }
         newQuotes.sort(by: QuoteRecord.corpusOrder)
         newEvents.sort(by: EventRecord.timelineOrder)
-        Self.insert(newQuotes, into: &quotes, by: QuoteRecord.corpusOrder)
+        if quotes.isEmpty {
+            quotes = ChunkedList(newQuotes)
+            quoteSignatures = ChunkedList(newQuotes.map(\.words.signature))
+        } else {
+            for quote in newQuotes { quoteSignatures.insert(quote.words.signature, at: quotes.insert(quote, by: QuoteRecord.corpusOrder)) }
+        }
         for (kind, list) in Dictionary(grouping: newQuotes, by: \.quote.kind) {
             var chunked = quotesByKind[kind] ?? ChunkedList()
             Self.insert(list, into: &chunked, by: QuoteRecord.corpusOrder)
@@ -117,7 +124,10 @@ public struct SnapshotBuilder: Sendable {
         if let records = quotesByDocument.removeValue(forKey: id) {
             let ids = Set(records.map(\.id))
             for record in records {
-                quotes.remove(record, by: QuoteRecord.corpusOrder, where: { $0.id == record.id })
+                if let i = quotes.position(of: record, by: QuoteRecord.corpusOrder, where: { $0.id == record.id }) {
+                    quotes.remove(at: i)
+                    quoteSignatures.remove(at: i)
+                }
                 quotesByKind[record.quote.kind]?.remove(record, by: QuoteRecord.corpusOrder, where: { $0.id == record.id })
             }
             for speaker in Set(records.compactMap(\.speakerId)) {
@@ -167,7 +177,7 @@ public struct SnapshotBuilder: Sendable {
         return CorpusSnapshot(
             root: root, generation: generation, documents: documents, byId: byId, totals: totals,
             skipped: skipped, filesRead: filesRead, extractions: extractions, entities: catalog,
-            quotes: quotes, quotesBySpeaker: quotesBySpeaker, quotesByDocument: quotesByDocument,
+            quotes: quotes, quoteSignatures: quoteSignatures, quotesBySpeaker: quotesBySpeaker, quotesByDocument: quotesByDocument,
             events: events, eventsByEntity: eventsByEntity, quotesByKind: quotesByKind, documentsByFacet: documentsByFacet,
             search: search ?? SearchIndex(documents: Array(documents)),
             searchContext: Self.searchContext(catalog: catalog, byId: byId, paragraphDates: paragraphDates),

@@ -31,6 +31,25 @@ import Testing
         #expect(walked == array)
     }
 
+    /// A second list kept in step by the positions that sorted inserts and removals report.
+    @Test func positionsKeepASiblingListInStep() {
+        var list = ChunkedList<Int>()
+        var sibling = ChunkedList<String>()
+        var seed: UInt64 = 11
+        for _ in 0..<3_000 {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            let value = Int(truncatingIfNeeded: seed >> 40) % 700
+            if value % 4 == 0, let i = list.position(of: value, by: <, where: { $0 == value }) {
+                list.remove(at: i)
+                sibling.remove(at: i)
+            } else {
+                sibling.insert(String(value), at: list.insert(value, by: <))
+            }
+        }
+        #expect(Array(sibling) == list.map(String.init))
+        #expect(list.position(of: 701, by: <, where: { _ in true }) == nil)
+    }
+
     @Test func aCopySharesNothingItsChangesCanSee() {
         let original = ChunkedList(Array(0..<2000))
         var changed = original

@@ -128,4 +128,32 @@ import Testing
         }
         #expect(TextMatch.words("Zürich Café") == ["zurich", "cafe"])
     }
+
+    @Test func foldedTextMatchesWordPrefixesAsTheWordListDoes() {
+        let texts = ["We will rebuild the harbour by spring.", "Zürich's café reopened", "", "3-1 at 10:45", "a b c"]
+        let queries = ["harb", "Spring we", "rebuilt", "zur CAFÉ", "cafe reopen", "afe", "10 45", "3-1", "a c", "b d", "", "ild"]
+        for text in texts {
+            let folded = TextMatch.FoldedText(TextMatch.words(text))
+            for q in queries {
+                let expected = TextMatch.matches(TextMatch.words(q), TextMatch.words(text))
+                #expect(folded.matches(TextMatch.Query(q)) == expected, "\(q) in \(text)")
+            }
+        }
+        // A word inside another word is not a prefix match; a whole later word is.
+        let folded = TextMatch.FoldedText(TextMatch.words("the shipyard strike"))
+        #expect(!folded.matches(TextMatch.Query("yard")))
+        #expect(folded.matches(TextMatch.Query("strike ship")))
+    }
+
+    @Test func theSignatureNeverRulesOutAMatch() {
+        var rng = SystemRandomNumberGenerator()
+        let letters = Array("abcdefgh")
+        func word() -> String { String((0..<Int.random(in: 1...6, using: &rng)).map { _ in letters.randomElement(using: &rng)! }) }
+        for _ in 0..<2_000 {
+            let words = (0..<Int.random(in: 0...12, using: &rng)).map { _ in word() }
+            let query = (0..<Int.random(in: 1...3, using: &rng)).map { _ in word() }.joined(separator: " ")
+            let expected = TextMatch.matches(TextMatch.words(query), words)
+            #expect(TextMatch.FoldedText(words).matches(TextMatch.Query(query)) == expected, "\(query) in \(words)")
+        }
+    }
 }

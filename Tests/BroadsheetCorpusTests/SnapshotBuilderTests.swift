@@ -140,6 +140,14 @@ import Testing
         #expect(a.quotes.map(\.id) == b.quotes.map(\.id))
         #expect(a.quotes.map(\.speakerId) == b.quotes.map(\.speakerId), "round \(round): speakers")
         #expect(Self.ids(a.quotesBySpeaker) == Self.ids(b.quotesBySpeaker))
+        // The q scan reads the signatures kept beside the quotes: they must stay in step.
+        let words = Set(b.quotes.flatMap { TextMatch.words($0.quote.text) }).sorted().prefix(40)
+        for q in words.map({ String($0.prefix(3)) }) + ["zzz"] {
+            let query = TextMatch.Query(q)
+            let expected = b.quotes.filter { $0.matches(query) }.map(\.id)
+            #expect(a.quotes(matching: query, where: { _ in true }).map(\.id) == expected, "round \(round): q=\(q)")
+            #expect(b.quotes(matching: query, where: { _ in true }).map(\.id) == expected, "round \(round): q=\(q)")
+        }
         for kind in QuoteKind.allCases {
             #expect(a.quotesByKind[kind].map { $0.map(\.id) } ?? [] == b.quotesByKind[kind].map { $0.map(\.id) } ?? [], "round \(round): \(kind) quotes")
         }

@@ -12,7 +12,7 @@ extension APIHandlers {
         let query = request.query
         let page = try query.pagination()
         let kind = try query.value("kind", as: QuoteKind.self)
-        let q = try query.string("q", maxLength: 200).map(TextMatch.words)
+        let q = try query.string("q", maxLength: 200).map(TextMatch.Query.init)
         let snapshot = try service.requireSnapshot()
         let speaker = try query.entityId("speaker", in: snapshot)
         let documentId = try query.documentId("document", in: snapshot)
@@ -30,7 +30,7 @@ extension APIHandlers {
             let list = snapshot.quotesByKind[kind!] ?? ChunkedList()
             return try .json(Page(slicing: list, limit: page.limit, offset: page.offset) { QuoteDTO($0, snapshot: snapshot) })
         } else if q != nil {
-            rows = snapshot.quotes.filter(keep)
+            rows = snapshot.quotes(matching: q!, where: keep)
         } else {
             // Every quote: one page of the list, no pass over it.
             return try .json(Page(slicing: snapshot.quotes, limit: page.limit, offset: page.offset) { QuoteDTO($0, snapshot: snapshot) })
