@@ -131,7 +131,7 @@ public struct EntityCatalogBuilder: Sendable {
         }
         let oldLinks = redraft(dirty)
         let (component, oldEntities) = self.component(of: dirty, oldLinks: oldLinks)
-        let changed = resolve(component: component, oldEntities: oldEntities, assignIds: assignIds)
+        let changed = resolve(component: component, oldEntities: oldEntities, redrafted: dirty, assignIds: assignIds)
         var touched = changed.union(added)
         touched = touched.filter { documents[$0] != nil }
         for id in touched { annotate(documentId: id) }
@@ -252,7 +252,9 @@ public struct EntityCatalogBuilder: Sendable {
 
     /// Turns a component's drafts into entities, replacing the ones it made before; returns the
     /// documents whose entities changed id or type.
-    private mutating func resolve(component: Set<String>, oldEntities: Set<String>, assignIds: EntityCatalog.IdAssigner?) -> Set<String> {
+    private mutating func resolve(
+        component: Set<String>, oldEntities: Set<String>, redrafted: Set<String>, assignIds: EntityCatalog.IdAssigner?
+    ) -> Set<String> {
         var groups: [(members: [String], draft: Draft)] = component.compactMap { key in drafts[key].map { ([key], $0) } }
         groups.sort { $0.draft.first < $1.draft.first }
 
@@ -311,16 +313,23 @@ public struct EntityCatalogBuilder: Sendable {
             }
         }
 
-        // Replace the component's entities.
+        // Replace the component's entities. One made of the same drafts as before under the same id,
+        // none of them redone, is the same entity: its row stays where it is in every list.
+        let oldMembers = oldEntities.reduce(into: [String: [String]]()) { $0[$1] = draftsOfEntity[$1] }
         for id in oldEntities { draftsOfEntity[id] = nil }
         for mergeKey in component { entityOfDraft[mergeKey] = nil }
         var newRows: [EntityCatalog.Row] = []
+        var kept = Set<String>()
         for (i, group) in groups.enumerated() {
-            newRows.append(EntityCatalog.Row(entity(ids[i], group.draft, members: group.members)))
+            if oldMembers[ids[i]] == group.members, !group.members.contains(where: redrafted.contains) {
+                kept.insert(ids[i])
+            } else {
+                newRows.append(EntityCatalog.Row(entity(ids[i], group.draft, members: group.members)))
+            }
             draftsOfEntity[ids[i]] = group.members
             for member in group.members { entityOfDraft[member] = ids[i] }
         }
-        replaceRows(removing: oldEntities, adding: newRows)
+        replaceRows(removing: oldEntities.subtracting(kept), adding: newRows)
         return changedDocuments
     }
 
