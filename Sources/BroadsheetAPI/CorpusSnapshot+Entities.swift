@@ -1,3 +1,4 @@
+import HashTreeCollections
 import BroadsheetExtraction
 import BroadsheetCorpus
 import BroadsheetHTTP

@@ -55,7 +55,7 @@ public struct CorpusSnapshot: Sendable {
     /// The state of the data behind the snapshot: writes, rebuilds, warnings.
     public let status: CorpusStatus
     /// Entity ids absorbed into another entity → the id of that entity (answered with a redirect).
-    public var entityRedirects: [String: String] = [:]
+    public var entityRedirects: TreeDictionary<String, String> = [:]
 
     /// Indexes a loaded corpus, running the extractors on every document (tests and one-off tools).
     public init(corpus: Corpus, root: String) {

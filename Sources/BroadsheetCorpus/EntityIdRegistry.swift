@@ -1,4 +1,5 @@
 public import BroadsheetExtraction
+public import HashTreeCollections
 
 /// Entity ids that never break: once an id has been served it keeps naming the same entity.
 ///
@@ -17,11 +18,11 @@ public import BroadsheetExtraction
 /// The registry is a value; the corpus persists the changes ``assign(_:)`` reports.
 public struct EntityIdRegistry: Sendable {
     /// Identity key → id.
-    public private(set) var idsByKey: [String: String] = [:]
+    public private(set) var idsByKey: TreeDictionary<String, String> = [:]
     /// Id → the key it was first given for.
-    private var keysById: [String: String] = [:]
+    private var keysById: TreeDictionary<String, String> = [:]
     /// Absorbed id → the id of the entity that absorbed it.
-    public private(set) var mergedInto: [String: String] = [:]
+    public private(set) var mergedInto: TreeDictionary<String, String> = [:]
 
     /// What an assignment added, to persist.
     public struct Changes: Sendable {
