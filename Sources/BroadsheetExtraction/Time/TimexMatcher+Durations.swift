@@ -51,6 +51,8 @@ extension TimexMatcher {
         // "nine months", "a year", "a few days", "six years old"
         if let a = amount(at: i), let u = token(a.end), let unit = TimexUnit.words[u.lower] {
             let plural = u.lower.hasSuffix("s")
+            // "at 2030 hours" is a military clock (see ``clock(at:)``), not a length of time.
+            if unit == .hour, token(i)?.text.count == 4, let p = lower(i - 1), ["at", "by", "until", "from"].contains(p) { return nil }
             if a.value == 1 && plural { return nil }
             // "a second term", "one second-place finish": ordinal, not a unit.
             if unit == .second, !plural, w == "a" || w == "an" || w == "one" { return nil }
