@@ -118,6 +118,12 @@ struct YearAgoQuarterTests {
         .init(sentence: "The bakery chain earned $3 million in the second quarter, above year-earlier levels.", text: "year-earlier", value: "2024-Q2"),
         .init(sentence: "The bakery chain posted a loss in the year-earlier period.", text: "the year-earlier period", value: "2024"),
         .init(sentence: "The plant closed a year ago.", text: "a year ago", value: "2024"),
+        // A quarter of a named or publication-relative year.
+        .init(sentence: "The chain lost money in the 2023 third quarter.", text: "the 2023 third quarter", value: "2023-Q3"),
+        .init(sentence: "The chain earned $4 million in the second quarter, against a loss in the 2024 quarter.", text: "the 2024 quarter", value: "2024-Q2"),
+        .init(sentence: "Sales for this year's third quarter rose.", text: "this year's third quarter", value: "2025-Q3"),
+        .init(sentence: "The chain earned more in the third quarter than in last year's quarter.", text: "last year's quarter", value: "2024-Q3"),
+        .init(sentence: "The merger could close in next year's first quarter.", text: "next year's first quarter", value: "2026-Q1"),
     ]
 
     @Test(arguments: cases) func yearAgo(_ c: TimexCase) { TimexTaggerTests.check(c) }
@@ -159,4 +165,17 @@ struct BogusAnchorTests {
         let found = TimexTagger().tag(text: s, anchor: CivilDate(iso: "2025-11-29"))
         #expect(!found.contains { $0.type == .date }, "\(found.map { "\($0.text)=\($0.value)" })")
     }
+}
+
+/// Extents as TimeML marks them: a counted duration keeps its article ("the nine months"), an adjectival
+/// quarter does not ("the third-quarter results"). Invented sentences (anchor 2025-11-29).
+struct TimexExtentTests {
+    static let cases: [TimexCase] = [
+        .init(sentence: "For the nine months, the chain's sales rose 3%.", text: "the nine months", value: "P9M", type: .duration),
+        .init(sentence: "Profit in the latest six months doubled.", text: "the latest six months", value: "P6M", type: .duration),
+        .init(sentence: "Analysts studied the third-quarter results of the chain.", text: "third-quarter", value: "2025-Q3"),
+        .init(sentence: "The chain posted the fiscal second-quarter loss it had warned of.", text: "fiscal second-quarter", value: "2025-Q2"),
+    ]
+
+    @Test(arguments: cases) func extents(_ c: TimexCase) { TimexTaggerTests.check(c) }
 }

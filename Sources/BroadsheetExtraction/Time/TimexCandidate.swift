@@ -89,6 +89,9 @@ enum TimexCandidate: Sendable {
     /// "a year ago", "a year earlier" (`fromNarrative`), "the year-ago quarter" (`quarterWord`): the
     /// reported quarter a year before when a quarter is in scope, else the year before.
     case yearAgo(fromNarrative: Bool, quarterWord: Bool)
+    /// A quarter of a given or publication-relative year: "the 1988 third quarter", "this year's third
+    /// quarter", "last year's quarter" (`index` `nil`: the quarter the text reports on, else the last ended).
+    case quarterOfYear(index: Int?, year: Int?, yearOffset: Int)
     /// "at that time", "at the time": the narrative's date when one is in scope, else `PAST_REF`.
     case narrativeTime
     /// "that spring": the season in the narrative's year.
@@ -117,6 +120,15 @@ extension TimexCandidate {
         switch self {
         case .weekday: return true
         case .partOfDay(_, .weekday), .time(_, _, _, .weekday): return true
+        default: return false
+        }
+    }
+
+    /// Whether the candidate compares with another period ("a year earlier", "the 1988 quarter") rather
+    /// than moving the narrative.
+    var isComparison: Bool {
+        switch self {
+        case .yearAgo, .quarterOfYear: return true
         default: return false
         }
     }

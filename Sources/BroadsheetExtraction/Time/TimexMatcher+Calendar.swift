@@ -240,6 +240,14 @@ extension TimexMatcher {
         if w == "the", let y = yearNumber(at: i + 1), let e = phrase(at: i + 2, ["fiscal", "year"]) {
             return TimexMatch(first: i, end: e, candidate: .fiscalYear(y))
         }
+        // "the 1988 third quarter", "the 1988 quarter": a quarter of that year.
+        if w == "the", let y = yearNumber(at: i + 1, afterTimex: true), let q = quarterAfterYear(at: i + 2) {
+            return TimexMatch(first: i, end: q.end, candidate: .quarterOfYear(index: q.index, year: y, yearOffset: 0))
+        }
+        // "this year's third quarter", "last year's quarter", "next year's first quarter".
+        if let off = ["this": 0, "last": -1, "next": 1][w], lower(i + 1) == "year", lower(i + 2) == "'s", let q = quarterAfterYear(at: i + 3) {
+            return TimexMatch(first: i, end: q.end, candidate: .quarterOfYear(index: q.index, year: nil, yearOffset: off))
+        }
         var j = i
         if w == "the" { j += 1 }
         if lower(j) == "fiscal" { j += 1 }
@@ -259,8 +267,24 @@ extension TimexMatcher {
             tokens.contains(where: { TimexMatcher.sportsWords.contains($0.lower) })
         { return nil }
         let (y, end) = trailingYear(e + 1)
-        if unit == "half" { return TimexMatch(first: i, end: end, candidate: .halfYear(ord, year: y)) }
-        return TimexMatch(first: i, end: end, candidate: .quarter(ord, year: y))
+        // "the third-quarter results": TimeML marks the adjective without the article.
+        let first = hyphen && w == "the" && y == nil && lower(e + 1) != "of" ? i + 1 : i
+        if unit == "half" { return TimexMatch(first: first, end: end, candidate: .halfYear(ord, year: y)) }
+        return TimexMatch(first: first, end: end, candidate: .quarter(ord, year: y))
+    }
+
+    /// "[fiscal] [third] quarter" after a year: the quarter index (`nil` without an ordinal) and end index.
+    private func quarterAfterYear(at k: Int) -> (index: Int?, end: Int)? {
+        var j = k
+        if lower(j) == "fiscal" { j += 1 }
+        var index: Int?
+        if let o = lower(j), let q = TimexLexicon.ordinals[o], (1...4).contains(q) {
+            index = q
+            j += 1
+            if lower(j) == "-" { j += 1 }
+        }
+        guard lower(j) == "quarter" else { return nil }
+        return (index, j + 1)
     }
 
     /// "summer 2024", "the summer of 2019", "in the fall", "this winter" (deictic forms are in `+Relative`).

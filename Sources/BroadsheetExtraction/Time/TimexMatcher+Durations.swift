@@ -25,6 +25,14 @@ extension TimexMatcher {
                 return TimexMatch(first: i, end: j + 1, candidate: .duration(amount: 1, unit: unit))
             }
         }
+        // "the nine months", "the latest six months": TimeML keeps the article of a counted duration.
+        let k = lower(i + 1) == "latest" ? i + 2 : i + 1
+        if w == "the", let t = token(k), t.kind == .number || TimexLexicon.numberWords[t.lower] != nil,
+            let a = amount(at: k), let v = a.value, v > 1, let u = token(a.end), u.lower.hasSuffix("s"), let unit = TimexUnit.words[u.lower],
+            !["ago", "later", "earlier", "afterward", "afterwards", "old", "-"].contains(lower(a.end + 1) ?? "")
+        {
+            return TimexMatch(first: i, end: a.end + 1, candidate: .duration(amount: v, unit: unit))
+        }
         if w == "recent" || w == "coming", let u = token(i + 1), u.lower.hasSuffix("s"), let unit = TimexUnit.words[u.lower] {
             return TimexMatch(first: i, end: i + 2, candidate: .duration(amount: nil, unit: unit))
         }

@@ -175,6 +175,14 @@ struct TimexResolver: Sendable {
             }
             if fromNarrative { return resolve(.anaphoric(.year, offset: -1), tense: tense, narrative: narrative) }
             return resolve(.deictic(.year, offset: -1), tense: tense, narrative: narrative)
+        case .quarterOfYear(let index, let year, let yearOffset):
+            let lastEnded = anchor.map { ($0.month - 1) / 3 == 0 ? 4 : ($0.month - 1) / 3 }
+            guard let q = index ?? narrative.reportedQuarter.map({ ($0.month - 1) / 3 + 1 }) ?? lastEnded,
+                let y = year ?? anchor.map({ $0.year + yearOffset })
+            else {
+                return .init(value: "XXXX-Q\(index.map(String.init) ?? "X")", type: .date, granularity: .quarter, anchored: false)
+            }
+            return .init(value: "\(TimexValue.pad(y, 4))-Q\(q)", type: .date, granularity: .quarter, anchored: year == nil ? true : nil)
         case .narrativeTime:
             if let f = narrative.fine, let fs = narrative.fineSentence, narrative.sentence - fs <= 2 {
                 return .init(value: Self.format(f.date, f.granularity), type: .date, granularity: f.granularity, anchored: true)

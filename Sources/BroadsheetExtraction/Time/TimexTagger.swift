@@ -53,8 +53,8 @@ public struct TimexTagger: Sendable {
             // "The next day" in a story set in another year continues the story.
             if m.candidate.isNarrativeRelative, narrative.storyTime(anchor: resolver.anchor, tense: tense) != nil { r.fromStory = true }
             results[k] = r
-            if case .yearAgo = m.candidate {
-                // A comparison ("up from a year earlier") does not move the narrative.
+            if m.candidate.isComparison {
+                // A comparison ("up from a year earlier", "last year's quarter") does not move the narrative.
             } else if r.type == .date {
                 let sets = r.fromStory || r.anchored == nil && Self.setsStoryTime(tokens, m, r.granularity)
                 narrative.note(value: r.value, granularity: r.granularity, sentence: sentence, explicit: sets)
