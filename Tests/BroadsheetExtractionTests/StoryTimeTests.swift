@@ -179,3 +179,22 @@ struct TimexExtentTests {
 
     @Test(arguments: cases) func extents(_ c: TimexCase) { TimexTaggerTests.check(c) }
 }
+
+/// A company's year and possessives. Invented sentences (anchor 2025-11-29, a Saturday).
+struct CompanyYearTests {
+    static let cases: [TimexCase] = [
+        .init(sentence: "The bakery earned $2 million in the year ended June 30.", text: "the year", value: "P1Y", type: .duration),
+        .init(sentence: "For the year, bread volume was flat.", text: "the year", value: "2025"),
+        .init(sentence: "The bakery forecast higher sales for the full year.", text: "the full year", value: "2025"),
+        .init(sentence: "In the third quarter, the bakery cut a year-earlier loss.", text: "year-earlier", value: "2024-Q3"),
+        // "the week's" is a possessive, not "is": the weekday is the past one.
+        .init(sentence: "Volume was 9 million shares, up from 4 million Tuesday, the week's busiest session.", text: "Tuesday", value: "2025-11-25"),
+    ]
+
+    @Test func aYearSpentIsNoDate() {
+        let found = TimexTagger().tag(text: "She spent the year abroad.", anchor: CivilDate(iso: "2025-11-29"))
+        #expect(found.isEmpty, "\(found.map(\.text))")
+    }
+
+    @Test(arguments: cases) func companyYear(_ c: TimexCase) { TimexTaggerTests.check(c) }
+}

@@ -65,6 +65,8 @@ enum TenseDetector {
         if futureCues.contains(w) || (w.hasSuffix("'ll") && w.count > 3) { return .future }  // "they'll"
         if w == "may", !tokens[i].isCapitalized { return .future }  // the modal, not the month
         if w == "ll", prev == "'" { return .future }
+        // "'s" is "is" only after a pronoun ("it's", "he's"); after a noun it is a possessive ("the week's").
+        if w == "'s", !["it", "he", "she", "that", "there", "what", "who", "here", "where", "this"].contains(prev) { return nil }
         if (w == "is" || w == "are" || w == "am" || w == "'s") {
             if ["set", "expected", "scheduled", "due", "slated", "poised", "going", "about"].contains(next) && (next2 == "to" || next == "scheduled") {
                 return .future

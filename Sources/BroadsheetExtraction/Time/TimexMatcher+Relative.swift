@@ -38,6 +38,22 @@ extension TimexMatcher {
                 return TimexMatch(first: i, end: k + 1, candidate: .deictic(unit, offset: offset))
             }
         }
+        // A company's year: "the year ended Sept. 30" is a length of time; "for the year", "the full year"
+        // are the publication's year.
+        if w == "the" {
+            var k = i + 1
+            let full = lower(k) == "full"
+            if full || lower(k) == "fiscal" { k += 1 }
+            if lower(k) == "year", let n = lower(k + 1) {
+                if n == "ended" || n == "ending" {
+                    return TimexMatch(first: i, end: k + 1, candidate: .duration(amount: 1, unit: .year))
+                }
+                let closes = token(k + 1)?.kind == .punct && n != "-" || ["of", "was", "were", "is", "are", "will", "rose", "fell"].contains(n)
+                if closes, full || lower(i - 1) == "for" {
+                    return TimexMatch(first: i, end: k + 1, candidate: .deictic(.year, offset: 0))
+                }
+            }
+        }
         if let e = phrase(at: i, ["the", "day", "before", "yesterday"]) {
             return TimexMatch(first: i, end: e, candidate: .deictic(.day, offset: -2))
         }
