@@ -55,6 +55,8 @@ struct ComingDaysTests {
         .init(sentence: "The ferry operators planned to resume service on Thursday.", text: "Thursday", value: "2025-12-04"),
         .init(sentence: "The agency has scheduled a hearing Tuesday.", text: "Tuesday", value: "2025-12-02"),
         .init(sentence: "The ferry operators resumed service on Thursday.", text: "Thursday", value: "2025-11-27"),
+        // "next to" is a place, not the future.
+        .init(sentence: "Two stalls have burned down next to the old market on Thursday.", text: "Thursday", value: "2025-11-27"),
         .init(sentence: "The tenants have until Tuesday to leave.", text: "Tuesday", value: "2025-12-02"),
         .init(sentence: "The museum could reopen as soon as Wednesday.", text: "Wednesday", value: "2025-12-03"),
         .init(sentence: "The union said the vote was set for Dec. 10.", text: "Dec. 10", value: "2025-12-10"),

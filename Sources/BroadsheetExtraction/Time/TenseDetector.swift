@@ -62,6 +62,7 @@ enum TenseDetector {
         let prev = i > 0 ? tokens[i - 1].lower : ""
         let next = i + 1 < tokens.count ? tokens[i + 1].lower : ""
         let next2 = i + 2 < tokens.count ? tokens[i + 2].lower : ""
+        if w == "next", next == "to" { return nil }  // "next to the embassy": a place
         if futureCues.contains(w) || (w.hasSuffix("'ll") && w.count > 3) { return .future }  // "they'll"
         if w == "may", !tokens[i].isCapitalized { return .future }  // the modal, not the month
         if w == "ll", prev == "'" { return .future }
