@@ -177,6 +177,8 @@ struct TimexExtentTests {
         .init(sentence: "Profit in the latest six months doubled.", text: "the latest six months", value: "P6M", type: .duration),
         .init(sentence: "Analysts studied the third-quarter results of the chain.", text: "third-quarter", value: "2025-Q3"),
         .init(sentence: "The chain posted the fiscal second-quarter loss it had warned of.", text: "fiscal second-quarter", value: "2025-Q2"),
+        // An unhyphenated adjective, as transcripts write it.
+        .init(sentence: "The envoy began a two day visit to the port.", text: "two day", value: "P2D", type: .duration),
     ]
 
     @Test(arguments: cases) func extents(_ c: TimexCase) { TimexTaggerTests.check(c) }

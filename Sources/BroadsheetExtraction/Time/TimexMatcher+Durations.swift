@@ -64,7 +64,14 @@ extension TimexMatcher {
             if a.value == 1 && plural { return nil }
             // "a second term", "one second-place finish": ordinal, not a unit.
             if unit == .second, !plural, w == "a" || w == "an" || w == "one" { return nil }
-            if let v = a.value, v > 1, !plural, unit != .century { return nil }
+            if let v = a.value, v > 1, !plural, unit != .century {
+                // "a two day visit", "the five year plan": an unhyphenated adjective (transcripts write them so).
+                let determiners: Set<String> = ["a", "an", "the", "its", "his", "her", "their", "our"]
+                guard let p = lower(i - 1), determiners.contains(p), let n = token(a.end + 1), n.isWord, !n.isCapitalized,
+                    !["ago", "later", "earlier", "after", "before", "old", "and", "or", "of", "in", "to"].contains(n.lower)
+                else { return nil }
+                return TimexMatch(first: i, end: a.end + 1, candidate: .duration(amount: v, unit: unit))
+            }
             if a.value == nil, !plural { return nil }
             // "a day earlier", "two weeks ago" belong to the relative recognisers; "a week" after an amount is a set.
             if let next = lower(a.end + 1), ["ago", "later", "earlier", "afterward", "afterwards"].contains(next) { return nil }
