@@ -202,3 +202,21 @@ struct CompanyYearTests {
 
     @Test(arguments: cases) func companyYear(_ c: TimexCase) { TimexTaggerTests.check(c) }
 }
+
+/// Years spoken in words, as broadcast transcripts write them. Invented sentences (anchor 2025-11-29).
+struct SpokenYearTests {
+    static let cases: [TimexCase] = [
+        .init(sentence: "The bridge opened in nineteen ninety-six.", text: "nineteen ninety-six", value: "1996"),
+        .init(sentence: "The choir was founded in nineteen oh five.", text: "nineteen oh five", value: "1905"),
+        .init(sentence: "The plant closed in March nineteen eighty-two.", text: "March nineteen eighty-two", value: "1982-03"),
+        .init(sentence: "The river froze in the winter of nineteen seventy-nine.", text: "the winter of nineteen seventy-nine", value: "1979-WI"),
+        .init(sentence: "Many feared the year two thousand.", text: "the year two thousand", value: "2000"),
+    ]
+
+    @Test(arguments: cases) func spokenYears(_ c: TimexCase) { TimexTaggerTests.check(c) }
+
+    @Test func countsAreNotYears() {
+        let found = TimexTagger().tag(text: "Some two thousand fans and nineteen players came.", anchor: CivilDate(iso: "2025-11-29"))
+        #expect(found.isEmpty, "\(found.map(\.text))")
+    }
+}

@@ -136,6 +136,7 @@ extension TimexMatcher {
         }
         guard j == i else { return nil }  // a weekday must be followed by a full date
         if let y = yearNumber(at: end) { return TimexMatch(first: i, end: end + 1, candidate: .calendar(year: y, month: m.month, day: nil)) }
+        if let s = spokenYear(at: end) { return TimexMatch(first: i, end: s.end, candidate: .calendar(year: s.year, month: m.month, day: nil)) }
         if lower(end) == "of" || lower(end) == ",", let y = yearNumber(at: end + 1) {
             return TimexMatch(first: i, end: end + 2, candidate: .calendar(year: y, month: m.month, day: nil))
         }
@@ -160,11 +161,31 @@ extension TimexMatcher {
         return TimexMatch(first: i, end: end, candidate: .calendar(year: nil, month: m.month, day: nil))
     }
 
-    /// A year on its own: "2022", "in the year 2000".
+    /// A year spoken in words, as transcripts write it: "nineteen ninety-six", "nineteen oh five"; with
+    /// `thousands`, also "two thousand (and) one" (only after "the year": "two thousand" alone is a count).
+    func spokenYear(at i: Int, thousands: Bool = false) -> (year: Int, end: Int)? {
+        guard let w = lower(i), let hi = TimexLexicon.numberWords[w] else { return nil }
+        if thousands, hi == 2, lower(i + 1) == "thousand" {
+            var j = i + 2
+            if lower(j) == "and" { j += 1 }
+            if let n = number(at: j), n.value < 100, TimexLexicon.numberWords[lower(j) ?? ""] != nil { return (2000 + n.value, n.end) }
+            return (2000, i + 2)
+        }
+        guard (16...19).contains(hi), let second = lower(i + 1) else { return nil }
+        if second == "oh", let o = lower(i + 2), let v = TimexLexicon.numberWords[o], (1...9).contains(v) { return (hi * 100 + v, i + 3) }
+        guard TimexLexicon.numberWords[second] != nil, let n = number(at: i + 1), (10...99).contains(n.value) else { return nil }
+        return (hi * 100 + n.value, n.end)
+    }
+
+    /// A year on its own: "2022", "in the year 2000", "nineteen ninety-six", "the year two thousand".
     func year(at i: Int) -> TimexMatch? {
         if let e = phrase(at: i, ["the", "year"]), let y = yearNumber(at: e) {
             return TimexMatch(first: i, end: e + 1, candidate: .calendar(year: y, month: nil, day: nil))
         }
+        if let e = phrase(at: i, ["the", "year"]), let s = spokenYear(at: e, thousands: true) {
+            return TimexMatch(first: i, end: s.end, candidate: .calendar(year: s.year, month: nil, day: nil))
+        }
+        if let s = spokenYear(at: i) { return TimexMatch(first: i, end: s.end, candidate: .calendar(year: s.year, month: nil, day: nil)) }
         guard let y = yearNumber(at: i) else { return nil }
         return TimexMatch(first: i, end: i + 1, candidate: .calendar(year: y, month: nil, day: nil))
     }
@@ -295,6 +316,9 @@ extension TimexMatcher {
         if let y = yearNumber(at: j + 1, afterTimex: true) { return TimexMatch(first: i, end: j + 2, candidate: .season(code, year: y)) }
         if lower(j + 1) == "of", let y = yearNumber(at: j + 2) {
             return TimexMatch(first: i, end: j + 3, candidate: .season(code, year: y))
+        }
+        if lower(j + 1) == "of", let s = spokenYear(at: j + 2) {
+            return TimexMatch(first: i, end: s.end, candidate: .season(code, year: s.year))
         }
         guard j > i else { return nil }  // a bare season needs "the" ("in the fall")
         if let n = lower(j + 1), ["of", "in", "from", "to", "season", "'s"].contains(n) { return nil }
