@@ -195,6 +195,11 @@ struct CompanyYearTests {
         .init(sentence: "Volume was 9 million shares, up from 4 million Tuesday, the week's busiest session.", text: "Tuesday", value: "2025-11-25"),
     ]
 
+    @Test func aQuarterOfIsAFraction() {
+        let found = TimexTagger().tag(text: "Less than a quarter of the bakers voted, and a quarter of them left.", anchor: CivilDate(iso: "2025-11-29"))
+        #expect(found.isEmpty, "\(found.map(\.text))")
+    }
+
     @Test func aYearSpentIsNoDate() {
         let found = TimexTagger().tag(text: "She spent the year abroad.", anchor: CivilDate(iso: "2025-11-29"))
         #expect(found.isEmpty, "\(found.map(\.text))")

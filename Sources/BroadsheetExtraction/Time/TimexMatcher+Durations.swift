@@ -75,6 +75,8 @@ extension TimexMatcher {
             if a.value == nil, !plural { return nil }
             // "a day earlier", "two weeks ago" belong to the relative recognisers; "a week" after an amount is a set.
             if let next = lower(a.end + 1), ["ago", "later", "earlier", "afterward", "afterwards"].contains(next) { return nil }
+            // "a quarter of the cost", "another quarter of voters": a fraction, not three months.
+            if unit == .quarter, !plural, lower(a.end + 1) == "of" { return nil }
             // "a year-earlier loss": the compared period (see ``yearAgoAdjective(at:)``).
             if unit == .year, !plural, lower(a.end + 1) == "-", let d = lower(a.end + 2), d == "ago" || d == "earlier" { return nil }
             if (w == "a" || w == "an"), let p = lower(i - 1), ["once", "twice", "thrice", "times", "per"].contains(p) || isAmountBefore(i) {
