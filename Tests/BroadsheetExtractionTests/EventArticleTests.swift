@@ -57,7 +57,7 @@ struct EventArticleTests {
         #expect(got == [
             "announced@2024-02-29 announcement [Nimbus Systems,Fjordware] []",
             "said@2024-02-27 statement [] []",
-            "present@2024-03-07 announcement [Maria Lopez] [San Francisco]",
+            "present@2024-03-07T15:00-05:00 announcement [Maria Lopez] [San Francisco]",
             "met@2024-W08 meeting [Maria Lopez,Fjordware,Lars Berg] [Copenhagen]",
             "rose@2024-02-29 other [Nimbus Systems] []",
             "upgraded@2024-02-28 other [Morgan Stanley] []",

@@ -12,7 +12,7 @@ struct TimeMoreArticleTests {
 
     @Test func businessEarnings() throws {
         #expect(try Self.values("business-earnings") == [
-            "Wednesday=2024-10-30", "fiscal third quarter=2024-Q3", "Sept. 28=2024-09-28", "a year earlier=2023",
+            "Wednesday=2024-10-30", "fiscal third quarter=2024-Q3", "Sept. 28=2024-09-28", "a year earlier=2023-Q3",
             "8:30 a.m. ET=2024-11-01T08:30-04:00", "Friday=2024-11-01", "June 2022=2022-06",
             "the second half of fiscal 2025=2025-H2", "Last quarter=2024-Q3", "January=2024-01", "every three months=P3M",
             "Nov. 15=2024-11-15", "earlier this week=2024-W44", "the spring=2025-SP", "Oct. 30=2024-10-30",

@@ -21,6 +21,7 @@ struct TimeSeedTests {
         ("nine months", "P9M", .duration, nil),
         ("August", "2025-08", .date, nil),
         ("last week", "2025-W47", .date, nil),
+        ("current", "PRESENT_REF", .date, nil),  // TimeML marks the adjective ("its current …")
         ("weeks", "PXW", .duration, nil),
         ("February", "2025-02", .date, nil),
         ("three-hour", "PT3H", .duration, nil),

@@ -52,6 +52,8 @@ enum TenseDetector {
         "launches", "premieres", "airs", "reopens", "concludes", "convenes", "reconvenes", "matures", "lapses",
         "end", "expire", "begin", "start", "open", "close", "resume", "take",
     ]
+    /// Participles of planning that, before "to" (or as "scheduled for"), point to the future.
+    static let scheduleVerbs: Set<String> = ["planned", "planning", "scheduled", "slated", "expected", "due", "poised", "intended", "set"]
     static let presentCues: Set<String> = ["is", "are", "am", "says", "say", "remains", "remain", "does", "do", "plans", "expects", "hopes", "aims", "intends"]
 
     /// A cue for token `i`, if it is one.
@@ -60,9 +62,12 @@ enum TenseDetector {
         let prev = i > 0 ? tokens[i - 1].lower : ""
         let next = i + 1 < tokens.count ? tokens[i + 1].lower : ""
         let next2 = i + 2 < tokens.count ? tokens[i + 2].lower : ""
+        if w == "next", next == "to" { return nil }  // "next to the embassy": a place
         if futureCues.contains(w) || (w.hasSuffix("'ll") && w.count > 3) { return .future }  // "they'll"
         if w == "may", !tokens[i].isCapitalized { return .future }  // the modal, not the month
         if w == "ll", prev == "'" { return .future }
+        // "'s" is "is" only after a pronoun ("it's", "he's"); after a noun it is a possessive ("the week's").
+        if w == "'s", !["it", "he", "she", "that", "there", "what", "who", "here", "where", "this"].contains(prev) { return nil }
         if (w == "is" || w == "are" || w == "am" || w == "'s") {
             if ["set", "expected", "scheduled", "due", "slated", "poised", "going", "about"].contains(next) && (next2 == "to" || next == "scheduled") {
                 return .future
@@ -71,6 +76,10 @@ enum TenseDetector {
             return .present
         }
         if w == "plans" || w == "plan" || w == "intends" || w == "hopes", next == "to" { return .future }
+        // A schedule points ahead ("planned to leave on Thursday", "has scheduled a hearing Friday", "a vote
+        // scheduled for May 3"), unless it is a past perfect ("had been scheduled to expire Friday").
+        if scheduleVerbs.contains(w), next == "to" || w == "scheduled" || w == "slated", prev != "had", prev != "been" { return .future }
+        if (w == "has" || w == "have"), scheduleVerbs.contains(next) { return .future }
         if w == "has" || w == "have" {
             // Present perfect: an event in the past relative to now.
             let next3 = i + 3 < tokens.count ? tokens[i + 3].lower : ""

@@ -86,6 +86,14 @@ enum TimexCandidate: Sendable {
     case deictic(TimexUnit, offset: Int)
     /// Offset from the narrative's last date ("the next day", "that same month", "a day earlier").
     case anaphoric(TimexUnit, offset: Int)
+    /// "a year ago", "a year earlier" (`fromNarrative`), "the year-ago quarter" (`quarterWord`): the
+    /// reported quarter a year before when a quarter is in scope, else the year before.
+    case yearAgo(fromNarrative: Bool, quarterWord: Bool)
+    /// A quarter of a given or publication-relative year: "the 1988 third quarter", "this year's third
+    /// quarter", "last year's quarter" (`index` `nil`: the quarter the text reports on, else the last ended).
+    case quarterOfYear(index: Int?, year: Int?, yearOffset: Int)
+    /// "at that time", "at the time": the narrative's date when one is in scope, else `PAST_REF`.
+    case narrativeTime
     /// "that spring": the season in the narrative's year.
     case anaphoricSeason(String)
     /// A vague offset from the narrative's last date ("a few days later"): resolves one level coarser.
@@ -104,6 +112,34 @@ enum TimexCandidate: Sendable {
     case set(String, TimexGranularity)
     /// `PRESENT_REF`, `PAST_REF`, `FUTURE_REF`.
     case reference(String)
+}
+
+extension TimexCandidate {
+    /// Whether the candidate's day is a weekday resolved by tense ("Friday", "Friday night", "9 a.m. Tuesday").
+    var isWeekdayBased: Bool {
+        switch self {
+        case .weekday: return true
+        case .partOfDay(_, .weekday), .time(_, _, _, .weekday): return true
+        default: return false
+        }
+    }
+
+    /// Whether the candidate compares with another period ("a year earlier", "the 1988 quarter") rather
+    /// than moving the narrative.
+    var isComparison: Bool {
+        switch self {
+        case .yearAgo, .quarterOfYear: return true
+        default: return false
+        }
+    }
+
+    /// Whether the candidate is dated from the narrative's last date ("the next day", "that spring").
+    var isNarrativeRelative: Bool {
+        switch self {
+        case .anaphoric, .anaphoricSeason, .anaphoricVague, .narrativeTime: return true
+        default: return false
+        }
+    }
 }
 
 /// A phrase the matcher found: token range, meaning and TIMEX3 mod.

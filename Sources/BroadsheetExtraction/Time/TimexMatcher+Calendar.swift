@@ -51,6 +51,8 @@ extension TimexMatcher {
                 "bus", "box", "pp", "p", "code", "rule", "resolution", "bill", "h.r", "s", "form",
             ].contains(p) { return nil }
             if p == ".", lower(i - 2) == "no" { return nil }
+            // "212-555-1650", "ref. 44-1871": a digit group of a phone number or code, not a year ("1998-2001" is).
+            if p == "-", !(token(i - 1)?.spaceBefore ?? true), let g = token(i - 2), g.kind == .number, g.text.count != 4 { return nil }
             // "Vision 2030", "Windows 2000": a capitalised name word before, unless it is a function word
             // starting the sentence ("In 2022", "By 2030") or the phrase is a date's year ("Q3 2024").
             if !afterTimex, let pt = token(i - 1), pt.isWord, pt.isCapitalized,
@@ -134,6 +136,7 @@ extension TimexMatcher {
         }
         guard j == i else { return nil }  // a weekday must be followed by a full date
         if let y = yearNumber(at: end) { return TimexMatch(first: i, end: end + 1, candidate: .calendar(year: y, month: m.month, day: nil)) }
+        if let s = spokenYear(at: end) { return TimexMatch(first: i, end: s.end, candidate: .calendar(year: s.year, month: m.month, day: nil)) }
         if lower(end) == "of" || lower(end) == ",", let y = yearNumber(at: end + 1) {
             return TimexMatch(first: i, end: end + 2, candidate: .calendar(year: y, month: m.month, day: nil))
         }
@@ -158,11 +161,31 @@ extension TimexMatcher {
         return TimexMatch(first: i, end: end, candidate: .calendar(year: nil, month: m.month, day: nil))
     }
 
-    /// A year on its own: "2022", "in the year 2000".
+    /// A year spoken in words, as transcripts write it: "nineteen ninety-six", "nineteen oh five"; with
+    /// `thousands`, also "two thousand (and) one" (only after "the year": "two thousand" alone is a count).
+    func spokenYear(at i: Int, thousands: Bool = false) -> (year: Int, end: Int)? {
+        guard let w = lower(i), let hi = TimexLexicon.numberWords[w] else { return nil }
+        if thousands, hi == 2, lower(i + 1) == "thousand" {
+            var j = i + 2
+            if lower(j) == "and" { j += 1 }
+            if let n = number(at: j), n.value < 100, TimexLexicon.numberWords[lower(j) ?? ""] != nil { return (2000 + n.value, n.end) }
+            return (2000, i + 2)
+        }
+        guard (16...19).contains(hi), let second = lower(i + 1) else { return nil }
+        if second == "oh", let o = lower(i + 2), let v = TimexLexicon.numberWords[o], (1...9).contains(v) { return (hi * 100 + v, i + 3) }
+        guard TimexLexicon.numberWords[second] != nil, let n = number(at: i + 1), (10...99).contains(n.value) else { return nil }
+        return (hi * 100 + n.value, n.end)
+    }
+
+    /// A year on its own: "2022", "in the year 2000", "nineteen ninety-six", "the year two thousand".
     func year(at i: Int) -> TimexMatch? {
         if let e = phrase(at: i, ["the", "year"]), let y = yearNumber(at: e) {
             return TimexMatch(first: i, end: e + 1, candidate: .calendar(year: y, month: nil, day: nil))
         }
+        if let e = phrase(at: i, ["the", "year"]), let s = spokenYear(at: e, thousands: true) {
+            return TimexMatch(first: i, end: s.end, candidate: .calendar(year: s.year, month: nil, day: nil))
+        }
+        if let s = spokenYear(at: i) { return TimexMatch(first: i, end: s.end, candidate: .calendar(year: s.year, month: nil, day: nil)) }
         guard let y = yearNumber(at: i) else { return nil }
         return TimexMatch(first: i, end: i + 1, candidate: .calendar(year: y, month: nil, day: nil))
     }
@@ -238,6 +261,14 @@ extension TimexMatcher {
         if w == "the", let y = yearNumber(at: i + 1), let e = phrase(at: i + 2, ["fiscal", "year"]) {
             return TimexMatch(first: i, end: e, candidate: .fiscalYear(y))
         }
+        // "the 1988 third quarter", "the 1988 quarter": a quarter of that year.
+        if w == "the", let y = yearNumber(at: i + 1, afterTimex: true), let q = quarterAfterYear(at: i + 2) {
+            return TimexMatch(first: i, end: q.end, candidate: .quarterOfYear(index: q.index, year: y, yearOffset: 0))
+        }
+        // "this year's third quarter", "last year's quarter", "next year's first quarter".
+        if let off = ["this": 0, "last": -1, "next": 1][w], lower(i + 1) == "year", lower(i + 2) == "'s", let q = quarterAfterYear(at: i + 3) {
+            return TimexMatch(first: i, end: q.end, candidate: .quarterOfYear(index: q.index, year: nil, yearOffset: off))
+        }
         var j = i
         if w == "the" { j += 1 }
         if lower(j) == "fiscal" { j += 1 }
@@ -257,8 +288,24 @@ extension TimexMatcher {
             tokens.contains(where: { TimexMatcher.sportsWords.contains($0.lower) })
         { return nil }
         let (y, end) = trailingYear(e + 1)
-        if unit == "half" { return TimexMatch(first: i, end: end, candidate: .halfYear(ord, year: y)) }
-        return TimexMatch(first: i, end: end, candidate: .quarter(ord, year: y))
+        // "the third-quarter results": TimeML marks the adjective without the article.
+        let first = hyphen && w == "the" && y == nil && lower(e + 1) != "of" ? i + 1 : i
+        if unit == "half" { return TimexMatch(first: first, end: end, candidate: .halfYear(ord, year: y)) }
+        return TimexMatch(first: first, end: end, candidate: .quarter(ord, year: y))
+    }
+
+    /// "[fiscal] [third] quarter" after a year: the quarter index (`nil` without an ordinal) and end index.
+    private func quarterAfterYear(at k: Int) -> (index: Int?, end: Int)? {
+        var j = k
+        if lower(j) == "fiscal" { j += 1 }
+        var index: Int?
+        if let o = lower(j), let q = TimexLexicon.ordinals[o], (1...4).contains(q) {
+            index = q
+            j += 1
+            if lower(j) == "-" { j += 1 }
+        }
+        guard lower(j) == "quarter" else { return nil }
+        return (index, j + 1)
     }
 
     /// "summer 2024", "the summer of 2019", "in the fall", "this winter" (deictic forms are in `+Relative`).
@@ -269,6 +316,9 @@ extension TimexMatcher {
         if let y = yearNumber(at: j + 1, afterTimex: true) { return TimexMatch(first: i, end: j + 2, candidate: .season(code, year: y)) }
         if lower(j + 1) == "of", let y = yearNumber(at: j + 2) {
             return TimexMatch(first: i, end: j + 3, candidate: .season(code, year: y))
+        }
+        if lower(j + 1) == "of", let s = spokenYear(at: j + 2) {
+            return TimexMatch(first: i, end: s.end, candidate: .season(code, year: s.year))
         }
         guard j > i else { return nil }  // a bare season needs "the" ("in the fall")
         if let n = lower(j + 1), ["of", "in", "from", "to", "season", "'s"].contains(n) { return nil }

@@ -8,8 +8,9 @@ extension TimexMatcher {
                 || lower(i - 1) == "until" || lower(i - 1) == "from" || lower(i - 1) == "12" || lower(i - 1) == "around"
                 || lower(i - 1) == "past" || lower(i - 1) == "about"
             {
-                let (zone, end) = zoneAfter(i + 1)
-                return TimexMatch(first: i, end: end, candidate: .time(hour: t.lower == "noon" ? 12 : 24, minute: 0, zone: zone, day: .contextual))
+                let (zone, zoneEnd) = zoneAfter(i + 1)
+                let (day, end) = dayAfter(zoneEnd)
+                return TimexMatch(first: i, end: end, candidate: .time(hour: t.lower == "noon" ? 12 : 24, minute: 0, zone: zone, day: day))
             }
             return nil
         }
@@ -37,6 +38,11 @@ extension TimexMatcher {
             j = e
         } else if lower(j) == "o'clock" {
             j += 1
+        } else if parts.count == 1, digits.count == 4, lower(j) == "hours" || lower(j) == "hrs", hour / 100 <= 24, hour % 100 < 60,
+            lower(i - 1) == "at" || lower(i - 1) == "by" || lower(i - 1) == "until" || lower(i - 1) == "from"
+        {
+            // Military time: "at 2030 hours" is 20:30.
+            return TimexMatch(first: i, end: j + 1, candidate: .time(hour: hour / 100, minute: hour % 100, zone: nil, day: .contextual))
         } else if parts.count == 1, digits.count == 4, !text.contains(":") {
             // 24-hour digits before a zone, as wires write them: "1945 GMT" is 19:45, never the year 1945.
             let (zone, end) = zoneAfter(j)
@@ -57,8 +63,23 @@ extension TimexMatcher {
             if m == "pm", hour < 12 { hour += 12 }
             if m == "am", hour == 12 { hour = 0 }
         }
-        let (zone, end) = zoneAfter(j)
-        return TimexMatch(first: i, end: end, candidate: .time(hour: hour, minute: minute, zone: zone, day: .contextual))
+        let (zone, zoneEnd) = zoneAfter(j)
+        let (day, end) = dayAfter(zoneEnd)
+        return TimexMatch(first: i, end: end, candidate: .time(hour: hour, minute: minute, zone: zone, day: day))
+    }
+
+    /// A weekday or "yesterday"/"today"/"tomorrow" right after a clock time ("10 p.m. Wednesday", "noon
+    /// Thursday"): the day the time is on, and the end index; `.contextual` when there is none.
+    func dayAfter(_ j: Int) -> (TimexDayRef, Int) {
+        guard let t = token(j) else { return (.contextual, j) }
+        if t.isCapitalized, let wd = TimexLexicon.weekdays[t.lower] {
+            // "5 p.m. Tuesday, March 4": the weekday belongs to the date that follows.
+            if lower(j + 1) == ",", monthName(at: j + 2) != nil { return (.contextual, j) }
+            if let n = token(j + 1), n.isWord, n.isCapitalized { return (.contextual, j) }
+            return (.weekday(wd), j + 1)
+        }
+        if let off = ["yesterday": -1, "today": 0, "tomorrow": 1][t.lower] { return (.deictic(off), j + 1) }
+        return (.contextual, j)
     }
 
     /// "a.m.", "p.m.", "am", "pm", "A.M." at `i`: the meridiem and end index.

@@ -25,6 +25,14 @@ extension TimexMatcher {
                 return TimexMatch(first: i, end: j + 1, candidate: .duration(amount: 1, unit: unit))
             }
         }
+        // "the nine months", "the latest six months": TimeML keeps the article of a counted duration.
+        let k = lower(i + 1) == "latest" ? i + 2 : i + 1
+        if w == "the", let t = token(k), t.kind == .number || TimexLexicon.numberWords[t.lower] != nil,
+            let a = amount(at: k), let v = a.value, v > 1, let u = token(a.end), u.lower.hasSuffix("s"), let unit = TimexUnit.words[u.lower],
+            !["ago", "later", "earlier", "afterward", "afterwards", "old", "-"].contains(lower(a.end + 1) ?? "")
+        {
+            return TimexMatch(first: i, end: a.end + 1, candidate: .duration(amount: v, unit: unit))
+        }
         if w == "recent" || w == "coming", let u = token(i + 1), u.lower.hasSuffix("s"), let unit = TimexUnit.words[u.lower] {
             return TimexMatch(first: i, end: i + 2, candidate: .duration(amount: nil, unit: unit))
         }
@@ -51,13 +59,26 @@ extension TimexMatcher {
         // "nine months", "a year", "a few days", "six years old"
         if let a = amount(at: i), let u = token(a.end), let unit = TimexUnit.words[u.lower] {
             let plural = u.lower.hasSuffix("s")
+            // "at 2030 hours" is a military clock (see ``clock(at:)``), not a length of time.
+            if unit == .hour, token(i)?.text.count == 4, let p = lower(i - 1), ["at", "by", "until", "from"].contains(p) { return nil }
             if a.value == 1 && plural { return nil }
             // "a second term", "one second-place finish": ordinal, not a unit.
             if unit == .second, !plural, w == "a" || w == "an" || w == "one" { return nil }
-            if let v = a.value, v > 1, !plural, unit != .century { return nil }
+            if let v = a.value, v > 1, !plural, unit != .century {
+                // "a two day visit", "the five year plan": an unhyphenated adjective (transcripts write them so).
+                let determiners: Set<String> = ["a", "an", "the", "its", "his", "her", "their", "our"]
+                guard let p = lower(i - 1), determiners.contains(p), let n = token(a.end + 1), n.isWord, !n.isCapitalized,
+                    !["ago", "later", "earlier", "after", "before", "old", "and", "or", "of", "in", "to"].contains(n.lower)
+                else { return nil }
+                return TimexMatch(first: i, end: a.end + 1, candidate: .duration(amount: v, unit: unit))
+            }
             if a.value == nil, !plural { return nil }
             // "a day earlier", "two weeks ago" belong to the relative recognisers; "a week" after an amount is a set.
             if let next = lower(a.end + 1), ["ago", "later", "earlier", "afterward", "afterwards"].contains(next) { return nil }
+            // "a quarter of the cost", "another quarter of voters": a fraction, not three months.
+            if unit == .quarter, !plural, lower(a.end + 1) == "of" { return nil }
+            // "a year-earlier loss": the compared period (see ``yearAgoAdjective(at:)``).
+            if unit == .year, !plural, lower(a.end + 1) == "-", let d = lower(a.end + 2), d == "ago" || d == "earlier" { return nil }
             if (w == "a" || w == "an"), let p = lower(i - 1), ["once", "twice", "thrice", "times", "per"].contains(p) || isAmountBefore(i) {
                 return nil
             }

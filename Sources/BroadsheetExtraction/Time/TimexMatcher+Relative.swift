@@ -29,10 +29,30 @@ extension TimexMatcher {
         default: break
         }
         // "the coming year", "the current quarter", "the upcoming week": publication-relative dates.
-        if w == "the", let d = lower(i + 1), let offset = ["coming": 1, "upcoming": 1, "current": 0][d], let u = token(i + 2),
-            let unit = TimexUnit.words[u.lower], !u.lower.hasSuffix("s"), TimexMatcher.calendarUnits.contains(unit), unit != .day
-        {
-            return TimexMatch(first: i, end: i + 3, candidate: .deictic(unit, offset: offset))
+        // "the current fiscal year" too.
+        if w == "the", let d = lower(i + 1), let offset = ["coming": 1, "upcoming": 1, "current": 0][d] {
+            let k = lower(i + 2) == "fiscal" ? i + 3 : i + 2
+            if let u = token(k), let unit = TimexUnit.words[u.lower], !u.lower.hasSuffix("s"), TimexMatcher.calendarUnits.contains(unit),
+                unit != .day, k == i + 2 || unit == .year || unit == .quarter
+            {
+                return TimexMatch(first: i, end: k + 1, candidate: .deictic(unit, offset: offset))
+            }
+        }
+        // A company's year: "the year ended Sept. 30" is a length of time; "for the year", "the full year"
+        // are the publication's year.
+        if w == "the" {
+            var k = i + 1
+            let full = lower(k) == "full"
+            if full || lower(k) == "fiscal" { k += 1 }
+            if lower(k) == "year", let n = lower(k + 1) {
+                if n == "ended" || n == "ending" {
+                    return TimexMatch(first: i, end: k + 1, candidate: .duration(amount: 1, unit: .year))
+                }
+                let closes = token(k + 1)?.kind == .punct && n != "-" || ["of", "was", "were", "is", "are", "will", "rose", "fell"].contains(n)
+                if closes, full || lower(i - 1) == "for" {
+                    return TimexMatch(first: i, end: k + 1, candidate: .deictic(.year, offset: 0))
+                }
+            }
         }
         if let e = phrase(at: i, ["the", "day", "before", "yesterday"]) {
             return TimexMatch(first: i, end: e, candidate: .deictic(.day, offset: -2))
@@ -102,6 +122,7 @@ extension TimexMatcher {
     func deicticAgo(at i: Int) -> TimexMatch? {
         guard let a = amount(at: i), let u = token(a.end), let unit = TimexUnit.words[u.lower] else { return nil }
         if let e = phrase(at: a.end + 1, ["ago"]) {
+            if a.value == 1, unit == .year { return TimexMatch(first: i, end: e, candidate: .yearAgo(fromNarrative: false, quarterWord: false)) }
             if let n = a.value { return TimexMatch(first: i, end: e, candidate: .deictic(unit, offset: -n)) }
             return TimexMatch(first: i, end: e, candidate: .deicticVague(unit, direction: -1))
         }
@@ -120,9 +141,36 @@ extension TimexMatcher {
         return TimexMatch(first: i, end: i + n, candidate: c)
     }
 
+    /// "the year-ago quarter", "the year-earlier period", "the comparable year-ago third quarter", and a
+    /// bare "year-earlier" before another noun: the compared period a year before.
+    func yearAgoAdjective(at i: Int) -> TimexMatch? {
+        var j = i
+        let article = lower(j) == "the"
+        if article { j += 1 }
+        if article, let c = lower(j), c == "comparable" || c == "corresponding" || c == "same" { j += 1 }
+        guard lower(j) == "year", lower(j + 1) == "-", let d = lower(j + 2), d == "ago" || d == "earlier",
+            !(token(j + 1)?.spaceBefore ?? true), !(token(j + 2)?.spaceBefore ?? true)
+        else { return nil }
+        var k = j + 3
+        if let o = lower(k), let q = TimexLexicon.ordinals[o], (1...4).contains(q), lower(k + 1) == "quarter" { k += 1 }
+        if let n = lower(k), n == "quarter" || n == "period" {
+            return TimexMatch(first: i, end: k + 1, candidate: .yearAgo(fromNarrative: true, quarterWord: n == "quarter"))
+        }
+        guard !article else { return nil }
+        return TimexMatch(first: i, end: j + 3, candidate: .yearAgo(fromNarrative: true, quarterWord: false))
+    }
+
     /// Narrative-relative expressions.
     func anaphoric(at i: Int) -> TimexMatch? {
         guard let w = lower(i) else { return nil }
+        if let m = yearAgoAdjective(at: i) { return m }
+        // "at that time", "at the time.": the date the narrative is at, else a vague past.
+        if w == "that" || w == "the", lower(i + 1) == "time", let p = lower(i - 1), ["at", "since", "until", "from"].contains(p) {
+            let next = token(i + 2)
+            if next == nil || next!.kind == .punct || w == "that" && next!.isWord && !["of", "when", "that", "to"].contains(next!.lower) {
+                return TimexMatch(first: i, end: i + 2, candidate: .narrativeTime)
+            }
+        }
         // "the quarter", "the latest quarter" in a company report: the last quarter that has ended.
         if w == "the" {
             var k = i + 1
@@ -176,6 +224,7 @@ extension TimexMatcher {
         }
         if lower(a.end + 1) == "prior", lower(a.end + 2) == "to" { return nil }
         let end = a.end + 2
+        if a.value == 1, unit == .year, dir < 0 { return TimexMatch(first: i, end: end, candidate: .yearAgo(fromNarrative: true, quarterWord: false)) }
         if let n = a.value { return TimexMatch(first: i, end: end, candidate: .anaphoric(unit, offset: dir * n)) }
         return TimexMatch(first: i, end: end, candidate: .anaphoricVague(unit, direction: dir))
     }
@@ -200,6 +249,12 @@ extension TimexMatcher {
         if let u = lower(i + 1), let unit = TimexUnit.words[u], [.day, .week, .month, .year].contains(unit), !u.hasSuffix("s"),
             let d = lower(i + 2), d == "before" || d == "after" || d == "earlier" || d == "later"
         {
+            // "Oct. 12, the day before the vote": "the day" is the date just named, "before the vote" a signal.
+            if d == "before" || d == "after", let n = token(i + 3), n.kind != .punct, n.lower != "and", n.lower != "that",
+                let p = lower(i - 1), p == ","
+            {
+                return TimexMatch(first: i, end: i + 2, candidate: .anaphoric(unit, offset: 0))
+            }
             return TimexMatch(first: i, end: i + 3, candidate: .anaphoric(unit, offset: (d == "before" || d == "earlier") ? -1 : 1))
         }
         if lower(i + 1) == "night", lower(i + 2) == "before" {
@@ -207,6 +262,14 @@ extension TimexMatcher {
         }
         return nil
     }
+
+    /// Nouns after "current" that make it a term, not "now" ("current account", "electric current").
+    static let notTemporalAfterCurrent: Set<String> = [
+        "account", "accounts", "assets", "liabilities", "affairs", "events", "past", "and", "or", "is", "was", "flows",
+        "flowing", "of",
+    ]
+    /// Prepositions before "the past" / "the future" used as `*_REF` ("in the future", "into the future").
+    static let prepositionsBeforePastOrFuture: Set<String> = ["in", "into", "for", "about", "toward", "towards", "from"]
 
     /// `PRESENT_REF`, `PAST_REF`, `FUTURE_REF` words.
     func reference(at i: Int) -> TimexMatch? {
@@ -223,17 +286,32 @@ extension TimexMatcher {
             if lower(i + 1) == "days" { return TimexMatch(first: i, end: i + 2, candidate: .reference("PRESENT_REF")) }
         case "recently", "lately":
             return TimexMatch(first: i, end: i + 1, candidate: .reference("PAST_REF"))
+        case "then":
+            // "the then current price": what was current at the time.
+            if lower(i + 1) == "current" || lower(i + 1) == "-" && lower(i + 2) == "current" {
+                let end = lower(i + 1) == "-" ? i + 3 : i + 2
+                return TimexMatch(first: i, end: end, candidate: .reference("PAST_REF"))
+            }
+        case "current", "recent":
+            // The adjectives before a noun: "its current chairman" (PRESENT_REF), "a recent filing" (PAST_REF).
+            // "the current quarter" and "recent years" are dates and durations (longer matches win).
+            guard let n = token(i + 1), n.isWord, !n.isCapitalized || n.lower == "i", !Self.notTemporalAfterCurrent.contains(n.lower),
+                lower(i - 1) != "most", !tokens[i].isCapitalized || isSentenceInitial(i)
+            else { return nil }
+            return TimexMatch(first: i, end: i + 1, candidate: .reference(w == "current" ? "PRESENT_REF" : "PAST_REF"))
         case "soon":
             if lower(i - 1) == "as" || lower(i + 1) == "as" || lower(i + 1) == "after" { return nil }
             return TimexMatch(first: i, end: i + 1, candidate: .reference("FUTURE_REF"))
         case "the":
-            guard let p = lower(i - 1), p == "in" else { return nil }
-            if lower(i + 1) == "past", let n = lower(i + 2), n == "," || n == "." || n == "and" || n == ";" {
-                return TimexMatch(first: i, end: i + 2, candidate: .reference("PAST_REF"))
+            guard let p = lower(i - 1), Self.prepositionsBeforePastOrFuture.contains(p) else { return nil }
+            // "in the past", "into the future": not "the future of the plant" nor "the past two years".
+            if let r = lower(i + 1), r == "past" || r == "future", p == "in" || r == "future" || p == "from" {
+                let next = token(i + 2)
+                let continues = next.map { $0.lower == "of" || $0.lower == "'s" || $0.kind == .number || TimexUnit.words[$0.lower] != nil
+                    || TimexLexicon.numberWords[$0.lower] != nil || TimexLexicon.vagueQuantities.contains($0.lower) } ?? false
+                if !continues { return TimexMatch(first: i, end: i + 2, candidate: .reference(r == "past" ? "PAST_REF" : "FUTURE_REF")) }
             }
-            if lower(i + 1) == "future", let n = lower(i + 2), n == "," || n == "." || n == "and" || n == ";" {
-                return TimexMatch(first: i, end: i + 2, candidate: .reference("FUTURE_REF"))
-            }
+            guard p == "in" else { return nil }
             if let e = phrase(at: i + 1, ["near", "future"]) ?? phrase(at: i + 1, ["foreseeable", "future"]) {
                 return TimexMatch(first: i, end: e, candidate: .reference("FUTURE_REF"))
             }

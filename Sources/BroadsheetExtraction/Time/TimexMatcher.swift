@@ -34,7 +34,7 @@ struct TimexMatcher {
             "recent", "today", "yesterday", "tomorrow", "tonight", "now", "right", "currently", "nowadays", "these",
             "recently", "lately", "soon", "that", "fiscal", "noon", "midnight", "every", "each", "once", "twice",
             "thrice", "per", "daily", "weekly", "monthly", "yearly", "annually", "quarterly", "hourly", "nightly",
-            "biweekly", "biannually", "'",
+            "biweekly", "biannually", "'", "then",
         ]
         s.formUnion(TimexLexicon.monthNames.keys)
         s.formUnion(TimexLexicon.monthAbbreviations.keys)
@@ -142,6 +142,8 @@ struct TimexMatcher {
         case .duration:
             guard forDurations else { return nil }
         case .calendar, .decade, .century, .season, .deicticSeason, .quarter, .halfYear, .fiscalYear:
+            guard forDates else { return nil }
+        case .yearAgo:
             guard forDates else { return nil }
         case .deictic(let unit, _), .anaphoric(let unit, _):
             guard forDates, unit != .hour, unit != .minute, unit != .second else { return nil }

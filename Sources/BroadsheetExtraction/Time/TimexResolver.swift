@@ -1,6 +1,8 @@
 import BroadsheetCore
 
-/// The date a narrative last mentioned, for anaphoric expressions ("the next day", "that month").
+/// The date a narrative last mentioned, for anaphoric expressions ("the next day", "that month"), and
+/// the story time: the last date written out with its year, against which yearless dates and weekdays
+/// of a narrative set in another year are resolved.
 struct NarrativeReference: Sendable {
     /// The last date of day or month granularity.
     var fine: (date: CivilDate, granularity: TimexGranularity)?
@@ -8,9 +10,19 @@ struct NarrativeReference: Sendable {
     var any: (date: CivilDate, granularity: TimexGranularity)?
     /// The sentence ``fine`` was mentioned in.
     var fineSentence: Int?
+    /// The last date written with its year ("Oct. 20, 1998", "March 1998", "in 1998"), or dated from one.
+    var story: (date: CivilDate, granularity: TimexGranularity, sentence: Int)?
+    /// The last quarter mentioned and its sentence, for "a year earlier" in a quarterly report.
+    var quarter: (date: CivilDate, sentence: Int)?
+    /// The sentence being tagged.
+    var sentence = 0
 
-    /// Records a resolved date value mentioned in sentence `sentence`.
-    mutating func note(value: String, granularity: TimexGranularity, sentence: Int = 0) {
+    /// How many sentences the story time stays in scope after its last dated mention.
+    static let storyScope = 1
+
+    /// Records a resolved date value mentioned in sentence `sentence`; `explicit` when it was written with
+    /// its year (or dated from the story time), which moves the story time.
+    mutating func note(value: String, granularity: TimexGranularity, sentence: Int = 0, explicit: Bool = false) {
         guard let range = TimexValue.interval(of: value) else { return }
         switch granularity {
         case .day, .month:
@@ -21,6 +33,30 @@ struct NarrativeReference: Sendable {
             any = (range.lowerBound, granularity)
         default: break
         }
+        if granularity == .quarter { quarter = (range.lowerBound, sentence) }
+        if explicit, [.day, .month, .season, .quarter, .halfYear, .year].contains(granularity) {
+            story = (range.lowerBound, granularity, sentence)
+        } else if let s = story, s.date != range.lowerBound {
+            // Another date the narrative moved to ("the following year", "last week") ends the story time.
+            story = nil
+        }
+    }
+
+    /// The story time when it is in scope and set in an earlier year than `anchor` (a past narrative;
+    /// a future-tense clause is not dated from it).
+    func storyTime(anchor: CivilDate?, tense: Tense) -> (date: CivilDate, granularity: TimexGranularity)? {
+        guard let s = story, sentence - s.sentence <= Self.storyScope, tense != .future else { return nil }
+        guard let a = anchor else { return (s.date, s.granularity) }
+        return s.date.year < a.year ? (s.date, s.granularity) : nil
+    }
+
+    /// How many sentences a quarter stays the period that "a year earlier" compares with.
+    static let quarterScope = 4
+
+    /// The quarter the text reports on, when one was mentioned in the last few sentences.
+    var reportedQuarter: CivilDate? {
+        guard let q = quarter, sentence - q.sentence <= Self.quarterScope else { return nil }
+        return q.date
     }
 }
 
@@ -30,6 +66,8 @@ struct TimexResolution: Sendable {
     var type: TimexType
     var granularity: TimexGranularity
     var anchored: Bool?
+    /// Whether the value was dated from the story time (it then moves the story time on).
+    var fromStory = false
 }
 
 /// Normalises ``TimexCandidate``s to TIMEX3 values against a publication date (the anchor), the tense
@@ -64,6 +102,13 @@ struct TimexResolver: Sendable {
     ) -> TimexResolution {
         switch c {
         case .calendar(let year, let month, let day):
+            if year == nil, yearHint == nil, month != nil, let story = narrative.storyTime(anchor: anchor, tense: tense) {
+                // A yearless date in a narrative set in another year ("On Oct. 20, 1998, … On Nov. 2, …").
+                var r = calendar(year: story.date.year, month: month, day: day, tense: tense, explicit: false)
+                r.anchored = true
+                r.fromStory = true
+                return r
+            }
             return calendar(year: year ?? yearHint, month: month, day: day, tense: tense, explicit: year != nil)
         case .fiscalYear(let y):
             return .init(value: "FY\(TimexValue.pad(y, 4))", type: .date, granularity: .year, anchored: nil)
@@ -87,6 +132,12 @@ struct TimexResolver: Sendable {
             if tense == .future, a.weekday == 7 { d = a.adding(days: 7) }
             return .init(value: TimexValue.isoWeekValue(of: d) + "-WE", type: .date, granularity: .week, anchored: true)
         case .weekday(let wd):
+            if let story = narrative.storyTime(anchor: anchor, tense: tense), story.granularity == .day {
+                // "On Friday" in a narrative set in another year: the Friday nearest the story's day.
+                var r = day(weekday(wd, anchor: story.date, tense: .unknown))
+                r.fromStory = true
+                return r
+            }
             guard let a = anchor else { return .init(value: "XXXX-WXX-\(wd)", type: .date, granularity: .day, anchored: false) }
             return day(weekday(wd, anchor: a, tense: tense))
         case .deicticWeekday(let wd, let offset):
@@ -115,6 +166,28 @@ struct TimexResolver: Sendable {
             if [.day, .week, .weekend, .month].contains(unit) { ref = narrative.fine ?? narrative.any } else { ref = narrative.any ?? narrative.fine }
             guard let r = ref ?? anchor.map({ ($0, TimexGranularity.day) }) else { return unresolved(unit) }
             return shifted(r.date, granularity: r.granularity, unit: unit, by: offset)
+        case .yearAgo(let fromNarrative, let quarterWord):
+            // "a year earlier" in a report on a quarter is that quarter a year before.
+            if let q = narrative.reportedQuarter { return shifted(q, granularity: .quarter, unit: .quarter, by: -4) }
+            if quarterWord, let a = anchor {
+                // "the year-ago quarter" without a quarter in scope: the last ended quarter, a year before.
+                return shifted(a, granularity: .quarter, unit: .quarter, by: -5)
+            }
+            if fromNarrative { return resolve(.anaphoric(.year, offset: -1), tense: tense, narrative: narrative) }
+            return resolve(.deictic(.year, offset: -1), tense: tense, narrative: narrative)
+        case .quarterOfYear(let index, let year, let yearOffset):
+            let lastEnded = anchor.map { ($0.month - 1) / 3 == 0 ? 4 : ($0.month - 1) / 3 }
+            guard let q = index ?? narrative.reportedQuarter.map({ ($0.month - 1) / 3 + 1 }) ?? lastEnded,
+                let y = year ?? anchor.map({ $0.year + yearOffset })
+            else {
+                return .init(value: "XXXX-Q\(index.map(String.init) ?? "X")", type: .date, granularity: .quarter, anchored: false)
+            }
+            return .init(value: "\(TimexValue.pad(y, 4))-Q\(q)", type: .date, granularity: .quarter, anchored: year == nil ? true : nil)
+        case .narrativeTime:
+            if let f = narrative.fine, let fs = narrative.fineSentence, narrative.sentence - fs <= 2 {
+                return .init(value: Self.format(f.date, f.granularity), type: .date, granularity: f.granularity, anchored: true)
+            }
+            return .init(value: "PAST_REF", type: .date, granularity: .reference, anchored: nil)
         case .anaphoricSeason(let code):
             guard let r = narrative.any ?? anchor.map({ ($0, TimexGranularity.day) }) else {
                 return .init(value: "XXXX-\(code)", type: .date, granularity: .season, anchored: false)
@@ -158,6 +231,10 @@ struct TimexResolver: Sendable {
 
     // MARK: - Year inference
 
+    /// How far ahead of the publication date a yearless day in a past-tense clause is still read in the
+    /// publication's year.
+    static let pastToleranceDays = 30
+
     /// The year of a yearless month (and day) mentioned in a text published on `anchor`.
     ///
     /// Past tense: the latest such date not after the anchor. Future: the earliest not before it.
@@ -170,6 +247,13 @@ struct TimexResolver: Sendable {
         switch tense {
         case .past:
             year = (day == nil ? month <= anchor.month : key <= anchorKey) ? y : y - 1
+            // A day a few weeks ahead in a past-tense clause is a date reported in advance ("said the vote
+            // was set for Nov. 10"): news writes the year of a date almost a year back.
+            if year < y, let day, let coming = CivilDate(year: y, month: month, day: day),
+                coming.daysSinceEpoch - anchor.daysSinceEpoch <= pastToleranceDays
+            {
+                year = y
+            }
         case .future:
             year = (day == nil ? month >= anchor.month : key >= anchorKey) ? y : y + 1
         case .present, .unknown:
@@ -209,8 +293,8 @@ struct TimexResolver: Sendable {
         let current = (a.month - 1) / months + 1
         var y = a.year
         switch tense {
-        case .past: if index >= current { y -= 1 }
-        case .future: if index < current { y += 1 }
+        case .past: if index > current { y -= 1 }  // the current quarter is nearer than last year's
+        case .future: if index < current - 1 { y += 1 }  // the quarter just ended is still being reported on
         case .present, .unknown: break
         }
         return .init(value: "\(TimexValue.pad(y, 4))-\(prefix)\(index)", type: .date, granularity: granularity, anchored: true)
@@ -364,7 +448,11 @@ struct TimexResolver: Sendable {
     private func date(of ref: TimexDayRef, tense: Tense, narrative: NarrativeReference, sentenceDay: CivilDate?) -> CivilDate? {
         switch ref {
         case .deictic(let n): return anchor?.adding(days: n)
-        case .weekday(let wd): return anchor.map { weekday(wd, anchor: $0, tense: tense) }
+        case .weekday(let wd):
+            if let story = narrative.storyTime(anchor: anchor, tense: tense), story.granularity == .day {
+                return weekday(wd, anchor: story.date, tense: .unknown)
+            }
+            return anchor.map { weekday(wd, anchor: $0, tense: tense) }
         case .narrative:
             if let f = narrative.fine, f.granularity == .day { return f.date }
             return anchor

@@ -42,16 +42,22 @@ public struct TimexTagger: Sendable {
     ) -> [TimeExpression] {
         let matches = TimexMatcher(tokens: tokens).matches()
         guard !matches.isEmpty else { return [] }
+        narrative.sentence = sentence
         var results: [TimexResolution?] = Array(repeating: nil, count: matches.count)
         var sentenceDay: CivilDate?
         // Pass 1: everything but clock times that take their day from the sentence.
         for (k, m) in matches.enumerated() {
             if case .time(_, _, _, .contextual) = m.candidate { continue }
             let tense = Self.tense(tokens, m)
-            let r = resolver.resolve(m.candidate, tense: tense, narrative: narrative, yearHint: yearHint(k, matches, tokens))
+            var r = resolver.resolve(m.candidate, tense: tense, narrative: narrative, yearHint: yearHint(k, matches, tokens))
+            // "The next day" in a story set in another year continues the story.
+            if m.candidate.isNarrativeRelative, narrative.storyTime(anchor: resolver.anchor, tense: tense) != nil { r.fromStory = true }
             results[k] = r
-            if r.type == .date {
-                narrative.note(value: r.value, granularity: r.granularity, sentence: sentence)
+            if m.candidate.isComparison {
+                // A comparison ("up from a year earlier", "last year's quarter") does not move the narrative.
+            } else if r.type == .date {
+                let sets = r.fromStory || r.anchored == nil && Self.setsStoryTime(tokens, m, r.granularity)
+                narrative.note(value: r.value, granularity: r.granularity, sentence: sentence, explicit: sets)
                 if r.granularity == .day, let d = TimexValue.interval(of: r.value)?.lowerBound { sentenceDay = d }
             } else if r.type == .time, let d = TimexValue.interval(of: r.value)?.lowerBound {
                 // "Saturday evening" sets the narrative's day too.
@@ -80,6 +86,8 @@ public struct TimexTagger: Sendable {
     /// Words before a date that make it a deadline or a payment date ("until Nov. 9", "payable Dec. 7",
     /// "extended to Nov. 20"): such a date is read as the nearest one, even in a past-tense sentence.
     static let deadlineCues: Set<String> = ["until", "till", "through", "by", "payable", "effective", "due", "record", "deadline"]
+    /// Deadline words before which a weekday is the coming one ("until Tuesday", "by Friday").
+    static let weekdayDeadlineCues: Set<String> = ["until", "till", "by", "due", "deadline"]
     static let deadlineVerbs: Set<String> = [
         "extended", "postponed", "delayed", "moved", "pushed", "deferred", "rescheduled", "adjourned", "set",
     ]
@@ -90,13 +98,27 @@ public struct TimexTagger: Sendable {
         if m.first > 0, tokens[m.first - 1].lower == "since" { return .past }
         if m.first > 0 {
             let p = tokens[m.first - 1].lower
-            if deadlineCues.contains(p) { return .unknown }
+            if deadlineCues.contains(p) { return m.candidate.isWeekdayBased && weekdayDeadlineCues.contains(p) ? .future : .unknown }
+            // "as soon as Tuesday": the coming one.
+            if p == "as", m.first > 1, tokens[m.first - 2].lower == "soon" { return .future }
             // "extended to Nov. 20", "extended its offer to Nov. 20", "postponed the vote to May 3".
             if p == "to" || p == "for", tokens[max(0, m.first - 4)..<(m.first - 1)].contains(where: { deadlineVerbs.contains($0.lower) }) {
                 return .unknown
             }
         }
         return TenseDetector.tense(tokens, around: m.first..<m.end)
+    }
+
+    /// Prepositions that make a dated phrase the time of its clause ("On Oct. 20, 1998, …", "in March 1998").
+    static let storyPrepositions: Set<String> = ["on", "in", "by", "during", "until", "from", "since", "through", "throughout"]
+
+    /// Whether an explicit date sets the story time: a day, month or season written with its year as the
+    /// adverbial of its clause ("On Oct. 20, 1998, …"), not a bare year ("founded in 1974") or a
+    /// modifier ("the Aug. 7, 1998, floods").
+    static func setsStoryTime(_ tokens: [TimexToken], _ m: TimexMatch, _ g: TimexGranularity) -> Bool {
+        guard g == .day || g == .month || g == .season else { return false }
+        guard m.first > 0 else { return true }
+        return storyPrepositions.contains(tokens[m.first - 1].lower)
     }
 
     /// An explicit year shared by conjunction: "March 3 and April 5, 2019", "from March to June 2019",
