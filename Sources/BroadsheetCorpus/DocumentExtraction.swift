@@ -15,7 +15,7 @@ public struct DocumentExtraction: Sendable, Codable, Hashable {
 
     /// The extractors' version: stored extractions made by another version are made again at start-up.
     /// Raise it with every change to what the extractors find.
-    public static let version = 2
+    public static let version = 3
 
     /// Runs every extractor on `document`.
     public init(document: Document, recognizer: EntityRecognizer = EntityRecognizer()) {

@@ -141,14 +141,14 @@ struct YearAgoQuarterTests {
 /// not years, and clocks and prices are not years either. Invented sentences.
 struct BogusAnchorTests {
     @Test func phoneNumberIsNotAYear() {
-        let s = "Readers can call the desk at 212-555-1650. The month before, the office had moved."
+        let s = "Readers can call the desk at 617-555-1690. The month before, the office had moved."
         let found = TimexTagger().tag(text: s, anchor: CivilDate(iso: "2025-11-29"))
-        #expect(!found.contains { $0.text.contains("1650") }, "\(found.map(\.text))")
+        #expect(!found.contains { $0.text.contains("1690") }, "\(found.map(\.text))")
         #expect(found.first { $0.text == "The month before" }?.value == "2025-10")
     }
 
     @Test func codeDigitsDoNotAnchorAWeekLater() {
-        let s = "The parcel carried the code 40-1871. A week later, it arrived."
+        let s = "The parcel carried the code 40-1893. A week later, it arrived."
         let found = TimexTagger().tag(text: s, anchor: CivilDate(iso: "2025-11-29"))
         #expect(found.first { $0.text == "A week later" }?.value == "2025-W49")
     }

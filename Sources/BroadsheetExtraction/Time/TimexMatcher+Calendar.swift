@@ -51,7 +51,7 @@ extension TimexMatcher {
                 "bus", "box", "pp", "p", "code", "rule", "resolution", "bill", "h.r", "s", "form",
             ].contains(p) { return nil }
             if p == ".", lower(i - 2) == "no" { return nil }
-            // "212-555-1650", "ref. 44-1871": a digit group of a phone number or code, not a year ("1998-2001" is).
+            // "617-555-1690", "ref. 44-1893": a digit group of a phone number or code, not a year ("1998-2001" is).
             if p == "-", !(token(i - 1)?.spaceBefore ?? true), let g = token(i - 2), g.kind == .number, g.text.count != 4 { return nil }
             // "Vision 2030", "Windows 2000": a capitalised name word before, unless it is a function word
             // starting the sentence ("In 2022", "By 2030") or the phrase is a date's year ("Q3 2024").
