@@ -36,12 +36,19 @@ struct AttributionFinder: Sendable {
     /// board of “…”`, see ``AttributionLexicon/reportingVerbs``), unless it is passive (`was accused`).
     func cue(at t: Int, in tokens: [FrameToken], reporting: Bool = false) -> AttributionCue? {
         let tok = tokens[t]
-        guard tok.isWord, tok.isLowercase else { return nil }
+        guard tok.isWord else { return nil }
+        // `According to X, …` opens many sentences: the only cue that may be capitalised.
         if tok.lower == "according", t + 1 < tokens.count, tokens[t + 1].lower == "to" {
             return AttributionCue(kind: .accordingTo, index: t, length: 2)
         }
+        guard tok.isLowercase else { return nil }
         if reporting, AttributionLexicon.reportingVerbs.contains(tok.lower) {
-            if t > 0, tokens[t - 1].isWord, AttributionLexicon.passiveMarkers.contains(tokens[t - 1].lower) { return nil }
+            // `was accused of` is passive; `is labeling it` is a progressive with an agent.
+            if t > 0, tokens[t - 1].isWord, AttributionLexicon.passiveMarkers.contains(tokens[t - 1].lower),
+                !tok.lower.hasSuffix("ing")
+            {
+                return nil
+            }
             return AttributionCue(kind: .verb, index: t, length: 1)
         }
         guard
@@ -90,7 +97,10 @@ struct AttributionFinder: Sendable {
         candidates += tokens.indices.compactMap { cue(at: $0, in: tokens) }.sorted {
             abs($0.index - qi) < abs($1.index - qi)
         }
+        let naming = namingVerb(before: qi, in: tokens)
         for c in candidates {
+            // `which one called “…”`: a naming verb right before the quotation has its own agent rules.
+            if c.index == naming, let a = namingAgent(before: qi, in: tokens) { return a }
             if var a = attribution(for: c, in: tokens) {
                 a.cue = cueText(c, tokens)
                 return a
@@ -131,8 +141,9 @@ struct AttributionFinder: Sendable {
             hi -= 1
         }
         let clause = tokens[lo..<hi]
-        if AttributionLexicon.speechParticiples.contains(verb) {
-            // `Smith criticised the plan, saying …`: the subject of the clause the participle hangs on.
+        if AttributionLexicon.speechParticiples.contains(verb) || (verb.hasSuffix("ing") && !hasAuxiliary(before: c.index, tokens)) {
+            // `Smith criticised the plan, saying …` (or `calling it …`): the subject of the clause the
+            // participle hangs on.
             return leadingSubject(clause)
         }
         if !clause.contains(where: \.isWord) {
@@ -143,7 +154,22 @@ struct AttributionFinder: Sendable {
             // `He praised the defense and said …`: the verbs share the clause's subject.
             return leadingSubject(tokens[lo..<(hi - 1)])
         }
-        return resolver.resolve(phrase: subjectPhrase(clause))
+        let subject = resolver.resolve(phrase: subjectPhrase(clause))
+        // `“…” for the city, said Ana Ruiz`: a verb right after a comma whose clause has no subject is
+        // inverted; so is one followed by a named speaker when the clause before names nobody.
+        if subject?.speaker == nil, tokens[c.index - 1].isPunct(","), !AttributionLexicon.objectVerbs.contains(verb),
+            let inverted = invertedSubject(after: c.index + 1, tokens), let head = inverted.speakerSpan,
+            subject == nil || inverted.speaker != nil
+        {
+            let determined = tokens.contains { $0.start == head.start && AttributionLexicon.determiners.contains($0.lower) }
+            if inverted.speaker != nil || determined { return inverted }
+        }
+        return subject
+    }
+
+    /// Whether an auxiliary sits right before the verb at `v` (`is praising`, `has been calling`).
+    private func hasAuxiliary(before v: Int, _ tokens: [FrameToken]) -> Bool {
+        v > 0 && tokens[v - 1].isWord && AttributionLexicon.passiveMarkers.contains(tokens[v - 1].lower)
     }
 
     /// The subject at the start of a clause: a leading pronoun, or the first name in subject position.
@@ -157,7 +183,16 @@ struct AttributionFinder: Sendable {
         guard let end = clause.last?.end, let m = resolver.subjectMention(from: first.start, to: end),
             let a = clause.firstIndex(where: { $0.start >= m.start }),
             let b = clause.lastIndex(where: { $0.end <= m.end }), a <= b
-        else { return nil }
+        else {
+            // `Although he thanked them, he sounded a rare note, saying …`: the pronoun opening the
+            // last comma-separated part.
+            let parts = clause.split(whereSeparator: \.isClauseComma)
+            for part in parts.reversed() {
+                guard let w = part.first, w.isWord, ["he", "she", "they"].contains(w.lower) else { continue }
+                return resolver.resolve(phrase: part.prefix(1))
+            }
+            return nil
+        }
         return resolver.resolve(phrase: clause[a...b])
     }
 
@@ -168,10 +203,32 @@ struct AttributionFinder: Sendable {
         while end > clause.startIndex, clause[end - 1].kind == .punctuation, !clause[end - 1].isClauseComma { end -= 1 }
         let trailingComma = end > clause.startIndex && clause[end - 1].isClauseComma
         if trailingComma { end -= 1 }
+        // `Gov. Ann Holt (D-Ore.), said`: a short parenthetical after the name is not the subject.
+        if end > clause.startIndex, clause[end - 1].isPunct(")"),
+            let open = clause[max(clause.startIndex, end - 8)..<(end - 1)].lastIndex(where: { $0.isPunct("(") }),
+            open > clause.startIndex
+        {
+            end = open
+        }
         let chunk0Start =
             clause[clause.startIndex..<end].lastIndex(where: \.isClauseComma).map { $0 + 1 } ?? clause.startIndex
         var chunk0 = clause[chunk0Start..<end]
         if chunk0.count > 10 { chunk0 = chunk0.suffix(10) }
+        // `…, and the mayor, who said`: a bare relative pronoun stands for the phrase before its comma.
+        if chunk0.count == 1, ["who", "which", "that"].contains(chunk0.first!.lower), chunk0Start > clause.startIndex {
+            let antecedentEnd = chunk0Start - 1
+            let antecedentStart =
+                clause[clause.startIndex..<antecedentEnd].lastIndex(where: \.isClauseComma).map { $0 + 1 }
+                ?? clause.startIndex
+            // `among them Mayor X, who`: the antecedent starts after a preposition or object pronoun.
+            let head =
+                clause[antecedentStart..<antecedentEnd].lastIndex(where: {
+                    $0.isWord && $0.isLowercase
+                        && (AttributionLexicon.prepositions.contains($0.lower)
+                            || ["them", "us", "him", "her", "me"].contains($0.lower))
+                }).map { $0 + 1 } ?? antecedentStart
+            if head < antecedentEnd { return clause[head..<antecedentEnd] }
+        }
         guard trailingComma, chunk0Start > clause.startIndex else { return chunk0 }
         // `X, <chunk0>, said`: an appositive or relative clause between commas describes X.
         let relative = ["who", "which", "whose", "where"].contains(chunk0.first?.lower ?? "")
@@ -232,6 +289,16 @@ struct AttributionFinder: Sendable {
     /// `which it called a “…”`, `he dubbed the plan “…”`: the agent of a naming verb right before the quote.
     func namingAgent(before qi: Int, in tokens: [FrameToken]) -> Attribution? {
         guard let v = namingVerb(before: qi, in: tokens), isAgentive(verbAt: v, tokens) else { return nil }
+        if tokens[v].lower.hasSuffix("ing") && !hasAuxiliary(before: v, tokens) {
+            // `X went after the plan, calling it “…”`: the participle's agent is its clause's subject.
+            var lo = v
+            while lo > 0, tokens[lo - 1].kind != .quote, !tokens[lo - 1].isPunct(":"), !tokens[lo - 1].isPunct(";") {
+                lo -= 1
+            }
+            guard var a = leadingSubject(tokens[lo..<v]) else { return nil }
+            a.cue = tokens[v].lower
+            return a
+        }
         var hi = v
         while hi > 0, tokens[hi - 1].isWord, AttributionLexicon.verbModifiers.contains(tokens[hi - 1].lower) { hi -= 1 }
         // The agent: the clause's subject before the verb. After a wh-word it is the short phrase
@@ -382,6 +449,47 @@ struct AttributionFinder: Sendable {
             speaker: m.key, speakerText: context.text.string(m.start, m.end),
             speakerSpan: .init(start: m.start, end: m.end))
     }
+    /// `Smith said the plan had failed. It was “a mess from the start.”`: a quotation with no
+    /// attribution of its own continues the speaker whose words the sentence just before it (same
+    /// paragraph) reports.
+    func precedingSentenceReporter(of q: Int) -> Attribution? {
+        let quote = context.quotes[q]
+        let host = context.hostSentence(of: q)
+        guard let previousStart = context.previousBoundary(before: host.start, paragraph: quote.paragraph),
+            host.start - previousStart < QuoteContext.maxHostReach
+        else { return nil }
+        return firstReportedSpeaker(context.tokenizer.tokens(from: previousStart, to: host.start))
+    }
+
+    /// The attribution of the first cue in `tokens` whose speaker can be read.
+    private func firstReportedSpeaker(_ tokens: [FrameToken]) -> Attribution? {
+        for t in tokens.indices {
+            guard let c = cue(at: t, in: tokens), var a = attribution(for: c, in: tokens), a.speakerText != nil else {
+                continue
+            }
+            a.cue = cueText(c, tokens)
+            return a
+        }
+        return nil
+    }
+
+    /// `Smith said the plan would fail.` ¶ `“It is a disaster.”`: a quotation opening its paragraph
+    /// with no attribution of its own continues the speaker whose words the previous paragraph's last
+    /// sentence reports (its first cue with a readable subject).
+    func previousParagraphReporter(of q: Int) -> Attribution? {
+        let quote = context.quotes[q]
+        let paragraphs = context.document.paragraphs
+        guard quote.paragraph > 0, quote.paragraph < paragraphs.count,
+            context.opensParagraph(quote.open, quote.paragraph)
+        else { return nil }
+        let previous = paragraphs[quote.paragraph - 1].span
+        guard previous.end > previous.start else { return nil }
+        let lastStart =
+            context.previousBoundary(before: previous.end - 1, paragraph: quote.paragraph - 1) ?? previous.start
+        return firstReportedSpeaker(
+            context.tokenizer.tokens(from: max(lastStart, previous.end - QuoteContext.maxHostReach), to: previous.end))
+    }
+
     /// A quotation opening its paragraph after a paragraph that ends with a colon
     /// (`In a statement, the governor said:`): the attribution of that last sentence.
     func colonParagraphIntroduction(of q: Int) -> Attribution? {

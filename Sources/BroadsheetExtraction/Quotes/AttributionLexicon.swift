@@ -17,6 +17,9 @@ enum AttributionLexicon {
         "contended", "contends", "asserted", "asserts", "pleaded", "begged", "demanded", "wondered", "told",
         "explained", "insist", "added", "recalled", "laughed", "smiled", "shrugged", "ruled", "wrote",
         "commented", "reported", "revealed", "disclosed", "tells", "admitted", "offered", "said", "chimed",
+        "assured", "assures", "chanted", "proclaimed", "proclaims", "retorted", "snapped", "barked", "fumed",
+        "elaborated", "reiterated", "reiterates", "scoffed", "groused", "grumbled", "marveled", "marvelled",
+        "read", "reads", "concludes", "observes", "replies", "quips", "muses",
     ])
 
     /// Verbs that report what someone said by quoting a fragment of it after them (`X accused the board of
@@ -26,12 +29,29 @@ enum AttributionLexicon {
         "denounced", "denounces", "praised", "praises", "blasted", "blasts", "slammed", "slams", "condemned",
         "condemns", "dismissed", "dismisses", "characterized", "characterised", "charged", "alleged", "decried",
         "hailed", "mocked", "ridiculed", "lambasted", "derided", "touted", "pledged", "pledges", "accusing",
-        "describing", "calling", "likened", "compared",
+        "describing", "calling", "likened", "compared", "blamed", "blames", "blaming", "credited",
+        "bemoaned", "bemoans", "thanked", "labeled", "labelled", "labeling", "labelling", "branded",
+        "branding", "dubbed", "dubbing", "praising", "criticizing", "criticising", "slamming", "blasting",
+        "dismissing", "mocking", "questioned", "questioning", "assailed", "called", "calls",
     ])
     /// Words that start an adverbial, never a speaker's noun phrase ("in a low voice", "on Wednesday").
     static let adverbialStarts = Set<String>([
         "in", "on", "at", "during", "after", "before", "with", "without", "under", "over", "through", "into", "via",
         "from", "for", "to", "upon", "amid", "later", "earlier", "then", "again", "also", "quietly", "softly", "loudly",
+    ])
+    /// Auxiliaries, copulas and subordinators: a phrase starting with one is a predicate or a clause,
+    /// never a speaker (`is otherwise listed as`, `when asked`).
+    static let predicateStarts = Set<String>([
+        "is", "was", "are", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did", "not",
+        "when", "if", "because", "although", "though", "unless", "whether", "while", "whereas", "once",
+        "instead", "rather", "however", "meanwhile", "perhaps", "maybe",
+        "there", "here", "now", "today", "yesterday", "tonight", "recently", "afterward", "afterwards",
+    ])
+    /// Days, months and relative times: after a participle they make it a predicate (`launched Wednesday`).
+    static let timeWords = Set<String>([
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
+        "tonight", "last", "this", "next", "earlier", "later", "january", "february", "march", "april", "may",
+        "june", "july", "august", "september", "october", "november", "december", "in", "on",
     ])
     /// Words before a verb that make it passive (`was accused of “…”`): no cue then.
     static let passiveMarkers = Set<String>(["was", "were", "been", "being", "is", "are", "be", "get", "got", "gets"])
@@ -51,7 +71,8 @@ enum AttributionLexicon {
     /// speaks) versus `an island called “X”` (a term, no agent).
     static let namingVerbs = Set<String>([
         "called", "calls", "call", "dubbed", "dubs", "branded", "brands", "labeled", "labelled", "labels",
-        "described", "describes", "termed", "terms", "nicknamed",
+        "described", "describes", "termed", "terms", "nicknamed", "calling", "dubbing", "branding", "labeling",
+        "labelling", "describing",
     ])
 
     /// Words before a quotation that make it a name rather than speech.

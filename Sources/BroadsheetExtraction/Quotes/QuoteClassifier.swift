@@ -16,6 +16,14 @@ struct QuoteClassifier: Sendable {
         "with", "from", "is", "&",
     ]
 
+    /// Words that cannot be the noun a scare-quoted modifier qualifies (`a “mistake” that …`, `a
+    /// “faker” and …`, `a “welcome step,” he said`): pronouns, conjunctions, relatives, auxiliaries.
+    static let clauseWords: Set<String> = [
+        "he", "she", "it", "they", "we", "i", "you", "and", "or", "but", "nor", "so", "that", "which", "who",
+        "whom", "whose", "where", "when", "while", "because", "if", "as", "than", "is", "was", "are", "were",
+        "has", "have", "had", "will", "would", "could", "should", "can", "may", "might", "must", "not",
+    ]
+
     func classify(_ q: Int, tokens: [FrameToken], quoteToken qi: Int, sentenceHasCue: Bool) -> QuoteKind {
         let quote = context.quotes[q]
         if quote.continuesPrevious || quote.reopensNext { return .direct }
@@ -57,7 +65,8 @@ struct QuoteClassifier: Sendable {
             ["the", "a", "an", "this", "its", "their", "his", "her", "our"].contains(p.lower),
             qi + 1 < tokens.count, tokens[qi + 1].isWord, tokens[qi + 1].isLowercase,
             !AttributionLexicon.prepositions.contains(tokens[qi + 1].lower),
-            !AttributionLexicon.speechVerbs.contains(tokens[qi + 1].lower)
+            !AttributionLexicon.speechVerbs.contains(tokens[qi + 1].lower),
+            !Self.clauseWords.contains(tokens[qi + 1].lower)
         {
             return .term
         }

@@ -55,7 +55,10 @@ public struct QuoteExtractor: Sendable {
                 own.append(nil)
                 continue
             }
-            let hasCue = tokens.indices.contains { finder.cue(at: $0, in: tokens) != nil }
+            // A reporting verb before the quotation counts too (`dismissed the idea as “…”`).
+            let hasCue =
+                tokens.indices.contains { finder.cue(at: $0, in: tokens) != nil }
+                || (0..<qi).contains { finder.cue(at: $0, in: tokens, reporting: true) != nil }
             let kind = classifier.classify(q, tokens: tokens, quoteToken: qi, sentenceHasCue: hasCue)
             kinds.append(kind)
             own.append(kind == .term ? nil : finder.attribution(of: q, tokens: tokens, quoteToken: qi))
@@ -94,6 +97,12 @@ public struct QuoteExtractor: Sendable {
                     final[q] = pre
                 } else {
                     final[q] = inherited ?? preceding
+                }
+                if final[q] == nil, !marked[q].continuesPrevious {
+                    final[q] =
+                        kinds[q] == .direct
+                        ? finder.previousParagraphReporter(of: q) ?? finder.precedingSentenceReporter(of: q)
+                        : finder.precedingSentenceReporter(of: q)
                 }
             }
             if final[q] != nil { lastAttributed = q }

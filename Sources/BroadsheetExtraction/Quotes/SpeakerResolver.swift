@@ -29,10 +29,16 @@ struct SpeakerResolver: Sendable {
             "though", "since", "if", "then", "yet", "where",
         ]
         while let f = words.first, f.kind == .punctuation || leading.contains(f.lower) { words.removeFirst() }
+        // `in which he`, `of whom she`: a preposition opening a relative clause.
+        if words.count > 2, AttributionLexicon.prepositions.contains(words[0].lower),
+            ["which", "whom", "whose"].contains(words[1].lower)
+        {
+            words.removeFirst(2)
+        }
         while let l = words.last, l.kind == .punctuation { words.removeLast() }
         guard let first = words.first, let last = words.last else { return nil }
         // A speaker is a noun phrase, never an adverbial ("in a low voice", "on condition of anonymity").
-        if first.isWord, first.isLowercase, AttributionLexicon.adverbialStarts.contains(first.lower) { return nil }
+        if !Self.isNounPhrase(words, context) { return nil }
         let span = TextSpan(start: first.start, end: last.end)
         let phrase = context.text.string(span.start, span.end)
         let wordTokens = words.filter(\.isWord)
@@ -73,6 +79,40 @@ struct SpeakerResolver: Sendable {
         }
         return Attribution(
             speaker: resolveDescription(wordTokens, at: span.start), speakerText: phrase, speakerSpan: span)
+    }
+
+    /// Whether the phrase `words` can be a speaker's noun phrase: it does not open with a preposition
+    /// or adverbial (`in a low voice`, `On Tuesday`, `about the plan`), an auxiliary or subordinator
+    /// (`is listed as`, `when asked`), a verb of saying (`told reporters`), or a participle followed by
+    /// a time or a preposition (`launched Wednesday`, `released by the ministry`), whatever its case,
+    /// unless a recognised name starts there.
+    static func isNounPhrase(_ words: [FrameToken], _ context: QuoteContext) -> Bool {
+        guard let first = words.first, first.isWord else { return true }
+        let w = first.lower
+        // `About 40 residents`, `Over half of voters`: an approximation before a number is no adverbial.
+        let beforeNumber = words.dropFirst().first.map { $0.lower.first?.isNumber == true || $0.lower == "half" } ?? false
+        var predicate =
+            (AttributionLexicon.adverbialStarts.contains(w) || AttributionLexicon.prepositions.contains(w))
+            && !beforeNumber
+            || AttributionLexicon.predicateStarts.contains(w)
+        if first.isLowercase, w != "noted",
+            AttributionLexicon.speechVerbs.contains(w) || AttributionLexicon.speechParticiples.contains(w)
+        {
+            predicate = true
+        }
+        if first.isLowercase, w.hasSuffix("ed"), w.count > 4 {
+            // `launched Wednesday`, `released by …` (a predicate), not `retired general …` (a modifier).
+            let next = words.dropFirst().first
+            predicate =
+                predicate || next == nil
+                || next.map {
+                    $0.kind == .punctuation || AttributionLexicon.prepositions.contains($0.lower)
+                        || AttributionLexicon.timeWords.contains($0.lower)
+                        || ["the", "a", "an", "that", "it", "him", "her", "them"].contains($0.lower)
+                } == true
+        }
+        guard predicate else { return true }
+        return first.isCapitalized && context.mention(covering: first.start)?.start == first.start
     }
 
     /// The subject-like mention in a phrase: not possessive, not after a preposition; people first.
