@@ -89,7 +89,12 @@ struct QuoteReportedSpeechTests {
         ("The repair was a “short-term fix,” she said.", QuoteKind.partial),
         ("The union dismissed the offer as “insulting.”", .partial),
         ("He called it a “mistake” that would not happen again.", .partial),
+        ("The club presented the plan as “modest.”", .partial),
+        ("The senator tweeted that the vote was “Shameful!”", .partial),
+        ("The operator said it was a “setback,” adding that repairs would start soon.", .partial),
         // Real scare quotes stay terms.
+        ("The band’s new album, “Quiet Harbour,” came out on Friday.", .term),
+        ("The ferry, known as the “Night Owl,” sails at midnight.", .term),
         ("Our reporters tested the “smart” meters for a week.", .term),
         ("The “temporary” fence has stood for six years.", .term),
     ])

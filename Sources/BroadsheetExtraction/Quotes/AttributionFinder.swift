@@ -42,7 +42,11 @@ struct AttributionFinder: Sendable {
             return AttributionCue(kind: .accordingTo, index: t, length: 2)
         }
         guard tok.isLowercase else { return nil }
-        if reporting, AttributionLexicon.reportingVerbs.contains(tok.lower) {
+        // `hailed the deal as “…”`: a verb of characterising is a reporting verb when `as` follows.
+        let characterises =
+            AttributionLexicon.asPredicateVerbs.contains(tok.lower)
+            && tokens[(t + 1)...].prefix(5).contains { $0.isWord && $0.lower == "as" }
+        if reporting, AttributionLexicon.reportingVerbs.contains(tok.lower) || characterises {
             // `was accused of` is passive; `is labeling it` is a progressive with an agent.
             if t > 0, tokens[t - 1].isWord, AttributionLexicon.passiveMarkers.contains(tokens[t - 1].lower),
                 !tok.lower.hasSuffix("ing")

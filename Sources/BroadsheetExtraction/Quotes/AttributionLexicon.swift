@@ -61,6 +61,20 @@ enum AttributionLexicon {
     static let speechParticiples = Set<String>([
         "saying", "adding", "noting", "arguing", "warning", "insisting", "writing", "telling", "explaining",
         "declaring", "stressing", "acknowledging", "admitting", "claiming", "asking", "urging", "describing",
+        "stating", "tweeting", "suggesting", "asserting", "predicting", "recalling", "complaining", "joking",
+        "boasting", "promising", "vowing", "proclaiming", "replying", "responding", "conceding", "countering",
+        "remarking", "announcing", "confirming", "lamenting", "quipping", "chanting", "shouting", "yelling",
+    ])
+
+    /// Verbs that present someone's characterisation with `as` (`hailed the deal as “…”`, `saw them
+    /// as “…”`): the quoted predicate is a fragment of speech, not a name.
+    static let asPredicateVerbs = Set<String>([
+        "hailed", "hails", "heralded", "heralds", "identified", "identifies", "portrayed", "portrays", "painted",
+        "paints", "cast", "casts", "framed", "frames", "saw", "sees", "regarded", "regards", "viewed", "views",
+        "rejected", "rejects", "dismissed", "dismisses", "denounced", "denounces", "characterized",
+        "characterised", "described", "describes", "depicted", "depicts", "touted", "touts", "referred",
+        "presented", "presents", "presenting", "portraying", "casting", "framing", "offered", "pitched",
+        "pitches", "defended", "defends", "mocked", "mocks", "criticized", "criticised",
     ])
 
     /// Verbs that take their object after them (`told the Journal`), never an inverted subject
