@@ -56,6 +56,23 @@ struct QuoteReportedSpeechTests {
                 "Although he praised the volunteers, he struck a sombre tone, saying, “We lost too much this year.”",
             ],
             people: ["Karl Moen"], expected: [("Karl Moen", "he", "saying")]),
+        // Attributions with verbs outside the lexicon, or verbs of saying in other constructions.
+        .init(
+            name: "any verb closing a short clause after the quotation",
+            paragraphs: ["“That is simply false,” Mayor Rosa Lind bristled."],
+            people: ["Rosa Lind"], expected: [("Rosa Lind", "Mayor Rosa Lind", "bristled")]),
+        .init(
+            name: "continued right after the quotation",
+            paragraphs: ["“And we will keep going until the last vote is counted,” Hale continued."],
+            people: ["Marcus Hale"], expected: [("Marcus Hale", "Hale", "continued")]),
+        .init(
+            name: "as someone put it",
+            paragraphs: ["As the columnist Mara Quist put it, “Nobody in this town reads the budget.”"],
+            people: ["Mara Quist"], expected: [("Mara Quist", "the columnist Mara Quist", "put it")]),
+        .init(
+            name: "went on to say",
+            paragraphs: ["Mayor Rosa Lind went on to say, “The harbour will be dredged by spring.”"],
+            people: ["Rosa Lind"], expected: [("Rosa Lind", "Rosa Lind", "say")]),
         // Reported speech carries over to the quotation that follows it.
         .init(
             name: "next paragraph quotes the person whose words were reported",

@@ -42,6 +42,10 @@ struct AttributionFinder: Sendable {
             return AttributionCue(kind: .accordingTo, index: t, length: 2)
         }
         guard tok.isLowercase else { return nil }
+        // `as the columnist put it, “…”`
+        if tok.lower == "put" || tok.lower == "puts", t + 1 < tokens.count, tokens[t + 1].lower == "it" {
+            return AttributionCue(kind: .verb, index: t, length: 2)
+        }
         // `hailed the deal as “…”`: a verb of characterising is a reporting verb when `as` follows.
         let characterises =
             AttributionLexicon.asPredicateVerbs.contains(tok.lower)
@@ -59,15 +63,56 @@ struct AttributionFinder: Sendable {
             AttributionLexicon.speechVerbs.contains(tok.lower)
                 || AttributionLexicon.speechParticiples.contains(tok.lower)
         else { return nil }
-        if t > 0, tokens[t - 1].isWord, ["to", "not", "declined", "refused"].contains(tokens[t - 1].lower) {
+        if t > 0, tokens[t - 1].isWord, ["to", "not", "declined", "refused"].contains(tokens[t - 1].lower),
+            !isInfinitiveOfSaying(t, tokens)
+        {
             return nil
         }
-        if tok.lower == "offered" || tok.lower == "continued" || tok.lower == "posted" || tok.lower == "reported" {
+        // `“…,” Ryan continued.`, `“…,” the paper reported.`: right after the quotation it reports it.
+        let afterQuote = tokens[max(0, t - 5)..<t].contains { $0.kind == .quote }
+        if !afterQuote, tok.lower == "offered" || tok.lower == "continued" || tok.lower == "posted" || tok.lower == "reported" {
             // Only as a verb of saying when it introduces the quote (“offered a summary:”, “continued:”).
             let colon = tokens[(t + 1)...].prefix(6).first { $0.isPunct(":") || $0.kind == .quote }
             guard let colon, colon.isPunct(":") || (colon.kind == .quote && tok.lower != "offered") else { return nil }
         }
         return AttributionCue(kind: .verb, index: t, length: 1)
+    }
+
+    /// `went on to say`, `was quick to add`, `proceeded to explain`: an infinitive of saying that the
+    /// subject does say (unlike `declined to say`).
+    private func isInfinitiveOfSaying(_ t: Int, _ tokens: [FrameToken]) -> Bool {
+        guard t >= 2, tokens[t - 1].lower == "to", tokens[t - 2].isWord else { return false }
+        return ["on", "quick", "first", "proceeded", "began", "went", "goes", "hastened", "rushed", "later"]
+            .contains(tokens[t - 2].lower)
+    }
+
+    /// `“…,” an angry mayor retorted.`: after a quotation ending with a comma, question or exclamation
+    /// mark, a short clause that ends the sentence with a verb (or starts with one, inverted) is its
+    /// attribution, whatever the verb.
+    private func trailingClauseCue(after qi: Int, _ tokens: [FrameToken]) -> AttributionCue? {
+        let quote = context.quotes[tokens[qi].quote]
+        var k = quote.contentEnd - 1
+        while k > quote.contentStart, UTF16Text.isSpace(context.text[k]) || UTF16Text.isAnyMark(context.text[k]) {
+            k -= 1
+        }
+        guard k >= quote.contentStart, [0x2C, 0x3F, 0x21].contains(context.text[k]) else { return nil }
+        var end = qi + 1
+        while end < tokens.count, tokens[end].isWord { end += 1 }
+        let clause = tokens[(qi + 1)..<end]
+        guard clause.count >= 2, clause.count <= 6, end == tokens.count || tokens[end].kind == .punctuation,
+            end == tokens.count || [".", "!", "?"].contains(tokens[end].lower)
+        else { return nil }
+        func verbLike(_ w: FrameToken) -> Bool {
+            w.isLowercase && w.lower.count > 3 && (w.lower.hasSuffix("ed") || w.lower.hasSuffix("s"))
+                && !AttributionLexicon.prepositions.contains(w.lower)
+        }
+        if let last = clause.last, verbLike(last), clause.dropLast().contains(where: { !$0.isLowercase }) || clause.count <= 3 {
+            return AttributionCue(kind: .verb, index: clause.endIndex - 1, length: 1)
+        }
+        if let first = clause.first, verbLike(first), first.lower.hasSuffix("ed"), clause.dropFirst().first?.isCapitalized == true {
+            return AttributionCue(kind: .verb, index: clause.startIndex, length: 1)
+        }
+        return nil
     }
 
     /// The attribution of quote `q`, or `nil` if its sentence has none of its own.
@@ -111,6 +156,10 @@ struct AttributionFinder: Sendable {
             }
         }
         if let a = namingAgent(before: qi, in: tokens) { return a }
+        if let c = trailingClauseCue(after: qi, tokens), var a = attribution(for: c, in: tokens), a.speakerText != nil {
+            a.cue = tokens[c.index].lower
+            return a
+        }
         return colonIntroduction(before: qi, in: tokens)
     }
 
@@ -123,6 +172,7 @@ struct AttributionFinder: Sendable {
             {
                 return tokens[c.index..<colon].map(\.lower).joined(separator: " ")
             }
+            if c.length > 1 { return tokens[c.index..<(c.index + c.length)].map(\.lower).joined(separator: " ") }
             return verb
         }
     }
@@ -145,7 +195,9 @@ struct AttributionFinder: Sendable {
             hi -= 1
         }
         let clause = tokens[lo..<hi]
-        if AttributionLexicon.speechParticiples.contains(verb) || (verb.hasSuffix("ing") && !hasAuxiliary(before: c.index, tokens)) {
+        if AttributionLexicon.speechParticiples.contains(verb) || (verb.hasSuffix("ing") && !hasAuxiliary(before: c.index, tokens))
+            || isInfinitiveOfSaying(c.index, tokens)
+        {
             // `Smith criticised the plan, saying …` (or `calling it …`): the subject of the clause the
             // participle hangs on.
             return leadingSubject(clause)
