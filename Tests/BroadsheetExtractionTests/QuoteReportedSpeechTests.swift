@@ -56,6 +56,22 @@ struct QuoteReportedSpeechTests {
                 "Although he praised the volunteers, he struck a sombre tone, saying, “We lost too much this year.”",
             ],
             people: ["Karl Moen"], expected: [("Karl Moen", "he", "saying")]),
+        .init(
+            name: "party and state in parentheses, no comma",
+            paragraphs: ["Sen. Ann Holt (D-Ore.) said the forecast was “alarmist and wrong.”"],
+            people: ["Ann Holt"], organizations: ["D-Ore."], expected: [("Ann Holt", "Sen. Ann Holt", "said")]),
+        .init(
+            name: "participle phrase between commas is not the subject",
+            paragraphs: ["An airport official, speaking on condition of anonymity, said the runway was “unsafe for jets.”"],
+            expected: [(nil, "An airport official", "said")]),
+        .init(
+            name: "participle phrase before an inverted verb",
+            paragraphs: ["The vote brings “months of gridlock,” forcing Karl Moen to delay repairs, said Omar Haddad."],
+            people: ["Karl Moen", "Omar Haddad"], expected: [("Omar Haddad", "Omar Haddad", "said")]),
+        .init(
+            name: "a cue after and belongs to the next clause",
+            paragraphs: ["Rosa Lind accused the board of “wasting a decade” and Karl Moen says the plan is sound."],
+            people: ["Rosa Lind", "Karl Moen"], expected: [("Rosa Lind", "Rosa Lind", "accused")]),
         // Attributions with verbs outside the lexicon, or verbs of saying in other constructions.
         .init(
             name: "any verb closing a short clause after the quotation",

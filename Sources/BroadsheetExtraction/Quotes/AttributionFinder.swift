@@ -140,6 +140,12 @@ struct AttributionFinder: Sendable {
         // one, then any cue of the sentence (`“A” and “B,” X said`), nearest first. A cue whose
         // subject cannot be read (`… but said`) gives way to the next.
         var candidates: [AttributionCue] = []
+        // `X accused A of “…” and Y says …`: a cue after a coordinating conjunction belongs to a new clause.
+        if let r = right, left != nil,
+            tokens[(qi + 1)..<r.index].contains(where: { $0.isWord && ["and", "but", "while", "whereas"].contains($0.lower) })
+        {
+            right = nil
+        }
         if let r = right, r.index - qi <= 7 { candidates.append(r) }
         if let l = left { candidates.append(l) }
         if let r = right, r.index - qi > 7 { candidates.append(r) }
@@ -257,18 +263,25 @@ struct AttributionFinder: Sendable {
     private func subjectPhrase(_ clause: ArraySlice<FrameToken>) -> ArraySlice<FrameToken> {
         var end = clause.endIndex
         while end > clause.startIndex, clause[end - 1].kind == .punctuation, !clause[end - 1].isClauseComma { end -= 1 }
+        // `Gov. Ann Holt (D-Ore.) said`: a short parenthetical after the name is not the subject.
+        func skipParenthetical() {
+            if end > clause.startIndex, clause[end - 1].isPunct(")"),
+                let open = clause[max(clause.startIndex, end - 8)..<(end - 1)].lastIndex(where: { $0.isPunct("(") }),
+                open > clause.startIndex
+            {
+                end = open
+            }
+        }
+        skipParenthetical()
         let trailingComma = end > clause.startIndex && clause[end - 1].isClauseComma
         if trailingComma { end -= 1 }
-        // `Gov. Ann Holt (D-Ore.), said`: a short parenthetical after the name is not the subject.
-        if end > clause.startIndex, clause[end - 1].isPunct(")"),
-            let open = clause[max(clause.startIndex, end - 8)..<(end - 1)].lastIndex(where: { $0.isPunct("(") }),
-            open > clause.startIndex
-        {
-            end = open
-        }
+        skipParenthetical()
         let chunk0Start =
             clause[clause.startIndex..<end].lastIndex(where: \.isClauseComma).map { $0 + 1 } ?? clause.startIndex
         var chunk0 = clause[chunk0Start..<end]
+        let chunk0First = chunk0.first?.lower ?? ""
+        // `An official, speaking on condition of anonymity, said`: a participle phrase is no subject.
+        let chunk0IsPhrase = resolver.isNounPhrase(Array(chunk0))
         if chunk0.count > 10 { chunk0 = chunk0.suffix(10) }
         // `…, and the mayor, who said`: a bare relative pronoun stands for the phrase before its comma.
         if chunk0.count == 1, ["who", "which", "that"].contains(chunk0.first!.lower), chunk0Start > clause.startIndex {
@@ -287,9 +300,10 @@ struct AttributionFinder: Sendable {
         }
         guard trailingComma, chunk0Start > clause.startIndex else { return chunk0 }
         // `X, <chunk0>, said`: an appositive or relative clause between commas describes X.
-        let relative = ["who", "which", "whose", "where"].contains(chunk0.first?.lower ?? "")
+        let relative = ["who", "which", "whose", "where"].contains(chunk0First)
         let hasSubject =
-            chunk0.first.map { resolver.subjectMention(from: $0.start, to: chunk0.last!.end) != nil } ?? false
+            chunk0IsPhrase
+            && (chunk0.first.map { resolver.subjectMention(from: $0.start, to: chunk0.last!.end) != nil } ?? false)
         let isNumber = chunk0.count == 1 && chunk0.first!.lower.allSatisfy(\.isNumber)
         guard relative || !hasSubject || isNumber else { return chunk0 }
         let chunk1End = chunk0Start - 1
@@ -298,7 +312,7 @@ struct AttributionFinder: Sendable {
         let chunk1 = clause[chunk1Start..<chunk1End]
         guard let last = chunk1.last,
             context.mentions(from: chunk1.first!.start, to: last.end).contains(where: { $0.end >= last.end - 1 })
-        else { return relative || isNumber ? chunk1 : chunk0 }
+        else { return relative || isNumber || !chunk0IsPhrase ? chunk1 : chunk0 }
         return chunk1
     }
 

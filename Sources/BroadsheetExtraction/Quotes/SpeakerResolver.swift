@@ -38,7 +38,7 @@ struct SpeakerResolver: Sendable {
         while let l = words.last, l.kind == .punctuation { words.removeLast() }
         guard let first = words.first, let last = words.last else { return nil }
         // A speaker is a noun phrase, never an adverbial ("in a low voice", "on condition of anonymity").
-        if !Self.isNounPhrase(words, context) { return nil }
+        if !isNounPhrase(words) { return nil }
         let span = TextSpan(start: first.start, end: last.end)
         let phrase = context.text.string(span.start, span.end)
         let wordTokens = words.filter(\.isWord)
@@ -86,8 +86,8 @@ struct SpeakerResolver: Sendable {
     /// (`is listed as`, `when asked`), a verb of saying (`told reporters`), or a participle followed by
     /// a time or a preposition (`launched Wednesday`, `released by the ministry`), whatever its case,
     /// unless a recognised name starts there.
-    static func isNounPhrase(_ words: [FrameToken], _ context: QuoteContext) -> Bool {
-        guard let first = words.first, first.isWord else { return true }
+    func isNounPhrase(_ words: [FrameToken]) -> Bool {
+        guard let first = words.first(where: { $0.kind != .punctuation }), first.isWord else { return true }
         let w = first.lower
         // `About 40 residents`, `Over half of voters`: an approximation before a number is no adverbial.
         let beforeNumber = words.dropFirst().first.map { $0.lower.first?.isNumber == true || $0.lower == "half" } ?? false
@@ -100,6 +100,8 @@ struct SpeakerResolver: Sendable {
         {
             predicate = true
         }
+        // `forcing her to …`, `speaking on condition of anonymity`: a participle phrase.
+        if first.isLowercase, w.hasSuffix("ing"), w.count > 5 { predicate = true }
         if first.isLowercase, w.hasSuffix("ed"), w.count > 4 {
             // `launched Wednesday`, `released by …` (a predicate), not `retired general …` (a modifier).
             let next = words.dropFirst().first
@@ -119,10 +121,18 @@ struct SpeakerResolver: Sendable {
     func subjectMention(from start: Int, to end: Int) -> LocatedMention? {
         let candidates = context.mentions(from: start, to: end).filter {
             !context.isPossessive($0) && !context.isAfterPreposition($0, within: start)
-                && !context.isModifierOfFollowingName($0)
+                && !context.isModifierOfFollowingName($0) && !isParenthesized($0)
         }
         return candidates.first { $0.type == .person } ?? candidates.first { $0.type == .organization }
             ?? candidates.first { $0.type == .location }
+    }
+
+    /// Whether an opening parenthesis comes right before the mention (`Sen. Ann Holt (D-Ore.)`,
+    /// `WASHINGTON (Wire)`): an aside, never the subject.
+    private func isParenthesized(_ m: LocatedMention) -> Bool {
+        var i = m.start - 1
+        while i >= 0, UTF16Text.isSpace(context.text[i]) { i -= 1 }
+        return i >= 0 && context.text[i] == 0x28
     }
 
     /// A description with no name in it: anonymous unless it is definite and points back unambiguously
