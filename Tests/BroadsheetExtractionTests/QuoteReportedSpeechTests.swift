@@ -32,6 +32,16 @@ struct QuoteReportedSpeechTests {
             name: "bare relative pronoun stands for the name before it",
             paragraphs: ["The plan has critics, among them Mayor Ida Lunde, who says it is “reckless.”"],
             people: ["Ida Lunde"], expected: [("Ida Lunde", "Mayor Ida Lunde", "says")]),
+        // Round-up items each get their own speaker, even when the recogniser missed the name.
+        .init(
+            name: "round-up item whose person was not recognised",
+            paragraphs: [
+                "Columnists weighed in on the ferry fares on Monday.",
+                "Tom Baker, Harbour Gazette: “The fares are a tax on islanders, plain and simple.”",
+                "Mary Quinn, Valley Post: “Nobody likes higher fares, but the boats must be paid for.”",
+            ],
+            people: ["Tom Baker"], organizations: ["Harbour Gazette", "Valley Post"],
+            expected: [("Tom Baker", "Tom Baker", nil), (nil, "Mary Quinn", nil)]),
         // Speakers are noun phrases, never adverbials or predicates.
         .init(
             name: "inverted verb after a fragment and a prepositional phrase",

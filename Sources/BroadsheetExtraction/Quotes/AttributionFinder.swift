@@ -472,6 +472,7 @@ struct AttributionFinder: Sendable {
                 speaker: person.key, speakerText: context.text.string(person.start, person.end),
                 speakerSpan: .init(start: person.start, end: person.end))
         }
+        if let item = roundUpItem(clause) { return item }
         let search = chunkStart < qi - 1 ? tokens[chunkStart..<(qi - 1)] : clause
         if let s = search.first,
             let m = resolver.subjectMention(from: s.start, to: last.end)
@@ -490,6 +491,27 @@ struct AttributionFinder: Sendable {
         }
         return nil
     }
+    /// A round-up item by its shape, `Name Surname, Outlet Name: “…”` opening its paragraph, when the
+    /// recogniser missed the person: the capitalised words before the comma speak, not the outlet.
+    private func roundUpItem(_ clause: ArraySlice<FrameToken>) -> Attribution? {
+        guard let first = clause.first, let p = context.document.paragraphIndex(containing: first.start),
+            context.opensParagraph(first.start, p),
+            let comma = clause.firstIndex(where: { $0.isPunct(",") }),
+            clause.filter({ $0.isPunct(",") }).count == 1, comma + 1 < clause.endIndex
+        else { return nil }
+        let name = clause[clause.startIndex..<comma]
+        let outlet = clause[(comma + 1)...]
+        func capitalisedPhrase(_ words: ArraySlice<FrameToken>, _ maxWords: Int) -> Bool {
+            words.count >= 1 && words.count <= maxWords
+                && words.allSatisfy { ($0.isWord && ($0.isCapitalized || ["the", "of", "de", "van", "von"].contains($0.lower))) || $0.isPunct(".") || $0.isPunct("-") }
+                && words.first!.isCapitalized
+        }
+        guard name.filter(\.isWord).count >= 2, capitalisedPhrase(name, 5), capitalisedPhrase(outlet, 6),
+            context.mentions(from: first.start, to: name.last!.end).allSatisfy({ $0.type == .person })
+        else { return nil }
+        return resolver.resolve(phrase: name)
+    }
+
     /// `Jones disagreed. “That is nonsense.”`: a quotation that opens its sentence with no
     /// attribution of its own, right after a sentence of the same paragraph whose subject is a
     /// person (named, or `he`/`she`) and which holds no quotation.
