@@ -99,6 +99,15 @@ struct QuoteReportedSpeechTests {
             name: "went on to say",
             paragraphs: ["Mayor Rosa Lind went on to say, “The harbour will be dredged by spring.”"],
             people: ["Rosa Lind"], expected: [("Rosa Lind", "Rosa Lind", "say")]),
+        .init(
+            name: "a dash and a name sign the quotation",
+            paragraphs: [
+                "Readers wrote in about the new bus timetable.",
+                "“The early bus is gone and nobody asked us.” ― Lena Fox",
+                "“Finally a service that runs on Sundays.” — Tom Becker, Eastfield",
+            ],
+            people: ["Lena Fox"],
+            expected: [("Lena Fox", "Lena Fox", "―"), (nil, "Tom Becker", "—")]),
         // Reported speech carries over to the quotation that follows it.
         .init(
             name: "next paragraph quotes the person whose words were reported",

@@ -115,6 +115,25 @@ struct AttributionFinder: Sendable {
         return nil
     }
 
+    /// `“…” — Ana Ruiz`: a dash after the quotation followed by a short capitalised name that ends
+    /// the sentence signs it (readers' comments, social posts).
+    private func dashSignature(after qi: Int, _ tokens: [FrameToken]) -> Attribution? {
+        guard qi + 2 < tokens.count, ["—", "―", "–", "-"].contains(tokens[qi + 1].lower) else { return nil }
+        var end = qi + 2
+        while end < tokens.count, tokens[end].isWord || tokens[end].isPunct(".") || tokens[end].isPunct(",") { end += 1 }
+        // `— Tom Becker, Eastfield`: the name before a comma; what follows is a place or a role.
+        var name = tokens[(qi + 2)..<end]
+        if let comma = name.firstIndex(where: { $0.isPunct(",") }) { name = name[..<comma] }
+        while let l = name.last, l.kind == .punctuation { name = name.dropLast() }
+        let words = name.filter(\.isWord)
+        guard end == tokens.count, !words.isEmpty, words.count <= 6, words.first!.isCapitalized,
+            end - (qi + 2) <= 12
+        else { return nil }
+        guard var a = resolver.resolve(phrase: name) else { return nil }
+        a.cue = tokens[qi + 1].lower
+        return a
+    }
+
     /// The attribution of quote `q`, or `nil` if its sentence has none of its own.
     func attribution(of q: Int, tokens: [FrameToken], quoteToken qi: Int) -> Attribution? {
         var right: AttributionCue?
@@ -162,6 +181,7 @@ struct AttributionFinder: Sendable {
             }
         }
         if let a = namingAgent(before: qi, in: tokens) { return a }
+        if let a = dashSignature(after: qi, tokens) { return a }
         if let c = trailingClauseCue(after: qi, tokens), var a = attribution(for: c, in: tokens), a.speakerText != nil {
             a.cue = tokens[c.index].lower
             return a
