@@ -42,6 +42,10 @@ struct QuoteReportedSpeechTests {
             ],
             people: ["Tom Baker"], organizations: ["Harbour Gazette", "Valley Post"],
             expected: [("Tom Baker", "Tom Baker", nil), (nil, "Mary Quinn", nil)]),
+        .init(
+            name: "participle after a clause whose subject is a description",
+            paragraphs: ["The veteran senator sounded off on the plan, saying it was “a gift to landlords.”"],
+            expected: [(nil, "The veteran senator", "saying")]),
         // Speakers are noun phrases, never adverbials or predicates.
         .init(
             name: "inverted verb after a fragment and a prepositional phrase",

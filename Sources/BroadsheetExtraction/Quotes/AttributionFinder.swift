@@ -273,9 +273,31 @@ struct AttributionFinder: Sendable {
                 guard let w = part.first, w.isWord, ["he", "she", "they"].contains(w.lower) else { continue }
                 return resolver.resolve(phrase: part.prefix(1))
             }
-            return nil
+            return descriptionSubject(clause)
         }
         return resolver.resolve(phrase: clause[a...b])
+    }
+
+    /// `The veteran senator sounded off on the plan, saying …`: a description opening the clause, up
+    /// to its verb (a past form in -ed, an auxiliary or a common irregular past), at most five words.
+    private func descriptionSubject(_ clause: ArraySlice<FrameToken>) -> Attribution? {
+        guard let first = clause.first, first.isWord,
+            AttributionLexicon.determiners.contains(first.lower) || first.isCapitalized
+        else { return nil }
+        var end = clause.startIndex
+        while end < clause.endIndex, end - clause.startIndex < 6, clause[end].isWord {
+            let w = clause[end]
+            if end > clause.startIndex, w.isLowercase,
+                (w.lower.hasSuffix("ed") && w.lower.count > 3) || AttributionLexicon.passiveMarkers.contains(w.lower)
+                    || AttributionLexicon.verbModifiers.contains(w.lower)
+                    || AttributionLexicon.irregularPasts.contains(w.lower)
+            {
+                guard end - clause.startIndex <= 5 else { return nil }
+                return resolver.resolve(phrase: clause[clause.startIndex..<end])
+            }
+            end += 1
+        }
+        return nil
     }
 
     /// The subject at the end of a clause, with appositives (`X, the spokesperson,`) and relative

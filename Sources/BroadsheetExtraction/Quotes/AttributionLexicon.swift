@@ -53,6 +53,12 @@ enum AttributionLexicon {
         "tonight", "last", "this", "next", "earlier", "later", "january", "february", "march", "april", "may",
         "june", "july", "august", "september", "october", "november", "december", "in", "on",
     ])
+    /// Common irregular past forms: where a description subject ends (`the justice went on to …`).
+    static let irregularPasts = Set<String>([
+        "began", "took", "made", "went", "came", "gave", "got", "sent", "spoke", "stood", "held", "told", "said",
+        "wrote", "ran", "met", "left", "put", "kept", "brought", "thought", "felt", "found", "saw", "struck",
+        "sought", "drew", "threw", "led", "won", "lost", "rose", "fell", "broke", "chose", "hit", "set", "shot",
+    ])
     /// Words before a verb that make it passive (`was accused of “…”`): no cue then.
     static let passiveMarkers = Set<String>(["was", "were", "been", "being", "is", "are", "be", "get", "got", "gets"])
 
