@@ -92,6 +92,10 @@ struct QuoteReportedSpeechTests {
             paragraphs: ["“That is simply false,” Mayor Rosa Lind bristled."],
             people: ["Rosa Lind"], expected: [("Rosa Lind", "Mayor Rosa Lind", "bristled")]),
         .init(
+            name: "a short clause and a comma introduce the quotation",
+            paragraphs: ["After the mayor criticised the budget, Rosa Lind shot back, “We balanced it twice.”"],
+            people: ["Rosa Lind"], expected: [("Rosa Lind", "Rosa Lind", "shot back")]),
+        .init(
             name: "continued right after the quotation",
             paragraphs: ["“And we will keep going until the last vote is counted,” Hale continued."],
             people: ["Marcus Hale"], expected: [("Marcus Hale", "Hale", "continued")]),

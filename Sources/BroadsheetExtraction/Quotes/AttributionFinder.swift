@@ -186,7 +186,33 @@ struct AttributionFinder: Sendable {
             a.cue = tokens[c.index].lower
             return a
         }
-        return colonIntroduction(before: qi, in: tokens)
+        return colonIntroduction(before: qi, in: tokens) ?? commaIntroduction(before: qi, in: tokens)
+    }
+
+    /// `…, Ana Ruiz shot back, “…”`: a short clause (at most five words) of a named person or `he`/`she`
+    /// and a verb, closed by a comma right before the quotation, introduces it whatever the verb.
+    private func commaIntroduction(before qi: Int, in tokens: [FrameToken]) -> Attribution? {
+        guard qi > 1, tokens[qi - 1].isPunct(",") else { return nil }
+        var lo = qi - 1
+        while lo > 0, tokens[lo - 1].isWord || tokens[lo - 1].isPunct(".") { lo -= 1 }
+        let chunk = tokens[lo..<(qi - 1)]
+        let words = chunk.filter(\.isWord)
+        guard let first = words.first, words.count >= 2, words.count <= 5,
+            lo == 0 || tokens[lo - 1].isClauseComma,
+            let verb = words.last, verb.isLowercase, !AttributionLexicon.prepositions.contains(verb.lower)
+                || words.count >= 3
+        else { return nil }
+        var subjectEnd = chunk.startIndex
+        if !["he", "she"].contains(first.lower) {
+            guard let m = context.mention(covering: first.start), m.start == first.start, m.type == .person,
+                let mEnd = chunk.lastIndex(where: { $0.end <= m.end }),
+                chunk[(mEnd + 1)...].contains(where: { $0.isWord && $0.isLowercase })
+            else { return nil }
+            subjectEnd = mEnd
+        }
+        guard var a = resolver.resolve(phrase: chunk[chunk.startIndex...subjectEnd]) else { return nil }
+        a.cue = chunk[(subjectEnd + 1)...].filter(\.isWord).map(\.lower).joined(separator: " ")
+        return a
     }
 
     private func cueText(_ c: AttributionCue, _ tokens: [FrameToken]) -> String {

@@ -20,7 +20,15 @@ public import BroadsheetCore
 /// 4. a quotation opening a paragraph right after a paragraph whose last quotation is attributed,
 ///    when no other person is named in between (news convention for continuing speakers);
 /// 5. for a direct quotation opening its sentence, the person subject of the sentence just before it
-///    in the same paragraph (`Jones disagreed. “That is nonsense.”`), with no cue.
+///    in the same paragraph (`Jones disagreed. “That is nonsense.”`), with no cue;
+/// 6. the speaker whose words the sentence just before reports (`Jones said the plan failed. It was
+///    “a mess.”`) or, for a direct quotation opening its paragraph, the last sentence of the previous
+///    paragraph (`Jones said the plan failed.` ¶ `“It was a mess.”`).
+///
+/// In its own sentence a quotation is also attributed by a short clause after it whatever the verb
+/// (`“…,” Jones bristled.`), a dash signature (`“…” — Jones`), a short clause and a comma before it
+/// (`Jones shot back, “…”`), and a round-up item (`Jones, Valley Post: “…”`). Speaker phrases are noun
+/// phrases: never an adverbial, a predicate or a parenthetical aside.
 ///
 /// Pronouns are resolved from the narrative by ``SpeakerResolver``; names inside quotations are
 /// never antecedents; anonymous sources keep their `speakerText` and never get a named speaker.
