@@ -60,6 +60,12 @@ struct QuoteReportedSpeechTests {
             paragraphs: ["“Cheaper bread for everyone,” launched Wednesday, says nothing about the cost."],
             expected: [(nil, nil, nil)]),
         .init(
+            name: "a long subject phrase over a clause boundary keeps the name after it",
+            paragraphs: [
+                "A volunteer waved at us and Rosa Lind said the turnout was “better than ever.”"
+            ],
+            people: ["Rosa Lind"], expected: [("Rosa Lind", "Rosa Lind", "said")]),
+        .init(
             name: "party and state in parentheses before the verb",
             paragraphs: ["Gov. Ann Holt (D-Ore.), said, “We will rebuild the levee before winter.”"],
             people: ["Ann Holt"], expected: [("Ann Holt", "Gov. Ann Holt", "said")]),

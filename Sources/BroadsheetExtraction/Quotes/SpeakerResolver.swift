@@ -39,6 +39,19 @@ struct SpeakerResolver: Sendable {
         guard let first = words.first, let last = words.last else { return nil }
         // A speaker is a noun phrase, never an adverbial ("in a low voice", "on condition of anonymity").
         if !isNounPhrase(words) { return nil }
+        // `a woman asked for a photo and Clinton`, `a congressman who rose to fame when he`: a long
+        // phrase that runs over a clause boundary; the subject is the short name or pronoun after it.
+        let splitters: Set<String> = ["who", "that", "which", "when", "while", "as", "and", "but", "because", "where"]
+        if words.filter(\.isWord).count > 6,
+            let cut = words.lastIndex(where: { $0.isWord && $0.isLowercase && splitters.contains($0.lower) }),
+            cut + 1 < words.count, words.count - cut - 1 <= 4
+        {
+            let tail = Array(words[(cut + 1)...])
+            let named = tail.first.map { t in
+                ["he", "she", "they", "it"].contains(t.lower) || context.mention(covering: t.start) != nil
+            } ?? false
+            if named { return resolve(phrase: tail[...]) }
+        }
         let span = TextSpan(start: first.start, end: last.end)
         let phrase = context.text.string(span.start, span.end)
         let wordTokens = words.filter(\.isWord)
