@@ -17,6 +17,9 @@ enum AttributionLexicon {
         "contended", "contends", "asserted", "asserts", "pleaded", "begged", "demanded", "wondered", "told",
         "explained", "insist", "added", "recalled", "laughed", "smiled", "shrugged", "ruled", "wrote",
         "commented", "reported", "revealed", "disclosed", "tells", "admitted", "offered", "said", "chimed",
+        "assured", "assures", "chanted", "proclaimed", "proclaims", "retorted", "snapped", "barked", "fumed",
+        "elaborated", "reiterated", "reiterates", "scoffed", "groused", "grumbled", "marveled", "marvelled",
+        "read", "reads", "concludes", "observes", "replies", "quips", "muses",
     ])
 
     /// Verbs that report what someone said by quoting a fragment of it after them (`X accused the board of
@@ -26,12 +29,35 @@ enum AttributionLexicon {
         "denounced", "denounces", "praised", "praises", "blasted", "blasts", "slammed", "slams", "condemned",
         "condemns", "dismissed", "dismisses", "characterized", "characterised", "charged", "alleged", "decried",
         "hailed", "mocked", "ridiculed", "lambasted", "derided", "touted", "pledged", "pledges", "accusing",
-        "describing", "calling", "likened", "compared",
+        "describing", "calling", "likened", "compared", "blamed", "blames", "blaming", "credited",
+        "bemoaned", "bemoans", "thanked", "labeled", "labelled", "labeling", "labelling", "branded",
+        "branding", "dubbed", "dubbing", "praising", "criticizing", "criticising", "slamming", "blasting",
+        "dismissing", "mocking", "questioned", "questioning", "assailed", "called", "calls",
     ])
     /// Words that start an adverbial, never a speaker's noun phrase ("in a low voice", "on Wednesday").
     static let adverbialStarts = Set<String>([
         "in", "on", "at", "during", "after", "before", "with", "without", "under", "over", "through", "into", "via",
         "from", "for", "to", "upon", "amid", "later", "earlier", "then", "again", "also", "quietly", "softly", "loudly",
+    ])
+    /// Auxiliaries, copulas and subordinators: a phrase starting with one is a predicate or a clause,
+    /// never a speaker (`is otherwise listed as`, `when asked`).
+    static let predicateStarts = Set<String>([
+        "is", "was", "are", "were", "be", "been", "being", "has", "have", "had", "do", "does", "did", "not",
+        "when", "if", "because", "although", "though", "unless", "whether", "while", "whereas", "once",
+        "instead", "rather", "however", "meanwhile", "perhaps", "maybe",
+        "there", "here", "now", "today", "yesterday", "tonight", "recently", "afterward", "afterwards",
+    ])
+    /// Days, months and relative times: after a participle they make it a predicate (`launched Wednesday`).
+    static let timeWords = Set<String>([
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
+        "tonight", "last", "this", "next", "earlier", "later", "january", "february", "march", "april", "may",
+        "june", "july", "august", "september", "october", "november", "december", "in", "on",
+    ])
+    /// Common irregular past forms: where a description subject ends (`the justice went on to …`).
+    static let irregularPasts = Set<String>([
+        "began", "took", "made", "went", "came", "gave", "got", "sent", "spoke", "stood", "held", "told", "said",
+        "wrote", "ran", "met", "left", "put", "kept", "brought", "thought", "felt", "found", "saw", "struck",
+        "sought", "drew", "threw", "led", "won", "lost", "rose", "fell", "broke", "chose", "hit", "set", "shot",
     ])
     /// Words before a verb that make it passive (`was accused of “…”`): no cue then.
     static let passiveMarkers = Set<String>(["was", "were", "been", "being", "is", "are", "be", "get", "got", "gets"])
@@ -41,6 +67,20 @@ enum AttributionLexicon {
     static let speechParticiples = Set<String>([
         "saying", "adding", "noting", "arguing", "warning", "insisting", "writing", "telling", "explaining",
         "declaring", "stressing", "acknowledging", "admitting", "claiming", "asking", "urging", "describing",
+        "stating", "tweeting", "suggesting", "asserting", "predicting", "recalling", "complaining", "joking",
+        "boasting", "promising", "vowing", "proclaiming", "replying", "responding", "conceding", "countering",
+        "remarking", "announcing", "confirming", "lamenting", "quipping", "chanting", "shouting", "yelling",
+    ])
+
+    /// Verbs that present someone's characterisation with `as` (`hailed the deal as “…”`, `saw them
+    /// as “…”`): the quoted predicate is a fragment of speech, not a name.
+    static let asPredicateVerbs = Set<String>([
+        "hailed", "hails", "heralded", "heralds", "identified", "identifies", "portrayed", "portrays", "painted",
+        "paints", "cast", "casts", "framed", "frames", "saw", "sees", "regarded", "regards", "viewed", "views",
+        "rejected", "rejects", "dismissed", "dismisses", "denounced", "denounces", "characterized",
+        "characterised", "described", "describes", "depicted", "depicts", "touted", "touts", "referred",
+        "presented", "presents", "presenting", "portraying", "casting", "framing", "offered", "pitched",
+        "pitches", "defended", "defends", "mocked", "mocks", "criticized", "criticised",
     ])
 
     /// Verbs that take their object after them (`told the Journal`), never an inverted subject
@@ -51,7 +91,8 @@ enum AttributionLexicon {
     /// speaks) versus `an island called “X”` (a term, no agent).
     static let namingVerbs = Set<String>([
         "called", "calls", "call", "dubbed", "dubs", "branded", "brands", "labeled", "labelled", "labels",
-        "described", "describes", "termed", "terms", "nicknamed",
+        "described", "describes", "termed", "terms", "nicknamed", "calling", "dubbing", "branding", "labeling",
+        "labelling", "describing",
     ])
 
     /// Words before a quotation that make it a name rather than speech.

@@ -16,6 +16,14 @@ struct QuoteClassifier: Sendable {
         "with", "from", "is", "&",
     ]
 
+    /// Words that cannot be the noun a scare-quoted modifier qualifies (`a “mistake” that …`, `a
+    /// “faker” and …`, `a “welcome step,” he said`): pronouns, conjunctions, relatives, auxiliaries.
+    static let clauseWords: Set<String> = [
+        "he", "she", "it", "they", "we", "i", "you", "and", "or", "but", "nor", "so", "that", "which", "who",
+        "whom", "whose", "where", "when", "while", "because", "if", "as", "than", "is", "was", "are", "were",
+        "has", "have", "had", "will", "would", "could", "should", "can", "may", "might", "must", "not",
+    ]
+
     func classify(_ q: Int, tokens: [FrameToken], quoteToken qi: Int, sentenceHasCue: Bool) -> QuoteKind {
         let quote = context.quotes[q]
         if quote.continuesPrevious || quote.reopensNext { return .direct }
@@ -48,20 +56,58 @@ struct QuoteClassifier: Sendable {
         if atStart || afterCue || hasInternalSentenceBreak(quote) { return .direct }
 
         // Inside the writer's sentence.
-        if titleCase && words.count <= 8 && !(words.count == 1 && sentenceHasCue && words[0].lower == "i") {
+        if titleCase && words.count <= 8 && !(words.count == 1 && sentenceHasCue && words[0].lower == "i")
+            && !(sentenceHasCue && endsInExclamationOrQuestion(quote))
+        {
             return .term
         }
+        // `described the plan as “reckless”`, `dismissed him as a “reformer”`: a predicate someone gave.
+        if isPredicateAfterAs(qi, tokens) { return .partial }
         if words.count <= 2 && !sentenceHasCue { return .term }
         // A scare-quoted modifier inside a noun phrase: `the “temporary” fence`.
         if words.count <= 3, let p = previous, p.isWord,
             ["the", "a", "an", "this", "its", "their", "his", "her", "our"].contains(p.lower),
             qi + 1 < tokens.count, tokens[qi + 1].isWord, tokens[qi + 1].isLowercase,
             !AttributionLexicon.prepositions.contains(tokens[qi + 1].lower),
-            !AttributionLexicon.speechVerbs.contains(tokens[qi + 1].lower)
+            !AttributionLexicon.speechVerbs.contains(tokens[qi + 1].lower),
+            !AttributionLexicon.speechParticiples.contains(tokens[qi + 1].lower),
+            !Self.clauseWords.contains(tokens[qi + 1].lower)
         {
             return .term
         }
         return .partial
+    }
+
+    /// Whether the quotation ends with `!` or `?` (`tweeted that it was “Shameful!”`): an utterance,
+    /// not a name, when the sentence reports speech.
+    private func endsInExclamationOrQuestion(_ quote: MarkedQuote) -> Bool {
+        var k = quote.contentEnd - 1
+        while k > quote.contentStart, UTF16Text.isSpace(context.text[k]) || UTF16Text.isAnyMark(context.text[k]) {
+            k -= 1
+        }
+        return k >= quote.contentStart && (context.text[k] == 0x21 || context.text[k] == 0x3F)
+    }
+
+    /// `as (a|an|the)? “…”` after a verb of the clause with an object (`hailed the deal as a
+    /// “breakthrough”`, `rejected the idea as “absurd”`), not a naming phrase (`known as`, `billed as`,
+    /// which ``hasTermCue(before:_:)`` has already taken).
+    private func isPredicateAfterAs(_ qi: Int, _ tokens: [FrameToken]) -> Bool {
+        var a = qi - 1
+        if a >= 0, tokens[a].isWord, ["a", "an", "the"].contains(tokens[a].lower) { a -= 1 }
+        guard a >= 1, tokens[a].isWord, tokens[a].lower == "as" else { return false }
+        // A verb within the four words before `as`: a past form, a present in -s, or a reporting verb.
+        var t = a - 1
+        while t >= 0, a - t <= 4, tokens[t].isWord {
+            let w = tokens[t].lower
+            if tokens[t].isLowercase,
+                AttributionLexicon.reportingVerbs.contains(w) || AttributionLexicon.speechVerbs.contains(w)
+                    || AttributionLexicon.asPredicateVerbs.contains(w)
+            {
+                return true
+            }
+            t -= 1
+        }
+        return false
     }
 
     private func hasTermCue(before qi: Int, _ tokens: [FrameToken]) -> Bool {

@@ -20,7 +20,15 @@ public import BroadsheetCore
 /// 4. a quotation opening a paragraph right after a paragraph whose last quotation is attributed,
 ///    when no other person is named in between (news convention for continuing speakers);
 /// 5. for a direct quotation opening its sentence, the person subject of the sentence just before it
-///    in the same paragraph (`Jones disagreed. “That is nonsense.”`), with no cue.
+///    in the same paragraph (`Jones disagreed. “That is nonsense.”`), with no cue;
+/// 6. the speaker whose words the sentence just before reports (`Jones said the plan failed. It was
+///    “a mess.”`) or, for a direct quotation opening its paragraph, the last sentence of the previous
+///    paragraph (`Jones said the plan failed.` ¶ `“It was a mess.”`).
+///
+/// In its own sentence a quotation is also attributed by a short clause after it whatever the verb
+/// (`“…,” Jones bristled.`), a dash signature (`“…” — Jones`), a short clause and a comma before it
+/// (`Jones shot back, “…”`), and a round-up item (`Jones, Valley Post: “…”`). Speaker phrases are noun
+/// phrases: never an adverbial, a predicate or a parenthetical aside.
 ///
 /// Pronouns are resolved from the narrative by ``SpeakerResolver``; names inside quotations are
 /// never antecedents; anonymous sources keep their `speakerText` and never get a named speaker.
@@ -55,7 +63,10 @@ public struct QuoteExtractor: Sendable {
                 own.append(nil)
                 continue
             }
-            let hasCue = tokens.indices.contains { finder.cue(at: $0, in: tokens) != nil }
+            // A reporting verb before the quotation counts too (`dismissed the idea as “…”`).
+            let hasCue =
+                tokens.indices.contains { finder.cue(at: $0, in: tokens) != nil }
+                || (0..<qi).contains { finder.cue(at: $0, in: tokens, reporting: true) != nil }
             let kind = classifier.classify(q, tokens: tokens, quoteToken: qi, sentenceHasCue: hasCue)
             kinds.append(kind)
             own.append(kind == .term ? nil : finder.attribution(of: q, tokens: tokens, quoteToken: qi))
@@ -94,6 +105,12 @@ public struct QuoteExtractor: Sendable {
                     final[q] = pre
                 } else {
                     final[q] = inherited ?? preceding
+                }
+                if final[q] == nil, !marked[q].continuesPrevious {
+                    final[q] =
+                        kinds[q] == .direct
+                        ? finder.previousParagraphReporter(of: q) ?? finder.precedingSentenceReporter(of: q)
+                        : finder.precedingSentenceReporter(of: q)
                 }
             }
             if final[q] != nil { lastAttributed = q }

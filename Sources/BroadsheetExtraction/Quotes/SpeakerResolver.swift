@@ -29,10 +29,29 @@ struct SpeakerResolver: Sendable {
             "though", "since", "if", "then", "yet", "where",
         ]
         while let f = words.first, f.kind == .punctuation || leading.contains(f.lower) { words.removeFirst() }
+        // `in which he`, `of whom she`: a preposition opening a relative clause.
+        if words.count > 2, AttributionLexicon.prepositions.contains(words[0].lower),
+            ["which", "whom", "whose"].contains(words[1].lower)
+        {
+            words.removeFirst(2)
+        }
         while let l = words.last, l.kind == .punctuation { words.removeLast() }
         guard let first = words.first, let last = words.last else { return nil }
         // A speaker is a noun phrase, never an adverbial ("in a low voice", "on condition of anonymity").
-        if first.isWord, first.isLowercase, AttributionLexicon.adverbialStarts.contains(first.lower) { return nil }
+        if !isNounPhrase(words) { return nil }
+        // `a woman asked for a photo and Clinton`, `a congressman who rose to fame when he`: a long
+        // phrase that runs over a clause boundary; the subject is the short name or pronoun after it.
+        let splitters: Set<String> = ["who", "that", "which", "when", "while", "as", "and", "but", "because", "where"]
+        if words.filter(\.isWord).count > 6,
+            let cut = words.lastIndex(where: { $0.isWord && $0.isLowercase && splitters.contains($0.lower) }),
+            cut + 1 < words.count, words.count - cut - 1 <= 4
+        {
+            let tail = Array(words[(cut + 1)...])
+            let named = tail.first.map { t in
+                ["he", "she", "they", "it"].contains(t.lower) || context.mention(covering: t.start) != nil
+            } ?? false
+            if named { return resolve(phrase: tail[...]) }
+        }
         let span = TextSpan(start: first.start, end: last.end)
         let phrase = context.text.string(span.start, span.end)
         let wordTokens = words.filter(\.isWord)
@@ -75,14 +94,58 @@ struct SpeakerResolver: Sendable {
             speaker: resolveDescription(wordTokens, at: span.start), speakerText: phrase, speakerSpan: span)
     }
 
+    /// Whether the phrase `words` can be a speaker's noun phrase: it does not open with a preposition
+    /// or adverbial (`in a low voice`, `On Tuesday`, `about the plan`), an auxiliary or subordinator
+    /// (`is listed as`, `when asked`), a verb of saying (`told reporters`), or a participle followed by
+    /// a time or a preposition (`launched Wednesday`, `released by the ministry`), whatever its case,
+    /// unless a recognised name starts there.
+    func isNounPhrase(_ words: [FrameToken]) -> Bool {
+        guard let first = words.first(where: { $0.kind != .punctuation }), first.isWord else { return true }
+        let w = first.lower
+        // `About 40 residents`, `Over half of voters`: an approximation before a number is no adverbial.
+        let beforeNumber = words.dropFirst().first.map { $0.lower.first?.isNumber == true || $0.lower == "half" } ?? false
+        var predicate =
+            (AttributionLexicon.adverbialStarts.contains(w) || AttributionLexicon.prepositions.contains(w))
+            && !beforeNumber
+            || AttributionLexicon.predicateStarts.contains(w)
+        if first.isLowercase, w != "noted",
+            AttributionLexicon.speechVerbs.contains(w) || AttributionLexicon.speechParticiples.contains(w)
+        {
+            predicate = true
+        }
+        // `forcing her to …`, `speaking on condition of anonymity`: a participle phrase.
+        if first.isLowercase, w.hasSuffix("ing"), w.count > 5 { predicate = true }
+        if first.isLowercase, w.hasSuffix("ed"), w.count > 4 {
+            // `launched Wednesday`, `released by …` (a predicate), not `retired general …` (a modifier).
+            let next = words.dropFirst().first
+            predicate =
+                predicate || next == nil
+                || next.map {
+                    $0.kind == .punctuation || AttributionLexicon.prepositions.contains($0.lower)
+                        || AttributionLexicon.timeWords.contains($0.lower)
+                        || ["the", "a", "an", "that", "it", "him", "her", "them"].contains($0.lower)
+                } == true
+        }
+        guard predicate else { return true }
+        return first.isCapitalized && context.mention(covering: first.start)?.start == first.start
+    }
+
     /// The subject-like mention in a phrase: not possessive, not after a preposition; people first.
     func subjectMention(from start: Int, to end: Int) -> LocatedMention? {
         let candidates = context.mentions(from: start, to: end).filter {
             !context.isPossessive($0) && !context.isAfterPreposition($0, within: start)
-                && !context.isModifierOfFollowingName($0)
+                && !context.isModifierOfFollowingName($0) && !isParenthesized($0)
         }
         return candidates.first { $0.type == .person } ?? candidates.first { $0.type == .organization }
             ?? candidates.first { $0.type == .location }
+    }
+
+    /// Whether an opening parenthesis comes right before the mention (`Sen. Ann Holt (D-Ore.)`,
+    /// `WASHINGTON (Wire)`): an aside, never the subject.
+    private func isParenthesized(_ m: LocatedMention) -> Bool {
+        var i = m.start - 1
+        while i >= 0, UTF16Text.isSpace(context.text[i]) { i -= 1 }
+        return i >= 0 && context.text[i] == 0x28
     }
 
     /// A description with no name in it: anonymous unless it is definite and points back unambiguously
