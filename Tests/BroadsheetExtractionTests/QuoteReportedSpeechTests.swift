@@ -67,7 +67,7 @@ struct QuoteReportedSpeechTests {
             people: ["Rosa Lind"], expected: [("Rosa Lind", "Rosa Lind", "said")]),
         .init(
             name: "party and state in parentheses before the verb",
-            paragraphs: ["Gov. Ann Holt (D-Ore.), said, “We will rebuild the levee before winter.”"],
+            paragraphs: ["Gov. Ann Holt (D-Vt.), said, “We will rebuild the levee before winter.”"],
             people: ["Ann Holt"], expected: [("Ann Holt", "Gov. Ann Holt", "said")]),
         .init(
             name: "pronoun subject after a subordinate clause, participle",
@@ -78,8 +78,8 @@ struct QuoteReportedSpeechTests {
             people: ["Karl Moen"], expected: [("Karl Moen", "he", "saying")]),
         .init(
             name: "party and state in parentheses, no comma",
-            paragraphs: ["Sen. Ann Holt (D-Ore.) said the forecast was “alarmist and wrong.”"],
-            people: ["Ann Holt"], organizations: ["D-Ore."], expected: [("Ann Holt", "Sen. Ann Holt", "said")]),
+            paragraphs: ["Sen. Ann Holt (D-Vt.) said the forecast was “alarmist and wrong.”"],
+            people: ["Ann Holt"], organizations: ["D-Vt."], expected: [("Ann Holt", "Sen. Ann Holt", "said")]),
         .init(
             name: "participle phrase between commas is not the subject",
             paragraphs: ["An airport official, speaking on condition of anonymity, said the runway was “unsafe for jets.”"],

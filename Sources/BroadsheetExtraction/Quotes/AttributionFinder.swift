@@ -331,7 +331,7 @@ struct AttributionFinder: Sendable {
     private func subjectPhrase(_ clause: ArraySlice<FrameToken>) -> ArraySlice<FrameToken> {
         var end = clause.endIndex
         while end > clause.startIndex, clause[end - 1].kind == .punctuation, !clause[end - 1].isClauseComma { end -= 1 }
-        // `Gov. Ann Holt (D-Ore.) said`: a short parenthetical after the name is not the subject.
+        // `Gov. Ann Holt (D-Vt.) said`: a short parenthetical after the name is not the subject.
         func skipParenthetical() {
             if end > clause.startIndex, clause[end - 1].isPunct(")"),
                 let open = clause[max(clause.startIndex, end - 8)..<(end - 1)].lastIndex(where: { $0.isPunct("(") }),

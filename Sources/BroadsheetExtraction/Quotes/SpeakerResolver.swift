@@ -39,7 +39,7 @@ struct SpeakerResolver: Sendable {
         guard let first = words.first, let last = words.last else { return nil }
         // A speaker is a noun phrase, never an adverbial ("in a low voice", "on condition of anonymity").
         if !isNounPhrase(words) { return nil }
-        // `a woman asked for a photo and Clinton`, `a congressman who rose to fame when he`: a long
+        // `a farmer waved at the bus and Okafor`, `a baker who opened a shop when she`: a long
         // phrase that runs over a clause boundary; the subject is the short name or pronoun after it.
         let splitters: Set<String> = ["who", "that", "which", "when", "while", "as", "and", "but", "because", "where"]
         if words.filter(\.isWord).count > 6,
@@ -140,7 +140,7 @@ struct SpeakerResolver: Sendable {
             ?? candidates.first { $0.type == .location }
     }
 
-    /// Whether an opening parenthesis comes right before the mention (`Sen. Ann Holt (D-Ore.)`,
+    /// Whether an opening parenthesis comes right before the mention (`Sen. Ann Holt (D-Vt.)`,
     /// `WASHINGTON (Wire)`): an aside, never the subject.
     private func isParenthesized(_ m: LocatedMention) -> Bool {
         var i = m.start - 1
