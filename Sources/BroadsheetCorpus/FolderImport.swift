@@ -1,5 +1,6 @@
 public import BroadsheetCore
 import Foundation
+import HashTreeCollections
 
 /// Imports a corpus folder into a ``LiveCorpus``: new and changed files (by path and content hash)
 /// are parsed and extracted on every core; a removed file's articles are removed; unchanged files

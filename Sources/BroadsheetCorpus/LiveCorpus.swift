@@ -3,6 +3,7 @@ import BroadsheetSearch
 import Dispatch
 public import Foundation
 public import Logging
+public import HashTreeCollections
 import BroadsheetSync
 
 /// The corpus as a live service: articles written over time, kept in an ``ArticleStore``, served as
@@ -66,7 +67,7 @@ public final class LiveCorpus: Sendable {
 
     struct State: Sendable {
         var entries: [String: CorpusEntry] = [:]
-        var headers: [String: StoredArticleHeader] = [:]
+        var headers = TreeDictionary<String, StoredArticleHeader>()
         var idsByHash: [String: Set<String>] = [:]
         /// ``LiveCorpus/generation(ofSequence:)`` of the last commit.
         var generation: UInt64 = 1
@@ -200,8 +201,9 @@ public final class LiveCorpus: Sendable {
     /// The stored article with this id as committed, whether or not a snapshot serves it yet.
     public func document(id: String) -> Document? { state.withLock { $0.entries[id]?.document } }
 
-    /// The headers of every stored article (for the folder import).
-    public var headers: [String: StoredArticleHeader] { state.withLock { $0.headers } }
+    /// The headers of every stored article (for the folder import; a persistent map, so holding it
+    /// while writes go on copies nothing).
+    public var headers: TreeDictionary<String, StoredArticleHeader> { state.withLock { $0.headers } }
 
     /// Sets what the last folder import skipped, and how it read files that were not as given
     /// (`path: message`), for `/v1/corpus`.

@@ -1,3 +1,4 @@
+import HashTreeCollections
 import BroadsheetCollections
 import BroadsheetCore
 import BroadsheetCorpus
