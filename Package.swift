@@ -48,7 +48,7 @@ let package = Package(
         .target(name: "BroadsheetSync", swiftSettings: swiftSettings),
         // Inverted index, BM25 ranking, query language, snippets: pure.
         .target(
-            name: "BroadsheetSearch", dependencies: ["BroadsheetCore", "BroadsheetSync", "CPrefetch"],
+            name: "BroadsheetSearch", dependencies: ["BroadsheetCore", "BroadsheetCollections", "BroadsheetSync", "CPrefetch"],
             swiftSettings: swiftSettings),
         // The compiler's cache prefetch hint, for scoring loops whose reads are scattered.
         .systemLibrary(name: "CPrefetch"),

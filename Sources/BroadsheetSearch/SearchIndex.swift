@@ -1,4 +1,5 @@
 public import BroadsheetCore
+import BroadsheetCollections
 
 /// A full-text index over a set of articles: BM25 ranking with a title boost and a proximity bonus,
 /// phrases, prefixes, typo tolerance, filters, and each hit's best passages with highlights.
@@ -113,7 +114,7 @@ public struct SearchIndex: Sendable {
     var liveParagraphs = 0
 
     // Documents.
-    var documents: [StoredDocument] = []
+    var documents = AppendOnlyList<StoredDocument>()
     var documentIndex = DocumentIdTable()
     /// Per document: its title's stems (inverted: per stem, its documents).
     var titles = TitleIndex()
@@ -267,7 +268,6 @@ public struct SearchIndex: Sendable {
         surfaceFrequency = surfaceFrequency.withUnsafeBufferPointer { Array($0) }
         // Drop the spare capacity that growth by doubling left in the per-paragraph and title tables.
         paragraphDocument.trim()
-        documents = documents.withUnsafeBufferPointer { Array($0) }
         documentFingerprints = documentFingerprints.withUnsafeBufferPointer { Array($0) }
         paragraphLengthCode = paragraphLengthCode.withUnsafeBufferPointer { Array($0) }
         titles.trim()

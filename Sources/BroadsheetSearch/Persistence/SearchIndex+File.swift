@@ -1,3 +1,4 @@
+import BroadsheetCollections
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -264,7 +265,7 @@ extension SearchIndex {
         self.totalLength = Int(clamping: scalars[1])
         self.liveParagraphs = Int(clamping: scalars[2])
         self.totalTitleLength = Int(clamping: scalars[3])
-        self.documents = stored
+        self.documents = AppendOnlyList(stored)
         self.titles = titles
         self.titleMaxFrequency = titleMaxFrequency
         self.titleMinLength = titleMinLength

@@ -1,3 +1,4 @@
+import BroadsheetCollections
 #if canImport(Glibc)
     import Glibc
 #endif
