@@ -435,15 +435,22 @@ public final class LiveCorpus: Sendable {
             return taken
         }
         let start = DispatchTime.now().uptimeNanoseconds
-        let index = publisher.index.withLock { index -> SearchIndex? in
-            // One copy of the last index takes the whole batch of changes (never a rebuild).
-            guard var updated = index else { return nil }
-            for id in taken.removed.sorted() { updated.remove(documentId: id) }
-            let changed = Dictionary(taken.changed.map { ($0.document.id, $0.document) }, uniquingKeysWith: { a, _ in a })
-            for id in taken.indexChanged.sorted() {
-                if let document = changed[id] { updated.add(document) }
+        // The search index and the catalog are independent until the snapshot is made: the index
+        // takes the batch on another core while this thread updates the catalog.
+        let indexed = Locked<SearchIndex?>(nil)
+        let indexing = DispatchGroup()
+        DispatchQueue.global(qos: .userInitiated).async(group: indexing) { [publisher] in
+            let index = publisher.index.withLock { index -> SearchIndex? in
+                // One copy of the last index takes the whole batch of changes (never a rebuild).
+                guard var updated = index else { return nil }
+                for id in taken.removed.sorted() { updated.remove(documentId: id) }
+                let changed = Dictionary(taken.changed.map { ($0.document.id, $0.document) }, uniquingKeysWith: { a, _ in a })
+                for id in taken.indexChanged.sorted() {
+                    if let document = changed[id] { updated.add(document) }
+                }
+                return updated
             }
-            return updated
+            indexed.withLock { $0 = index }
         }
         let status = CorpusStatus(dataFolder: dataFolder, lastWrite: taken.lastWrite, warnings: taken.warnings)
         var registry = entityIds.withLock { $0 }
@@ -455,6 +462,8 @@ public final class LiveCorpus: Sendable {
                 idChanges.newMerges += found.newMerges
                 return ids
             }
+            indexing.wait()
+            let index = indexed.withLock { $0 }
             return builder.snapshot(
                 search: index, root: root, generation: taken.generation, status: status, skipped: taken.skipped,
                 filesRead: taken.filesRead)
