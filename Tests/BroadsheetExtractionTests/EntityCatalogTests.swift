@@ -137,3 +137,21 @@ struct EntityCatalogTests {
         #expect(ann.map(\.start) == ann.map(\.start).sorted())
     }
 }
+
+@Suite struct TopThresholdTests {
+    /// The `limit`-th largest key, as a full sort finds it, ties included; none when all fit.
+    @Test func findsTheLimitThLargestKey() {
+        var seed: UInt64 = 3
+        for _ in 0..<200 {
+            seed = seed &* 6364136223846793005 &+ 1442695040888963407
+            let count = Int(seed >> 58)
+            let keys = (0..<count).map { i -> UInt64 in UInt64((i &* 7919 &+ Int(seed >> 40)) % 13) }
+            for limit in [1, 3, 8] {
+                let expected = keys.count > limit ? keys.sorted(by: >)[limit - 1] : nil
+                #expect(EntityCatalog.threshold(of: keys, keeping: limit) == expected, "\(keys) \(limit)")
+            }
+        }
+        #expect(EntityCatalog.threshold(of: [5, 5, 5, 1], keeping: 2) == 5)
+        #expect(EntityCatalog.threshold(of: [UInt64](), keeping: 3) == nil)
+    }
+}

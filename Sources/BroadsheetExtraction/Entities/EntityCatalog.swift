@@ -304,6 +304,11 @@ public struct EntityCatalog: Sendable {
                 mentions[slot] += counted.count
             }
         }
+        // Only the slots at or above the `limit`-th count can be listed: keep those, then sort them.
+        let key = { (slot: Int32) -> UInt64 in UInt64(UInt32(articles[Int(slot)])) << 32 | UInt64(UInt32(mentions[Int(slot)])) }
+        if let threshold = Self.threshold(of: touched.lazy.map(key), keeping: limit) {
+            touched.removeAll { key($0) < threshold }
+        }
         touched.sort { (articles[Int($1)], mentions[Int($1)]) < (articles[Int($0)], mentions[Int($0)]) }
         // The first `limit`, and every one tied with the last of them, are ordered by id too.
         var end = min(limit, touched.count)
@@ -317,6 +322,29 @@ public struct EntityCatalog: Sendable {
         return candidates.prefix(limit).compactMap { slot, id in
             rowsById[id].map { ($0.entity, Int(articles[Int(slot)]), Int(mentions[Int(slot)])) }
         }
+    }
+
+    /// The `limit`-th largest of `keys` (`nil` when there are not more than `limit` of them): one pass
+    /// that keeps the largest `limit` seen in a small sorted buffer.
+    static func threshold(of keys: some Sequence<UInt64>, keeping limit: Int) -> UInt64? {
+        guard limit > 0 else { return nil }
+        var best: [UInt64] = []
+        var seen = 0
+        for key in keys {
+            seen += 1
+            if best.count == limit {
+                guard key > best[0] else { continue }
+                best.removeFirst()
+            }
+            var low = 0
+            var high = best.count
+            while low < high {
+                let mid = (low + high) / 2
+                if best[mid] < key { low = mid + 1 } else { high = mid }
+            }
+            best.insert(key, at: low)
+        }
+        return seen > limit ? best[0] : nil
     }
 
     /// Every entity mention of a document as annotations, ordered by start offset.
