@@ -20,6 +20,15 @@ struct QuoteReportedSpeechTests {
             name: "participle calling after the main clause",
             paragraphs: ["Omar Haddad went after the contractor on Friday, calling the delay “inexcusable.”"],
             people: ["Omar Haddad"], expected: [("Omar Haddad", "Omar Haddad", "calling")]),
+        // Phrasal verbs of saying are two-word cues.
+        .init(
+            name: "pointed out after the quotation",
+            paragraphs: ["“The bridge has not been painted since the eighties,” Omar Haddad pointed out."],
+            people: ["Omar Haddad"], expected: [("Omar Haddad", "Omar Haddad", "pointed out")]),
+        .init(
+            name: "went on before a colon",
+            paragraphs: ["Ruth Okafor went on: “Every family on the valley road pays for this delay.”"],
+            people: ["Ruth Okafor"], expected: [("Ruth Okafor", "Ruth Okafor", "went on")]),
         .init(
             name: "progressive reporting verb is not passive",
             paragraphs: ["Senator Ruth Okafor is labeling the tariff plan “a tax on every family.”"],

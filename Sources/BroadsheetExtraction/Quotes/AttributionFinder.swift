@@ -46,6 +46,19 @@ struct AttributionFinder: Sendable {
         if tok.lower == "put" || tok.lower == "puts", t + 1 < tokens.count, tokens[t + 1].lower == "it" {
             return AttributionCue(kind: .verb, index: t, length: 2)
         }
+        // `“…,” the mayor pointed out.`, `Ruiz went on: “…”`: phrasal verbs of saying are two-word cues;
+        // `went on` only right after a quotation or before a colon or quotation (`went on holiday` is none).
+        if tok.lower == "pointed" || tok.lower == "points", t + 1 < tokens.count, tokens[t + 1].lower == "out" {
+            return AttributionCue(kind: .verb, index: t, length: 2)
+        }
+        if ["went", "goes"].contains(tok.lower), t + 1 < tokens.count, tokens[t + 1].lower == "on" {
+            let afterQuote = tokens[max(0, t - 5)..<t].contains { $0.kind == .quote }
+            let next = t + 2 < tokens.count ? tokens[t + 2] : nil
+            let introduces = next.map { $0.isPunct(":") || $0.isPunct(",") || $0.kind == .quote } ?? false
+            if (afterQuote && (next == nil || next!.kind == .punctuation)) || introduces {
+                return AttributionCue(kind: .verb, index: t, length: 2)
+            }
+        }
         // `hailed the deal as “…”`: a verb of characterising is a reporting verb when `as` follows.
         let characterises =
             AttributionLexicon.asPredicateVerbs.contains(tok.lower)
