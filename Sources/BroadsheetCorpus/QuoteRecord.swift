@@ -90,11 +90,6 @@ public enum TextMatch {
         }
     }
 
-    /// Every query word is a prefix of some word of `words`.
-    public static func matches(_ query: [String], _ words: [String]) -> Bool {
-        query.allSatisfy { q in words.contains { $0.hasPrefix(q) } }
-    }
-
     /// Folded words as one NUL-terminated run of UTF-8 bytes, each word preceded by a space
     /// (`" w1 w2 w3"`), so that "a word starts with q" is a byte search for `" q"`: one `strstr` per
     /// query word instead of a string comparison per word, and one allocation per text instead of one
@@ -120,7 +115,7 @@ public enum TextMatch {
             self.signature = signature
         }
 
-        /// Whether every word of the query starts some word of the text (``TextMatch/matches(_:_:)``).
+        /// Whether every word of the query starts some word of the text (a prefix of some word).
         public func matches(_ query: Query) -> Bool {
             guard signature.contains(query.signature) else { return false }
             return matchesBytes(query)

@@ -28,6 +28,16 @@ struct AttributionCase: Sendable, CustomTestStringConvertible {
     func names(_ quotes: [Quote]) -> [String?] {
         quotes.map { q in q.speaker.map { k in (people + organizations + places)[k] } }
     }
+
+    /// Runs the case and checks its quotes' speakers, speaker texts and cues against `expected`.
+    func expectAttributions() {
+        let quotes = run()
+        #expect(quotes.count == expected.count, "\(quotes.map(\.text))")
+        guard quotes.count == expected.count else { return }
+        #expect(names(quotes) == expected.map(\.speaker), "\(quotes.map { $0.speakerText ?? "-" })")
+        #expect(quotes.map(\.speakerText) == expected.map(\.speakerText))
+        #expect(quotes.map(\.cue) == expected.map(\.cue))
+    }
 }
 
 struct QuoteAttributionTests {
@@ -177,11 +187,6 @@ struct QuoteAttributionTests {
 
     @Test(arguments: cases)
     func attributes(_ c: AttributionCase) {
-        let quotes = c.run()
-        #expect(quotes.count == c.expected.count, "\(quotes.map(\.text))")
-        guard quotes.count == c.expected.count else { return }
-        #expect(c.names(quotes) == c.expected.map(\.speaker), "\(quotes.map { $0.speakerText ?? "-" })")
-        #expect(quotes.map(\.speakerText) == c.expected.map(\.speakerText))
-        #expect(quotes.map(\.cue) == c.expected.map(\.cue))
+        c.expectAttributions()
     }
 }

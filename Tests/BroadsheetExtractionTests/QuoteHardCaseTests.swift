@@ -220,12 +220,7 @@ struct QuoteHardCaseTests {
 
     @Test(arguments: cases)
     func attributes(_ c: AttributionCase) {
-        let quotes = c.run()
-        #expect(quotes.count == c.expected.count, "\(quotes.map(\.text))")
-        guard quotes.count == c.expected.count else { return }
-        #expect(c.names(quotes) == c.expected.map(\.speaker), "\(quotes.map { $0.speakerText ?? "-" })")
-        #expect(quotes.map(\.speakerText) == c.expected.map(\.speakerText))
-        #expect(quotes.map(\.cue) == c.expected.map(\.cue))
+        c.expectAttributions()
     }
 
     @Test(arguments: [
